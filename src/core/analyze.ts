@@ -1,0 +1,342 @@
+/**
+ * Reading the rows of a criteria table and scoring them: pure, never throws on cell content.
+ * Bad cells become issues on the row; the row is still reported.
+ */
+import type { SheetSnapshot } from "./types";
+import { cellAt, findTable, formatAt, isTotalRow, matchHeader, type Role, type TableLayout } from "./table";
+import { cellText, parseCode } from "./text";
+import { differs, parseNumber, round2, sum2, type ParsedNumber } from "./numbers";
+
+export type Status = "met" | "partial" | "zero" | "unscored";
+
+export type NumberRole = "max" | "achieved" | "gap" | "percent";
+
+export interface CriterionRow {
+  /** Sheet row. */
+  row: number;
+  /** Code as written ("1.6.2", "II"), or null. */
+  code: string | null;
+  /** Canonical key ("1.6.2", "2" for "II"), or null for a row without a code. */
+  key: string | null;
+  /** Depth of the code: 1 for a domain. */
+  level: number;
+  name: string;
+  reason: string;
+  /** Rows below that continued this row's wrapped text. */
+  continuationRows: number[];
+  /** Index (in rows) of the parent, or null for a top-level row. */
+  parent: number | null;
+  children: number[];
+  /** Numbers as read from the cells. */
+  stated: Record<NumberRole, ParsedNumber>;
+  /** Effective max and achieved: the stated ones, or the children's sums for a parent without numbers. */
+  max: number | null;
+  achieved: number | null;
+  /** True when max/achieved were summed from the children. */
+  derived: boolean;
+  gap: number | null;
+  percent: number | null;
+  status: Status;
+}
+
+export type IssueKind =
+  | "achieved-over-max"
+  | "negative"
+  | "unparseable"
+  | "children-gap-exceeds"
+  | "children-max-exceeds"
+  | "stated-gap-differs"
+  | "stated-percent-differs"
+  | "stated-total-differs"
+  | "duplicate-code"
+  | "parent-missing";
+
+export interface Issue {
+  kind: IssueKind;
+  /** Sheet row the issue points at. */
+  row: number;
+  code: string | null;
+  /** Column role involved, when one cell is at fault. */
+  column?: Role;
+  /** The numbers (or text) involved. */
+  data: Record<string, number | string>;
+}
+
+export interface Total {
+  max: number;
+  achieved: number;
+  gap: number;
+  percent: number | null;
+  /** Sheet row of the table's total row, if it has one. */
+  row: number | null;
+  /** Indices (in rows) of the rows the total adds up: the level-1 rows. */
+  parts: number[];
+  stated: Record<NumberRole, ParsedNumber> | null;
+}
+
+export interface Analysis {
+  table: TableLayout;
+  rows: CriterionRow[];
+  total: Total;
+  issues: Issue[];
+  /** Rows inside the table that are not criteria: blank, repeated header, continuation. */
+  skipped: { row: number; why: "blank" | "header" | "continuation" }[];
+}
+
+export type AnalyzeResult =
+  | ({ ok: true } & Analysis)
+  | { ok: false; error: "no-table" }
+  | { ok: false; error: "ambiguous"; candidates: TableLayout[] };
+
+const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"];
+const BLANK: ParsedNumber = { kind: "blank" };
+
+function isUpperName(name: string): boolean {
+  const letters = name.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 3 && letters === letters.toLocaleUpperCase("vi");
+}
+
+/** Reads a percent cell as a number of percent (85.32), whatever its form. */
+function percentValue(p: ParsedNumber, numberFormat: string | null | undefined): number | null {
+  if (p.kind !== "number") return null;
+  if (p.style === "number" && numberFormat && numberFormat.includes("%")) return p.value * 100;
+  return p.value;
+}
+
+/** Finds the table and analyses it. */
+export function analyzeSheet(sheet: SheetSnapshot): AnalyzeResult {
+  const found = findTable(sheet);
+  if (!found.ok) return found;
+  return { ok: true, ...analyzeTable(sheet, found.table) };
+}
+
+export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis {
+  const cols = table.columns;
+  const issues: Issue[] = [];
+  const skipped: Analysis["skipped"] = [];
+  const rows: CriterionRow[] = [];
+  const byKey = new Map<string, number>();
+  let totalRow: number | null = null;
+  let romanDomain: number | null = null;
+  let lastUpper: number | null = null;
+
+  const text = (row: number, role: Role) => {
+    const c = cols[role];
+    return c === undefined ? "" : cellText(cellAt(sheet, row, c));
+  };
+  const num = (row: number, role: NumberRole) => {
+    const c = cols[role];
+    return c === undefined ? BLANK : parseNumber(cellAt(sheet, row, c));
+  };
+
+  for (let row = table.firstRow; row <= table.lastRow; row++) {
+    let blank = true;
+    for (let c = table.left; c <= table.right; c++) if (cellText(cellAt(sheet, row, c)) !== "") blank = false;
+    if (blank) {
+      skipped.push({ row, why: "blank" });
+      continue;
+    }
+    const stated = {} as Record<NumberRole, ParsedNumber>;
+    for (const r of NUMBER_ROLES) stated[r] = num(row, r);
+    // Only a row with text where the scores should be can be a repeated header.
+    if ((stated.max.kind === "invalid" || stated.achieved.kind === "invalid") && matchHeader(sheet, row)) {
+      skipped.push({ row, why: "header" });
+      continue;
+    }
+    if (isTotalRow(sheet, row, cols)) {
+      totalRow = row;
+      for (const r of NUMBER_ROLES)
+        if (stated[r].kind === "invalid")
+          issues.push({ kind: "unparseable", row, code: null, column: r, data: { text: cellText(cellAt(sheet, row, cols[r]!)) } });
+      break;
+    }
+    const codeText = text(row, "code");
+    const name = text(row, "name");
+    const hasNumbers = NUMBER_ROLES.some((r) => stated[r].kind !== "blank");
+
+    // A row with no code and no numbers continues the previous row's wrapped text.
+    if (codeText === "" && !hasNumbers) {
+      const prev = rows[rows.length - 1];
+      if (prev) {
+        if (name) prev.name = `${prev.name} ${name}`.trim();
+        const reason = text(row, "reason");
+        if (reason) prev.reason = `${prev.reason} ${reason}`.trim();
+        prev.continuationRows.push(row);
+      }
+      skipped.push({ row, why: "continuation" });
+      continue;
+    }
+
+    let parsed = codeText === "" ? null : parseCode(cellAt(sheet, row, cols.code!));
+    if (codeText !== "" && !parsed) {
+      issues.push({ kind: "unparseable", row, code: codeText, column: "code", data: { text: codeText } });
+    }
+    let key: string | null = null;
+    if (parsed) {
+      if (parsed.roman) {
+        romanDomain = parsed.parts[0];
+        key = parsed.key;
+      } else if (romanDomain !== null && !(parsed.parts.length >= 2 && parsed.parts[0] === romanDomain)) {
+        // Under a Roman-numbered domain, "1" and "1.2" are numbered within the domain.
+        key = `${romanDomain}.${parsed.key}`;
+      } else {
+        key = parsed.key;
+      }
+    }
+
+    const index = rows.length;
+    let parent: number | null = null;
+    let level: number;
+    if (key) {
+      const parts = key.split(".");
+      level = parts.length;
+      for (let n = parts.length - 1; n >= 1 && parent === null; n--) {
+        const p = byKey.get(parts.slice(0, n).join("."));
+        if (p !== undefined) parent = p;
+      }
+      if (parent === null && level > 1) {
+        issues.push({ kind: "parent-missing", row, code: codeText, data: { parent: parts.slice(0, -1).join(".") } });
+      }
+      const dup = byKey.get(key);
+      if (dup !== undefined) {
+        issues.push({ kind: "duplicate-code", row, code: codeText, data: { firstRow: rows[dup].row + 1 } });
+      } else {
+        byKey.set(key, index);
+      }
+    } else if (isUpperName(name) || lastUpper === null) {
+      // No code: a name in capitals is a domain, as in the official tables.
+      level = 1;
+      if (isUpperName(name)) lastUpper = index;
+    } else {
+      level = 2;
+      parent = lastUpper;
+    }
+
+    for (const r of NUMBER_ROLES) {
+      const p = stated[r];
+      if (p.kind === "invalid") {
+        issues.push({ kind: "unparseable", row, code: codeText || null, column: r, data: { text: p.text } });
+      } else if (p.kind === "number" && p.value < 0 && (r === "max" || r === "achieved")) {
+        issues.push({ kind: "negative", row, code: codeText || null, column: r, data: { value: p.value } });
+      }
+    }
+
+    rows.push({
+      row,
+      code: codeText || null,
+      key,
+      level,
+      name,
+      reason: text(row, "reason"),
+      continuationRows: [],
+      parent,
+      children: [],
+      stated,
+      max: null,
+      achieved: null,
+      derived: false,
+      gap: null,
+      percent: null,
+      status: "unscored",
+    });
+    if (parent !== null) rows[parent].children.push(index);
+  }
+
+  scoreRows(sheet, table, rows, issues);
+
+  const hasLevel1 = rows.some((r) => r.parent === null && r.level === 1);
+  const parts: number[] = [];
+  rows.forEach((r, i) => {
+    if (r.parent === null && (!hasLevel1 || r.level === 1) && r.max !== null && r.achieved !== null) parts.push(i);
+  });
+  const counted = parts.map((i) => rows[i]);
+  const tMax = sum2(counted.map((r) => r.max!));
+  const tAch = sum2(counted.map((r) => r.achieved!));
+  const total: Total = {
+    max: tMax,
+    achieved: tAch,
+    gap: round2(tMax - tAch),
+    percent: tMax > 0 ? round2((tAch / tMax) * 100) : null,
+    row: totalRow,
+    parts,
+    stated: null,
+  };
+  if (totalRow !== null) {
+    const stated = {} as Record<NumberRole, ParsedNumber>;
+    for (const r of NUMBER_ROLES) stated[r] = num(totalRow, r);
+    total.stated = stated;
+    const computed: Record<NumberRole, number | null> = {
+      max: total.max,
+      achieved: total.achieved,
+      gap: total.gap,
+      percent: total.percent,
+    };
+    for (const r of NUMBER_ROLES) {
+      const s =
+        r === "percent"
+          ? percentValue(stated[r], formatAt(sheet, sheet.numberFormats, totalRow, cols.percent ?? -1))
+          : stated[r].kind === "number"
+            ? stated[r].value
+            : null;
+      const c = computed[r];
+      if (s !== null && c !== null && differs(s, c)) {
+        issues.push({ kind: "stated-total-differs", row: totalRow, code: null, column: r, data: { stated: s, computed: c } });
+      }
+    }
+  }
+  issues.sort((a, b) => a.row - b.row);
+  return { table, rows, total, issues, skipped };
+}
+
+function scoreRows(sheet: SheetSnapshot, table: TableLayout, rows: CriterionRow[], issues: Issue[]): void {
+  // Children come after their parents, so walking backwards scores children first.
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    const sm = r.stated.max.kind === "number" ? r.stated.max.value : null;
+    const sa = r.stated.achieved.kind === "number" ? r.stated.achieved.value : null;
+    const kids = r.children.map((k) => rows[k]);
+    const scoredKids = kids.filter((k) => k.max !== null && k.achieved !== null);
+    r.max = sm;
+    r.achieved = sa;
+    if ((sm === null || sa === null) && kids.length > 0 && scoredKids.length > 0) {
+      if (sm === null) r.max = sum2(scoredKids.map((k) => k.max!));
+      if (sa === null) r.achieved = sum2(scoredKids.map((k) => k.achieved!));
+      r.derived = true;
+    }
+    if (r.max === null || r.achieved === null) {
+      r.status = "unscored";
+      continue;
+    }
+    r.gap = round2(r.max - r.achieved);
+    r.percent = r.max > 0 ? round2((r.achieved / r.max) * 100) : null;
+    r.status = r.gap <= 0 ? "met" : r.achieved === 0 ? "zero" : "partial";
+    const code = r.code;
+    if (r.achieved > r.max + 1e-9) {
+      issues.push({ kind: "achieved-over-max", row: r.row, code, data: { max: r.max, achieved: r.achieved } });
+    }
+    if (!r.derived && scoredKids.length > 0) {
+      const kidMax = sum2(scoredKids.map((k) => k.max!));
+      const kidGap = sum2(scoredKids.map((k) => Math.max(0, k.gap!)));
+      if (kidMax > r.max + 1e-9) {
+        issues.push({ kind: "children-max-exceeds", row: r.row, code, data: { max: r.max, childrenMax: kidMax } });
+      }
+      if (kidGap > Math.max(0, r.gap) + 1e-9) {
+        issues.push({ kind: "children-gap-exceeds", row: r.row, code, data: { gap: r.gap, childrenGap: kidGap } });
+      }
+    }
+    const sg = r.stated.gap;
+    if (sg.kind === "number" && differs(sg.value, r.gap)) {
+      issues.push({ kind: "stated-gap-differs", row: r.row, code, column: "gap", data: { stated: sg.value, computed: r.gap } });
+    }
+    const sp = percentValue(r.stated.percent, formatAt(sheet, sheet.numberFormats, r.row, table.columns.percent ?? -1));
+    if (sp !== null && r.percent !== null && differs(sp, r.percent)) {
+      issues.push({
+        kind: "stated-percent-differs",
+        row: r.row,
+        code,
+        column: "percent",
+        data: { stated: sp, computed: r.percent },
+      });
+    }
+  }
+}

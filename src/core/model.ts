@@ -1,0 +1,505 @@
+/**
+ * An in-memory workbook built from a snapshot, on which change sets are simulated: to preview them,
+ * to derive their inverse (undo) from the same snapshot, and to test hosts against. Pure.
+ */
+import type {
+  CellInput,
+  CellStyle,
+  CellValue,
+  ChangeSet,
+  ListValidation,
+  Op,
+  Rect,
+  SheetSnapshot,
+  TableInfo,
+  WorkbookSnapshot,
+} from "./types";
+import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
+
+export interface Cell {
+  value: CellValue;
+  formula: string | null;
+  fill: string | null;
+  bold: boolean;
+  fontColor: string | null;
+  wrap: boolean;
+  numberFormat: string | null;
+  horizontalAlignment?: CellStyle["horizontalAlignment"];
+}
+
+const EMPTY: Cell = {
+  value: null,
+  formula: null,
+  fill: null,
+  bold: false,
+  fontColor: null,
+  wrap: false,
+  numberFormat: null,
+};
+const DEFAULT_WIDTH = 8.43;
+
+export class ChangeSetError extends Error {
+  constructor(
+    readonly code: "missing-sheet" | "sheet-exists" | "not-invertible" | "bad-op",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class SheetModel {
+  /** row → col → cell */
+  readonly rows = new Map<number, Map<number, Cell>>();
+  tables: TableInfo[] = [];
+  validations: ListValidation[] = [];
+  widths: Record<number, number> = {};
+
+  constructor(public name: string) {}
+
+  static fromSnapshot(s: SheetSnapshot): SheetModel {
+    const m = new SheetModel(s.name);
+    s.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const g = <T>(grid: readonly (readonly T[])[] | undefined) => grid?.[r]?.[c];
+        const cell: Cell = {
+          value: value ?? null,
+          formula: g(s.formulas) ?? null,
+          fill: g(s.fills) ?? null,
+          bold: g(s.bold) ?? false,
+          fontColor: g(s.fontColors) ?? null,
+          wrap: g(s.wrap) ?? false,
+          numberFormat: g(s.numberFormats) ?? null,
+        };
+        if (!isEmpty(cell)) m.set(s.top + r, s.left + c, cell);
+      }),
+    );
+    m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
+    m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
+    m.widths = { ...(s.columnWidths ?? {}) };
+    return m;
+  }
+
+  get(row: number, col: number): Cell {
+    return this.rows.get(row)?.get(col) ?? EMPTY;
+  }
+
+  set(row: number, col: number, cell: Cell): void {
+    let r = this.rows.get(row);
+    if (isEmpty(cell)) {
+      r?.delete(col);
+      if (r && r.size === 0) this.rows.delete(row);
+      return;
+    }
+    if (!r) this.rows.set(row, (r = new Map()));
+    r.set(col, cell);
+  }
+
+  /** Bounding box of every cell with content or format, or null for an empty sheet. */
+  usedRect(): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [r, cols] of this.rows) {
+      for (const c of cols.keys()) {
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    if (bottom < 0) return null;
+    return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  toSnapshot(area?: Rect): SheetSnapshot {
+    const u = area ?? this.usedRect() ?? { top: 0, left: 0, rows: 0, cols: 0 };
+    const grid = <T>(f: (c: Cell) => T): T[][] =>
+      Array.from({ length: u.rows }, (_, r) => Array.from({ length: u.cols }, (_, c) => f(this.get(u.top + r, u.left + c))));
+    return {
+      name: this.name,
+      top: u.top,
+      left: u.left,
+      values: grid((c) => c.value),
+      formulas: grid((c) => c.formula),
+      numberFormats: grid((c) => c.numberFormat),
+      fills: grid((c) => c.fill),
+      bold: grid((c) => c.bold),
+      fontColors: grid((c) => c.fontColor),
+      wrap: grid((c) => c.wrap),
+      tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
+      validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
+      columnWidths: { ...this.widths },
+    };
+  }
+
+  /** Shifts cells right of `at` by `count` (negative: removes columns), in `rows` only when given. */
+  shiftColumns(at: number, count: number, rows?: { top: number; bottom: number }): void {
+    for (const [r, cols] of this.rows) {
+      if (rows && (r < rows.top || r > rows.bottom)) continue;
+      const moved = new Map<number, Cell>();
+      for (const [c, cell] of cols) {
+        if (c < at) moved.set(c, cell);
+        else if (count < 0 && c < at - count) continue;
+        else moved.set(c + count, cell);
+      }
+      this.rows.set(r, moved);
+      if (moved.size === 0) this.rows.delete(r);
+    }
+    const shiftRect = (rect: Rect): Rect | null => {
+      if (rows && (rect.top > rows.bottom || rect.top + rect.rows - 1 < rows.top)) return rect;
+      const right = rect.left + rect.cols - 1;
+      if (count > 0) {
+        if (rect.left >= at) return { ...rect, left: rect.left + count };
+        if (right >= at) return { ...rect, cols: rect.cols + count };
+        return rect;
+      }
+      const delEnd = at - count - 1;
+      if (right < at) return rect;
+      if (rect.left > delEnd) return { ...rect, left: rect.left + count };
+      const keptLeft = Math.max(0, at - rect.left);
+      const keptRight = Math.max(0, right - delEnd);
+      const cols = keptLeft + keptRight;
+      return cols > 0 ? { ...rect, left: Math.min(rect.left, at), cols } : null;
+    };
+    this.tables = this.tables.flatMap((t) => {
+      const rect = shiftRect(t.rect);
+      return rect ? [{ ...t, rect }] : [];
+    });
+    this.validations = this.validations.flatMap((v) => {
+      const rect = shiftRect(v.rect);
+      return rect ? [{ ...v, rect }] : [];
+    });
+    if (!rows) {
+      const widths: Record<number, number> = {};
+      for (const [k, w] of Object.entries(this.widths)) {
+        const c = Number(k);
+        if (c < at) widths[c] = w;
+        else if (count < 0 && c < at - count) continue;
+        else widths[c + count] = w;
+      }
+      this.widths = widths;
+    }
+  }
+}
+
+function isEmpty(c: Cell): boolean {
+  return (
+    (c.value === null || c.value === "") &&
+    !c.formula &&
+    !c.fill &&
+    !c.bold &&
+    !c.fontColor &&
+    !c.wrap &&
+    !c.numberFormat &&
+    !c.horizontalAlignment
+  );
+}
+
+function inputOf(c: Cell): CellInput {
+  if (c.formula) return { kind: "formula", formula: c.formula };
+  if (c.value === null || c.value === "") return { kind: "blank" };
+  if (typeof c.value === "number") return { kind: "number", value: c.value };
+  if (typeof c.value === "boolean") return { kind: "bool", value: c.value };
+  return { kind: "text", text: c.value };
+}
+
+type StyleKey = keyof CellStyle;
+const STYLE_KEYS: StyleKey[] = ["fill", "bold", "fontColor", "wrap", "numberFormat", "horizontalAlignment"];
+
+function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
+  switch (k) {
+    case "numberFormat":
+      return c.numberFormat ?? "General";
+    case "horizontalAlignment":
+      return c.horizontalAlignment ?? "General";
+    default:
+      return c[k];
+  }
+}
+
+export class WorkbookModel {
+  readonly sheets = new Map<string, SheetModel>();
+  order: string[] = [];
+
+  static fromSnapshot(ws: WorkbookSnapshot): WorkbookModel {
+    const m = new WorkbookModel();
+    m.order = [...ws.sheetNames];
+    for (const s of [ws.active, ...Object.values(ws.others ?? {})]) m.sheets.set(s.name, SheetModel.fromSnapshot(s));
+    for (const n of ws.sheetNames) if (!m.sheets.has(n)) m.sheets.set(n, new SheetModel(n));
+    return m;
+  }
+
+  sheet(name: string): SheetModel {
+    const s = this.sheets.get(name);
+    if (!s) throw new ChangeSetError("missing-sheet", `no sheet named «${name}»`);
+    return s;
+  }
+
+  /** The ops that undo `op`, computed from the current state (call before apply). */
+  inverseOf(op: Op): Op[] {
+    switch (op.op) {
+      case "insertColumns": {
+        const table = op.table ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols + op.count } } : undefined;
+        return [{ op: "deleteColumns", sheet: op.sheet, at: op.at, count: op.count, table }];
+      }
+      case "deleteColumns": {
+        const s = this.sheet(op.sheet);
+        const rows = op.table ? op.table.rect : s.usedRect();
+        const restore = rows ? this.restoreOps(s, { top: rows.top, left: op.at, rows: rows.rows, cols: op.count }) : [];
+        const table = op.table ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols - op.count } } : undefined;
+        return [{ op: "insertColumns", sheet: op.sheet, at: op.at, count: op.count, table }, ...restore];
+      }
+      case "setCells": {
+        const s = this.sheet(op.sheet);
+        const cells = op.cells.map((row, r) => row.map((v, c) => (v === null ? null : inputOf(s.get(op.top + r, op.left + c)))));
+        return [{ op: "setCells", sheet: op.sheet, top: op.top, left: op.left, cells }];
+      }
+      case "setStyle": {
+        const s = this.sheet(op.sheet);
+        const out: Op[] = [];
+        for (const k of STYLE_KEYS) {
+          if (!(k in op.style)) continue;
+          const groups = new Map<string, Rect[]>();
+          for (const rect of op.ranges)
+            for (let r = rect.top; r < rect.top + rect.rows; r++)
+              for (let c = rect.left; c < rect.left + rect.cols; c++) {
+                const key = JSON.stringify(styleValue(s.get(r, c), k) ?? null);
+                const list = groups.get(key) ?? [];
+                const last = list[list.length - 1];
+                if (last && last.top === r && last.rows === 1 && last.left + last.cols === c) last.cols++;
+                else list.push({ top: r, left: c, rows: 1, cols: 1 });
+                groups.set(key, list);
+              }
+          for (const [key, ranges] of groups) out.push({ op: "setStyle", sheet: op.sheet, ranges, style: { [k]: JSON.parse(key) } });
+        }
+        return out;
+      }
+      case "addSheet":
+        return [{ op: "deleteSheet", sheet: op.sheet }];
+      case "deleteSheet": {
+        const s = this.sheet(op.sheet);
+        const idx = this.order.indexOf(op.sheet);
+        const used = s.usedRect();
+        return [
+          { op: "addSheet", sheet: op.sheet, after: idx > 0 ? this.order[idx - 1] : undefined },
+          ...(used ? this.restoreOps(s, used) : []),
+          ...s.tables.map((t) => ({ op: "addTable", sheet: op.sheet, name: t.name, rect: { ...t.rect }, style: t.style }) as Op),
+          ...s.validations.map((v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op),
+          ...Object.entries(s.widths).map(([c, w]) => ({ op: "setColumnWidth", sheet: op.sheet, col: Number(c), width: w }) as Op),
+        ];
+      }
+      case "addTable":
+        return [{ op: "deleteTable", sheet: op.sheet, name: op.name }];
+      case "deleteTable": {
+        const t = this.sheet(op.sheet).tables.find((x) => x.name === op.name);
+        if (!t) throw new ChangeSetError("bad-op", `no table named «${op.name}»`);
+        return [{ op: "addTable", sheet: op.sheet, name: t.name, rect: { ...t.rect }, style: t.style }];
+      }
+      case "resizeTable": {
+        const t = this.sheet(op.sheet).tables.find((x) => x.name === op.name);
+        if (!t) throw new ChangeSetError("bad-op", `no table named «${op.name}»`);
+        return [{ op: "resizeTable", sheet: op.sheet, name: op.name, rect: { ...t.rect } }];
+      }
+      case "setValidation": {
+        const s = this.sheet(op.sheet);
+        const prev = s.validations.find(
+          (v) => v.rect.top <= op.rect.top && v.rect.left <= op.rect.left && v.rect.top + v.rect.rows >= op.rect.top + op.rect.rows && v.rect.left + v.rect.cols >= op.rect.left + op.rect.cols,
+        );
+        return [{ op: "setValidation", sheet: op.sheet, rect: { ...op.rect }, list: prev ? [...prev.list] : null }];
+      }
+      case "setColumnWidth":
+        return [{ op: "setColumnWidth", sheet: op.sheet, col: op.col, width: this.sheet(op.sheet).widths[op.col] ?? DEFAULT_WIDTH }];
+      case "select":
+        return [];
+    }
+  }
+
+  /** Ops that put back a rectangle's cells exactly as they are now (values, formulas and formats). */
+  private restoreOps(s: SheetModel, rect: Rect): Op[] {
+    const cells: CellInput[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const row: CellInput[] = [];
+      for (let c = 0; c < rect.cols; c++) row.push(inputOf(s.get(rect.top + r, rect.left + c)));
+      cells.push(row);
+    }
+    const ops: Op[] = [{ op: "setCells", sheet: s.name, top: rect.top, left: rect.left, cells }];
+    for (const k of STYLE_KEYS) {
+      const groups = new Map<string, Rect[]>();
+      for (let r = rect.top; r < rect.top + rect.rows; r++)
+        for (let c = rect.left; c < rect.left + rect.cols; c++) {
+          const v = styleValue(s.get(r, c), k);
+          if (v === null || v === false || v === "General") continue;
+          const key = JSON.stringify(v);
+          groups.set(key, [...(groups.get(key) ?? []), { top: r, left: c, rows: 1, cols: 1 }]);
+        }
+      for (const [key, ranges] of groups) ops.push({ op: "setStyle", sheet: s.name, ranges, style: { [k]: JSON.parse(key) } });
+    }
+    return ops;
+  }
+
+  apply(op: Op): void {
+    switch (op.op) {
+      case "insertColumns":
+      case "deleteColumns": {
+        const count = op.op === "insertColumns" ? op.count : -op.count;
+        const s = this.sheet(op.sheet);
+        const rows = op.table ? { top: op.table.rect.top, bottom: op.table.rect.top + op.table.rect.rows - 1 } : undefined;
+        s.shiftColumns(op.at, count, rows);
+        if (op.table) {
+          const t = s.tables.find((x) => x.name === op.table!.name);
+          if (t) t.rect = { ...op.table.rect, cols: op.table.rect.cols + count };
+        }
+        // Formulas everywhere move their references to the shifted columns, as Excel does.
+        for (const sheet of this.sheets.values())
+          for (const cols of sheet.rows.values())
+            for (const [c, cell] of cols)
+              if (cell.formula) cols.set(c, { ...cell, formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count) });
+        return;
+      }
+      case "setCells": {
+        const s = this.sheet(op.sheet);
+        op.cells.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v === null) return;
+            const prev = s.get(op.top + r, op.left + c);
+            const next: Cell = { ...prev, formula: null };
+            if (v.kind === "text") next.value = v.text;
+            else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
+            else if (v.kind === "blank") next.value = null;
+            else {
+              next.formula = v.formula;
+              next.value = null;
+            }
+            s.set(op.top + r, op.left + c, next);
+          }),
+        );
+        return;
+      }
+      case "setStyle": {
+        const s = this.sheet(op.sheet);
+        for (const rect of op.ranges)
+          for (let r = rect.top; r < rect.top + rect.rows; r++)
+            for (let c = rect.left; c < rect.left + rect.cols; c++) {
+              const next: Cell = { ...s.get(r, c) };
+              const st = op.style;
+              if ("fill" in st) next.fill = st.fill ?? null;
+              if ("bold" in st) next.bold = !!st.bold;
+              if ("fontColor" in st) next.fontColor = st.fontColor ?? null;
+              if ("wrap" in st) next.wrap = !!st.wrap;
+              if ("numberFormat" in st) next.numberFormat = !st.numberFormat || st.numberFormat === "General" ? null : st.numberFormat;
+              if ("horizontalAlignment" in st)
+                next.horizontalAlignment = st.horizontalAlignment === "General" ? undefined : st.horizontalAlignment;
+              s.set(r, c, next);
+            }
+        return;
+      }
+      case "addSheet": {
+        if (this.sheets.has(op.sheet)) throw new ChangeSetError("sheet-exists", `a sheet named «${op.sheet}» exists`);
+        this.sheets.set(op.sheet, new SheetModel(op.sheet));
+        const idx = op.after ? this.order.indexOf(op.after) : -1;
+        if (idx >= 0) this.order.splice(idx + 1, 0, op.sheet);
+        else this.order.push(op.sheet);
+        return;
+      }
+      case "deleteSheet":
+        this.sheet(op.sheet);
+        this.sheets.delete(op.sheet);
+        this.order = this.order.filter((n) => n !== op.sheet);
+        return;
+      case "addTable":
+        this.sheet(op.sheet).tables.push({ name: op.name, rect: { ...op.rect }, showHeaders: true, style: op.style });
+        return;
+      case "deleteTable": {
+        const s = this.sheet(op.sheet);
+        s.tables = s.tables.filter((t) => t.name !== op.name);
+        return;
+      }
+      case "resizeTable": {
+        const t = this.sheet(op.sheet).tables.find((x) => x.name === op.name);
+        if (!t) throw new ChangeSetError("bad-op", `no table named «${op.name}»`);
+        t.rect = { ...op.rect };
+        return;
+      }
+      case "setValidation": {
+        const s = this.sheet(op.sheet);
+        const same = (v: ListValidation) => JSON.stringify(v.rect) === JSON.stringify(op.rect);
+        s.validations = s.validations.filter((v) => !same(v));
+        if (op.list) s.validations.push({ rect: { ...op.rect }, list: [...op.list] });
+        return;
+      }
+      case "setColumnWidth": {
+        const s = this.sheet(op.sheet);
+        if (op.width === DEFAULT_WIDTH) delete s.widths[op.col];
+        else s.widths[op.col] = op.width;
+        return;
+      }
+      case "select":
+        return;
+    }
+  }
+
+  /** Recomputes formula cells it can evaluate; others keep their cached value. */
+  recalculate(): void {
+    const get = (sheet: string | null, row: number, col: number): CellValue =>
+      sheet && this.sheets.has(sheet) ? this.sheets.get(sheet)!.get(row, col).value : null;
+    for (let pass = 0; pass < 4; pass++) {
+      let changed = false;
+      for (const s of this.sheets.values())
+        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
+          for (const [c, cell] of cols) {
+            if (!cell.formula) continue;
+            let v: CellValue;
+            try {
+              v = evaluateFormula(cell.formula, get, s.name);
+            } catch (e) {
+              if (e instanceof UnsupportedFormula) continue;
+              throw e;
+            }
+            if (v === "") v = null;
+            if (v !== cell.value) {
+              cols.set(c, { ...cell, value: v });
+              changed = true;
+            }
+          }
+      if (!changed) return;
+    }
+  }
+
+  toSnapshot(activeName: string, area?: Rect): WorkbookSnapshot {
+    const others: Record<string, SheetSnapshot> = {};
+    for (const [n, s] of this.sheets) if (n !== activeName) others[n] = s.toSnapshot();
+    return { active: this.sheet(activeName).toSnapshot(area), sheetNames: [...this.order], others };
+  }
+}
+
+/** Applies a change set to a snapshot and recalculates: the workbook as the host would leave it. */
+export function applyChangeSet(ws: WorkbookSnapshot, cs: ChangeSet): WorkbookSnapshot {
+  const m = WorkbookModel.fromSnapshot(ws);
+  for (const op of cs.ops) m.apply(op);
+  m.recalculate();
+  return m.toSnapshot(ws.active.name);
+}
+
+/** The change set that undoes `cs`, derived from the snapshot `cs` was planned from. */
+export function invertChangeSet(ws: WorkbookSnapshot, cs: ChangeSet): ChangeSet {
+  const m = WorkbookModel.fromSnapshot(ws);
+  const inverse: Op[][] = [];
+  for (const op of cs.ops) {
+    inverse.push(m.inverseOf(op));
+    m.apply(op);
+  }
+  return { command: "undo", ops: inverse.reverse().flat(), counts: { ops: cs.ops.length } };
+}
+
+/** Checks a change set against a snapshot before anything is written: the whole set or nothing. */
+export function validateChangeSet(ws: WorkbookSnapshot, cs: ChangeSet): { ok: true } | { ok: false; error: ChangeSetError } {
+  try {
+    const m = WorkbookModel.fromSnapshot(ws);
+    for (const op of cs.ops) m.apply(op);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof ChangeSetError) return { ok: false, error: e };
+    throw e;
+  }
+}

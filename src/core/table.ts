@@ -1,0 +1,243 @@
+/**
+ * Finding the criteria table in a sheet snapshot: header rows are scored by column meaning after folding
+ * (lower case, no diacritics), so "Điểm tối đa", "Diem toi da" and "Max score" all count.
+ */
+import type { CellValue, Rect, SheetSnapshot, TableInfo } from "./types";
+import { cellText, fold, parseCode } from "./text";
+import { rectContains } from "./address";
+
+export type Role =
+  | "code"
+  | "name"
+  | "max"
+  | "achieved"
+  | "gap"
+  | "percent"
+  | "reason"
+  | "lead"
+  | "implementers"
+  | "tasks";
+
+export const ROLES: readonly Role[] = [
+  "code",
+  "name",
+  "max",
+  "achieved",
+  "gap",
+  "percent",
+  "reason",
+  "lead",
+  "implementers",
+  "tasks",
+];
+
+/** Column meaning of a header cell, tested in this order (the gap header also says "điểm tối đa"). */
+const HEADER_RULES: readonly [Role, RegExp][] = [
+  ["lead", /\b(co quan )?chu tri\b|\blead( agency)?\b/],
+  ["implementers", /\b(co quan|don vi) (thuc hien|phoi hop)\b|\bimplement(ers|ing)?\b/],
+  ["tasks", /\bnhiem vu\b|\bgiai phap\b|\bsolutions?\b|\btasks?\b/],
+  ["reason", /\bnguyen nhan\b|\breasons?\b|\bcause\b/],
+  ["gap", /\bchua dat\b|\bcon thieu\b|\bdiem tru\b|\bgap\b|\bmissing\b|\bshortfall\b/],
+  ["percent", /\bty le\b|^%$|\(%\)|\bpercent(age)?\b|\brate\b/],
+  ["max", /\btoi da\b|\bmax(imum)?\b|\bdiem chuan\b/],
+  ["achieved", /\bdiem dat\b|\bdat duoc\b|\bdiem tham dinh\b|\bachieved\b|\bscore\b|\bpoints\b|^diem$/],
+  ["code", /^(tt|stt|so tt|ma|ma so|ma tieu chi|no\.?|code|#|n°)$/],
+  ["name", /\blinh vuc\b|\btieu chi\b|\bnoi dung\b|\bchi so\b|\bcriteri(on|a)\b|\bname\b|\bindicator\b|\bdomain\b/],
+];
+
+export function classifyHeader(text: string): Role | null {
+  if (text.length > 80) return null;
+  const t = fold(text);
+  if (t === "") return null;
+  for (const [role, re] of HEADER_RULES) if (re.test(t)) return role;
+  return null;
+}
+
+const ENGLISH =
+  /\b(max(imum)?|criteri(on|a)|score|achieved|gap|percent(age)?|name|indicator|domain|code|reason|lead|tasks?)\b/;
+
+export type Columns = Partial<Record<Role, number>>;
+
+export interface TableLayout {
+  sheet: string;
+  /** Sheet row of the header. */
+  headerRow: number;
+  /** Sheet column of each recognised role. */
+  columns: Columns;
+  /** Sheet columns spanned by the table's header (first and last, inclusive). */
+  left: number;
+  right: number;
+  /** First data row after the header, and the last row of the table (the total row when there is one). */
+  firstRow: number;
+  lastRow: number;
+  /** Language of the headers, for the headers the add-in writes. */
+  lang: "vi" | "en";
+  /** The Excel table (ListObject) holding the criteria table, if it is one. */
+  excelTable?: TableInfo;
+}
+
+/** Reads cell (row, col) in sheet coordinates; null outside the block. */
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = sheet.values[row - sheet.top];
+  if (!r) return null;
+  const v = r[col - sheet.left];
+  return v === undefined ? null : v;
+}
+
+export function formatAt<T>(
+  sheet: SheetSnapshot,
+  grid: readonly (readonly T[])[] | undefined,
+  row: number,
+  col: number,
+): T | undefined {
+  return grid?.[row - sheet.top]?.[col - sheet.left];
+}
+
+export function blockRect(sheet: SheetSnapshot): Rect {
+  return {
+    top: sheet.top,
+    left: sheet.left,
+    rows: sheet.values.length,
+    cols: sheet.values.reduce((m, r) => Math.max(m, r.length), 0),
+  };
+}
+
+interface HeaderMatch {
+  row: number;
+  columns: Columns;
+  score: number;
+  left: number;
+  right: number;
+  lang: "vi" | "en";
+}
+
+/** Recognises a header row: name or code, max and achieved are required. */
+export function matchHeader(sheet: SheetSnapshot, row: number): HeaderMatch | null {
+  const block = blockRect(sheet);
+  // Cheap test first: a header has at least three short texts that are not numbers.
+  let texts = 0;
+  const row0 = sheet.values[row - sheet.top] ?? [];
+  for (const v of row0) if (typeof v === "string" && v.length <= 80 && !/^[\d\s.,%+-]*$/.test(v)) texts++;
+  if (texts < 3) return null;
+  const columns: Columns = {};
+  let score = 0;
+  let english = 0;
+  let filled: number[] = [];
+  for (let col = block.left; col < block.left + block.cols; col++) {
+    const text = cellText(cellAt(sheet, row, col));
+    if (text === "") continue;
+    filled.push(col);
+    const role = classifyHeader(text);
+    if (role && columns[role] === undefined) {
+      columns[role] = col;
+      score++;
+      if (ENGLISH.test(fold(text))) english++;
+    }
+  }
+  const hasKey = columns.name !== undefined || columns.code !== undefined;
+  if (!hasKey || columns.max === undefined || columns.achieved === undefined) return null;
+  const roleCols = Object.values(columns) as number[];
+  const left = Math.min(...roleCols);
+  // The table spans from its first recognised column to its last header cell, allowing one empty gap.
+  filled = filled.filter((c) => c >= left);
+  let right = Math.max(...roleCols);
+  for (const c of filled) if (c > right && c - right <= 2) right = c;
+  return { row, columns, score, left, right, lang: english * 2 > score ? "en" : "vi" };
+}
+
+function sameColumns(a: Columns, b: Columns): boolean {
+  return ROLES.every((r) => a[r] === b[r]);
+}
+
+function isBlankRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) if (cellText(cellAt(sheet, row, c)) !== "") return false;
+  return true;
+}
+
+const TOTAL = /^(tong( cong| diem| so diem| so)?|cong|total( score| points)?|grand total)\s*[:.]?$/;
+
+/** A total row: "Tổng", "Tổng điểm", "Cộng", "Total" in the code or name column of a row without a code. */
+export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
+  if (columns.code !== undefined && parseCode(cellAt(sheet, row, columns.code))) return false;
+  for (const role of ["code", "name"] as const) {
+    const col = columns[role];
+    if (col === undefined) continue;
+    if (TOTAL.test(fold(cellText(cellAt(sheet, row, col))))) return true;
+  }
+  return false;
+}
+
+export type FindResult =
+  | { ok: true; table: TableLayout; others: TableLayout[] }
+  | { ok: false; error: "no-table" }
+  | { ok: false; error: "ambiguous"; candidates: TableLayout[] };
+
+/** Every criteria table on the sheet, top to bottom. */
+export function findTables(sheet: SheetSnapshot): TableLayout[] {
+  const block = blockRect(sheet);
+  const headers: HeaderMatch[] = [];
+  for (let row = block.top; row < block.top + block.rows; row++) {
+    const m = matchHeader(sheet, row);
+    if (m) headers.push(m);
+  }
+  const tables: TableLayout[] = [];
+  let i = 0;
+  while (i < headers.length) {
+    const h = headers[i];
+    // Repeated headers with the same columns belong to this table; a different header starts another.
+    let j = i + 1;
+    while (j < headers.length && sameColumns(headers[j].columns, h.columns)) j++;
+    const limit = j < headers.length ? headers[j].row - 1 : block.top + block.rows - 1;
+    let lastRow = h.row;
+    let blanks = 0;
+    for (let row = h.row + 1; row <= limit; row++) {
+      if (isBlankRow(sheet, row, h.left, h.right)) {
+        if (++blanks >= 3) break;
+        continue;
+      }
+      blanks = 0;
+      lastRow = row;
+      if (isTotalRow(sheet, row, h.columns)) break;
+    }
+    // Headers that were skipped as repeats but fall after this table's end start a new table.
+    const k = headers.findIndex((x, idx) => idx > i && x.row > lastRow);
+    const next = k === -1 ? headers.length : Math.min(j, k);
+    const excelTable = (sheet.tables ?? []).find((t) => rectContains(t.rect, h.row, h.left));
+    tables.push({
+      sheet: sheet.name,
+      headerRow: h.row,
+      columns: h.columns,
+      left: h.left,
+      right: h.right,
+      firstRow: h.row + 1,
+      lastRow,
+      lang: h.lang,
+      excelTable,
+    });
+    i = next;
+  }
+  return tables;
+}
+
+/**
+ * The criteria table to work on: the one under the selection when the selection is inside one,
+ * otherwise the only one, otherwise the highest-scoring one; two equal candidates are ambiguous.
+ */
+export function findTable(sheet: SheetSnapshot): FindResult {
+  const tables = findTables(sheet);
+  if (tables.length === 0) return { ok: false, error: "no-table" };
+  if (tables.length === 1) return { ok: true, table: tables[0], others: [] };
+  const sel = sheet.selection;
+  if (sel) {
+    const hit = tables.find(
+      (t) =>
+        sel.top >= t.headerRow && sel.top <= t.lastRow && sel.left >= t.left && sel.left <= t.right,
+    );
+    if (hit) return { ok: true, table: hit, others: tables.filter((t) => t !== hit) };
+  }
+  const size = (t: TableLayout) => Object.keys(t.columns).length * 1000 + (t.lastRow - t.headerRow);
+  const sorted = [...tables].sort((a, b) => size(b) - size(a));
+  if (Object.keys(sorted[0].columns).length === Object.keys(sorted[1].columns).length)
+    return { ok: false, error: "ambiguous", candidates: tables };
+  return { ok: true, table: sorted[0], others: sorted.slice(1) };
+}

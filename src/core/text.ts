@@ -1,0 +1,85 @@
+/** Text helpers shared by the core and the catalogue: pure, no I/O. */
+
+/** Lower case, Vietnamese diacritics removed (đ → d), whitespace collapsed, trimmed. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The text of a cell as the user sees it, trimmed; "" for empty cells. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return String(value).replace(/\s+/g, " ").trim();
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
+
+/** I → 1 … XXXIX → 39; null when the text is not a (small) Roman numeral. */
+export function romanToNumber(text: string): number | null {
+  const t = text.toLowerCase();
+  if (!/^(x{0,3})(ix|iv|v?i{0,3})$/.test(t) || t === "") return null;
+  let total = 0;
+  for (let i = 0; i < t.length; i++) {
+    const v = ROMAN[t[i]];
+    const next = ROMAN[t[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+export interface ParsedCode {
+  /** Canonical key: "1", "1.6", "1.6.2" (Roman numerals converted: "II" → "2"). */
+  key: string;
+  /** Segments of the key as numbers. */
+  parts: number[];
+  /** True when the code was written as a Roman numeral. */
+  roman: boolean;
+}
+
+/**
+ * Parses a criterion code as written in a results table: 1, 1.6, 1.6.2, "1.6.2.", " 1.6 ", "I", "II".
+ * Returns null for anything else (text, "a)", "1..2").
+ */
+export function parseCode(raw: unknown): ParsedCode | null {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw) || raw <= 0) return null;
+    raw = String(raw);
+  }
+  if (typeof raw !== "string") return null;
+  const t = raw.replace(/\s+/g, "").replace(/\.$/, "");
+  if (t === "") return null;
+  if (/^\d+(\.\d+)*$/.test(t)) {
+    const parts = t.split(".").map((p) => parseInt(p, 10));
+    return { key: parts.join("."), parts, roman: false };
+  }
+  const r = romanToNumber(t);
+  if (r !== null && r > 0) return { key: String(r), parts: [r], roman: true };
+  return null;
+}
+
+/** "7.6.1" → ["7.6", "7"]: ancestors from nearest to farthest. */
+export function ancestorKeys(key: string): string[] {
+  const parts = key.split(".");
+  const out: string[] = [];
+  for (let n = parts.length - 1; n >= 1; n--) out.push(parts.slice(0, n).join("."));
+  return out;
+}
+
+/** Sort comparator for code keys: 1 < 1.6 < 1.6.2 < 2 < 10. */
+export function compareKeys(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? -1;
+    const y = pb[i] ?? -1;
+    if (x !== y) return x - y;
+  }
+  return 0;
+}

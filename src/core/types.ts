@@ -1,0 +1,142 @@
+/**
+ * The two contracts every host shares with the pure core:
+ *
+ *  - a snapshot: what a host read from the workbook, as plain data;
+ *  - a change set: what a command wants written, as plain data, in order.
+ *
+ * All coordinates are 0-based sheet coordinates (row 0 = Excel row 1, col 0 = column A).
+ * A rectangle is { top, left, rows, cols }.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface Rect {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** An Excel table (ListObject) on a sheet, as the host found it. */
+export interface TableInfo {
+  name: string;
+  /** Whole table range including its header row (and total row if shown). */
+  rect: Rect;
+  showHeaders: boolean;
+  showTotals?: boolean;
+  style?: string;
+}
+
+/** A data-validation list rule the host found (or the core plans). */
+export interface ListValidation {
+  rect: Rect;
+  list: string[];
+}
+
+/**
+ * One sheet as a host read it: a rectangular block (normally the used range) with its values and the
+ * formats the core needs. Every 2-D array has the same shape as `values`; optional ones may be absent
+ * when a host cannot read them, and the core then assumes defaults (no formula, "General", no fill...).
+ */
+export interface SheetSnapshot {
+  name: string;
+  /** Sheet coordinates of values[0][0]. */
+  top: number;
+  left: number;
+  /** Displayed/cached values: numbers as numbers, text as text, empty cells as null. */
+  values: CellValue[][];
+  /** Formula text ("=C5-D5") where a cell holds a formula, otherwise null. */
+  formulas?: (string | null)[][];
+  numberFormats?: (string | null)[][];
+  /** Solid fill colour "#RRGGBB" (upper case), null for no fill. */
+  fills?: (string | null)[][];
+  bold?: boolean[][];
+  fontColors?: (string | null)[][];
+  wrap?: boolean[][];
+  /** Excel tables on the sheet. */
+  tables?: TableInfo[];
+  validations?: ListValidation[];
+  /** Column widths in characters, by sheet column, where the host knows them. */
+  columnWidths?: Record<number, number>;
+  /** The user's selection on this sheet, if the host knows it. */
+  selection?: Rect;
+}
+
+/** What a host read for one command: the sheet with the criteria table plus the sheets the add-in owns. */
+export interface WorkbookSnapshot {
+  /** The sheet holding the criteria table (normally the active sheet). */
+  active: SheetSnapshot;
+  /** Names of all sheets, in tab order. */
+  sheetNames: string[];
+  /** Other sheets read in full, by name (the custom catalogue sheet, the plan sheet), when present. */
+  others?: Record<string, SheetSnapshot>;
+}
+
+/** A value to write into one cell. `null` in a block means "leave this cell as it is". */
+export type CellInput =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number }
+  | { kind: "bool"; value: boolean }
+  | { kind: "formula"; formula: string }
+  | { kind: "blank" };
+
+export interface CellStyle {
+  /** "#RRGGBB", or null to remove the fill. */
+  fill?: string | null;
+  bold?: boolean;
+  fontColor?: string | null;
+  wrap?: boolean;
+  numberFormat?: string;
+  horizontalAlignment?: "General" | "Left" | "Center" | "Right";
+}
+
+/**
+ * One step of a change set. Coordinates are those of the sheet after the previous steps
+ * (a step after an insertColumns sees the shifted columns).
+ */
+export type Op =
+  | {
+      op: "insertColumns";
+      sheet: string;
+      /** New columns appear at this column index; what was there moves right. */
+      at: number;
+      count: number;
+      /**
+       * When set, the columns are inserted into this Excel table only (its rows shift, nothing else),
+       * as Excel's "Insert table column" does; otherwise whole sheet columns are inserted.
+       */
+      table?: { name: string; rect: Rect };
+    }
+  | {
+      op: "deleteColumns";
+      sheet: string;
+      at: number;
+      count: number;
+      table?: { name: string; rect: Rect };
+    }
+  | { op: "setCells"; sheet: string; top: number; left: number; cells: (CellInput | null)[][] }
+  | { op: "setStyle"; sheet: string; ranges: Rect[]; style: CellStyle }
+  | { op: "addSheet"; sheet: string; /** place the new tab after this one */ after?: string }
+  | { op: "deleteSheet"; sheet: string }
+  | { op: "addTable"; sheet: string; name: string; rect: Rect; style?: string }
+  | { op: "resizeTable"; sheet: string; name: string; rect: Rect }
+  | { op: "deleteTable"; sheet: string; name: string }
+  | { op: "setValidation"; sheet: string; rect: Rect; list: string[] | null }
+  | { op: "setColumnWidth"; sheet: string; col: number; width: number }
+  | { op: "select"; sheet: string; rect: Rect };
+
+export type CommandName =
+  | "recalc"
+  | "highlight"
+  | "clear-highlight"
+  | "assign"
+  | "plan"
+  | "export-catalogue"
+  | "undo";
+
+export interface ChangeSet {
+  command: CommandName;
+  ops: Op[];
+  /** Counts for the result line ("18 rows filled, 2 edited cells kept"), by key. */
+  counts: Record<string, number>;
+}
