@@ -145,7 +145,10 @@ function layers(size) {
     });
   }
   for (const [x0, x1, top] of bars) {
-    result.push({ colour: () => WHITE, inside: (px, py) => sdRoundRect(px, py, x0, top, x1, base, barR) <= 0 });
+    result.push({
+      colour: () => WHITE,
+      inside: (px, py) => sdRoundRect(px, py, x0, top, x1, base, barR) <= 0,
+    });
   }
   if (!small) {
     result.push({
@@ -157,7 +160,10 @@ function layers(size) {
   } else {
     // 16 px: no room for a check mark; an amber cap on the tallest bar keeps the accent colour
     const [x0, x1, top] = bars[2];
-    result.push({ colour: () => AMBER, inside: (px, py) => sdRoundRect(px, py, x0, top, x1, top + 3 / 16, barR) <= 0 });
+    result.push({
+      colour: () => AMBER,
+      inside: (px, py) => sdRoundRect(px, py, x0, top, x1, top + 3 / 16, barR) <= 0,
+    });
   }
   return result;
 }
