@@ -1,0 +1,242 @@
+/**
+ * Which lead agency, implementers and tasks a criterion gets: the built-in catalogue (data.ts) plus the user's
+ * overrides from the custom catalogue sheet. Pure.
+ *
+ * Resolution for a code K (nearest first, custom before built-in at each step):
+ *   1. an entry for K                                  → match "exact"
+ *   2. an entry for the nearest ancestor (7.6.1 → 7.6) → match "inherited"
+ *   3. the default of K's domain (first segment)       → match "domain"
+ *   4. a domain without a default (a commune's 10)     → match "domain", fallback: true (generic measures)
+ *
+ * Custom entries replace what the built-in catalogue has AT THE CODE THEY NAME, nothing more:
+ *  - a code that a built-in entry lists → replaces that entry for that code only. The 7.2 entry also lists 7.6, so
+ *    a custom row for 7.2 leaves 7.6.1 – 7.6.3 on the built-in text (they inherit through 7.6, not 7.2); a custom
+ *    row for 7.6 changes them. The exported sheet has a row for each of 7.2 and 7.6, and each row governs its code
+ *    and the sub-criteria below it that have no row of their own;
+ *  - a domain code ("2") that no built-in entry lists → replaces that domain's default (match stays "domain");
+ *  - any other code → a new entry (exact for itself, inherited by its sub-criteria).
+ * A blank field in a custom entry (no implementers, say) is taken from what the catalogue would answer for that
+ * code without the custom entry, so a row that only renames the lead agency keeps the built-in tasks.
+ */
+
+import { ancestorKeys, parseCode } from "../core/text";
+import {
+  AGENCIES,
+  BUILTIN_ENTRIES,
+  DOMAIN_DEFAULTS,
+  GENERIC_FALLBACK,
+  type Agency,
+  type CatalogueEntry,
+  type DomainDefault,
+} from "./data";
+
+/** One row of the custom catalogue sheet, read by readCustomSheet. Blank fields are "" / []. */
+export interface CustomEntry {
+  /** Canonical code key ("7.6"). */
+  code: string;
+  lead: string;
+  implementers: string;
+  tasks: string[];
+  /** 0-based sheet row it was read from, when read from a sheet. */
+  row?: number;
+}
+
+export interface Catalogue {
+  entries: CatalogueEntry[];
+  domains: DomainDefault[];
+  /** The user's overrides by code; later entries for the same code win (see withOverrides). */
+  custom?: CustomEntry[];
+  /** Generic measures for a domain with no default. */
+  fallback: Omit<DomainDefault, "domain" | "title">;
+  /** Agencies for resolveAgency / findAgencies. */
+  agencies: Agency[];
+}
+
+export type MatchRule = "exact" | "inherited" | "domain";
+
+export interface Assignment {
+  /** The code asked for, as a canonical key. */
+  code: string;
+  match: MatchRule;
+  /** Set (true) only for a domain with no default: the generic phòng Nội vụ measures. */
+  fallback?: true;
+  /** The code key that matched: "7.6" for 7.6.2; the domain ("7") for a domain default or the fallback. */
+  from: string;
+  /** The matched entry's display code ("7.2" for 7.6.2, "7.3.1 ; 7.3.2"); the domain for domain rules. */
+  entry: string;
+  source: "builtin" | "custom";
+  /** Criterion or domain title, for built-in matches. */
+  title?: string;
+  lead: string;
+  implementers: string;
+  tasks: string[];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}
+
+const BUILTIN: Catalogue = deepFreeze({
+  entries: BUILTIN_ENTRIES,
+  domains: DOMAIN_DEFAULTS,
+  fallback: GENERIC_FALLBACK,
+  agencies: AGENCIES,
+});
+
+/** The catalogue transcribed from the seed plan, without overrides. Shared and frozen: derive, don't mutate. */
+export function builtinCatalogue(): Catalogue {
+  return BUILTIN;
+}
+
+/**
+ * A catalogue with these custom entries on top of the catalogue's own (for a code in both, the new one wins;
+ * within customEntries, the first entry for a code wins, as readCustomSheet reports later duplicates).
+ */
+export function withOverrides(catalogue: Catalogue, customEntries: readonly CustomEntry[]): Catalogue {
+  const byCode = new Map<string, CustomEntry>();
+  for (const c of catalogue.custom ?? []) byCode.set(c.code, c);
+  const seen = new Set<string>();
+  for (const c of customEntries) {
+    const p = parseCode(c.code);
+    if (!p || seen.has(p.key)) continue;
+    seen.add(p.key);
+    byCode.set(p.key, { ...c, code: p.key, tasks: [...c.tasks] });
+  }
+  return { ...catalogue, custom: [...byCode.values()] };
+}
+
+interface Index {
+  builtin: Map<string, CatalogueEntry>;
+  domains: Map<string, DomainDefault>;
+  custom: Map<string, CustomEntry>;
+}
+
+const indexes = new WeakMap<Catalogue, Index>();
+
+function indexOf(catalogue: Catalogue): Index {
+  let ix = indexes.get(catalogue);
+  if (!ix) {
+    const builtin = new Map<string, CatalogueEntry>();
+    for (const e of catalogue.entries) for (const c of e.codes) if (!builtin.has(c)) builtin.set(c, e);
+    const domains = new Map<string, DomainDefault>();
+    for (const d of catalogue.domains) if (!domains.has(d.domain)) domains.set(d.domain, d);
+    const custom = new Map<string, CustomEntry>();
+    for (const c of catalogue.custom ?? []) custom.set(c.code, c);
+    ix = { builtin, domains, custom };
+    indexes.set(catalogue, ix);
+  }
+  return ix;
+}
+
+function fromCustom(
+  code: string,
+  c: CustomEntry,
+  match: MatchRule,
+  catalogue: Catalogue,
+  skip: ReadonlySet<string>,
+): Assignment {
+  const own: Assignment = {
+    code,
+    match,
+    from: c.code,
+    entry: c.code,
+    source: "custom",
+    lead: c.lead,
+    implementers: c.implementers,
+    tasks: [...c.tasks],
+  };
+  if (c.lead !== "" && c.implementers !== "" && c.tasks.length > 0) return own;
+  const base = resolve(code, catalogue, new Set([...skip, c.code]));
+  return {
+    ...own,
+    lead: c.lead !== "" ? c.lead : base.lead,
+    implementers: c.implementers !== "" ? c.implementers : base.implementers,
+    tasks: c.tasks.length > 0 ? own.tasks : base.tasks,
+  };
+}
+
+function resolve(key: string, catalogue: Catalogue, skip: ReadonlySet<string>): Assignment {
+  const ix = indexOf(catalogue);
+  const domain = key.split(".")[0];
+  for (const c of [key, ...ancestorKeys(key)]) {
+    const match: MatchRule = c === key ? "exact" : "inherited";
+    const custom = skip.has(c) ? undefined : ix.custom.get(c);
+    const builtin = ix.builtin.get(c);
+    // A custom domain code that no entry lists replaces the domain default (below), not an entry.
+    if (custom && (c !== domain || builtin)) return fromCustom(key, custom, match, catalogue, skip);
+    if (builtin) {
+      return {
+        code: key,
+        match,
+        from: c,
+        entry: builtin.label,
+        source: "builtin",
+        title: builtin.title,
+        lead: builtin.lead,
+        implementers: builtin.implementers,
+        tasks: [...builtin.tasks],
+      };
+    }
+  }
+  const custom = skip.has(domain) ? undefined : ix.custom.get(domain);
+  if (custom) return fromCustom(key, custom, "domain", catalogue, skip);
+  const d = ix.domains.get(domain);
+  if (d) {
+    return {
+      code: key,
+      match: "domain",
+      from: domain,
+      entry: domain,
+      source: "builtin",
+      title: d.title,
+      lead: d.lead,
+      implementers: d.implementers,
+      tasks: [...d.tasks],
+    };
+  }
+  const f = catalogue.fallback;
+  return {
+    code: key,
+    match: "domain",
+    fallback: true,
+    from: domain,
+    entry: domain,
+    source: "builtin",
+    lead: f.lead,
+    implementers: f.implementers,
+    tasks: [...f.tasks],
+  };
+}
+
+/**
+ * The assignment for a criterion code. `code` should be a canonical key ("7.6.2"); raw codes ("7.6.2.", " VII")
+ * are normalised with parseCode. Throws a RangeError for text that is not a code at all.
+ */
+export function lookup(code: string, catalogue: Catalogue = BUILTIN): Assignment {
+  const p = parseCode(code);
+  if (!p) throw new RangeError(`Not a criterion code: ${JSON.stringify(code)}`);
+  return resolve(p.key, catalogue, new Set());
+}
+
+/** "Từ danh mục" / "Kế thừa từ 7.2" / "Mặc định của lĩnh vực 7", and English; custom matches say so. */
+export function describeMatch(a: Assignment, lang: "vi" | "en"): string {
+  const vi = lang === "vi";
+  let text: string;
+  if (a.fallback) {
+    text = vi
+      ? `Giải pháp chung (lĩnh vực ${a.from} chưa có trong danh mục)`
+      : `general solutions (domain ${a.from} not in catalogue)`;
+  } else if (a.match === "exact") {
+    text = vi ? "Từ danh mục" : "from catalogue";
+  } else if (a.match === "inherited") {
+    text = vi ? `Kế thừa từ ${a.entry}` : `inherited from ${a.entry}`;
+  } else {
+    text = vi ? `Mặc định của lĩnh vực ${a.from}` : "domain default";
+  }
+  if (a.source === "custom") text += vi ? " (tùy chỉnh)" : " (custom)";
+  return text;
+}
