@@ -3,7 +3,7 @@
  * Bad cells become issues on the row; the row is still reported.
  */
 import type { SheetSnapshot } from "./types";
-import { cellAt, findTable, formatAt, isTotalRow, matchHeader, type Role, type TableLayout } from "./table";
+import { cellAt, findTable, formatAt, isTotalRow, matchHeaders, type Role, type TableLayout } from "./table";
 import { cellText, parseCode } from "./text";
 import { differs, parseNumber, round2, sum2, type ParsedNumber } from "./numbers";
 
@@ -139,7 +139,7 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     const stated = {} as Record<NumberRole, ParsedNumber>;
     for (const r of NUMBER_ROLES) stated[r] = num(row, r);
     // Only a row with text where the scores should be can be a repeated header.
-    if ((stated.max.kind === "invalid" || stated.achieved.kind === "invalid") && matchHeader(sheet, row)) {
+    if ((stated.max.kind === "invalid" || stated.achieved.kind === "invalid") && matchHeaders(sheet, row).length > 0) {
       skipped.push({ row, why: "header" });
       continue;
     }
@@ -154,8 +154,10 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     const name = text(row, "name");
     const hasNumbers = NUMBER_ROLES.some((r) => stated[r].kind !== "blank");
 
-    // A row with no code and no numbers continues the previous row's wrapped text.
-    if (codeText === "" && !hasNumbers) {
+    // A row with no code and no numbers continues the previous row's wrapped text (in a table without
+    // codes, a name in capitals is a domain heading instead).
+    const heading = cols.code === undefined && isUpperName(name);
+    if (codeText === "" && !hasNumbers && !heading) {
       const prev = rows[rows.length - 1];
       if (prev) {
         if (name) prev.name = `${prev.name} ${name}`.trim();
@@ -339,4 +341,12 @@ function scoreRows(sheet: SheetSnapshot, table: TableLayout, rows: CriterionRow[
       });
     }
   }
+}
+
+/**
+ * The criteria a plan is written for: rows with a gap and no sub-criteria listed under them
+ * (a domain row that lists its unmet children is covered by them; domain 9 alone is one).
+ */
+export function unmetCriteria(a: Pick<Analysis, "rows">): CriterionRow[] {
+  return a.rows.filter((r) => r.children.length === 0 && r.gap !== null && r.gap > 0);
 }

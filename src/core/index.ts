@@ -9,3 +9,4 @@ export * from "./messages";
 export * from "./plan";
 export * from "./formula";
 export * from "./model";
+export * from "./sample";

@@ -111,38 +111,48 @@ interface HeaderMatch {
   lang: "vi" | "en";
 }
 
-/** Recognises a header row: name or code, max and achieved are required. */
-export function matchHeader(sheet: SheetSnapshot, row: number): HeaderMatch | null {
+/**
+ * Recognises the header(s) on a row: name or code, max and achieved are required. Two tables side by
+ * side give two headers (a role seen twice starts a new one).
+ */
+export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
   const block = blockRect(sheet);
   // Cheap test first: a header has at least three short texts that are not numbers.
   let texts = 0;
   const row0 = sheet.values[row - sheet.top] ?? [];
   for (const v of row0) if (typeof v === "string" && v.length <= 80 && !/^[\d\s.,%+-]*$/.test(v)) texts++;
-  if (texts < 3) return null;
-  const columns: Columns = {};
-  let score = 0;
-  let english = 0;
-  let filled: number[] = [];
+  if (texts < 3) return [];
+  const segments: { columns: Columns; english: number; filled: number[] }[] = [];
+  let cur = { columns: {} as Columns, english: 0, filled: [] as number[] };
+  segments.push(cur);
   for (let col = block.left; col < block.left + block.cols; col++) {
     const text = cellText(cellAt(sheet, row, col));
     if (text === "") continue;
-    filled.push(col);
     const role = classifyHeader(text);
-    if (role && columns[role] === undefined) {
-      columns[role] = col;
-      score++;
-      if (ENGLISH.test(fold(text))) english++;
+    if (role && cur.columns[role] !== undefined) {
+      cur = { columns: {}, english: 0, filled: [] };
+      segments.push(cur);
+    }
+    cur.filled.push(col);
+    if (role) {
+      cur.columns[role] = col;
+      if (ENGLISH.test(fold(text))) cur.english++;
     }
   }
-  const hasKey = columns.name !== undefined || columns.code !== undefined;
-  if (!hasKey || columns.max === undefined || columns.achieved === undefined) return null;
-  const roleCols = Object.values(columns) as number[];
-  const left = Math.min(...roleCols);
-  // The table spans from its first recognised column to its last header cell, allowing one empty gap.
-  filled = filled.filter((c) => c >= left);
-  let right = Math.max(...roleCols);
-  for (const c of filled) if (c > right && c - right <= 2) right = c;
-  return { row, columns, score, left, right, lang: english * 2 > score ? "en" : "vi" };
+  const out: HeaderMatch[] = [];
+  for (const seg of segments) {
+    const { columns } = seg;
+    const hasKey = columns.name !== undefined || columns.code !== undefined;
+    if (!hasKey || columns.max === undefined || columns.achieved === undefined) continue;
+    const roleCols = Object.values(columns) as number[];
+    const score = roleCols.length;
+    const left = Math.min(...roleCols);
+    // The table spans from its first recognised column to its last header cell, allowing one empty gap.
+    let right = Math.max(...roleCols);
+    for (const c of seg.filled) if (c > right && c - right <= 2) right = c;
+    out.push({ row, columns, score, left, right, lang: seg.english * 2 > score ? "en" : "vi" });
+  }
+  return out;
 }
 
 function sameColumns(a: Columns, b: Columns): boolean {
@@ -172,22 +182,18 @@ export type FindResult =
   | { ok: false; error: "no-table" }
   | { ok: false; error: "ambiguous"; candidates: TableLayout[] };
 
-/** Every criteria table on the sheet, top to bottom. */
+/** Every criteria table on the sheet, top to bottom, left to right. */
 export function findTables(sheet: SheetSnapshot): TableLayout[] {
   const block = blockRect(sheet);
   const headers: HeaderMatch[] = [];
-  for (let row = block.top; row < block.top + block.rows; row++) {
-    const m = matchHeader(sheet, row);
-    if (m) headers.push(m);
-  }
+  for (let row = block.top; row < block.top + block.rows; row++) headers.push(...matchHeaders(sheet, row));
+  const overlaps = (x: HeaderMatch, h: HeaderMatch) => x.left <= h.right && x.right >= h.left;
   const tables: TableLayout[] = [];
-  let i = 0;
-  while (i < headers.length) {
-    const h = headers[i];
-    // Repeated headers with the same columns belong to this table; a different header starts another.
-    let j = i + 1;
-    while (j < headers.length && sameColumns(headers[j].columns, h.columns)) j++;
-    const limit = j < headers.length ? headers[j].row - 1 : block.top + block.rows - 1;
+  for (const h of headers) {
+    // A header repeated inside a table already found (the seed's page break) is part of it.
+    if (tables.some((t) => sameColumns(t.columns, h.columns) && h.row > t.headerRow && h.row <= t.lastRow)) continue;
+    const next = headers.find((x) => x.row > h.row && overlaps(x, h) && !sameColumns(x.columns, h.columns));
+    const limit = next ? next.row - 1 : block.top + block.rows - 1;
     let lastRow = h.row;
     let blanks = 0;
     for (let row = h.row + 1; row <= limit; row++) {
@@ -199,9 +205,6 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
       lastRow = row;
       if (isTotalRow(sheet, row, h.columns)) break;
     }
-    // Headers that were skipped as repeats but fall after this table's end start a new table.
-    const k = headers.findIndex((x, idx) => idx > i && x.row > lastRow);
-    const next = k === -1 ? headers.length : Math.min(j, k);
     const excelTable = (sheet.tables ?? []).find((t) => rectContains(t.rect, h.row, h.left));
     tables.push({
       sheet: sheet.name,
@@ -214,7 +217,6 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
       lang: h.lang,
       excelTable,
     });
-    i = next;
   }
   return tables;
 }
