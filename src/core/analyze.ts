@@ -4,7 +4,7 @@
  */
 import type { SheetSnapshot } from "./types";
 import { cellAt, findTable, formatAt, isTotalRow, matchHeaders, type Role, type TableLayout } from "./table";
-import { cellText, parseCode } from "./text";
+import { cellText, isBlankCell, parseCode } from "./text";
 import { differs, parseNumber, round2, sum2, type ParsedNumber } from "./numbers";
 
 export type Status = "met" | "partial" | "zero" | "unscored";
@@ -130,8 +130,9 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
   };
 
   for (let row = table.firstRow; row <= table.lastRow; row++) {
+    const line = sheet.values[row - sheet.top] ?? [];
     let blank = true;
-    for (let c = table.left; c <= table.right; c++) if (cellText(cellAt(sheet, row, c)) !== "") blank = false;
+    for (let c = table.left; c <= table.right && blank; c++) if (!isBlankCell(line[c - sheet.left])) blank = false;
     if (blank) {
       skipped.push({ row, why: "blank" });
       continue;
@@ -190,14 +191,14 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     let parent: number | null = null;
     let level: number;
     if (key) {
-      const parts = key.split(".");
-      level = parts.length;
-      for (let n = parts.length - 1; n >= 1 && parent === null; n--) {
-        const p = byKey.get(parts.slice(0, n).join("."));
+      level = 1;
+      for (let i = key.indexOf("."); i !== -1; i = key.indexOf(".", i + 1)) level++;
+      for (let cut = key.lastIndexOf("."); cut !== -1 && parent === null; cut = key.lastIndexOf(".", cut - 1)) {
+        const p = byKey.get(key.slice(0, cut));
         if (p !== undefined) parent = p;
       }
       if (parent === null && level > 1) {
-        issues.push({ kind: "parent-missing", row, code: codeText, data: { parent: parts.slice(0, -1).join(".") } });
+        issues.push({ kind: "parent-missing", row, code: codeText, data: { parent: key.slice(0, key.lastIndexOf(".")) } });
       }
       const dup = byKey.get(key);
       if (dup !== undefined) {

@@ -15,28 +15,33 @@ const DASHES = /^[-–—]$/;
  * ("85,32%", the number 85.32 is returned), blank or a lone dash (nothing). Anything else is invalid:
  * never an exception.
  */
+const BLANK_NUMBER: ParsedNumber = Object.freeze({ kind: "blank" });
+
 export function parseNumber(value: unknown): ParsedNumber {
-  if (value === null || value === undefined) return { kind: "blank" };
+  if (value === null || value === undefined) return BLANK_NUMBER;
   if (typeof value === "number") {
     return Number.isFinite(value)
       ? { kind: "number", value, style: "number", percentText: false }
       : { kind: "invalid", text: String(value) };
   }
   if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
-  const text = String(value).replace(/\u00a0/g, " ").trim();
-  if (text === "" || DASHES.test(text)) return { kind: "blank" };
-  const m = NUMERIC_TEXT.exec(text.replace(/\s+(?=\d)/g, ""));
+  let text = String(value);
+  if (text.includes("\u00a0")) text = text.replace(/\u00a0/g, " ");
+  text = text.trim();
+  if (text === "" || DASHES.test(text)) return BLANK_NUMBER;
+  const m = NUMERIC_TEXT.exec(text) ?? (/\s/.test(text) ? NUMERIC_TEXT.exec(text.replace(/\s+(?=\d)/g, "")) : null);
   if (!m) return { kind: "invalid", text };
-  const [, sign, int, sep, frac, pct] = m;
-  const n = parseFloat(`${sign}${int}${frac !== undefined ? "." + frac : ""}`);
+  const sep = m[3];
+  const n = sep === undefined ? parseInt(m[2], 10) : parseFloat(`${m[2]}.${m[4]}`);
   const style: NumberStyle = sep === "," ? "comma" : sep === "." ? "dot" : "integer-text";
-  return { kind: "number", value: n, style, percentText: pct === "%" };
+  return { kind: "number", value: m[1] === "-" ? -n : n, style, percentText: m[5] === "%" };
 }
 
 /** Rounds to hundredths, the index's precision, without float noise (1 − 0.88 → 0.12). */
 export function round2(x: number): number {
+  // An integer number of hundredths divided by 100 is the double nearest to that decimal: no noise.
   const r = Math.round(x * 100 + (x >= 0 ? 1e-7 : -1e-7)) / 100;
-  return Object.is(r, -0) ? 0 : Number(r.toFixed(2));
+  return r === 0 ? 0 : r;
 }
 
 /** Sum with the result rounded to hundredths. */

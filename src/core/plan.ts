@@ -178,10 +178,12 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
   }
 
   const col = (role: "max" | "achieved") => shift.forward(t.columns[role]!);
-  const exprCache = new Map<string, Expr | null>();
+  const maxCol = col("max");
+  const achCol = col("achieved");
+  const cache: Record<"max" | "achieved", (Expr | null | undefined)[]> = { max: [], achieved: [] };
   const expr = (i: number, role: "max" | "achieved"): Expr | null => {
-    const k = `${i}:${role}`;
-    if (exprCache.has(k)) return exprCache.get(k)!;
+    const hit = cache[role][i];
+    if (hit !== undefined) return hit;
     const r = a.rows[i];
     const p = r.stated[role];
     let e: Expr | null = null;
@@ -193,29 +195,31 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
         .filter((x): x is Expr => x !== null);
       e = sub.length ? { expr: `(${sub.map((x) => x.expr).join("+")})`, guards: [] } : null;
     } else {
-      const addr = cellAddress(r.row, col(role));
+      const addr = cellAddress(r.row, role === "max" ? maxCol : achCol);
       e = { expr: numericRef(addr, p), guards: [addr] };
     }
-    exprCache.set(k, e);
+    cache[role][i] = e;
     return e;
   };
 
   const gapCells = new Map<number, CellInput>();
   const pctCells = new Map<number, CellInput>();
-  const guardOf = (gs: string[], extra: string[] = []) => {
-    const conds = [...gs.map((g) => `${g}=""`), ...extra];
-    return conds.length ? `OR(${conds.join(",")})` : "";
+  const guardOf = (gs: string[], extra?: string) => {
+    let conds = "";
+    for (const g of gs) conds += `${conds ? "," : ""}${g}=""`;
+    if (extra) conds += `${conds ? "," : ""}${extra}`;
+    return conds ? `OR(${conds})` : "";
   };
   a.rows.forEach((r, i) => {
     const m = expr(i, "max");
     const ach = expr(i, "achieved");
     if (!m || !ach) return;
-    const guards = [...m.guards, ...ach.guards];
+    const guards = m.guards.concat(ach.guards);
     const g = guardOf(guards);
     const gapF = `ROUND(${m.expr}-${ach.expr},2)`;
     gapCells.set(r.row, formula(g ? `=IF(${g},"",${gapF})` : `=${gapF}`));
     const pctF = hundred ? `ROUND(${ach.expr}/${m.expr}*100,2)` : `ROUND(${ach.expr}/${m.expr},4)`;
-    pctCells.set(r.row, formula(`=IF(${guardOf(guards, [`${m.expr}=0`])},"",${pctF})`));
+    pctCells.set(r.row, formula(`=IF(${guardOf(guards, `${m.expr}=0`)},"",${pctF})`));
   });
   const formulaRows = gapCells.size;
 

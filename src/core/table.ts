@@ -3,7 +3,7 @@
  * (lower case, no diacritics), so "Điểm tối đa", "Diem toi da" and "Max score" all count.
  */
 import type { CellValue, Rect, SheetSnapshot, TableInfo } from "./types";
-import { cellText, fold, parseCode } from "./text";
+import { cellText, fold, isBlankCell } from "./text";
 import { rectContains } from "./address";
 
 export type Role =
@@ -116,12 +116,12 @@ interface HeaderMatch {
  * side give two headers (a role seen twice starts a new one).
  */
 export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
-  const block = blockRect(sheet);
   // Cheap test first: a header has at least three short texts that are not numbers.
   let texts = 0;
   const row0 = sheet.values[row - sheet.top] ?? [];
   for (const v of row0) if (typeof v === "string" && v.length <= 80 && !/^[\d\s.,%+-]*$/.test(v)) texts++;
   if (texts < 3) return [];
+  const block = { left: sheet.left, cols: row0.length };
   const segments: { columns: Columns; english: number; filled: number[] }[] = [];
   let cur = { columns: {} as Columns, english: 0, filled: [] as number[] };
   segments.push(cur);
@@ -160,19 +160,29 @@ function sameColumns(a: Columns, b: Columns): boolean {
 }
 
 function isBlankRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
-  for (let c = left; c <= right; c++) if (cellText(cellAt(sheet, row, c)) !== "") return false;
+  const r = sheet.values[row - sheet.top];
+  if (!r) return true;
+  for (let c = left; c <= right; c++) if (!isBlankCell(r[c - sheet.left])) return false;
   return true;
 }
 
 const TOTAL = /^(tong( cong| diem| so diem| so)?|cong|total( score| points)?|grand total)\s*[:.]?$/;
 
+/** Looks like a criterion code (1, 1.6.2, "II."), without allocating: total rows never do. */
+const CODE_LIKE = /^\s*(\d+(\.\d+)*|[IVXivx]+)\.?\s*$/;
+
 /** A total row: "Tổng", "Tổng điểm", "Cộng", "Total" in the code or name column of a row without a code. */
 export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
-  if (columns.code !== undefined && parseCode(cellAt(sheet, row, columns.code))) return false;
+  if (columns.code !== undefined) {
+    const code = cellAt(sheet, row, columns.code);
+    if (typeof code === "number" || (typeof code === "string" && CODE_LIKE.test(code))) return false;
+  }
   for (const role of ["code", "name"] as const) {
     const col = columns[role];
     if (col === undefined) continue;
-    if (TOTAL.test(fold(cellText(cellAt(sheet, row, col))))) return true;
+    const v = cellAt(sheet, row, col);
+    if (typeof v !== "string" || v.length > 40) continue;
+    if (TOTAL.test(fold(v))) return true;
   }
   return false;
 }

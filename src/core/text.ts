@@ -12,6 +12,13 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** True for an empty cell or one holding only spaces: no allocation, for hot loops. */
+export function isBlankCell(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  if (typeof value === "string") return value.trim() === "";
+  return typeof value === "number" && !Number.isFinite(value);
+}
+
 /** The text of a cell as the user sees it, trimmed; "" for empty cells. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -53,11 +60,15 @@ export function parseCode(raw: unknown): ParsedCode | null {
     raw = String(raw);
   }
   if (typeof raw !== "string") return null;
-  const t = raw.replace(/\s+/g, "").replace(/\.$/, "");
+  let t = raw.trim();
+  if (/\s/.test(t)) t = t.replace(/\s+/g, "");
+  if (t.endsWith(".")) t = t.slice(0, -1);
   if (t === "") return null;
   if (/^\d+(\.\d+)*$/.test(t)) {
-    const parts = t.split(".").map((p) => parseInt(p, 10));
-    return { key: parts.join("."), parts, roman: false };
+    const parts = t.split(".").map(Number);
+    // Keys are canonical ("01.2" → "1.2"); most codes already are, so no new string is built for them.
+    const key = /(^|\.)0\d/.test(t) ? parts.join(".") : t;
+    return { key, parts, roman: false };
   }
   const r = romanToNumber(t);
   if (r !== null && r > 0) return { key: String(r), parts: [r], roman: true };
