@@ -13,3 +13,5 @@ export function recalculate(event: Office.AddinCommands.Event): void {
 if (typeof Office !== "undefined" && Office.actions) {
   Office.actions.associate("recalculate", recalculate);
 }
+// Older Office clients look an ExecuteFunction's FunctionName up as a global function.
+(globalThis as unknown as Record<string, unknown>).recalculate = recalculate;
