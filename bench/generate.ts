@@ -3,10 +3,17 @@ import type { CellValue, SheetSnapshot } from "../src/core";
 
 export function generatedRows(n: number, seed = 1): CellValue[][] {
   let x = seed;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   const comma = (v: number) => v.toFixed(2).replace(".", ",");
   const rows: CellValue[][] = [
-    ["TT", "Lĩnh vực/tiêu chí/tiêu chí thành phần", "Điểm tối đa", "Điểm đạt được", "Chưa đạt so với điểm tối đa", "Nguyên nhân chưa đạt điểm"],
+    [
+      "TT",
+      "Lĩnh vực/tiêu chí/tiêu chí thành phần",
+      "Điểm tối đa",
+      "Điểm đạt được",
+      "Chưa đạt so với điểm tối đa",
+      "Nguyên nhân chưa đạt điểm",
+    ],
   ];
   let domain = 0;
   while (rows.length < n) {
@@ -20,9 +27,19 @@ export function generatedRows(n: number, seed = 1): CellValue[][] {
       const ach = rnd() < 0.6 ? max : Math.round(max * rnd() * 100) / 100;
       dMax += max;
       dAch += ach;
-      kids.push([`${domain}.${k}`, `Tiêu chí ${domain}.${k}`, comma(max), comma(ach), comma(max - ach), ach < max ? "Chưa đạt" : null]);
+      kids.push([
+        `${domain}.${k}`,
+        `Tiêu chí ${domain}.${k}`,
+        comma(max),
+        comma(ach),
+        comma(max - ach),
+        ach < max ? "Chưa đạt" : null,
+      ]);
     }
-    rows.push([String(domain), `LĨNH VỰC ${domain}`, comma(dMax), comma(dAch), comma(dMax - dAch), null], ...kids);
+    rows.push(
+      [String(domain), `LĨNH VỰC ${domain}`, comma(dMax), comma(dAch), comma(dMax - dAch), null],
+      ...kids,
+    );
   }
   rows.push([null, "TỔNG ĐIỂM", null, null, null, null]);
   return rows;

@@ -23,19 +23,28 @@ function measure(fn: () => void, runs: number): number {
   return median(times);
 }
 
-const lines = ["| rows | parse + score (ms) | + plan recalc & highlight (ms) | target |", "| ---: | ---: | ---: | --- |"];
+const lines = [
+  "| rows | parse + score (ms) | + plan recalc & highlight (ms) | target |",
+  "| ---: | ---: | ---: | --- |",
+];
 let failed = false;
 for (const n of [100, 1000, 10000]) {
   const sheet = generatedSheet(n);
-  const parse = measure(() => {
-    const a = analyzeSheet(sheet);
-    if (!a.ok) throw new Error("no table");
-  }, n >= 10000 ? 15 : 31);
-  const all = measure(() => {
-    const a = analyzeSheet(sheet);
-    if (!a.ok) throw new Error("no table");
-    planRecalcAndHighlight(sheet, a);
-  }, n >= 10000 ? 15 : 31);
+  const parse = measure(
+    () => {
+      const a = analyzeSheet(sheet);
+      if (!a.ok) throw new Error("no table");
+    },
+    n >= 10000 ? 15 : 31,
+  );
+  const all = measure(
+    () => {
+      const a = analyzeSheet(sheet);
+      if (!a.ok) throw new Error("no table");
+      planRecalcAndHighlight(sheet, a);
+    },
+    n >= 10000 ? 15 : 31,
+  );
   const target = n === 10000 ? (all < 50 ? "< 50 ms ✔" : "< 50 ms ✘") : "";
   if (n === 10000 && all >= 50) failed = true;
   lines.push(`| ${n.toLocaleString("en")} | ${parse.toFixed(2)} | ${all.toFixed(2)} | ${target} |`);
@@ -50,7 +59,9 @@ if (process.argv.includes("--write")) {
   const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, median of 15–31 runs after 3 warm-ups.`;
   const section = `${begin}\n${table}\n\n${stamp}\n${end}`;
   const doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n\n";
-  const next = doc.includes(begin) ? doc.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section) : `${doc}\n## Core: parse + score + plan\n\n${section}\n`;
+  const next = doc.includes(begin)
+    ? doc.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
+    : `${doc}\n## Core: parse + score + plan\n\n${section}\n`;
   writeFileSync(file, next);
   console.log(`updated ${file}`);
 }

@@ -132,7 +132,8 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
   for (let row = table.firstRow; row <= table.lastRow; row++) {
     const line = sheet.values[row - sheet.top] ?? [];
     let blank = true;
-    for (let c = table.left; c <= table.right && blank; c++) if (!isBlankCell(line[c - sheet.left])) blank = false;
+    for (let c = table.left; c <= table.right && blank; c++)
+      if (!isBlankCell(line[c - sheet.left])) blank = false;
     if (blank) {
       skipped.push({ row, why: "blank" });
       continue;
@@ -140,7 +141,10 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     const stated = {} as Record<NumberRole, ParsedNumber>;
     for (const r of NUMBER_ROLES) stated[r] = num(row, r);
     // Only a row with text where the scores should be can be a repeated header.
-    if ((stated.max.kind === "invalid" || stated.achieved.kind === "invalid") && matchHeaders(sheet, row).length > 0) {
+    if (
+      (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") &&
+      matchHeaders(sheet, row).length > 0
+    ) {
       skipped.push({ row, why: "header" });
       continue;
     }
@@ -148,7 +152,13 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
       totalRow = row;
       for (const r of NUMBER_ROLES)
         if (stated[r].kind === "invalid")
-          issues.push({ kind: "unparseable", row, code: null, column: r, data: { text: cellText(cellAt(sheet, row, cols[r]!)) } });
+          issues.push({
+            kind: "unparseable",
+            row,
+            code: null,
+            column: r,
+            data: { text: cellText(cellAt(sheet, row, cols[r]!)) },
+          });
       break;
     }
     const codeText = text(row, "code");
@@ -170,7 +180,7 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
       continue;
     }
 
-    let parsed = codeText === "" ? null : parseCode(cellAt(sheet, row, cols.code!));
+    const parsed = codeText === "" ? null : parseCode(cellAt(sheet, row, cols.code!));
     if (codeText !== "" && !parsed) {
       issues.push({ kind: "unparseable", row, code: codeText, column: "code", data: { text: codeText } });
     }
@@ -193,12 +203,21 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     if (key) {
       level = 1;
       for (let i = key.indexOf("."); i !== -1; i = key.indexOf(".", i + 1)) level++;
-      for (let cut = key.lastIndexOf("."); cut !== -1 && parent === null; cut = key.lastIndexOf(".", cut - 1)) {
+      for (
+        let cut = key.lastIndexOf(".");
+        cut !== -1 && parent === null;
+        cut = key.lastIndexOf(".", cut - 1)
+      ) {
         const p = byKey.get(key.slice(0, cut));
         if (p !== undefined) parent = p;
       }
       if (parent === null && level > 1) {
-        issues.push({ kind: "parent-missing", row, code: codeText, data: { parent: key.slice(0, key.lastIndexOf(".")) } });
+        issues.push({
+          kind: "parent-missing",
+          row,
+          code: codeText,
+          data: { parent: key.slice(0, key.lastIndexOf(".")) },
+        });
       }
       const dup = byKey.get(key);
       if (dup !== undefined) {
@@ -250,7 +269,8 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
   const hasLevel1 = rows.some((r) => r.parent === null && r.level === 1);
   const parts: number[] = [];
   rows.forEach((r, i) => {
-    if (r.parent === null && (!hasLevel1 || r.level === 1) && r.max !== null && r.achieved !== null) parts.push(i);
+    if (r.parent === null && (!hasLevel1 || r.level === 1) && r.max !== null && r.achieved !== null)
+      parts.push(i);
   });
   const counted = parts.map((i) => rows[i]);
   const tMax = sum2(counted.map((r) => r.max!));
@@ -283,7 +303,13 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
             : null;
       const c = computed[r];
       if (s !== null && c !== null && differs(s, c)) {
-        issues.push({ kind: "stated-total-differs", row: totalRow, code: null, column: r, data: { stated: s, computed: c } });
+        issues.push({
+          kind: "stated-total-differs",
+          row: totalRow,
+          code: null,
+          column: r,
+          data: { stated: s, computed: c },
+        });
       }
     }
   }
@@ -315,23 +341,47 @@ function scoreRows(sheet: SheetSnapshot, table: TableLayout, rows: CriterionRow[
     r.status = r.gap <= 0 ? "met" : r.achieved === 0 ? "zero" : "partial";
     const code = r.code;
     if (r.achieved > r.max + 1e-9) {
-      issues.push({ kind: "achieved-over-max", row: r.row, code, data: { max: r.max, achieved: r.achieved } });
+      issues.push({
+        kind: "achieved-over-max",
+        row: r.row,
+        code,
+        data: { max: r.max, achieved: r.achieved },
+      });
     }
     if (!r.derived && scoredKids.length > 0) {
       const kidMax = sum2(scoredKids.map((k) => k.max!));
       const kidGap = sum2(scoredKids.map((k) => Math.max(0, k.gap!)));
       if (kidMax > r.max + 1e-9) {
-        issues.push({ kind: "children-max-exceeds", row: r.row, code, data: { max: r.max, childrenMax: kidMax } });
+        issues.push({
+          kind: "children-max-exceeds",
+          row: r.row,
+          code,
+          data: { max: r.max, childrenMax: kidMax },
+        });
       }
       if (kidGap > Math.max(0, r.gap) + 1e-9) {
-        issues.push({ kind: "children-gap-exceeds", row: r.row, code, data: { gap: r.gap, childrenGap: kidGap } });
+        issues.push({
+          kind: "children-gap-exceeds",
+          row: r.row,
+          code,
+          data: { gap: r.gap, childrenGap: kidGap },
+        });
       }
     }
     const sg = r.stated.gap;
     if (sg.kind === "number" && differs(sg.value, r.gap)) {
-      issues.push({ kind: "stated-gap-differs", row: r.row, code, column: "gap", data: { stated: sg.value, computed: r.gap } });
+      issues.push({
+        kind: "stated-gap-differs",
+        row: r.row,
+        code,
+        column: "gap",
+        data: { stated: sg.value, computed: r.gap },
+      });
     }
-    const sp = percentValue(r.stated.percent, formatAt(sheet, sheet.numberFormats, r.row, table.columns.percent ?? -1));
+    const sp = percentValue(
+      r.stated.percent,
+      formatAt(sheet, sheet.numberFormats, r.row, table.columns.percent ?? -1),
+    );
     if (sp !== null && r.percent !== null && differs(sp, r.percent)) {
       issues.push({
         kind: "stated-percent-differs",

@@ -23,7 +23,8 @@ type Token =
   | { t: "fn"; v: string }
   | { t: "op"; v: string };
 
-const REF = /^(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;
+const REF =
+  /^(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -71,7 +72,14 @@ function tokenize(src: string): Token[] {
       const r1 = parseInt(ref[3], 10) - 1;
       const c2 = ref[4] ? columnIndex(ref[4]) : c1;
       const r2 = ref[5] ? parseInt(ref[5], 10) - 1 : r1;
-      out.push({ t: "ref", sheet, c1: Math.min(c1, c2), r1: Math.min(r1, r2), c2: Math.max(c1, c2), r2: Math.max(r1, r2) });
+      out.push({
+        t: "ref",
+        sheet,
+        c1: Math.min(c1, c2),
+        r1: Math.min(r1, r2),
+        c2: Math.max(c1, c2),
+        r2: Math.max(r1, r2),
+      });
       i += ref[0].length;
       continue;
     }
@@ -114,7 +122,8 @@ function compare(a: Scalar, b: Scalar, op: string): Scalar {
   if (b === null && typeof a === "number") y = 0;
   let c: number;
   if (typeof x === "number" && typeof y === "number") c = x - y;
-  else if (typeof x === "string" && typeof y === "string") c = x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0;
+  else if (typeof x === "string" && typeof y === "string")
+    c = x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0;
   else if (typeof x === typeof y) c = Number(x) - Number(y);
   else c = typeof x === "number" ? -1 : typeof y === "number" ? 1 : typeof x === "string" ? -1 : 1;
   switch (op) {
@@ -149,12 +158,14 @@ function numberValue(text: Scalar, dec = ".", group = ","): Scalar {
   const frac = d === -1 ? "" : s.slice(d + 1);
   if (frac.includes(group) || frac.includes(dec)) return new FormulaError("#VALUE!");
   const n = Number(`${intPart}${frac ? "." + frac : ""}`);
-  if (!/^[+-]?\d*$/.test(intPart) || !/^\d*$/.test(frac) || !Number.isFinite(n)) return new FormulaError("#VALUE!");
+  if (!/^[+-]?\d*$/.test(intPart) || !/^\d*$/.test(frac) || !Number.isFinite(n))
+    return new FormulaError("#VALUE!");
   return n / Math.pow(100, pct);
 }
 
 const flat = (args: Arg[]): Scalar[] => args.flatMap((a) => (Array.isArray(a) ? a : [a]));
-const scalar = (a: Arg): Scalar => (Array.isArray(a) ? (a.length === 1 ? a[0] : new FormulaError("#VALUE!")) : a);
+const scalar = (a: Arg): Scalar =>
+  Array.isArray(a) ? (a.length === 1 ? a[0] : new FormulaError("#VALUE!")) : a;
 
 function callFunction(name: string, args: Arg[]): Scalar {
   switch (name) {
@@ -197,7 +208,9 @@ function callFunction(name: string, args: Arg[]): Scalar {
       const vs = flat(args);
       const e = vs.find(err);
       if (e) return e;
-      const bs = vs.filter((v) => v !== null && v !== "").map((v) => (typeof v === "string" ? v.toLowerCase() === "true" : Boolean(v)));
+      const bs = vs
+        .filter((v) => v !== null && v !== "")
+        .map((v) => (typeof v === "string" ? v.toLowerCase() === "true" : Boolean(v)));
       return name === "OR" ? bs.some(Boolean) : bs.every(Boolean);
     }
     case "NOT": {
@@ -339,7 +352,13 @@ export function evaluateFormula(formula: string, get: CellGetter, sheet: string 
  * Moves column references the way Excel does when `count` columns are inserted at `at` (negative
  * count: deleted) on sheet `target`. `home` is the sheet the formula lives on.
  */
-export function shiftFormulaColumns(formula: string, target: string, home: string, at: number, count: number): string {
+export function shiftFormulaColumns(
+  formula: string,
+  target: string,
+  home: string,
+  at: number,
+  count: number,
+): string {
   let out = "";
   let i = 0;
   const src = formula;
@@ -364,7 +383,12 @@ export function shiftFormulaColumns(formula: string, target: string, home: strin
           const c = columnIndex(letters);
           return c >= at ? columnLetter(Math.max(at, c + count)) : columnLetter(c);
         };
-        out += prefix + body.replace(/(\$?)([A-Za-z]{1,3})(\$?\d+)/g, (_s, d: string, l: string, rest: string) => `${d}${shiftCol(l)}${rest}`);
+        out +=
+          prefix +
+          body.replace(
+            /(\$?)([A-Za-z]{1,3})(\$?\d+)/g,
+            (_s, d: string, l: string, rest: string) => `${d}${shiftCol(l)}${rest}`,
+          );
       } else {
         out += m[0];
       }

@@ -10,3 +10,4 @@ export * from "./plan";
 export * from "./formula";
 export * from "./model";
 export * from "./sample";
+export * from "./remediation";

@@ -89,10 +89,7 @@ export function issueMessage(issue: Issue, lang: Lang): string {
       );
     case "duplicate-code":
       return (
-        where +
-        (vi
-          ? `mã bị trùng với dòng ${d.firstRow}.`
-          : `the code is the same as on row ${d.firstRow}.`)
+        where + (vi ? `mã bị trùng với dòng ${d.firstRow}.` : `the code is the same as on row ${d.firstRow}.`)
       );
     case "parent-missing":
       return (

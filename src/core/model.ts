@@ -115,7 +115,9 @@ export class SheetModel {
   toSnapshot(area?: Rect): SheetSnapshot {
     const u = area ?? this.usedRect() ?? { top: 0, left: 0, rows: 0, cols: 0 };
     const grid = <T>(f: (c: Cell) => T): T[][] =>
-      Array.from({ length: u.rows }, (_, r) => Array.from({ length: u.cols }, (_, c) => f(this.get(u.top + r, u.left + c))));
+      Array.from({ length: u.rows }, (_, r) =>
+        Array.from({ length: u.cols }, (_, c) => f(this.get(u.top + r, u.left + c))),
+      );
     return {
       name: this.name,
       top: u.top,
@@ -225,7 +227,8 @@ export class WorkbookModel {
   static fromSnapshot(ws: WorkbookSnapshot): WorkbookModel {
     const m = new WorkbookModel();
     m.order = [...ws.sheetNames];
-    for (const s of [ws.active, ...Object.values(ws.others ?? {})]) m.sheets.set(s.name, SheetModel.fromSnapshot(s));
+    for (const s of [ws.active, ...Object.values(ws.others ?? {})])
+      m.sheets.set(s.name, SheetModel.fromSnapshot(s));
     for (const n of ws.sheetNames) if (!m.sheets.has(n)) m.sheets.set(n, new SheetModel(n));
     return m;
   }
@@ -240,19 +243,27 @@ export class WorkbookModel {
   inverseOf(op: Op): Op[] {
     switch (op.op) {
       case "insertColumns": {
-        const table = op.table ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols + op.count } } : undefined;
+        const table = op.table
+          ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols + op.count } }
+          : undefined;
         return [{ op: "deleteColumns", sheet: op.sheet, at: op.at, count: op.count, table }];
       }
       case "deleteColumns": {
         const s = this.sheet(op.sheet);
         const rows = op.table ? op.table.rect : s.usedRect();
-        const restore = rows ? this.restoreOps(s, { top: rows.top, left: op.at, rows: rows.rows, cols: op.count }) : [];
-        const table = op.table ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols - op.count } } : undefined;
+        const restore = rows
+          ? this.restoreOps(s, { top: rows.top, left: op.at, rows: rows.rows, cols: op.count })
+          : [];
+        const table = op.table
+          ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols - op.count } }
+          : undefined;
         return [{ op: "insertColumns", sheet: op.sheet, at: op.at, count: op.count, table }, ...restore];
       }
       case "setCells": {
         const s = this.sheet(op.sheet);
-        const cells = op.cells.map((row, r) => row.map((v, c) => (v === null ? null : inputOf(s.get(op.top + r, op.left + c)))));
+        const cells = op.cells.map((row, r) =>
+          row.map((v, c) => (v === null ? null : inputOf(s.get(op.top + r, op.left + c)))),
+        );
         return [{ op: "setCells", sheet: op.sheet, top: op.top, left: op.left, cells }];
       }
       case "setStyle": {
@@ -271,7 +282,8 @@ export class WorkbookModel {
                 else list.push({ top: r, left: c, rows: 1, cols: 1 });
                 groups.set(key, list);
               }
-          for (const [key, ranges] of groups) out.push({ op: "setStyle", sheet: op.sheet, ranges, style: { [k]: JSON.parse(key) } });
+          for (const [key, ranges] of groups)
+            out.push({ op: "setStyle", sheet: op.sheet, ranges, style: { [k]: JSON.parse(key) } });
         }
         return out;
       }
@@ -284,9 +296,16 @@ export class WorkbookModel {
         return [
           { op: "addSheet", sheet: op.sheet, after: idx > 0 ? this.order[idx - 1] : undefined },
           ...(used ? this.restoreOps(s, used) : []),
-          ...s.tables.map((t) => ({ op: "addTable", sheet: op.sheet, name: t.name, rect: { ...t.rect }, style: t.style }) as Op),
-          ...s.validations.map((v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op),
-          ...Object.entries(s.widths).map(([c, w]) => ({ op: "setColumnWidth", sheet: op.sheet, col: Number(c), width: w }) as Op),
+          ...s.tables.map(
+            (t) =>
+              ({ op: "addTable", sheet: op.sheet, name: t.name, rect: { ...t.rect }, style: t.style }) as Op,
+          ),
+          ...s.validations.map(
+            (v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op,
+          ),
+          ...Object.entries(s.widths).map(
+            ([c, w]) => ({ op: "setColumnWidth", sheet: op.sheet, col: Number(c), width: w }) as Op,
+          ),
         ];
       }
       case "addTable":
@@ -304,12 +323,25 @@ export class WorkbookModel {
       case "setValidation": {
         const s = this.sheet(op.sheet);
         const prev = s.validations.find(
-          (v) => v.rect.top <= op.rect.top && v.rect.left <= op.rect.left && v.rect.top + v.rect.rows >= op.rect.top + op.rect.rows && v.rect.left + v.rect.cols >= op.rect.left + op.rect.cols,
+          (v) =>
+            v.rect.top <= op.rect.top &&
+            v.rect.left <= op.rect.left &&
+            v.rect.top + v.rect.rows >= op.rect.top + op.rect.rows &&
+            v.rect.left + v.rect.cols >= op.rect.left + op.rect.cols,
         );
-        return [{ op: "setValidation", sheet: op.sheet, rect: { ...op.rect }, list: prev ? [...prev.list] : null }];
+        return [
+          { op: "setValidation", sheet: op.sheet, rect: { ...op.rect }, list: prev ? [...prev.list] : null },
+        ];
       }
       case "setColumnWidth":
-        return [{ op: "setColumnWidth", sheet: op.sheet, col: op.col, width: this.sheet(op.sheet).widths[op.col] ?? DEFAULT_WIDTH }];
+        return [
+          {
+            op: "setColumnWidth",
+            sheet: op.sheet,
+            col: op.col,
+            width: this.sheet(op.sheet).widths[op.col] ?? DEFAULT_WIDTH,
+          },
+        ];
       case "select":
         return [];
     }
@@ -333,7 +365,8 @@ export class WorkbookModel {
           const key = JSON.stringify(v);
           groups.set(key, [...(groups.get(key) ?? []), { top: r, left: c, rows: 1, cols: 1 }]);
         }
-      for (const [key, ranges] of groups) ops.push({ op: "setStyle", sheet: s.name, ranges, style: { [k]: JSON.parse(key) } });
+      for (const [key, ranges] of groups)
+        ops.push({ op: "setStyle", sheet: s.name, ranges, style: { [k]: JSON.parse(key) } });
     }
     return ops;
   }
@@ -344,7 +377,9 @@ export class WorkbookModel {
       case "deleteColumns": {
         const count = op.op === "insertColumns" ? op.count : -op.count;
         const s = this.sheet(op.sheet);
-        const rows = op.table ? { top: op.table.rect.top, bottom: op.table.rect.top + op.table.rect.rows - 1 } : undefined;
+        const rows = op.table
+          ? { top: op.table.rect.top, bottom: op.table.rect.top + op.table.rect.rows - 1 }
+          : undefined;
         s.shiftColumns(op.at, count, rows);
         if (op.table) {
           const t = s.tables.find((x) => x.name === op.table!.name);
@@ -354,7 +389,11 @@ export class WorkbookModel {
         for (const sheet of this.sheets.values())
           for (const cols of sheet.rows.values())
             for (const [c, cell] of cols)
-              if (cell.formula) cols.set(c, { ...cell, formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count) });
+              if (cell.formula)
+                cols.set(c, {
+                  ...cell,
+                  formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count),
+                });
         return;
       }
       case "setCells": {
@@ -387,15 +426,19 @@ export class WorkbookModel {
               if ("bold" in st) next.bold = !!st.bold;
               if ("fontColor" in st) next.fontColor = st.fontColor ?? null;
               if ("wrap" in st) next.wrap = !!st.wrap;
-              if ("numberFormat" in st) next.numberFormat = !st.numberFormat || st.numberFormat === "General" ? null : st.numberFormat;
+              if ("numberFormat" in st)
+                next.numberFormat =
+                  !st.numberFormat || st.numberFormat === "General" ? null : st.numberFormat;
               if ("horizontalAlignment" in st)
-                next.horizontalAlignment = st.horizontalAlignment === "General" ? undefined : st.horizontalAlignment;
+                next.horizontalAlignment =
+                  st.horizontalAlignment === "General" ? undefined : st.horizontalAlignment;
               s.set(r, c, next);
             }
         return;
       }
       case "addSheet": {
-        if (this.sheets.has(op.sheet)) throw new ChangeSetError("sheet-exists", `a sheet named «${op.sheet}» exists`);
+        if (this.sheets.has(op.sheet))
+          throw new ChangeSetError("sheet-exists", `a sheet named «${op.sheet}» exists`);
         this.sheets.set(op.sheet, new SheetModel(op.sheet));
         const idx = op.after ? this.order.indexOf(op.after) : -1;
         if (idx >= 0) this.order.splice(idx + 1, 0, op.sheet);
@@ -408,7 +451,12 @@ export class WorkbookModel {
         this.order = this.order.filter((n) => n !== op.sheet);
         return;
       case "addTable":
-        this.sheet(op.sheet).tables.push({ name: op.name, rect: { ...op.rect }, showHeaders: true, style: op.style });
+        this.sheet(op.sheet).tables.push({
+          name: op.name,
+          rect: { ...op.rect },
+          showHeaders: true,
+          style: op.style,
+        });
         return;
       case "deleteTable": {
         const s = this.sheet(op.sheet);
@@ -446,7 +494,7 @@ export class WorkbookModel {
     for (let pass = 0; pass < 4; pass++) {
       let changed = false;
       for (const s of this.sheets.values())
-        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
+        for (const [, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
           for (const [c, cell] of cols) {
             if (!cell.formula) continue;
             let v: CellValue;
@@ -493,7 +541,10 @@ export function invertChangeSet(ws: WorkbookSnapshot, cs: ChangeSet): ChangeSet 
 }
 
 /** Checks a change set against a snapshot before anything is written: the whole set or nothing. */
-export function validateChangeSet(ws: WorkbookSnapshot, cs: ChangeSet): { ok: true } | { ok: false; error: ChangeSetError } {
+export function validateChangeSet(
+  ws: WorkbookSnapshot,
+  cs: ChangeSet,
+): { ok: true } | { ok: false; error: ChangeSetError } {
   try {
     const m = WorkbookModel.fromSnapshot(ws);
     for (const op of cs.ops) m.apply(op);

@@ -29,7 +29,8 @@ export function parseNumber(value: unknown): ParsedNumber {
   if (text.includes("\u00a0")) text = text.replace(/\u00a0/g, " ");
   text = text.trim();
   if (text === "" || DASHES.test(text)) return BLANK_NUMBER;
-  const m = NUMERIC_TEXT.exec(text) ?? (/\s/.test(text) ? NUMERIC_TEXT.exec(text.replace(/\s+(?=\d)/g, "")) : null);
+  const m =
+    NUMERIC_TEXT.exec(text) ?? (/\s/.test(text) ? NUMERIC_TEXT.exec(text.replace(/\s+(?=\d)/g, "")) : null);
   if (!m) return { kind: "invalid", text };
   const sep = m[3];
   const n = sep === undefined ? parseInt(m[2], 10) : parseFloat(`${m[2]}.${m[4]}`);

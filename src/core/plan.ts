@@ -17,7 +17,8 @@ export const PALETTE: Record<Exclude<Status, "met">, string> = {
   unscored: "#D9D9D9",
 };
 const PALETTE_FILLS = new Set(Object.values(PALETTE));
-export const isAddinFill = (fill: string | null | undefined) => !!fill && PALETTE_FILLS.has(fill.toUpperCase());
+export const isAddinFill = (fill: string | null | undefined) =>
+  !!fill && PALETTE_FILLS.has(fill.toUpperCase());
 
 export const HEADERS: Record<"gap" | "percent", Record<Lang, string>> = {
   gap: { vi: "Chưa đạt so với điểm tối đa", en: "Gap" },
@@ -61,7 +62,12 @@ export function shiftLayout(t: TableLayout, shift: ColumnShift): TableLayout {
   const columns: TableLayout["columns"] = {};
   for (const [role, col] of Object.entries(t.columns) as [Role, number][]) columns[role] = shift.forward(col);
   const added = shift.inserts.reduce((n, i) => n + i.count, 0);
-  return { ...t, columns, left: shift.forward(t.left), right: shift.forward(t.left) + (t.right - t.left) + added };
+  return {
+    ...t,
+    columns,
+    left: shift.forward(t.left),
+    right: shift.forward(t.left) + (t.right - t.left) + added,
+  };
 }
 
 const text = (t: string): CellInput => ({ kind: "text", text: t });
@@ -81,7 +87,13 @@ export function rowRuns(rows: readonly number[], left: number, cols: number): Re
 }
 
 /** One column of writes from top to bottom, null where nothing is written. */
-function columnOp(sheet: string, top: number, col: number, cells: Map<number, CellInput>, bottom: number): Op {
+function columnOp(
+  sheet: string,
+  top: number,
+  col: number,
+  cells: Map<number, CellInput>,
+  bottom: number,
+): Op {
   const block: (CellInput | null)[][] = [];
   for (let r = top; r <= bottom; r++) block.push([cells.get(r) ?? null]);
   return { op: "setCells", sheet, top, left: col, cells: block };
@@ -155,7 +167,13 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
   let tableRect = t.excelTable ? { ...t.excelTable.rect } : undefined;
   for (const ins of inserts) {
     if (t.excelTable && tableRect) {
-      ops.push({ op: "insertColumns", sheet: sheet.name, at: ins.at, count: ins.count, table: { name: t.excelTable.name, rect: { ...tableRect } } });
+      ops.push({
+        op: "insertColumns",
+        sheet: sheet.name,
+        at: ins.at,
+        count: ins.count,
+        table: { name: t.excelTable.name, rect: { ...tableRect } },
+      });
       tableRect = { ...tableRect, cols: tableRect.cols + ins.count };
       layout.excelTable = { ...t.excelTable, rect: tableRect };
     } else {
@@ -230,12 +248,18 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
       const terms = a.total.parts.map((i) => expr(i, role)).filter((x): x is Expr => x !== null);
       const f = `=ROUND(${terms.map((x) => x.expr).join("+")},2)`;
       const value = role === "max" ? a.total.max : a.total.achieved;
-      totalCells.set(col(role), f.length <= MAX_FORMULA && terms.length ? formula(f) : { kind: "number", value });
+      totalCells.set(
+        col(role),
+        f.length <= MAX_FORMULA && terms.length ? formula(f) : { kind: "number", value },
+      );
     }
     const mx = cellAddress(tr, col("max"));
     const ac = cellAddress(tr, col("achieved"));
     gapCells.set(tr, formula(`=ROUND(${mx}-${ac},2)`));
-    pctCells.set(tr, formula(hundred ? `=IF(${mx}=0,"",ROUND(${ac}/${mx}*100,2))` : `=IF(${mx}=0,"",ROUND(${ac}/${mx},4))`));
+    pctCells.set(
+      tr,
+      formula(hundred ? `=IF(${mx}=0,"",ROUND(${ac}/${mx}*100,2))` : `=IF(${mx}=0,"",ROUND(${ac}/${mx},4))`),
+    );
   }
 
   // Headers of inserted columns, on the header row and on any header repeated mid-table.
@@ -256,16 +280,26 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
     ops.push(columnOp(sheet.name, top, pctCol, pctCells, bottom));
   }
   if (a.total.row !== null) {
-    for (const [c, v] of totalCells) ops.push({ op: "setCells", sheet: sheet.name, top: a.total.row, left: c, cells: [[v]] });
+    for (const [c, v] of totalCells)
+      ops.push({ op: "setCells", sheet: sheet.name, top: a.total.row, left: c, cells: [[v]] });
   }
 
   const numberRows = [...gapCells.keys()].filter((r) => !headerRows.includes(r));
   if (numberRows.length) {
-    ops.push({ op: "setStyle", sheet: sheet.name, ranges: rowRuns(numberRows, gapCol, 1), style: { numberFormat: "0.00" } });
     ops.push({
       op: "setStyle",
       sheet: sheet.name,
-      ranges: rowRuns([...pctCells.keys()].filter((r) => !headerRows.includes(r)), pctCol, 1),
+      ranges: rowRuns(numberRows, gapCol, 1),
+      style: { numberFormat: "0.00" },
+    });
+    ops.push({
+      op: "setStyle",
+      sheet: sheet.name,
+      ranges: rowRuns(
+        [...pctCells.keys()].filter((r) => !headerRows.includes(r)),
+        pctCol,
+        1,
+      ),
       style: { numberFormat: hundred ? "0.00" : "0.00%" },
     });
   }
@@ -295,7 +329,11 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
 }
 
 /** The 4×2 block the legend goes in: where it already is, else the first free block under the table. */
-export function legendPlace(sheet: SheetSnapshot, t: TableLayout, shift = new ColumnShift()): { top: number; left: number } {
+export function legendPlace(
+  sheet: SheetSnapshot,
+  t: TableLayout,
+  shift = new ColumnShift(),
+): { top: number; left: number } {
   const valueAt = (row: number, col: number) => {
     const c = shift.back(col);
     return c === null ? null : cellAt(sheet, row, c);
@@ -304,7 +342,8 @@ export function legendPlace(sheet: SheetSnapshot, t: TableLayout, shift = new Co
     const row = sheet.values[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "string" && LEGEND_TITLES.has(v)) return { top: sheet.top + r, left: shift.forward(sheet.left + c) };
+      if (typeof v === "string" && LEGEND_TITLES.has(v))
+        return { top: sheet.top + r, left: shift.forward(sheet.left + c) };
     }
   }
   const left = t.left;
@@ -369,7 +408,12 @@ export function planHighlight(
       [BLANK, text(L.unscored)],
     ],
   });
-  ops.push({ op: "setStyle", sheet: sheet.name, ranges: [{ top: place.top, left: place.left, rows: 1, cols: 1 }], style: { bold: true } });
+  ops.push({
+    op: "setStyle",
+    sheet: sheet.name,
+    ranges: [{ top: place.top, left: place.left, rows: 1, cols: 1 }],
+    style: { bold: true },
+  });
   (["zero", "partial", "unscored"] as const).forEach((s, k) =>
     ops.push({
       op: "setStyle",
@@ -402,7 +446,9 @@ export function planClearHighlight(sheet: SheetSnapshot, a: Analysis, before?: S
       cleared++;
     }
   }
-  const ops: Op[] = [...byColor].map(([fill, ranges]) => ({ op: "setStyle", sheet: sheet.name, ranges, style: { fill } }) as Op);
+  const ops: Op[] = [...byColor].map(
+    ([fill, ranges]) => ({ op: "setStyle", sheet: sheet.name, ranges, style: { fill } }) as Op,
+  );
   for (let r = 0; r < sheet.values.length; r++) {
     const c = sheet.values[r].findIndex((v) => typeof v === "string" && LEGEND_TITLES.has(v));
     if (c === -1) continue;
@@ -415,7 +461,12 @@ export function planClearHighlight(sheet: SheetSnapshot, a: Analysis, before?: S
       left,
       cells: Array.from({ length: LEGEND_ROWS }, () => [BLANK, BLANK]),
     });
-    ops.push({ op: "setStyle", sheet: sheet.name, ranges: [{ top, left, rows: LEGEND_ROWS, cols: 2 }], style: { fill: null, bold: false } });
+    ops.push({
+      op: "setStyle",
+      sheet: sheet.name,
+      ranges: [{ top, left, rows: LEGEND_ROWS, cols: 2 }],
+      style: { fill: null, bold: false },
+    });
   }
   return { command: "clear-highlight", ops, counts: { cleared } };
 }

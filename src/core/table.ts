@@ -7,16 +7,7 @@ import { cellText, fold, isBlankCell } from "./text";
 import { rectContains } from "./address";
 
 export type Role =
-  | "code"
-  | "name"
-  | "max"
-  | "achieved"
-  | "gap"
-  | "percent"
-  | "reason"
-  | "lead"
-  | "implementers"
-  | "tasks";
+  "code" | "name" | "max" | "achieved" | "gap" | "percent" | "reason" | "lead" | "implementers" | "tasks";
 
 export const ROLES: readonly Role[] = [
   "code",
@@ -42,7 +33,10 @@ const HEADER_RULES: readonly [Role, RegExp][] = [
   ["max", /\btoi da\b|\bmax(imum)?\b|\bdiem chuan\b/],
   ["achieved", /\bdiem dat\b|\bdat duoc\b|\bdiem tham dinh\b|\bachieved\b|\bscore\b|\bpoints\b|^diem$/],
   ["code", /^(tt|stt|so tt|ma|ma so|ma tieu chi|no\.?|code|#|n°)$/],
-  ["name", /\blinh vuc\b|\btieu chi\b|\bnoi dung\b|\bchi so\b|\bcriteri(on|a)\b|\bname\b|\bindicator\b|\bdomain\b/],
+  [
+    "name",
+    /\blinh vuc\b|\btieu chi\b|\bnoi dung\b|\bchi so\b|\bcriteri(on|a)\b|\bname\b|\bindicator\b|\bdomain\b/,
+  ],
 ];
 
 export function classifyHeader(text: string): Role | null {
@@ -201,7 +195,8 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
   const tables: TableLayout[] = [];
   for (const h of headers) {
     // A header repeated inside a table already found (the seed's page break) is part of it.
-    if (tables.some((t) => sameColumns(t.columns, h.columns) && h.row > t.headerRow && h.row <= t.lastRow)) continue;
+    if (tables.some((t) => sameColumns(t.columns, h.columns) && h.row > t.headerRow && h.row <= t.lastRow))
+      continue;
     const next = headers.find((x) => x.row > h.row && overlaps(x, h) && !sameColumns(x.columns, h.columns));
     const limit = next ? next.row - 1 : block.top + block.rows - 1;
     let lastRow = h.row;
@@ -242,8 +237,7 @@ export function findTable(sheet: SheetSnapshot): FindResult {
   const sel = sheet.selection;
   if (sel) {
     const hit = tables.find(
-      (t) =>
-        sel.top >= t.headerRow && sel.top <= t.lastRow && sel.left >= t.left && sel.left <= t.right,
+      (t) => sel.top >= t.headerRow && sel.top <= t.lastRow && sel.left >= t.left && sel.left <= t.right,
     );
     if (hit) return { ok: true, table: hit, others: tables.filter((t) => t !== hit) };
   }

@@ -126,13 +126,7 @@ export type Op =
   | { op: "select"; sheet: string; rect: Rect };
 
 export type CommandName =
-  | "recalc"
-  | "highlight"
-  | "clear-highlight"
-  | "assign"
-  | "plan"
-  | "export-catalogue"
-  | "undo";
+  "recalc" | "highlight" | "clear-highlight" | "assign" | "plan" | "export-catalogue" | "undo";
 
 export interface ChangeSet {
   command: CommandName;

@@ -2,13 +2,18 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core"
 import { SAMPLE_ROWS, analyzeSheet, type Analysis } from "../../src/core";
 
 /** A sheet from rows of cells, placed at (top, left). */
-export function sheetOf(rows: CellValue[][], opts: { top?: number; left?: number; name?: string } = {}): SheetSnapshot {
+export function sheetOf(
+  rows: CellValue[][],
+  opts: { top?: number; left?: number; name?: string } = {},
+): SheetSnapshot {
   const width = Math.max(...rows.map((r) => r.length));
   return {
     name: opts.name ?? "Sheet1",
     top: opts.top ?? 0,
     left: opts.left ?? 0,
-    values: rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? null : r[i]))),
+    values: rows.map((r) =>
+      Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? null : r[i])),
+    ),
   };
 }
 
@@ -19,7 +24,9 @@ export const book = (active: SheetSnapshot, others: SheetSnapshot[] = []): Workb
 });
 
 /** The seed rows, transformed cell by cell (for variants). */
-export function seedRows(map: (cell: string, row: number, col: number) => CellValue = (c) => c): CellValue[][] {
+export function seedRows(
+  map: (cell: string, row: number, col: number) => CellValue = (c) => c,
+): CellValue[][] {
   return SAMPLE_ROWS.map((r, i) => r.map((c, j) => map(c, i, j)));
 }
 
@@ -37,7 +44,11 @@ export const byCode = (a: Analysis, code: string) => {
 
 /** Strips Vietnamese diacritics the way people type without a Vietnamese keyboard. */
 export const noDiacritics = (s: string) =>
-  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
 
 /** Every cell of a sheet as "A1 → value|formula|fill", for whole-sheet comparisons. */
 export function cellMap(s: SheetSnapshot): Map<string, string> {

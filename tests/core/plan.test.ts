@@ -23,7 +23,12 @@ const apply = (ws: WorkbookSnapshot, cs: ChangeSet) => applyChangeSet(ws, cs);
 const recalcOf = (s: SheetSnapshot) => planRecalc(s, analyzed(s)).changeSet;
 
 /** Every cell of `before` outside the given columns (after-coordinates) is unchanged in `after`. */
-function expectUntouchedOutside(before: SheetSnapshot, after: SheetSnapshot, owned: (col: number) => boolean, shift = (c: number) => c) {
+function expectUntouchedOutside(
+  before: SheetSnapshot,
+  after: SheetSnapshot,
+  owned: (col: number) => boolean,
+  shift = (c: number) => c,
+) {
   const b = cellMap(before);
   const a = cellMap(after);
   for (const [k, v] of b) {
@@ -34,7 +39,10 @@ function expectUntouchedOutside(before: SheetSnapshot, after: SheetSnapshot, own
   }
   for (const k of a.keys()) {
     const c = Number(k.split(",")[1]);
-    if (!owned(c)) expect([...b.keys()].some((bk) => `${bk.split(",")[0]},${shift(Number(bk.split(",")[1]))}` === k)).toBe(true);
+    if (!owned(c))
+      expect([...b.keys()].some((bk) => `${bk.split(",")[0]},${shift(Number(bk.split(",")[1]))}` === k)).toBe(
+        true,
+      );
   }
 }
 
@@ -56,7 +64,9 @@ describe("recalc on the seed", () => {
     const f = after.active.formulas![row][4]!;
     expect(f).toContain(`C${row + 1}`);
     expect(f).toContain(`D${row + 1}`);
-    expect(f).toMatch(/^=IF\(OR\(C\d+="",D\d+=""\),"",ROUND\(NUMBERVALUE\(C\d+,",","\."\)-NUMBERVALUE\(D\d+,",","\."\),2\)\)$/);
+    expect(f).toMatch(
+      /^=IF\(OR\(C\d+="",D\d+=""\),"",ROUND\(NUMBERVALUE\(C\d+,",","\."\)-NUMBERVALUE\(D\d+,",","\."\),2\)\)$/,
+    );
     expect(after.active.values[row][4]).toBe(0.12);
     expect(after.active.values[row][5]).toBe(0.88);
     expect(after.active.numberFormats![row][5]).toBe("0.00%");
@@ -65,7 +75,8 @@ describe("recalc on the seed", () => {
   test("the total row becomes formulas over the domain rows", () => {
     const tr = a.total.row!;
     const f = after.active.formulas![tr][2]!;
-    for (const code of ["1", "2", "3", "4", "5", "6", "7", "8", "9"]) expect(f).toContain(`C${byCode(a, code).row + 1}`);
+    for (const code of ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
+      expect(f).toContain(`C${byCode(a, code).row + 1}`);
     expect(f).not.toContain(`C${byCode(a, "7.2").row + 1},`);
     expect(after.active.values[tr].slice(2, 6)).toEqual([99.5, 84.87, 14.63, 0.853]);
   });
@@ -73,15 +84,33 @@ describe("recalc on the seed", () => {
   test("re-analysing the result gives the same scores, and no issue", () => {
     const b = analyzed(after.active);
     expect(b.total).toMatchObject({ max: 99.5, achieved: 84.87, gap: 14.63, percent: 85.3 });
-    expect(b.rows.map((r) => [r.code, r.gap, r.percent])).toEqual(a.rows.map((r) => [r.code, r.gap, r.percent]));
+    expect(b.rows.map((r) => [r.code, r.gap, r.percent])).toEqual(
+      a.rows.map((r) => [r.code, r.gap, r.percent]),
+    );
     expect(b.issues).toEqual([]);
   });
 
   test("nothing changes outside the gap and percent columns and the total row", () => {
     const tr = a.total.row!;
     const owned = (c: number) => c === 4 || c === 5;
-    const before = { ...ws.active, values: ws.active.values.map((r, i) => (i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r)) };
-    const afterNoTotal = { ...after.active, values: after.active.values.map((r, i) => (i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r)), formulas: after.active.formulas!.map((r, i) => (i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r)), numberFormats: after.active.numberFormats!.map((r, i) => (i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r)) };
+    const before = {
+      ...ws.active,
+      values: ws.active.values.map((r, i) =>
+        i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r,
+      ),
+    };
+    const afterNoTotal = {
+      ...after.active,
+      values: after.active.values.map((r, i) =>
+        i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r,
+      ),
+      formulas: after.active.formulas!.map((r, i) =>
+        i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r,
+      ),
+      numberFormats: after.active.numberFormats!.map((r, i) =>
+        i === tr ? r.map((v, j) => (j === 2 || j === 3 ? null : v)) : r,
+      ),
+    };
     expectUntouchedOutside(before, afterNoTotal, owned, (c) => (c >= 5 ? c + 1 : c));
   });
 
@@ -105,7 +134,11 @@ describe("recalc variants", () => {
     const cs = recalcOf(s);
     expect(cs.ops[0]).toEqual({ op: "insertColumns", sheet: "Sheet1", at: 4, count: 2 });
     const after = apply(book(s), cs).active;
-    expect(after.values[0].slice(4)).toEqual(["Chưa đạt so với điểm tối đa", "Tỷ lệ đạt (%)", "Nguyên nhân chưa đạt điểm"]);
+    expect(after.values[0].slice(4)).toEqual([
+      "Chưa đạt so với điểm tối đa",
+      "Tỷ lệ đạt (%)",
+      "Nguyên nhân chưa đạt điểm",
+    ]);
     expect(analyzed(after).total.gap).toBe(14.63);
   });
 
@@ -123,7 +156,12 @@ describe("recalc variants", () => {
   });
 
   test("an Excel table gets a table column, not a sheet column", () => {
-    const s = sheetOf(seedRows().slice(0, 5).map((r) => [r[0], r[1], r[2], r[3], r[5]]), { top: 3, left: 1 });
+    const s = sheetOf(
+      seedRows()
+        .slice(0, 5)
+        .map((r) => [r[0], r[1], r[2], r[3], r[5]]),
+      { top: 3, left: 1 },
+    );
     s.tables = [{ name: "KetQua", rect: { top: 3, left: 1, rows: 5, cols: 5 }, showHeaders: true }];
     const cs = recalcOf(s);
     expect(cs.ops[0]).toEqual({
@@ -154,7 +192,10 @@ describe("recalc variants", () => {
       ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Ghi chú"],
       ["1", "A", 2, 1, null],
     ]);
-    s.formulas = [[null, null, null, null, null], [null, null, null, null, "=C2&\"/\"&E3"]];
+    s.formulas = [
+      [null, null, null, null, null],
+      [null, null, null, null, '=C2&"/"&E3'],
+    ];
     const after = apply(book(s), recalcOf(s)).active;
     expect(after.formulas![1][6]).toBe('=C2&"/"&G3');
   });
@@ -185,14 +226,22 @@ describe("highlight and clear-highlight", () => {
     const twice = apply(once, planHighlight(once.active, analyzed(once.active)));
     expect(cellMap(twice.active)).toEqual(cellMap(once.active));
     const row = byCode(a, "1.6.2").row;
-    const fixed = { ...once.active, values: once.active.values.map((r, i) => (i === row ? r.map((v, j) => (j === 3 ? "0,50" : j === 4 ? "0,00" : v)) : r)) };
+    const fixed = {
+      ...once.active,
+      values: once.active.values.map((r, i) =>
+        i === row ? r.map((v, j) => (j === 3 ? "0,50" : j === 4 ? "0,00" : v)) : r,
+      ),
+    };
     const cs = planHighlight(fixed, analyzed(fixed));
     const after = apply({ ...once, active: fixed }, cs).active;
     expect(after.fills![row][1]).toBeNull();
   });
 
   test("clear-highlight restores the fills the snapshot had before", () => {
-    const s: SheetSnapshot = { ...ws.active, fills: ws.active.values.map((r, i) => r.map(() => (i === 2 ? "#DDEBF7" : null))) };
+    const s: SheetSnapshot = {
+      ...ws.active,
+      fills: ws.active.values.map((r, i) => r.map(() => (i === 2 ? "#DDEBF7" : null))),
+    };
     const row = byCode(a, "4.2").row;
     s.fills![row][1] = "#00B050";
     const hl = apply(book(s), planHighlight(s, analyzed(s)));
@@ -246,7 +295,11 @@ describe("formula evaluator", () => {
 });
 
 test("a change set naming a missing sheet is refused before anything is written", () => {
-  const cs: ChangeSet = { command: "recalc", ops: [{ op: "setCells", sheet: "Nope", top: 0, left: 0, cells: [[null]] }], counts: {} };
+  const cs: ChangeSet = {
+    command: "recalc",
+    ops: [{ op: "setCells", sheet: "Nope", top: 0, left: 0, cells: [[null]] }],
+    counts: {},
+  };
   const v = validateChangeSet(sampleWorkbook(), cs);
   expect(v.ok).toBe(false);
   expect(analyzeSheet(sampleSheet()).ok).toBe(true);

@@ -19,14 +19,41 @@ describe("the seed table (Bắc Sơn 2023), transcribed with decimal commas", ()
 
   test("each domain's gap is the seed's", () => {
     const gaps = Object.fromEntries(a.rows.filter((r) => r.level === 1).map((r) => [r.code, r.gap]));
-    expect(gaps).toEqual({ "1": 0.5, "2": 0, "3": 0.25, "4": 1.67, "5": 0, "6": 4.5, "7": 4.1, "8": 2.22, "9": 1.39 });
+    expect(gaps).toEqual({
+      "1": 0.5,
+      "2": 0,
+      "3": 0.25,
+      "4": 1.67,
+      "5": 0,
+      "6": 4.5,
+      "7": 4.1,
+      "8": 2.22,
+      "9": 1.39,
+    });
   });
 
   test("19 rows with a gap: 18 sub-criteria and domain 9", () => {
     const unmet = unmetCriteria(a).map((r) => r.code);
     expect(unmet).toEqual([
-      "1.6.2", "3.5.3", "4.2", "6.1.2", "6.1.4", "6.2.3", "6.3.1", "6.3.2", "6.4", "7.2",
-      "7.3.1", "7.3.2", "7.6.1", "7.6.2", "7.6.3", "8.1.1", "8.1.2", "8.3", "9",
+      "1.6.2",
+      "3.5.3",
+      "4.2",
+      "6.1.2",
+      "6.1.4",
+      "6.2.3",
+      "6.3.1",
+      "6.3.2",
+      "6.4",
+      "7.2",
+      "7.3.1",
+      "7.3.2",
+      "7.6.1",
+      "7.6.2",
+      "7.6.3",
+      "8.1.1",
+      "8.1.2",
+      "8.3",
+      "9",
     ]);
   });
 

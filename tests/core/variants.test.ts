@@ -15,7 +15,7 @@ describe("variants of the seed table", () => {
   });
 
   test("English headers (and an English repeated header)", () => {
-    const rows = seedRows((c, i) => (i === 0 || i === 17 ? EN_HEADER[seedRows()[0].indexOf(c)] ?? c : c));
+    const rows = seedRows((c, i) => (i === 0 || i === 17 ? (EN_HEADER[seedRows()[0].indexOf(c)] ?? c) : c));
     const a = analyzed(sheetOf(rows));
     expect(a.table.lang).toBe("en");
     expect(a.total).toEqual(base.total);
@@ -103,11 +103,21 @@ describe("variants of the seed table", () => {
       ["1.2", "b", "2", "0,75"],
     ];
     const a = analyzed(sheetOf(rows));
-    expect(a.rows[0]).toMatchObject({ max: 3.5, achieved: 1.75, gap: 1.75, percent: 50, derived: true, status: "partial" });
+    expect(a.rows[0]).toMatchObject({
+      max: 3.5,
+      achieved: 1.75,
+      gap: 1.75,
+      percent: 50,
+      derived: true,
+      status: "partial",
+    });
   });
 
   test("no table at all, and two tables side by side", () => {
-    expect(analyzeSheet(sheetOf([["Kế hoạch"], ["không có bảng"]]))).toEqual({ ok: false, error: "no-table" });
+    expect(analyzeSheet(sheetOf([["Kế hoạch"], ["không có bảng"]]))).toEqual({
+      ok: false,
+      error: "no-table",
+    });
     const t = seedRows().slice(0, 4);
     const two = sheetOf(t.map((r) => [...r, null, ...r]));
     const r = analyzeSheet(two);
@@ -130,23 +140,55 @@ describe("bad cells become issues, never exceptions", () => {
     ["negative score", [["1", "A", "1", "-0,5"]], ["negative", 1, "1", { value: -0.5 }]],
     ["unparseable cell", [["1", "A", "mười", "2"]], ["unparseable", 1, "1", { text: "mười" }]],
     ["unparseable code", [["a)", "A", "1", "1"]], ["unparseable", 1, "a)", { text: "a)" }]],
-    ["stated gap differs", [["1", "A", "1", "0,5", "0,4"]], ["stated-gap-differs", 1, "1", { stated: 0.4, computed: 0.5 }]],
-    ["stated percent differs", [["1", "A", "2", "1", "", "85,32%"]], ["stated-percent-differs", 1, "1", { stated: 85.32, computed: 50 }]],
-    ["duplicate code", [["1", "A", "1", "1"], ["1", "B", "1", "1"]], ["duplicate-code", 2, "1", { firstRow: 2 }]],
-    ["parent missing", [["1", "A", "1", "1"], ["2.1", "B", "1", "1"]], ["parent-missing", 2, "2.1", { parent: "2" }]],
+    [
+      "stated gap differs",
+      [["1", "A", "1", "0,5", "0,4"]],
+      ["stated-gap-differs", 1, "1", { stated: 0.4, computed: 0.5 }],
+    ],
+    [
+      "stated percent differs",
+      [["1", "A", "2", "1", "", "85,32%"]],
+      ["stated-percent-differs", 1, "1", { stated: 85.32, computed: 50 }],
+    ],
+    [
+      "duplicate code",
+      [
+        ["1", "A", "1", "1"],
+        ["1", "B", "1", "1"],
+      ],
+      ["duplicate-code", 2, "1", { firstRow: 2 }],
+    ],
+    [
+      "parent missing",
+      [
+        ["1", "A", "1", "1"],
+        ["2.1", "B", "1", "1"],
+      ],
+      ["parent-missing", 2, "2.1", { parent: "2" }],
+    ],
     [
       "children's gaps exceed the parent's",
-      [["1", "A", "2", "1,5"], ["1.1", "a", "1", "0"]],
+      [
+        ["1", "A", "2", "1,5"],
+        ["1.1", "a", "1", "0"],
+      ],
       ["children-gap-exceeds", 1, "1", { gap: 0.5, childrenGap: 1 }],
     ],
     [
       "children's max exceeds the parent's",
-      [["1", "A", "2", "2"], ["1.1", "a", "1,5", "1,5"], ["1.2", "b", "1", "1"]],
+      [
+        ["1", "A", "2", "2"],
+        ["1.1", "a", "1,5", "1,5"],
+        ["1.2", "b", "1", "1"],
+      ],
       ["children-max-exceeds", 1, "1", { max: 2, childrenMax: 2.5 }],
     ],
     [
       "stated total differs",
-      [["1", "A", "2", "1"], ["", "Tổng điểm", "2", "1,5"]],
+      [
+        ["1", "A", "2", "1"],
+        ["", "Tổng điểm", "2", "1,5"],
+      ],
       ["stated-total-differs", 2, null, { stated: 1.5, computed: 1 }],
     ],
   ])("%s", (_name, rows, expected) => {
@@ -156,7 +198,12 @@ describe("bad cells become issues, never exceptions", () => {
 
   test("every issue has a message in both languages naming its Excel row", () => {
     const a = analyzed(
-      sheetOf([header, ["1", "A", "1", "2", "0,4", "x"], ["1", "B", "mười", "-1"], ["", "Tổng", "9", "9"]] as never),
+      sheetOf([
+        header,
+        ["1", "A", "1", "2", "0,4", "x"],
+        ["1", "B", "mười", "-1"],
+        ["", "Tổng", "9", "9"],
+      ] as never),
     );
     expect(a.issues.length).toBeGreaterThanOrEqual(5);
     for (const i of a.issues) {
@@ -185,10 +232,12 @@ describe("numbers", () => {
     expect(p.kind === "number" && p.value).toBe(value);
   });
   test.each([null, "", "  ", "-", "—"])("%p is blank", (v) => expect(parseNumber(v).kind).toBe("blank"));
-  test.each(["abc", "9,5,0", "1.000.000,5", true, NaN])("%p is invalid", (v) => expect(parseNumber(v).kind).toBe("invalid"));
+  test.each(["abc", "9,5,0", "1.000.000,5", true, NaN])("%p is invalid", (v) =>
+    expect(parseNumber(v).kind).toBe("invalid"),
+  );
   test("rounding to hundredths without float noise", () => {
     expect(round2(1 - 0.88)).toBe(0.12);
-    expect(round2(84.87 / 99.5 * 100)).toBe(85.3);
+    expect(round2((84.87 / 99.5) * 100)).toBe(85.3);
     expect(round2(0.125)).toBe(0.13);
     expect(round2(-0.004)).toBe(0);
     expect(formatScore(84.87, "vi")).toBe("84,87");

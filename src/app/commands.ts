@@ -1,0 +1,321 @@
+/**
+ * The commands every front end runs (panel, ribbon, playground, CLI): snapshot in, change set + its inverse +
+ * a summary out. Wires the pure core to the catalogue; knows nothing of Excel, ExcelJS or the DOM.
+ */
+import {
+  analyzeSheet,
+  errorMessage,
+  invertChangeSet,
+  issueMessage,
+  planAssign,
+  planClearHighlight,
+  planHighlight,
+  planRecalcAndHighlight,
+  planRemediationSheet,
+  formatScore,
+  rowsNeedingRemedy,
+  type Analysis,
+  type ChangeSet,
+  type CriterionRow,
+  type Lang,
+  type RemedyField,
+  type RemedySource,
+  type SheetSnapshot,
+  type Status,
+  type WorkbookSnapshot,
+} from "../core";
+import {
+  CATALOGUE_SHEET_NAME,
+  builtinCatalogue,
+  catalogueRows,
+  describeMatch,
+  lookup,
+  planCatalogueSheet,
+  readCustomSheet,
+  withOverrides,
+  type Assignment,
+  type Catalogue,
+  type CatalogueProblem,
+} from "../catalogue";
+
+export type CommandId = "recalc" | "highlight" | "clear-highlight" | "assign" | "plan" | "export-catalogue";
+export const COMMANDS: readonly CommandId[] = [
+  "recalc",
+  "highlight",
+  "clear-highlight",
+  "assign",
+  "plan",
+  "export-catalogue",
+];
+
+export type Bilingual = { vi: string; en: string };
+
+export interface AppError {
+  code: "no-table" | "ambiguous" | "not-read" | "invalid";
+  message: Bilingual;
+  hint: Bilingual;
+}
+
+export interface CriterionView {
+  row: number;
+  code: string | null;
+  name: string;
+  level: number;
+  max: number | null;
+  achieved: number | null;
+  gap: number | null;
+  percent: number | null;
+  status: Status;
+  lead: string;
+  implementers: string;
+  tasks: string[];
+  match: Assignment["match"] | null;
+  matchText: Bilingual | null;
+}
+
+export interface Summary {
+  sheet: string;
+  table: { headerRow: number; firstRow: number; lastRow: number };
+  total: { max: number; achieved: number; gap: number; percent: number | null };
+  /** Every criterion row, in sheet order. */
+  rows: CriterionView[];
+  /** Criteria that need a plan, largest gap first. */
+  unmet: CriterionView[];
+  /** Level-1 rows, for the domain chart. */
+  domains: CriterionView[];
+  issues: { row: number; code: string | null; kind: string; message: Bilingual }[];
+  catalogueProblems: CatalogueProblem[];
+}
+
+export type Outcome =
+  | { ok: true; changeSet: ChangeSet; inverse: ChangeSet; summary: Summary; result: Bilingual }
+  | { ok: false; error: AppError };
+
+export interface CommandOptions {
+  lang?: Lang;
+  /** For clear-highlight: the snapshot the last highlight was planned from, to restore its fills. */
+  before?: SheetSnapshot;
+}
+
+/** The catalogue in force: the built-in one with the custom sheet's overrides, if the workbook has one. */
+export function catalogueFor(ws: WorkbookSnapshot): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+  const custom =
+    ws.others?.[CATALOGUE_SHEET_NAME] ?? (ws.active.name === CATALOGUE_SHEET_NAME ? ws.active : undefined);
+  if (!custom) return { catalogue: builtinCatalogue(), problems: [] };
+  const read = readCustomSheet(custom);
+  return { catalogue: withOverrides(builtinCatalogue(), read.entries), problems: read.problems };
+}
+
+function lookupRow(r: CriterionRow, a: Analysis, catalogue: Catalogue): Assignment {
+  // A row without a code takes its domain's answer (or the generic one).
+  let key = r.key;
+  for (let p = r.parent; !key && p !== null; p = a.rows[p].parent) key = a.rows[p].key;
+  return lookup(key ?? "0", catalogue);
+}
+
+/** The catalogue as the core's RemedySource: answers, and which texts are the catalogue's own. */
+export function remedySource(catalogue: Catalogue): RemedySource {
+  const known: Record<RemedyField, Set<string>> = {
+    lead: new Set(),
+    implementers: new Set(),
+    tasks: new Set(),
+  };
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+  const add = (lead: string, implementers: string, tasks: readonly string[]) => {
+    known.lead.add(norm(lead));
+    known.implementers.add(norm(implementers));
+    for (const t of tasks) known.tasks.add(norm(t));
+  };
+  for (const e of catalogue.entries) add(e.lead, e.implementers, e.tasks);
+  for (const d of catalogue.domains) add(d.lead, d.implementers, d.tasks);
+  add(catalogue.fallback.lead, catalogue.fallback.implementers, catalogue.fallback.tasks);
+  for (const r of catalogueRows(catalogue)) add(r.lead, r.implementers, r.tasks);
+  return {
+    remedy: (r, a) => {
+      const m = lookupRow(r, a, catalogue);
+      return { lead: m.lead, implementers: m.implementers, tasks: m.tasks };
+    },
+    produced: (field, text) => {
+      if (field !== "tasks") return known[field].has(norm(text));
+      const lines = text.split(/\r?\n/).map(norm).filter(Boolean);
+      return lines.length > 0 && lines.every((l) => known.tasks.has(l));
+    },
+  };
+}
+
+function summarize(a: Analysis, catalogue: Catalogue, problems: CatalogueProblem[]): Summary {
+  const needing = new Set(rowsNeedingRemedy(a));
+  const view = (r: CriterionRow): CriterionView => {
+    const m = needing.has(r) ? lookupRow(r, a, catalogue) : null;
+    return {
+      row: r.row,
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      max: r.max,
+      achieved: r.achieved,
+      gap: r.gap,
+      percent: r.percent,
+      status: r.status,
+      lead: m?.lead ?? "",
+      implementers: m?.implementers ?? "",
+      tasks: m?.tasks ?? [],
+      match: m?.match ?? null,
+      matchText: m ? { vi: describeMatch(m, "vi"), en: describeMatch(m, "en") } : null,
+    };
+  };
+  const rows = a.rows.map(view);
+  const byRow = new Map(rows.map((v) => [v.row, v]));
+  return {
+    sheet: a.table.sheet,
+    table: { headerRow: a.table.headerRow, firstRow: a.table.firstRow, lastRow: a.table.lastRow },
+    total: { max: a.total.max, achieved: a.total.achieved, gap: a.total.gap, percent: a.total.percent },
+    rows,
+    unmet: [...needing]
+      .map((r) => byRow.get(r.row)!)
+      .sort((x, y) => (y.gap ?? 0) - (x.gap ?? 0) || x.row - y.row),
+    domains: a.total.parts.map((i) => byRow.get(a.rows[i].row)!),
+    issues: a.issues.map((i) => ({
+      row: i.row,
+      code: i.code,
+      kind: i.kind,
+      message: { vi: issueMessage(i, "vi"), en: issueMessage(i, "en") },
+    })),
+    catalogueProblems: problems,
+  };
+}
+
+function coreError(code: "no-table" | "ambiguous"): AppError {
+  const vi = errorMessage(code, "vi");
+  const en = errorMessage(code, "en");
+  return { code, message: { vi: vi.message, en: en.message }, hint: { vi: vi.hint, en: en.hint } };
+}
+
+/** Reads the workbook without planning anything: what the panel shows before the user presses a button. */
+export function analyzeWorkbook(
+  ws: WorkbookSnapshot,
+): { ok: true; summary: Summary; analysis: Analysis } | { ok: false; error: AppError } {
+  const a = analyzeSheet(ws.active);
+  if (!a.ok) return { ok: false, error: coreError(a.error) };
+  const { catalogue, problems } = catalogueFor(ws);
+  return { ok: true, summary: summarize(a, catalogue, problems), analysis: a };
+}
+
+function resultLine(command: CommandId, cs: ChangeSet, s: Summary): Bilingual {
+  const c = cs.counts;
+  const n = (x: number | undefined) => String(x ?? 0);
+  switch (command) {
+    case "recalc":
+      return {
+        vi: `Đã tính lại ${n(c.rows)} dòng: ${formatScore(s.total.achieved, "vi")} / ${formatScore(s.total.max, "vi")} điểm, ${n(s.unmet.length)} tiêu chí chưa đạt.`,
+        en: `Recalculated ${n(c.rows)} rows: ${formatScore(s.total.achieved, "en")} / ${formatScore(s.total.max, "en")} points, ${n(s.unmet.length)} unmet criteria.`,
+      };
+    case "highlight":
+      return {
+        vi: `Đã tô màu ${n(c.highlighted)} dòng chưa đạt.`,
+        en: `Highlighted ${n(c.highlighted)} unmet rows.`,
+      };
+    case "clear-highlight":
+      return {
+        vi: `Đã bỏ tô màu ${n(c.cleared)} ô.`,
+        en: `Cleared the highlight from ${n(c.cleared)} cells.`,
+      };
+    case "assign":
+      return {
+        vi: `Đã điền ${n(c.filled)} dòng, giữ nguyên ${n(c.kept)} ô đã sửa.`,
+        en: `${n(c.filled)} rows filled, ${n(c.kept)} edited cells kept.`,
+      };
+    case "plan":
+      return {
+        vi: `Kế hoạch khắc phục: ${n(c.rows)} nhiệm vụ (${n(c.added)} mới, ${n(c.marked)} đã đạt được đánh dấu).`,
+        en: `Remediation plan: ${n(c.rows)} tasks (${n(c.added)} new, ${n(c.marked)} now met and marked).`,
+      };
+    case "export-catalogue":
+      return {
+        vi: `Danh mục giải pháp: thêm ${n(c.added)} dòng, giữ nguyên ${n(c.kept)} dòng.`,
+        en: `Solutions catalogue: ${n(c.added)} rows added, ${n(c.kept)} rows kept.`,
+      };
+  }
+}
+
+/**
+ * Plans one command on a snapshot: the change set, its inverse (for "Undo last change") from the same
+ * snapshot, the summary of the table and a result line. "recalc" is the Recalculate button: recalc + highlight.
+ */
+export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
+  const { catalogue, problems } = catalogueFor(ws);
+  if (command === "export-catalogue") {
+    let changeSet: ChangeSet;
+    try {
+      changeSet = planCatalogueSheet(ws, catalogue);
+    } catch {
+      return { ok: false, error: notRead(CATALOGUE_SHEET_NAME) };
+    }
+    const a = analyzeSheet(ws.active);
+    const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
+    return {
+      ok: true,
+      changeSet,
+      inverse: invertChangeSet(ws, changeSet),
+      summary,
+      result: resultLine(command, changeSet, summary),
+    };
+  }
+  const a = analyzeSheet(ws.active);
+  if (!a.ok) return { ok: false, error: coreError(a.error) };
+  const source = remedySource(catalogue);
+  let changeSet: ChangeSet;
+  switch (command) {
+    case "recalc":
+      changeSet = planRecalcAndHighlight(ws.active, a, { lang: opts.lang });
+      break;
+    case "highlight":
+      changeSet = planHighlight(ws.active, a, { lang: opts.lang });
+      break;
+    case "clear-highlight":
+      changeSet = planClearHighlight(ws.active, a, opts.before);
+      break;
+    case "assign":
+      changeSet = planAssign(ws.active, a, source, { lang: opts.lang });
+      break;
+    case "plan":
+      try {
+        changeSet = planRemediationSheet(ws, a, source, { lang: opts.lang });
+      } catch {
+        return { ok: false, error: notRead("Kế hoạch khắc phục") };
+      }
+      break;
+  }
+  const summary = summarize(a, catalogue, problems);
+  return {
+    ok: true,
+    changeSet,
+    inverse: invertChangeSet(ws, changeSet),
+    summary,
+    result: resultLine(command, changeSet, summary),
+  };
+}
+
+function notRead(sheet: string): AppError {
+  return {
+    code: "not-read",
+    message: { vi: `Không đọc được trang «${sheet}».`, en: `The sheet «${sheet}» could not be read.` },
+    hint: {
+      vi: "Bấm lại; nếu vẫn lỗi, đổi tên trang đó rồi thử lại.",
+      en: "Try again; if it fails again, rename that sheet and retry.",
+    },
+  };
+}
+
+function emptySummary(ws: WorkbookSnapshot, problems: CatalogueProblem[]): Summary {
+  return {
+    sheet: ws.active.name,
+    table: { headerRow: -1, firstRow: -1, lastRow: -1 },
+    total: { max: 0, achieved: 0, gap: 0, percent: null },
+    rows: [],
+    unmet: [],
+    domains: [],
+    issues: [],
+    catalogueProblems: problems,
+  };
+}
