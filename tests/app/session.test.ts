@@ -1,0 +1,79 @@
+import { MemoryHost } from "../../src/app/memoryHost";
+import { Session } from "../../src/app/session";
+import { PALETTE, sampleWorkbook, PLAN_SHEET } from "../../src/core";
+import { cellMap } from "../core/helpers";
+
+describe("a session on a workbook", () => {
+  test("Recalculate: one read and one write; the summary is the seed's", async () => {
+    const host = new MemoryHost(sampleWorkbook());
+    const s = new Session(host, "vi");
+    const r = await s.run("recalc");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([host.reads, host.writes]).toEqual([1, 1]);
+    expect(r.summary!.total).toEqual({ max: 99.5, achieved: 84.87, gap: 14.63, percent: 85.3 });
+    expect(r.result!.vi).toBe("Đã tính lại 27 dòng: 84,87 / 99,50 điểm, 19 tiêu chí chưa đạt.");
+    expect(host.snapshot().active.fills![4][1]).toBe(PALETTE.zero);
+  });
+
+  test("undo gives back exactly the workbook before the last command", async () => {
+    const host = new MemoryHost(sampleWorkbook());
+    const s = new Session(host);
+    const before = cellMap(host.snapshot().active);
+    await s.run("recalc");
+    expect(s.canUndo).toBe(true);
+    const u = await s.undo();
+    expect(u.ok).toBe(true);
+    expect(cellMap(host.snapshot().active)).toEqual(before);
+    expect(s.canUndo).toBe(false);
+  });
+
+  test("undo of the plan removes the sheet it made", async () => {
+    const host = new MemoryHost(sampleWorkbook());
+    const s = new Session(host);
+    await s.run("plan");
+    expect(host.snapshot().sheetNames).toContain(PLAN_SHEET);
+    await s.undo();
+    expect(host.snapshot().sheetNames).not.toContain(PLAN_SHEET);
+  });
+
+  test("undo is refused, with a message, when the user edited a cell the command wrote", async () => {
+    const host = new MemoryHost(sampleWorkbook());
+    const s = new Session(host);
+    await s.run("assign");
+    const snap = host.snapshot().active;
+    const col = snap.values[2].indexOf("Cơ quan chủ trì tham mưu");
+    const cell = host.model.sheet(snap.name).get(4, col);
+    host.model.sheet(snap.name).set(4, col, { ...cell, value: "Phòng Nội vụ mới" });
+    const u = await s.undo();
+    expect(u.ok).toBe(false);
+    expect(!u.ok && u.error.message.vi).toContain("không hoàn tác tự động được");
+    expect(host.snapshot().active.values[4][col]).toBe("Phòng Nội vụ mới");
+  });
+
+  test("clear-highlight gives back the fills the sheet had before the highlight", async () => {
+    const ws = sampleWorkbook();
+    ws.active.fills = ws.active.values.map((r, i) => r.map(() => (i === 4 ? "#DDEBF7" : null)));
+    const host = new MemoryHost(ws);
+    const s = new Session(host);
+    await s.run("highlight");
+    expect(host.snapshot().active.fills![4][0]).toBe(PALETTE.zero);
+    await s.run("clear-highlight");
+    expect(host.snapshot().active.fills![4][0]).toBe("#DDEBF7");
+  });
+
+  test("a host failure becomes a message and nothing is kept for undo", async () => {
+    const host = new MemoryHost(sampleWorkbook());
+    host.apply = async () => {
+      throw {
+        code: "protected",
+        message: { vi: "Trang tính đang được bảo vệ.", en: "The sheet is protected." },
+        hint: { vi: "Bỏ bảo vệ.", en: "Unprotect it." },
+      };
+    };
+    const s = new Session(host);
+    const r = await s.run("recalc");
+    expect(!r.ok && r.error.code).toBe("protected");
+    expect(s.canUndo).toBe(false);
+  });
+});
