@@ -90,6 +90,8 @@ export type AnalyzeResult =
 
 const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"];
 const BLANK: ParsedNumber = { kind: "blank" };
+/** Shared empty list for rows without children or continuation rows (most of them); replaced on first push. */
+const NONE: number[] = Object.freeze([]) as unknown as number[];
 
 function isUpperName(name: string): boolean {
   const letters = name.replace(/[^\p{L}]/gu, "");
@@ -124,9 +126,15 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     const c = cols[role];
     return c === undefined ? "" : cellText(cellAt(sheet, row, c));
   };
+  // Score cells repeat ("1,00", "0,50", 0.25…): parse each distinct content once and share the result.
+  const numberCache = new Map<unknown, ParsedNumber>();
   const num = (row: number, role: NumberRole) => {
     const c = cols[role];
-    return c === undefined ? BLANK : parseNumber(cellAt(sheet, row, c));
+    if (c === undefined) return BLANK;
+    const v = cellAt(sheet, row, c);
+    let p = numberCache.get(v);
+    if (p === undefined) numberCache.set(v, (p = Object.freeze(parseNumber(v))));
+    return p;
   };
 
   for (let row = table.firstRow; row <= table.lastRow; row++) {
@@ -174,6 +182,7 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
         if (name) prev.name = `${prev.name} ${name}`.trim();
         const reason = text(row, "reason");
         if (reason) prev.reason = `${prev.reason} ${reason}`.trim();
+        if (prev.continuationRows === NONE) prev.continuationRows = [];
         prev.continuationRows.push(row);
       }
       skipped.push({ row, why: "continuation" });
@@ -250,9 +259,9 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
       level,
       name,
       reason: text(row, "reason"),
-      continuationRows: [],
+      continuationRows: NONE,
       parent,
-      children: [],
+      children: NONE,
       stated,
       max: null,
       achieved: null,
@@ -261,7 +270,10 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
       percent: null,
       status: "unscored",
     });
-    if (parent !== null) rows[parent].children.push(index);
+    if (parent !== null) {
+      if (rows[parent].children === NONE) rows[parent].children = [];
+      rows[parent].children.push(index);
+    }
   }
 
   scoreRows(sheet, table, rows, issues);

@@ -6,7 +6,7 @@ import type { CellInput, ChangeSet, Op, Rect, SheetSnapshot } from "./types";
 import type { Analysis, CriterionRow, Status } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt, type Role, type TableLayout } from "./table";
-import { cellAddress } from "./address";
+import { cellAddress, columnLetter } from "./address";
 import { cellText } from "./text";
 import type { ParsedNumber } from "./numbers";
 
@@ -76,7 +76,9 @@ const BLANK: CellInput = { kind: "blank" };
 
 /** Contiguous runs of sheet rows, as rectangles over [left, left+cols). */
 export function rowRuns(rows: readonly number[], left: number, cols: number): Rect[] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i++) if (rows[i] <= rows[i - 1]) ascending = false;
+  const sorted = ascending ? rows : [...new Set(rows)].sort((a, b) => a - b);
   const out: Rect[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
@@ -86,14 +88,32 @@ export function rowRuns(rows: readonly number[], left: number, cols: number): Re
   return out;
 }
 
+/** The cells planned for one column, by sheet row (rows at or below `top`). */
+class RowCells {
+  private readonly cells: (CellInput | undefined)[] = [];
+  private count = 0;
+  constructor(private readonly top: number) {}
+  set(row: number, v: CellInput): void {
+    const i = row - this.top;
+    if (this.cells[i] === undefined) this.count++;
+    this.cells[i] = v;
+  }
+  get(row: number): CellInput | undefined {
+    return this.cells[row - this.top];
+  }
+  get size(): number {
+    return this.count;
+  }
+  /** The rows that have a cell, ascending. */
+  rows(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.cells.length; i++) if (this.cells[i] !== undefined) out.push(i + this.top);
+    return out;
+  }
+}
+
 /** One column of writes from top to bottom, null where nothing is written. */
-function columnOp(
-  sheet: string,
-  top: number,
-  col: number,
-  cells: Map<number, CellInput>,
-  bottom: number,
-): Op {
+function columnOp(sheet: string, top: number, col: number, cells: RowCells, bottom: number): Op {
   const block: (CellInput | null)[][] = [];
   for (let r = top; r <= bottom; r++) block.push([cells.get(r) ?? null]);
   return { op: "setCells", sheet, top, left: col, cells: block };
@@ -220,24 +240,57 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
     return e;
   };
 
-  const gapCells = new Map<number, CellInput>();
-  const pctCells = new Map<number, CellInput>();
+  const gapCells = new RowCells(t.headerRow);
+  const pctCells = new RowCells(t.headerRow);
   const guardOf = (gs: string[], extra?: string) => {
     let conds = "";
     for (const g of gs) conds += `${conds ? "," : ""}${g}=""`;
     if (extra) conds += `${conds ? "," : ""}${extra}`;
     return conds ? `OR(${conds})` : "";
   };
-  a.rows.forEach((r, i) => {
-    const m = expr(i, "max");
-    const ach = expr(i, "achieved");
-    if (!m || !ach) return;
+  const formulasOf = (m: Expr, ach: Expr): [string, string] => {
     const guards = m.guards.concat(ach.guards);
     const g = guardOf(guards);
     const gapF = `ROUND(${m.expr}-${ach.expr},2)`;
-    gapCells.set(r.row, formula(g ? `=IF(${g},"",${gapF})` : `=${gapF}`));
     const pctF = hundred ? `ROUND(${ach.expr}/${m.expr}*100,2)` : `ROUND(${ach.expr}/${m.expr},4)`;
-    pctCells.set(r.row, formula(`=IF(${guardOf(guards, `${m.expr}=0`)},"",${pctF})`));
+    return [g ? `=IF(${g},"",${gapF})` : `=${gapF}`, `=IF(${guardOf(guards, `${m.expr}=0`)},"",${pctF})`];
+  };
+  // Rows whose own cells hold the numbers share one formula shape per way of writing them: build the shape
+  // once with a row marker and fill in the row number (one string per cell, no intermediate strings).
+  const ROW = "\u0001";
+  const shapes = new Map<string, [string[], string[]]>();
+  const shapeOf = (pm: ParsedNumber, pa: ParsedNumber) => {
+    const key = `${pm.kind === "number" ? pm.style : "-"}|${pa.kind === "number" ? pa.style : "-"}`;
+    let shape = shapes.get(key);
+    if (!shape) {
+      const ma = `${columnLetter(maxCol)}${ROW}`;
+      const aa = `${columnLetter(achCol)}${ROW}`;
+      const [g, p] = formulasOf(
+        { expr: numericRef(ma, pm), guards: [ma] },
+        { expr: numericRef(aa, pa), guards: [aa] },
+      );
+      shape = [g.split(ROW), p.split(ROW)];
+      shapes.set(key, shape);
+    }
+    return shape;
+  };
+  a.rows.forEach((r, i) => {
+    const pm = r.stated.max;
+    const pa = r.stated.achieved;
+    if (pm.kind === "invalid" || pa.kind === "invalid") return;
+    if (!r.derived) {
+      const [g, p] = shapeOf(pm, pa);
+      const n = String(r.row + 1);
+      gapCells.set(r.row, formula(g.join(n)));
+      pctCells.set(r.row, formula(p.join(n)));
+      return;
+    }
+    const m = expr(i, "max");
+    const ach = expr(i, "achieved");
+    if (!m || !ach) return;
+    const [g, p] = formulasOf(m, ach);
+    gapCells.set(r.row, formula(g));
+    pctCells.set(r.row, formula(p));
   });
   const formulaRows = gapCells.size;
 
@@ -284,7 +337,7 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
       ops.push({ op: "setCells", sheet: sheet.name, top: a.total.row, left: c, cells: [[v]] });
   }
 
-  const numberRows = [...gapCells.keys()].filter((r) => !headerRows.includes(r));
+  const numberRows = gapCells.rows().filter((r) => !headerRows.includes(r));
   if (numberRows.length) {
     ops.push({
       op: "setStyle",
@@ -296,7 +349,7 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
       op: "setStyle",
       sheet: sheet.name,
       ranges: rowRuns(
-        [...pctCells.keys()].filter((r) => !headerRows.includes(r)),
+        pctCells.rows().filter((r) => !headerRows.includes(r)),
         pctCol,
         1,
       ),

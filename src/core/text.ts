@@ -23,7 +23,9 @@ export function isBlankCell(value: unknown): boolean {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  return String(value).replace(/\s+/g, " ").trim();
+  const s = String(value);
+  // Most cells need no cleaning: keep the same string rather than building a new one.
+  return /^\s|\s$|\s\s|[\t\n\r\u00a0]/.test(s) ? s.replace(/\s+/g, " ").trim() : s;
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
