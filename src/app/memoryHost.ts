@@ -43,8 +43,9 @@ export class MemoryHost implements SessionHost {
     this.model.recalculate();
   }
 
-  async select(sheet: string, rect: Rect): Promise<void> {
+  async selectRow(sheet: string, row: number): Promise<void> {
     if (!this.model.sheets.has(sheet)) throw new ChangeSetError("missing-sheet", `no sheet named «${sheet}»`);
-    this.selection = { sheet, rect };
+    const used = this.model.sheet(sheet).usedRect();
+    this.selection = { sheet, rect: { top: row, left: used?.left ?? 0, rows: 1, cols: used?.cols ?? 1 } };
   }
 }

@@ -3,7 +3,8 @@
  * a test double): read → plan → apply, keeping the inverse of the last change for "Undo last change".
  * Two host round trips per command: one read, one write.
  */
-import type { ChangeSet, Lang, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
+import type { ChangeSet, Lang, SheetSnapshot, WorkbookSnapshot } from "../core";
+import type { Host } from "../hosts/host";
 import { applyChangeSet, WorkbookModel } from "../core";
 import {
   analyzeWorkbook,
@@ -14,14 +15,8 @@ import {
   type Summary,
 } from "./commands";
 
-/** What a host gives a session. The Office host and the xlsx host both fit it. */
-export interface SessionHost {
-  read(): Promise<WorkbookSnapshot>;
-  /** Applies a change set planned from `basis` (the snapshot read just before), all or nothing. */
-  apply(cs: ChangeSet, basis: WorkbookSnapshot): Promise<void>;
-  /** Selects a cell range on a sheet (the panel's "go to row"). */
-  select?(sheet: string, rect: Rect): Promise<void>;
-}
+/** What a host gives a session: the Office host, the xlsx host and MemoryHost all fit it. */
+export type SessionHost = Host;
 
 export type SessionResult =
   | { ok: true; summary: Summary | null; result: Bilingual | null }
@@ -141,8 +136,9 @@ export class Session {
     }
   }
 
-  async selectRow(sheet: string, row: number, cols = 1): Promise<void> {
-    await this.host.select?.(sheet, { top: row, left: 0, rows: 1, cols });
+  /** Shows a row of the sheet to the user (the panel's "go to this criterion"). */
+  async selectRow(sheet: string, row: number): Promise<void> {
+    await this.host.selectRow?.(sheet, row);
   }
 }
 
