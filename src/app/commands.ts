@@ -10,6 +10,7 @@ import {
   planAssign,
   planClearHighlight,
   planHighlight,
+  planRecalc,
   planRecalcAndHighlight,
   planRemediationSheet,
   formatScore,
@@ -38,9 +39,18 @@ import {
   type CatalogueProblem,
 } from "../catalogue";
 
-export type CommandId = "recalc" | "highlight" | "clear-highlight" | "assign" | "plan" | "export-catalogue";
+/** "recalc" is the Recalculate button (recalc + highlight); "recalc-only" writes the formulas alone (CLI). */
+export type CommandId =
+  | "recalc"
+  | "recalc-only"
+  | "highlight"
+  | "clear-highlight"
+  | "assign"
+  | "plan"
+  | "export-catalogue";
 export const COMMANDS: readonly CommandId[] = [
   "recalc",
+  "recalc-only",
   "highlight",
   "clear-highlight",
   "assign",
@@ -206,6 +216,7 @@ function resultLine(command: CommandId, cs: ChangeSet, s: Summary): Bilingual {
   const n = (x: number | undefined) => String(x ?? 0);
   switch (command) {
     case "recalc":
+    case "recalc-only":
       return {
         vi: `Đã tính lại ${n(c.rows)} dòng: ${formatScore(s.total.achieved, "vi")} / ${formatScore(s.total.max, "vi")} điểm, ${n(s.unmet.length)} tiêu chí chưa đạt.`,
         en: `Recalculated ${n(c.rows)} rows: ${formatScore(s.total.achieved, "en")} / ${formatScore(s.total.max, "en")} points, ${n(s.unmet.length)} unmet criteria.`,
@@ -268,6 +279,9 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
   switch (command) {
     case "recalc":
       changeSet = planRecalcAndHighlight(ws.active, a, { lang: opts.lang });
+      break;
+    case "recalc-only":
+      changeSet = planRecalc(ws.active, a, { lang: opts.lang }).changeSet;
       break;
     case "highlight":
       changeSet = planHighlight(ws.active, a, { lang: opts.lang });
