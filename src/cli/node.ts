@@ -1,0 +1,28 @@
+/** The CLI on Node: real files, real streams, the process's exit code. */
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { main, type Io } from "./main";
+
+const io: Io = {
+  readFile: async (p) => new Uint8Array(await readFile(p)),
+  writeFile: (p, d) => writeFile(p, d),
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  resolve: (p) => resolve(p),
+};
+
+// `par-index catalogue | head` closes the pipe early: that is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`par-index: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
