@@ -1,0 +1,415 @@
+/**
+ * Executing a change set on an ExcelJS workbook, op by op, with the semantics of WorkbookModel.apply
+ * (core/model.ts is the reference). The whole change set is checked first; nothing is written when a
+ * step would fail.
+ */
+import type * as ExcelJS from "exceljs";
+import type { CellInput, CellStyle, ChangeSet, Op, Rect } from "../../core/types";
+import { ChangeSetError } from "../../core/model";
+import { evaluateFormula } from "../../core/formula";
+import { columnLetter } from "../../core/address";
+import { captureCell, cellValue, dropCell, ERROR_CODES, placeCell, T, type CellState } from "./cells";
+import { hexToColor } from "./colors";
+import { checkChangeSet } from "./check";
+import {
+  newTableColumn,
+  normalizeSharedFormulas,
+  setTableRect,
+  shiftColumns,
+  unmergeKeepingStyles,
+} from "./columns";
+import {
+  cellsOf,
+  merges,
+  rowsOf,
+  setOrderNo,
+  setValidationMap,
+  tablesOf,
+  type DataValidationModel,
+  type TableObject,
+} from "./internals";
+import { hasHeaderRow, readContext, tableRect, validationRules, type ReadContext } from "./read";
+import { overlaps, sameRect } from "./rects";
+
+/** WorkbookModel's default column width: setting it removes the column's own width. */
+const DEFAULT_WIDTH = 8.43;
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new ChangeSetError("missing-sheet", `no sheet named «${name}»`);
+  return ws;
+}
+
+function findTable(ws: ExcelJS.Worksheet, name: string): [string, TableObject] | undefined {
+  return Object.entries(tablesOf(ws)).find(([, t]) => t.table.name === name);
+}
+
+/** The merged range a cell belongs to, if any. */
+function mergeAt(ws: ExcelJS.Worksheet, row: number, col: number): Rect | null {
+  for (const m of Object.values(merges(ws))) {
+    if (row + 1 >= m.top && row + 1 <= m.bottom && col + 1 >= m.left && col + 1 <= m.right)
+      return { top: m.top - 1, left: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 };
+  }
+  return null;
+}
+
+/** A hidden cell of a merged range (its value is the top-left cell's). */
+const isMergedAway = (cell: ExcelJS.Cell | undefined) => !!cell && (cell.type as number) === T.Merge;
+
+function writeInput(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInput): void {
+  if (isMergedAway(ws.findCell(row + 1, col + 1))) {
+    // A hidden cell of a merge shows nothing already; anything else needs the cell back on its own.
+    if (v.kind === "blank") return;
+    const m = mergeAt(ws, row, col);
+    if (m) unmergeKeepingStyles(ws, m);
+  }
+  const cell = ws.getCell(row + 1, col + 1);
+  switch (v.kind) {
+    case "text":
+      // Always a plain string: text starting with = + - @ stays text.
+      cell.value = v.text === "" ? null : v.text;
+      return;
+    case "number":
+    case "bool":
+      cell.value = v.value;
+      return;
+    case "blank":
+      cell.value = null;
+      return;
+    case "formula":
+      // The cached result is computed once every op has run (see recalculate).
+      cell.value = { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      return;
+  }
+}
+
+const HORIZONTAL = { Left: "left", Center: "center", Right: "right" } as const;
+
+function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  if ("fill" in st) {
+    if (st.fill)
+      style.fill = {
+        type: "pattern",
+        pattern: "solid",
+        fgColor: hexToColor(st.fill),
+        bgColor: { indexed: 64 } as Partial<ExcelJS.Color>,
+      };
+    else delete style.fill;
+  }
+  if ("bold" in st || "fontColor" in st) {
+    const font: Partial<ExcelJS.Font> = { ...style.font };
+    if ("bold" in st) {
+      if (st.bold) font.bold = true;
+      else delete font.bold;
+    }
+    if ("fontColor" in st) {
+      if (st.fontColor) font.color = hexToColor(st.fontColor);
+      else delete font.color;
+    }
+    if (Object.keys(font).length) style.font = font;
+    else delete style.font;
+  }
+  if ("wrap" in st || "horizontalAlignment" in st) {
+    const al: Partial<ExcelJS.Alignment> = { ...style.alignment };
+    if ("wrap" in st) {
+      if (st.wrap) al.wrapText = true;
+      else delete al.wrapText;
+    }
+    if ("horizontalAlignment" in st) {
+      const h = st.horizontalAlignment;
+      if (h && h !== "General") al.horizontal = HORIZONTAL[h];
+      else delete al.horizontal;
+    }
+    if (Object.keys(al).length) style.alignment = al;
+    else delete style.alignment;
+  }
+  if ("numberFormat" in st) {
+    if (st.numberFormat && st.numberFormat !== "General") style.numFmt = st.numberFormat;
+    else delete style.numFmt;
+  }
+  // A new object: ExcelJS shares style objects between cells read with the same style.
+  cell.style = style;
+}
+
+const cellText = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
+/** Unique table column names from header texts (Excel's "Column3" for an empty one, "Name2" for a repeat). */
+export function uniqueNames(texts: string[]): string[] {
+  const used = new Set<string>();
+  return texts.map((t, i) => {
+    const base = t.trim() === "" ? `Column${i + 1}` : t;
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * Excel requires a table's column names to be its header cells' texts, unique: names follow the header
+ * cells, and an empty or repeated header cell gets the name Excel would give it, written into the cell.
+ */
+function syncTableHeaders(ws: ExcelJS.Worksheet, ctx: ReadContext): void {
+  for (const { table: t } of Object.values(tablesOf(ws))) {
+    const rect = tableRect(t);
+    if (!rect || !t.headerRow) continue;
+    const row = ws.getRow(rect.top + 1);
+    const texts = t.columns.map((_, i) => {
+      const cell = row.findCell(rect.left + i + 1);
+      return cell ? cellText(cellValue(cell, ctx.date1904)) : "";
+    });
+    const names = uniqueNames(texts);
+    t.columns.forEach((c, i) => {
+      c.name = names[i];
+      if (names[i] !== texts[i]) row.getCell(rect.left + i + 1).value = names[i];
+    });
+  }
+}
+
+/** ExcelJS 4.4 reads tables saved by Excel (no headerRowCount attribute) as headerless: fix that. */
+export function repairTableHeaders(wb: ExcelJS.Workbook): void {
+  const ctx = readContext(wb);
+  for (const ws of wb.worksheets)
+    for (const { table: t } of Object.values(tablesOf(ws)))
+      if (!t.headerRow && hasHeaderRow(ws, t, ctx)) t.headerRow = true;
+}
+
+function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ctx: ReadContext): void {
+  const r = op.rect;
+  for (const m of Object.values(merges(ws))) {
+    const mr = { top: m.top - 1, left: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 };
+    if (overlaps(mr, r)) unmergeKeepingStyles(ws, mr);
+  }
+  // ExcelJS writes a new table's header and rows into the cells: keep what they hold and put it back.
+  const saved = new Map<string, CellState>();
+  for (let i = 0; i < r.rows; i++)
+    for (let j = 0; j < r.cols; j++) {
+      const cell = ws.findCell(r.top + i + 1, r.left + j + 1);
+      if (cell) saved.set(`${i},${j}`, captureCell(cell));
+    }
+  const headerTexts = Array.from({ length: r.cols }, (_, j) => {
+    const cell = ws.findCell(r.top + 1, r.left + j + 1);
+    return cell ? cellText(cellValue(cell, ctx.date1904)) : "";
+  });
+  ws.addTable({
+    name: op.name,
+    displayName: op.name,
+    ref: `${columnLetter(r.left)}${r.top + 1}`,
+    headerRow: true,
+    totalsRow: false,
+    style: {
+      theme: (op.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: true,
+    },
+    columns: uniqueNames(headerTexts).map((name) => ({ name, filterButton: true })),
+    rows: Array.from({ length: r.rows - 1 }, () => Array.from({ length: r.cols }, () => null)),
+  });
+  for (let i = 0; i < r.rows; i++)
+    for (let j = 0; j < r.cols; j++) {
+      const state = saved.get(`${i},${j}`);
+      if (state) placeCell(ws.getCell(r.top + i + 1, r.left + j + 1), state);
+      else dropCell(ws.getRow(r.top + i + 1), r.left + j);
+    }
+}
+
+function resizeTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "resizeTable" }>): void {
+  const found = findTable(ws, op.name);
+  if (!found) throw new ChangeSetError("bad-op", `no table named «${op.name}»`);
+  const t = found[1].table;
+  const old = tableRect(t);
+  const cols = t.columns;
+  if (old && old.left !== op.rect.left) {
+    // The columns the old and new ranges share keep their definitions.
+    const next = Array.from(
+      { length: op.rect.cols },
+      (_, j) => cols[op.rect.left + j - old.left] ?? newTableColumn(cols[0]),
+    );
+    t.columns = next;
+  } else if (op.rect.cols > cols.length) {
+    t.columns = [
+      ...cols,
+      ...Array.from({ length: op.rect.cols - cols.length }, () => newTableColumn(cols[cols.length - 1])),
+    ];
+  } else {
+    t.columns = cols.slice(0, op.rect.cols);
+  }
+  setTableRect(t, op.rect);
+}
+
+function setValidation(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "setValidation" }>): void {
+  // As WorkbookModel: a rule on exactly this range is replaced; cells of the new rule leave other rules.
+  const map: Record<string, DataValidationModel> = {};
+  const target = new Set<string>();
+  for (let i = 0; i < op.rect.rows; i++)
+    for (let j = 0; j < op.rect.cols; j++)
+      target.add(`${columnLetter(op.rect.left + j)}${op.rect.top + i + 1}`);
+  for (const { rule, rects } of validationRules(ws))
+    for (const rect of rects) {
+      if (sameRect(rect, op.rect)) continue;
+      for (let i = 0; i < rect.rows; i++)
+        for (let j = 0; j < rect.cols; j++) {
+          const a = `${columnLetter(rect.left + j)}${rect.top + i + 1}`;
+          if (!(op.list && target.has(a))) map[a] = rule;
+        }
+    }
+  if (op.list) {
+    const rule: DataValidationModel = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${op.list.map((s) => s.replace(/"/g, '""')).join(",")}"`],
+      showErrorMessage: true,
+    };
+    for (const a of target) map[a] = rule;
+  }
+  setValidationMap(ws, map);
+}
+
+function addSheet(wb: ExcelJS.Workbook, op: Extract<Op, { op: "addSheet" }>): void {
+  const ws = wb.addWorksheet(op.sheet);
+  const order = wb.worksheets.filter((w) => w !== ws);
+  const idx = op.after !== undefined ? order.findIndex((w) => w.name === op.after) : -1;
+  order.splice(idx >= 0 ? idx + 1 : order.length, 0, ws);
+  order.forEach((w, i) => setOrderNo(w, i + 1));
+}
+
+function deleteSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
+  wb.removeWorksheet(ws.id);
+  const n = wb.worksheets.length;
+  for (const view of wb.views ?? []) {
+    const v = view as { activeTab?: number; firstSheet?: number };
+    if (typeof v.activeTab === "number" && v.activeTab >= n) v.activeTab = Math.max(0, n - 1);
+    if (typeof v.firstSheet === "number" && v.firstSheet >= n) v.firstSheet = 0;
+  }
+}
+
+function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
+  switch (op.op) {
+    case "insertColumns":
+    case "deleteColumns":
+      shiftColumns(
+        wb,
+        sheet(wb, op.sheet),
+        op.at,
+        op.op === "insertColumns" ? op.count : -op.count,
+        op.table,
+      );
+      return;
+    case "setCells": {
+      const ws = sheet(wb, op.sheet);
+      op.cells.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null) writeInput(ws, op.top + r, op.left + c, v);
+        }),
+      );
+      return;
+    }
+    case "setStyle": {
+      const ws = sheet(wb, op.sheet);
+      for (const rect of op.ranges)
+        for (let r = rect.top; r < rect.top + rect.rows; r++)
+          for (let c = rect.left; c < rect.left + rect.cols; c++)
+            applyStyle(ws.getCell(r + 1, c + 1), op.style);
+      return;
+    }
+    case "addSheet":
+      addSheet(wb, op);
+      return;
+    case "deleteSheet":
+      deleteSheet(wb, sheet(wb, op.sheet));
+      return;
+    case "addTable":
+      addTable(sheet(wb, op.sheet), op, ctx);
+      return;
+    case "resizeTable":
+      resizeTable(sheet(wb, op.sheet), op);
+      return;
+    case "deleteTable": {
+      const ws = sheet(wb, op.sheet);
+      const found = findTable(ws, op.name);
+      if (found) delete tablesOf(ws)[found[0]];
+      return;
+    }
+    case "setValidation":
+      setValidation(sheet(wb, op.sheet), op);
+      return;
+    case "setColumnWidth": {
+      const col = sheet(wb, op.sheet).getColumn(op.col + 1);
+      col.width = (op.width === DEFAULT_WIDTH ? undefined : op.width) as number;
+      return;
+    }
+    case "select":
+      return;
+  }
+}
+
+/**
+ * Formula results the core can compute become the cells' cached results (so viewers that do not
+ * recalculate show the right numbers), in passes like WorkbookModel.recalculate. A formula the core
+ * cannot evaluate keeps its cached result; Excel recomputes everything on open (fullCalcOnLoad).
+ */
+export function recalculate(wb: ExcelJS.Workbook, ctx: ReadContext = readContext(wb)): void {
+  const sheets = new Map(wb.worksheets.map((ws) => [ws.name, ws]));
+  const get = (name: string | null, row: number, col: number) => {
+    const cell = name === null ? undefined : sheets.get(name)?.findCell(row + 1, col + 1);
+    return cell ? cellValue(cell, ctx.date1904) : null;
+  };
+  const cells: [ExcelJS.Worksheet, ExcelJS.Cell][] = [];
+  for (const ws of sheets.values())
+    for (const row of rowsOf(ws))
+      if (row)
+        for (const cell of cellsOf(row))
+          if (cell && (cell.type as number) === T.Formula) cells.push([ws, cell]);
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (const [ws, cell] of cells) {
+      const f = cell.formula;
+      if (!f) continue;
+      let v: ReturnType<typeof evaluateFormula>;
+      try {
+        v = evaluateFormula(`=${f}`, get, ws.name);
+      } catch {
+        continue;
+      }
+      if (v === "") v = null;
+      if (v === cellValue(cell, ctx.date1904)) continue;
+      const { formula, shareType, ref } = cell.value as ExcelJS.CellFormulaValue & {
+        shareType?: string;
+        ref?: string;
+      };
+      const result = typeof v === "string" && ERROR_CODES.has(v) ? { error: v } : (v ?? undefined);
+      cell.value = { formula, shareType, ref, result } as unknown as ExcelJS.CellValue;
+      changed = true;
+    }
+    if (!changed) return;
+  }
+}
+
+const WRITES_CELLS = new Set<Op["op"]>([
+  "insertColumns",
+  "deleteColumns",
+  "setCells",
+  "deleteSheet",
+  "addTable",
+]);
+
+/**
+ * Applies a change set to the workbook in place, exactly as WorkbookModel.apply would (see
+ * core/model.ts), after checking it whole: a change set that cannot be written throws a ChangeSetError
+ * and leaves the workbook untouched.
+ */
+export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet): void {
+  checkChangeSet(wb, cs);
+  if (!cs.ops.some((op) => op.op !== "select")) return;
+  repairTableHeaders(wb);
+  const writesCells = cs.ops.some((op) => WRITES_CELLS.has(op.op));
+  if (writesCells) normalizeSharedFormulas(wb);
+  const ctx = readContext(wb);
+  for (const op of cs.ops) execute(wb, op, ctx);
+  const touched = new Set(cs.ops.map((op) => op.sheet));
+  for (const ws of wb.worksheets) if (touched.has(ws.name)) syncTableHeaders(ws, ctx);
+  if (writesCells) {
+    recalculate(wb, ctx);
+    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The xlsx host: the add-in's commands on an .xlsx file through ExcelJS, in Node (CLI, tests) and in the
+ * browser (playground). No file system here: callers pass bytes or an ExcelJS.Workbook.
+ *
+ *   const wb = await loadWorkbook(bytes);
+ *   const snap = readSnapshot(wb);                       // host → snapshot
+ *   const cs = planRecalc(snap.active, analysis).changeSet; // pure core
+ *   applyChangeSet(wb, cs);                              // change set → host
+ *   const out = await saveWorkbook(wb);
+ */
+import * as ExcelJS from "exceljs";
+import { repairTableHeaders } from "./apply";
+
+export { readSnapshot, readSheet, OWNED_SHEETS, type ReadOptions } from "./read";
+export { applyChangeSet, recalculate } from "./apply";
+export { checkChangeSet } from "./check";
+
+/** Reads .xlsx bytes into a workbook (and repairs what ExcelJS misreads: tables' header rows). */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view at run time (JSZip underneath).
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  repairTableHeaders(wb);
+  return wb;
+}
+
+/** Writes the workbook as .xlsx bytes. */
+export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+}

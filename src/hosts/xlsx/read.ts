@@ -1,0 +1,270 @@
+/** Reading an ExcelJS workbook into the core's WorkbookSnapshot. Pure with respect to the workbook. */
+import type * as ExcelJS from "exceljs";
+import type {
+  CellValue,
+  ListValidation,
+  Rect,
+  SheetSnapshot,
+  TableInfo,
+  WorkbookSnapshot,
+} from "../../core/types";
+import { analyzeSheet } from "../../core/analyze";
+import { ChangeSetError } from "../../core/model";
+import { parseCellAddress } from "../../core/address";
+import { cellFormats, cellFormula, cellValue } from "./cells";
+import { themePalette, type ThemePalette } from "./colors";
+import {
+  cellsOf,
+  columnsOf,
+  rowsOf,
+  tablesOf,
+  validationMap,
+  type DataValidationModel,
+  type TableModel,
+} from "./internals";
+import { cellsToRects, parseRange } from "./rects";
+
+/** The sheets the add-in writes besides the criteria table's: the custom catalogue and the plan. */
+export const OWNED_SHEETS: readonly string[] = ["Danh mục giải pháp", "Kế hoạch khắc phục"];
+
+export interface ReadOptions {
+  /** The sheet with the criteria table; default: the first visible sheet where the core finds a table. */
+  sheet?: string;
+  /** The user's selection on that sheet (used by the core to choose between tables). */
+  selection?: Rect;
+  /** Sheets read in full into `others` when present; default OWNED_SHEETS. */
+  others?: readonly string[];
+}
+
+export interface ReadContext {
+  date1904: boolean;
+  palette: ThemePalette;
+}
+
+export function readContext(wb: ExcelJS.Workbook): ReadContext {
+  return { date1904: !!wb.properties?.date1904, palette: themePalette(wb) };
+}
+
+/** A table's whole range (header and totals included). */
+export function tableRect(t: TableModel): Rect | null {
+  if (t.tableRef) return parseRange(t.tableRef);
+  if (!t.ref) return null;
+  const tl = parseCellAddress(t.ref);
+  if (!tl) return null;
+  const rows = (t.rows?.length ?? 0) + (t.headerRow === false ? 0 : 1) + (t.totalsRow ? 1 : 0);
+  return { top: tl.row, left: tl.col, rows, cols: t.columns.length };
+}
+
+const text = (v: CellValue) => (v === null ? "" : String(v));
+
+/**
+ * Whether a table shows its header row. ExcelJS 4.4 reads a table without a headerRowCount attribute
+ * (how Excel writes the default, one header row) as having none; a table with an autofilter, or whose top
+ * row spells its column names, has one.
+ */
+export function hasHeaderRow(ws: ExcelJS.Worksheet, t: TableModel, ctx?: ReadContext): boolean {
+  if (t.headerRow) return true;
+  if (t.autoFilterRef) return true;
+  const r = tableRect(t);
+  if (!r || !t.columns.length) return false;
+  const row = ws.findRow(r.top + 1);
+  const date1904 = ctx?.date1904 ?? false;
+  return t.columns.every((c, i) => {
+    const cell = row?.findCell(r.left + i + 1);
+    return !!cell && text(cellValue(cell, date1904)).trim() === String(c.name ?? "").trim();
+  });
+}
+
+export function readTables(ws: ExcelJS.Worksheet, ctx?: ReadContext): TableInfo[] {
+  const out: TableInfo[] = [];
+  for (const { table: t } of Object.values(tablesOf(ws))) {
+    const rect = tableRect(t);
+    if (!rect) continue;
+    const info: TableInfo = { name: t.name, rect, showHeaders: hasHeaderRow(ws, t, ctx) };
+    if (t.totalsRow) info.showTotals = true;
+    if (t.style?.theme) info.style = t.style.theme;
+    out.push(info);
+  }
+  return out.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
+}
+
+/** The items of a literal list ('"A,B,C"'), or null for a list taken from cells or a name. */
+export function literalList(v: DataValidationModel): string[] | null {
+  if (v.type !== "list") return null;
+  const f = v.formulae?.[0];
+  if (typeof f !== "string") return null;
+  const m = /^"((?:[^"]|"")*)"$/.exec(f.trim());
+  if (!m) return null;
+  return m[1].replace(/""/g, '"').split(",");
+}
+
+/**
+ * The sheet's validation rules, each with the cells it covers as rectangles. ExcelJS keeps one entry per
+ * cell, shared by every cell of a rule read from one sqref.
+ */
+export function validationRules(ws: ExcelJS.Worksheet): { rule: DataValidationModel; rects: Rect[] }[] {
+  const groups = new Map<DataValidationModel, [number, number][]>();
+  for (const [address, rule] of Object.entries(validationMap(ws))) {
+    if (!rule) continue;
+    const r = parseRange(address);
+    if (!r) continue;
+    const list = groups.get(rule) ?? [];
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) list.push([r.top + i, r.left + j]);
+    groups.set(rule, list);
+  }
+  return [...groups].map(([rule, cells]) => ({ rule, rects: cellsToRects(cells) }));
+}
+
+/** List validations with a literal list (those the core reads and writes). */
+export function readValidations(ws: ExcelJS.Worksheet): ListValidation[] {
+  const out: ListValidation[] = [];
+  for (const { rule, rects } of validationRules(ws)) {
+    const list = literalList(rule);
+    if (list) for (const rect of rects) out.push({ rect, list: [...list] });
+  }
+  return out.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
+}
+
+/** One sheet's used range (cells with a value, formula or a format the snapshot carries), in full. */
+export function readSheet(ws: ExcelJS.Worksheet, ctx: ReadContext = readContext(ws.workbook)): SheetSnapshot {
+  interface Info {
+    r: number;
+    c: number;
+    value: CellValue;
+    formula: string | null;
+    f: ReturnType<typeof cellFormats>;
+  }
+  const infos: Info[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  rowsOf(ws).forEach((row, r) => {
+    if (!row) return;
+    cellsOf(row).forEach((cell, c) => {
+      if (!cell) return;
+      const value = cellValue(cell, ctx.date1904);
+      const formula = cellFormula(cell);
+      const f = cellFormats(cell, ctx.palette);
+      if (value === null && !formula && !f.fill && !f.bold && !f.fontColor && !f.wrap && !f.numberFormat)
+        return;
+      infos.push({ r, c, value, formula, f });
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    });
+  });
+  const rows = bottom < 0 ? 0 : bottom - top + 1;
+  const cols = right < 0 ? 0 : right - left + 1;
+  if (rows === 0) {
+    top = 0;
+    left = 0;
+  }
+  const grid = <V>(v: V): V[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+  const values = grid<CellValue>(null);
+  const formulas = grid<string | null>(null);
+  const numberFormats = grid<string | null>(null);
+  const fills = grid<string | null>(null);
+  const bold = grid(false);
+  const fontColors = grid<string | null>(null);
+  const wrap = grid(false);
+  for (const i of infos) {
+    const r = i.r - top;
+    const c = i.c - left;
+    values[r][c] = i.value;
+    formulas[r][c] = i.formula;
+    numberFormats[r][c] = i.f.numberFormat;
+    fills[r][c] = i.f.fill;
+    bold[r][c] = i.f.bold;
+    fontColors[r][c] = i.f.fontColor;
+    wrap[r][c] = i.f.wrap;
+  }
+  const columnWidths: Record<number, number> = {};
+  columnsOf(ws).forEach((col, i) => {
+    if (col && typeof col.width === "number") columnWidths[i] = col.width;
+  });
+  return {
+    name: ws.name,
+    top,
+    left,
+    values,
+    formulas,
+    numberFormats,
+    fills,
+    bold,
+    fontColors,
+    wrap,
+    tables: readTables(ws, ctx),
+    validations: readValidations(ws),
+    columnWidths,
+  };
+}
+
+const visible = (ws: ExcelJS.Worksheet) => !ws.state || ws.state === "visible";
+
+/**
+ * The snapshot for one command: the criteria table's sheet as `active` (the named one, else the first
+ * visible sheet where the core finds a table, else the first visible sheet), the add-in's own sheets in
+ * `others`, every sheet name in tab order.
+ */
+export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): WorkbookSnapshot {
+  const sheets = wb.worksheets;
+  if (!sheets.length) throw new ChangeSetError("missing-sheet", "the workbook has no sheet");
+  const ctx = readContext(wb);
+  const ownedNames = opts.others ?? OWNED_SHEETS;
+  const cache = new Map<string, SheetSnapshot>();
+  const read = (ws: ExcelJS.Worksheet) => {
+    let s = cache.get(ws.name);
+    if (!s) cache.set(ws.name, (s = readSheet(ws, ctx)));
+    return s;
+  };
+  let active: ExcelJS.Worksheet | undefined;
+  if (opts.sheet !== undefined) {
+    active = sheets.find((ws) => ws.name === opts.sheet);
+    if (!active) throw new ChangeSetError("missing-sheet", `no sheet named «${opts.sheet}»`);
+  } else {
+    const shown = sheets.filter(visible);
+    const candidates = [...shown.filter((ws) => !ownedNames.includes(ws.name)), ...shown];
+    active = candidates.find((ws) => {
+      const a = analyzeSheet(read(ws));
+      return a.ok || a.error === "ambiguous";
+    });
+    active ??= shown[0] ?? sheets[0];
+  }
+  const snapshot = read(active);
+  const activeSheet: SheetSnapshot = opts.selection
+    ? { ...snapshot, selection: { ...opts.selection } }
+    : snapshot;
+  const others: Record<string, SheetSnapshot> = {};
+  for (const name of ownedNames) {
+    if (name === active.name) continue;
+    const ws = sheets.find((w) => w.name === name);
+    if (ws) others[name] = read(ws);
+  }
+  return { active: activeSheet, sheetNames: sheets.map((ws) => ws.name), others };
+}
+
+/**
+ * Sheet names and tables only, for checking a change set against the workbook's structure before
+ * writing (cell contents do not change whether a change set applies).
+ */
+export function structureSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  const sheets = wb.worksheets;
+  const bare = (ws: ExcelJS.Worksheet): SheetSnapshot => ({
+    name: ws.name,
+    top: 0,
+    left: 0,
+    values: [],
+    tables: readTables(ws),
+    validations: [],
+  });
+  const all = sheets.map(bare);
+  // A workbook without sheets still needs an active one: a name no sheet can have.
+  const active = all[0] ?? { name: "\u0000", top: 0, left: 0, values: [] };
+  return {
+    active,
+    sheetNames: sheets.map((ws) => ws.name),
+    others: Object.fromEntries(all.slice(1).map((s) => [s.name, s])),
+  };
+}

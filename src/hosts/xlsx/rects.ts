@@ -1,0 +1,103 @@
+/** Rectangles: how an insert or delete moves one (as WorkbookModel does), and A1 ranges. */
+import type { Rect } from "../../core/types";
+import { parseRectAddress, rectAddress } from "../../core/address";
+
+/** Rows a column shift is limited to (an Excel table's rows), inclusive. */
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Where `rect` ends up when `count` columns are inserted at `at` (negative: deleted), limited to the rows
+ * of `band` when given: a rectangle right of `at` moves, one across `at` grows (or shrinks), one
+ * entirely deleted is gone (null). The same rule as SheetModel.shiftColumns in core/model.ts.
+ */
+export function shiftRect(rect: Rect, at: number, count: number, band?: Band): Rect | null {
+  if (band && (rect.top > band.bottom || rect.top + rect.rows - 1 < band.top)) return rect;
+  const right = rect.left + rect.cols - 1;
+  if (count > 0) {
+    if (rect.left >= at) return { ...rect, left: rect.left + count };
+    if (right >= at) return { ...rect, cols: rect.cols + count };
+    return rect;
+  }
+  const delEnd = at - count - 1;
+  if (right < at) return rect;
+  if (rect.left > delEnd) return { ...rect, left: rect.left + count };
+  const keptLeft = Math.max(0, at - rect.left);
+  const keptRight = Math.max(0, right - delEnd);
+  const cols = keptLeft + keptRight;
+  return cols > 0 ? { ...rect, left: Math.min(rect.left, at), cols } : null;
+}
+
+export const sameRect = (a: Rect, b: Rect) =>
+  a.top === b.top && a.left === b.left && a.rows === b.rows && a.cols === b.cols;
+
+export const overlaps = (a: Rect, b: Rect) =>
+  a.left < b.left + b.cols && b.left < a.left + a.cols && a.top < b.top + b.rows && b.top < a.top + a.rows;
+
+/** "C5:H40" → Rect (null for anything else: whole columns, names...). */
+export function parseRange(a: string): Rect | null {
+  return /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(a.trim())
+    ? parseRectAddress(a.trim())
+    : null;
+}
+
+/** Rect → "C5:H40" (always with a colon, as table and merge references are written). */
+export function rangeOf(r: Rect): string {
+  const a = rectAddress(r);
+  return a.includes(":") ? a : `${a}:${a}`;
+}
+
+/** Rect → "C5:H40", or "C5" for one cell (as sqref and conditional formats write it). */
+export const refOf = (r: Rect): string => rectAddress(r);
+
+/** Shifts each part of a space-separated list of ranges ("A1:A5 C1:C5"); null when none is left. */
+export function shiftRefList(list: string, at: number, count: number, band?: Band): string | null {
+  const out: string[] = [];
+  for (const part of list.split(/\s+/).filter(Boolean)) {
+    const r = parseRange(part);
+    if (!r) {
+      out.push(part);
+      continue;
+    }
+    const s = shiftRect(r, at, count, band);
+    if (s) out.push(refOf(s));
+  }
+  return out.length ? out.join(" ") : null;
+}
+
+/** Splits a set of cells (keys "row,col") into rectangles: rows of runs, merged downwards when equal. */
+export function cellsToRects(cells: Iterable<[number, number]>): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const [r, c] of cells) {
+    const list = byRow.get(r) ?? [];
+    list.push(c);
+    byRow.set(r, list);
+  }
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const open: Rect[] = [];
+  const done: Rect[] = [];
+  for (const r of rows) {
+    const cols = [...new Set(byRow.get(r)!)].sort((a, b) => a - b);
+    const runs: { left: number; cols: number }[] = [];
+    for (const c of cols) {
+      const last = runs[runs.length - 1];
+      if (last && last.left + last.cols === c) last.cols++;
+      else runs.push({ left: c, cols: 1 });
+    }
+    const next: Rect[] = [];
+    for (const run of runs) {
+      const i = open.findIndex((o) => o.left === run.left && o.cols === run.cols && o.top + o.rows === r);
+      if (i >= 0) {
+        const [o] = open.splice(i, 1);
+        next.push({ ...o, rows: o.rows + 1 });
+      } else next.push({ top: r, left: run.left, rows: 1, cols: run.cols });
+    }
+    done.push(...open);
+    open.length = 0;
+    open.push(...next);
+  }
+  done.push(...open);
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
