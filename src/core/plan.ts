@@ -369,6 +369,8 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
       ranges: headerRows.flatMap((hr) => cols.map((c) => ({ top: hr, left: c, rows: 1, cols: 1 }))),
       style: headerStyle,
     });
+    // New columns get a width that fits "85,30%" and a wrapped two-line header.
+    for (const c of cols) ops.push({ op: "setColumnWidth", sheet: sheet.name, col: c, width: 12 });
   }
   return {
     changeSet: {

@@ -8,6 +8,8 @@ export interface UnitOptions {
   domain9?: number;
   sheetName?: string;
   extraSheetFirst?: boolean;
+  /** Landscape, one page wide: how a unit prints its table (used for the PDF rendering). */
+  landscape?: boolean;
 }
 
 /** The seed table as a workbook, optionally with other scores and another title. */
@@ -31,6 +33,7 @@ export async function seedXlsx(opts: UnitOptions = {}): Promise<Uint8Array> {
     });
   });
   ws.getColumn(2).width = 50;
+  if (opts.landscape) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
