@@ -45,8 +45,8 @@ export const OWNED_SHEETS: OwnedSheets = {
  */
 export const API = { minimum: "1.9", resizeTable: "1.13", mergeUndoGroup: "1.20" } as const;
 
-/** Excel on the web rejects requests over 5 MB; chunks stay under this estimate, leaving room for framing. */
-export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+/** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */
+export const DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
 /** Estimated bytes a statement costs in a request besides its own data (object path, ids, JSON framing). */
 const STATEMENT_BYTES = 256;
 /** Longest multi-area address given to Worksheet.getRanges (Excel's 255-character limit for references). */
