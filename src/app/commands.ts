@@ -41,13 +41,7 @@ import {
 
 /** "recalc" is the Recalculate button (recalc + highlight); "recalc-only" writes the formulas alone (CLI). */
 export type CommandId =
-  | "recalc"
-  | "recalc-only"
-  | "highlight"
-  | "clear-highlight"
-  | "assign"
-  | "plan"
-  | "export-catalogue";
+  "recalc" | "recalc-only" | "highlight" | "clear-highlight" | "assign" | "plan" | "export-catalogue";
 export const COMMANDS: readonly CommandId[] = [
   "recalc",
   "recalc-only",
@@ -98,13 +92,15 @@ export interface Summary {
 }
 
 export type Outcome =
-  | { ok: true; changeSet: ChangeSet; inverse: ChangeSet; summary: Summary; result: Bilingual }
+  | { ok: true; changeSet: ChangeSet; inverse: ChangeSet | null; summary: Summary; result: Bilingual }
   | { ok: false; error: AppError };
 
 export interface CommandOptions {
   lang?: Lang;
   /** For clear-highlight: the snapshot the last highlight was planned from, to restore its fills. */
   before?: SheetSnapshot;
+  /** Derive the inverse change set (for undo); batch callers that never undo can skip it. Default true. */
+  inverse?: boolean;
 }
 
 /** The catalogue in force: the built-in one with the custom sheet's overrides, if the workbook has one. */
@@ -123,8 +119,16 @@ function lookupRow(r: CriterionRow, a: Analysis, catalogue: Catalogue): Assignme
   return lookup(key ?? "0", catalogue);
 }
 
+const sources = new WeakMap<Catalogue, RemedySource>();
+
 /** The catalogue as the core's RemedySource: answers, and which texts are the catalogue's own. */
 export function remedySource(catalogue: Catalogue): RemedySource {
+  let source = sources.get(catalogue);
+  if (!source) sources.set(catalogue, (source = buildRemedySource(catalogue)));
+  return source;
+}
+
+function buildRemedySource(catalogue: Catalogue): RemedySource {
   const known: Record<RemedyField, Set<string>> = {
     lead: new Set(),
     implementers: new Set(),
@@ -267,7 +271,7 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     return {
       ok: true,
       changeSet,
-      inverse: invertChangeSet(ws, changeSet),
+      inverse: inverseOf(ws, changeSet, opts),
       summary,
       result: resultLine(command, changeSet, summary),
     };
@@ -304,11 +308,14 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
   return {
     ok: true,
     changeSet,
-    inverse: invertChangeSet(ws, changeSet),
+    inverse: inverseOf(ws, changeSet, opts),
     summary,
     result: resultLine(command, changeSet, summary),
   };
 }
+
+const inverseOf = (ws: WorkbookSnapshot, cs: ChangeSet, opts: CommandOptions) =>
+  opts.inverse === false ? null : invertChangeSet(ws, cs);
 
 function notRead(sheet: string): AppError {
   return {

@@ -107,7 +107,11 @@ export class Session {
       await this.host.apply(outcome.changeSet, ws);
       if (command === "recalc" || command === "highlight") this.beforeHighlight ??= ws.active;
       if (command === "clear-highlight") this.beforeHighlight = null;
-      this.last = { command, inverse: outcome.inverse, after: applyChangeSet(ws, outcome.changeSet) };
+      this.last = outcome.inverse && {
+        command,
+        inverse: outcome.inverse,
+        after: applyChangeSet(ws, outcome.changeSet),
+      };
       return { ok: true, summary: outcome.summary, result: outcome.result };
     } catch (e) {
       return { ok: false, error: asHostError(e) };

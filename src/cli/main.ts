@@ -289,7 +289,7 @@ async function apply(io: Io, a: Args): Promise<number> {
   const sheet = readSnapshot(wb, { sheet: a.sheet }).active.name;
   for (const cmd of commands) {
     const ws = readSnapshot(wb, { sheet });
-    const o = planCommand(ws, cmd, { lang: a.lang });
+    const o = planCommand(ws, cmd, { lang: a.lang, inverse: false });
     if (!o.ok) {
       io.stderr(`${file}: ${o.error.message[a.lang]} ${o.error.hint[a.lang]}\n`);
       return 1;

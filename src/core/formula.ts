@@ -23,15 +23,20 @@ type Token =
   | { t: "fn"; v: string }
   | { t: "op"; v: string };
 
-const REF =
-  /^(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/;
+const REF_SOURCE = String.raw`(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?`;
+const REF = new RegExp(`^${REF_SOURCE}`);
+// Sticky versions for the tokenizer: match at a position without slicing the formula.
+const REF_AT = new RegExp(REF_SOURCE, "y");
+const NUM_AT = /\d+(\.\d+)?([eE][+-]?\d+)?/y;
+const FN_AT = /([A-Za-z_][A-Za-z0-9._]*)\(/y;
+const OP_AT = /(<>|<=|>=|[-+*/&=<>(),^%])/y;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const ch = src[i];
-    if (/\s/.test(ch)) {
+    if (ch === " " || ch === "\n" || ch === "\t" || ch === "\r") {
       i++;
       continue;
     }
@@ -53,19 +58,23 @@ function tokenize(src: string): Token[] {
       i = j + 1;
       continue;
     }
-    const num = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i));
+    NUM_AT.lastIndex = i;
+    const num = NUM_AT.exec(src);
     if (num) {
       out.push({ t: "num", v: parseFloat(num[0]) });
       i += num[0].length;
       continue;
     }
-    const fn = /^([A-Za-z][A-Za-z0-9.]*)\(/.exec(src.slice(i));
+    FN_AT.lastIndex = i;
+    const fn = FN_AT.exec(src);
     if (fn) {
-      out.push({ t: "fn", v: fn[1].toUpperCase() });
+      // Files store newer functions as _xlfn.NUMBERVALUE: the name is the same function.
+      out.push({ t: "fn", v: fn[1].toUpperCase().replace(/^_XLFN\./, "") });
       i += fn[1].length;
       continue;
     }
-    const ref = REF.exec(src.slice(i));
+    REF_AT.lastIndex = i;
+    const ref = REF_AT.exec(src);
     if (ref) {
       const sheet = ref[1] ? ref[1].replace(/^'|'$/g, "").replace(/''/g, "'") : null;
       const c1 = columnIndex(ref[2]);
@@ -83,7 +92,8 @@ function tokenize(src: string): Token[] {
       i += ref[0].length;
       continue;
     }
-    const op = /^(<>|<=|>=|[-+*/&=<>(),^%])/.exec(src.slice(i));
+    OP_AT.lastIndex = i;
+    const op = OP_AT.exec(src);
     if (op) {
       out.push({ t: "op", v: op[0] });
       i += op[0].length;

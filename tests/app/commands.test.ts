@@ -157,7 +157,7 @@ describe("assign on the seed", () => {
   });
 
   test("undo gives the sheet back", () => {
-    const back = applyChangeSet(after, ok(planCommand(ws, "assign")).inverse);
+    const back = applyChangeSet(after, ok(planCommand(ws, "assign")).inverse!);
     expect(cellMap(back.active)).toEqual(cellMap(ws.active));
   });
 

@@ -33,7 +33,8 @@ export async function seedXlsx(opts: UnitOptions = {}): Promise<Uint8Array> {
     });
   });
   ws.getColumn(2).width = 50;
-  if (opts.landscape) ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  if (opts.landscape)
+    ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

@@ -36,10 +36,25 @@ function writeProfile() {
 function convert(file: string, to: string): string {
   const out = execFileSync(
     soffice!,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", dir, file],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      to,
+      "--outdir",
+      dir,
+      file,
+    ],
     { timeout: 120_000, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
   );
-  const produced = join(dir, file.split("/").pop()!.replace(/\.xlsx$/, `.${to.split(":")[0]}`));
+  const produced = join(
+    dir,
+    file
+      .split("/")
+      .pop()!
+      .replace(/\.xlsx$/, `.${to.split(":")[0]}`),
+  );
   if (!existsSync(produced)) throw new Error(`LibreOffice produced nothing: ${out}`);
   return produced;
 }
@@ -49,18 +64,30 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = "";
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
-    else if (ch !== "\r") cell += ch;
+    else if (ch === ",") endCell();
+    else if (ch === "\n") {
+      endCell();
+      rows.push(row);
+      row = [];
+    } else if (ch !== "\r") cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -69,7 +96,8 @@ suite("LibreOffice Calc checks the file par-index apply writes", () => {
   let out: string;
 
   beforeAll(async () => {
-    if (!soffice) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
+    if (!soffice)
+      throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
     writeProfile();
     const input = join(dir, "bac-son.xlsx");
     writeFileSync(input, await seedXlsx({ landscape: true }));
@@ -122,7 +150,9 @@ suite("LibreOffice Calc checks the file par-index apply writes", () => {
     const pdf = convert(out, "pdf");
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     const png = join(dir, "page");
-    execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, png], { timeout: 60_000 });
+    execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, png], {
+      timeout: 60_000,
+    });
     const bytes = readFileSync(`${png}.png`);
     expect(bytes.subarray(1, 4).toString()).toBe("PNG");
     mkdirSync("test-results", { recursive: true });

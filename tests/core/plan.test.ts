@@ -277,6 +277,7 @@ describe("formula evaluator", () => {
     ["=ROUND(1-0.88,2)", 0.12],
     ['=NUMBERVALUE(B1,",",".")', 9.5],
     ['=NUMBERVALUE("9.50",".",",")', 9.5],
+    ['=_xlfn.NUMBERVALUE("9,50",",",".")', 9.5],
     ['=IF(C1="","",1)', ""],
     ['=IF(OR(A1="",C1=""),"",2)', ""],
     ["=SUM(A1:C1)", 1],
