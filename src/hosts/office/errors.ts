@@ -36,6 +36,11 @@ export class HostError extends Error {
     super(detail ? `${code}: ${detail}` : code);
     this.name = "HostError";
   }
+
+  /** The translated message (the app's Session picks errors up by this property). */
+  get appError(): AppError {
+    return toAppError(this);
+  }
 }
 
 /** Office.js error codes (OfficeExtension.Error.code) the host tells apart. */

@@ -412,7 +412,7 @@ function readWith(owned: OwnedSheets, mode: ReadMode, bandCells: number): Promis
     sheets.load("items/name");
     const selection = mode.selection ? workbook.getSelectedRange() : null;
     if (selection) selection.load("address");
-    const main = loadSheet(active, !mode.banded, false);
+    const main = loadSheet(active, !mode.banded, true);
     const ownedNames = [owned.catalogueSheet, owned.planSheet];
     const others = ownedNames.map((name) => {
       const sheet = workbook.worksheets.getItemOrNullObject(name);

@@ -165,6 +165,17 @@ describe("readSnapshot", () => {
     expect(Object.keys(ws.others!)).toEqual(["Kế hoạch khắc phục"]); // no catalogue sheet: not invented
   });
 
+  test("list validations on the active sheet are read too (second sync)", async () => {
+    const active: SheetSnapshot = {
+      ...sheetFrom(criteriaRows(6)),
+      validations: [{ rect: { top: 1, left: 4, rows: 4, cols: 1 }, list: ["Có", "Không"] }],
+    };
+    const fake = setup(workbookOf(active));
+    const ws = await readSnapshot();
+    expect(ws.active.validations).toEqual(active.validations);
+    expect(fake.syncs).toBe(2);
+  });
+
   test("when the active sheet is an owned sheet it is not read twice into `others`", async () => {
     setup(workbookOf(sheetFrom([["Mã", "Cơ quan chủ trì"]], { name: "Danh mục giải pháp" })));
     const ws = await readSnapshot();
