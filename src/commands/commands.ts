@@ -1,13 +1,75 @@
 // Ribbon command handlers, loaded by commands.html (the manifest's FunctionFile).
 // The "recalculate" action id must match <FunctionName>recalculate</FunctionName> in manifest.xml.
+import { planCommand } from "../app/commands";
+import type { Host } from "../hosts/host";
+import { OfficeHost, toAppError, type AppError } from "../hosts/office";
+
+/** Where a failed ribbon command leaves its message for the task pane (localStorage, same origin). */
+export const RIBBON_ERROR_KEY = "par-index.ribbon-error";
+
+export interface RibbonError {
+  command: "recalc";
+  /** ISO time of the failure. */
+  at: string;
+  error: AppError;
+}
+
+/** The last failure of a ribbon command in this runtime (the task pane reads it in a shared runtime). */
+export let lastRibbonError: RibbonError | null = null;
 
 /**
- * Placeholder for the "Recalculate" ribbon button. The Excel-host issue wires it to the engine through
- * src/hosts/office/ (the only place allowed to call Excel.run). It must always call event.completed(),
- * otherwise Office keeps the button busy.
+ * Keeps the message where the task pane can find it and opens the pane to show it (SharedRuntime 1.1's
+ * Office.addin.showAsTaskpane); without a way to show it, it is logged.
  */
-export function recalculate(event: Office.AddinCommands.Event): void {
-  event.completed();
+async function report(error: AppError): Promise<void> {
+  lastRibbonError = { command: "recalc", at: new Date().toISOString(), error };
+  try {
+    globalThis.localStorage?.setItem(RIBBON_ERROR_KEY, JSON.stringify(lastRibbonError));
+  } catch {
+    // storage full or blocked: the in-memory copy and the log remain
+  }
+  const addin = typeof Office !== "undefined" ? Office.addin : undefined;
+  if (addin?.showAsTaskpane && Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1")) {
+    try {
+      await addin.showAsTaskpane();
+      return;
+    } catch {
+      // fall through to the log
+    }
+  }
+  console.error(`PAR INDEX: ${error.message.vi} ${error.hint.vi} / ${error.message.en} ${error.hint.en}`);
+}
+
+/**
+ * The "Recalculate" button: read the workbook → plan recalc + highlight → apply (one read request, one
+ * write request). Returns the error it reported, if any. Undo is Excel's own Ctrl+Z: the write is one request.
+ */
+export async function runRecalculate(host: Host = OfficeHost): Promise<AppError | null> {
+  try {
+    const ws = await host.read();
+    const outcome = planCommand(ws, "recalc");
+    if (!outcome.ok) {
+      const error = toAppError(outcome.error);
+      await report(error);
+      return error;
+    }
+    await host.apply(outcome.changeSet, ws);
+    lastRibbonError = null;
+    return null;
+  } catch (e) {
+    const error = toAppError(e);
+    await report(error);
+    return error;
+  }
+}
+
+/** Ribbon entry point. It must always call event.completed(), otherwise Office keeps the button busy. */
+export async function recalculate(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await runRecalculate();
+  } finally {
+    event.completed();
+  }
 }
 
 if (typeof Office !== "undefined" && Office.actions) {
