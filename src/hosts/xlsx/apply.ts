@@ -373,12 +373,9 @@ export function recalculate(wb: ExcelJS.Workbook, ctx: ReadContext = readContext
       }
       if (v === "") v = null;
       if (v === cellValue(cell, ctx.date1904)) continue;
-      const { formula, shareType, ref } = cell.value as ExcelJS.CellFormulaValue & {
-        shareType?: string;
-        ref?: string;
-      };
+      // The value getter keeps formula, shared-formula master and ref; only the result changes.
       const result = typeof v === "string" && ERROR_CODES.has(v) ? { error: v } : (v ?? undefined);
-      cell.value = { formula, shareType, ref, result } as unknown as ExcelJS.CellValue;
+      cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result } as ExcelJS.CellValue;
       changed = true;
     }
     if (!changed) return;

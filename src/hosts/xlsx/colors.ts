@@ -59,52 +59,70 @@ export function themePalette(wb: ExcelJS.Workbook): ThemePalette {
   return out;
 }
 
-function rgbToHsl(hex: string): [number, number, number] {
-  const r = parseInt(hex.slice(0, 2), 16) / 255;
-  const g = parseInt(hex.slice(2, 4), 16) / 255;
-  const b = parseInt(hex.slice(4, 6), 16) / 255;
-  const max = Math.max(r, g, b);
-  const min = Math.min(r, g, b);
-  const l = (max + min) / 2;
-  if (max === min) return [0, 0, l];
-  const d = max - min;
-  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
-  const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  return [h / 6, s, l];
+/*
+ * Excel applies a tint in Windows' integer HLS space (0..240), not in floating-point HSL: doing the same
+ * gives the shades Excel shows ("Blue, Accent 1, Darker 25%" = #366092, not #376092).
+ */
+const HLSMAX = 240;
+const RGBMAX = 255;
+const idiv = (a: number, b: number) => Math.floor(a / b);
+
+function rgbToHls(hex: string): [number, number, number] {
+  const R = parseInt(hex.slice(0, 2), 16);
+  const G = parseInt(hex.slice(2, 4), 16);
+  const B = parseInt(hex.slice(4, 6), 16);
+  const max = Math.max(R, G, B);
+  const min = Math.min(R, G, B);
+  const L = idiv((max + min) * HLSMAX + RGBMAX, 2 * RGBMAX);
+  if (max === min) return [idiv(HLSMAX * 2, 3), L, 0];
+  const S =
+    L <= HLSMAX / 2
+      ? idiv((max - min) * HLSMAX + idiv(max + min, 2), max + min)
+      : idiv((max - min) * HLSMAX + idiv(2 * RGBMAX - max - min, 2), 2 * RGBMAX - max - min);
+  const d = (x: number) => idiv((max - x) * (HLSMAX / 6) + idiv(max - min, 2), max - min);
+  let H = R === max ? d(B) - d(G) : G === max ? HLSMAX / 3 + d(R) - d(B) : (2 * HLSMAX) / 3 + d(G) - d(R);
+  if (H < 0) H += HLSMAX;
+  if (H > HLSMAX) H -= HLSMAX;
+  return [H, L, S];
 }
 
-function hslToRgb(h: number, s: number, l: number): string {
-  const hue = (p: number, q: number, t: number) => {
-    if (t < 0) t += 1;
-    if (t > 1) t -= 1;
-    if (t < 1 / 6) return p + (q - p) * 6 * t;
-    if (t < 1 / 2) return q;
-    if (t < 2 / 3) return p + (q - p) * (2 / 3 - t) * 6;
-    return p;
-  };
-  let r = l;
-  let g = l;
-  let b = l;
-  if (s !== 0) {
-    const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
-    const p = 2 * l - q;
-    r = hue(p, q, h + 1 / 3);
-    g = hue(p, q, h);
-    b = hue(p, q, h - 1 / 3);
+function hueToRgb(n1: number, n2: number, h: number): number {
+  if (h < 0) h += HLSMAX;
+  if (h > HLSMAX) h -= HLSMAX;
+  if (h < HLSMAX / 6) return n1 + idiv((n2 - n1) * h + HLSMAX / 12, HLSMAX / 6);
+  if (h < HLSMAX / 2) return n2;
+  if (h < (HLSMAX * 2) / 3) return n1 + idiv((n2 - n1) * ((HLSMAX * 2) / 3 - h) + HLSMAX / 12, HLSMAX / 6);
+  return n1;
+}
+
+function hlsToRgb(H: number, L: number, S: number): string {
+  let rgb: number[];
+  if (S === 0) {
+    const v = idiv(L * RGBMAX + HLSMAX / 2, HLSMAX);
+    rgb = [v, v, v];
+  } else {
+    const m2 =
+      L <= HLSMAX / 2
+        ? idiv(L * (HLSMAX + S) + HLSMAX / 2, HLSMAX)
+        : L + S - idiv(L * S + HLSMAX / 2, HLSMAX);
+    const m1 = 2 * L - m2;
+    rgb = [H + HLSMAX / 3, H, H - HLSMAX / 3].map((h) =>
+      idiv(hueToRgb(m1, m2, h) * RGBMAX + HLSMAX / 2, HLSMAX),
+    );
   }
-  const hex = (x: number) =>
-    Math.round(Math.min(1, Math.max(0, x)) * 255)
-      .toString(16)
-      .padStart(2, "0");
-  return `${hex(r)}${hex(g)}${hex(b)}`.toUpperCase();
+  return rgb
+    .map((x) => Math.min(RGBMAX, Math.max(0, x)).toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase();
 }
 
-/** Excel's tint: darken towards black (negative) or lighten towards white (positive) in HSL. */
+/** Excel's tint: darken towards black (negative) or lighten towards white (positive) the luminance. */
 export function applyTint(hex: string, tint: number): string {
   if (!tint) return hex.toUpperCase();
-  const [h, s, l] = rgbToHsl(hex);
-  const l2 = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
-  return hslToRgb(h, s, l2);
+  const [H, L, S] = rgbToHls(hex);
+  const L2 = tint < 0 ? L * (1 + tint) : L * (1 - tint) + HLSMAX * tint;
+  // Greys (no saturation) come out as Excel shows them when rounded, colours when truncated.
+  return hlsToRgb(H, S === 0 ? Math.round(L2) : Math.floor(L2), S);
 }
 
 interface ColorLike {

@@ -238,7 +238,13 @@ const absolute = (rect: Rect) =>
     .filter((a, i, all) => i === 0 || a !== all[0])
     .join(":");
 
-function moveDefinedNames(wb: ExcelJS.Workbook, target: ExcelJS.Worksheet, at: number, count: number): void {
+function moveDefinedNames(
+  wb: ExcelJS.Workbook,
+  target: ExcelJS.Worksheet,
+  at: number,
+  count: number,
+  band?: Band,
+): void {
   const model = definedNamesModel(wb);
   let changed = false;
   const next = model.map((dn) => ({
@@ -247,7 +253,8 @@ function moveDefinedNames(wb: ExcelJS.Workbook, target: ExcelJS.Worksheet, at: n
       const { sheet, address } = sheetOfRange(range);
       const rect = sheet === target.name ? parseRange(address.replace(/\$/g, "")) : null;
       if (!rect) return [range];
-      const moved = shiftRect(rect, at, count);
+      const moved = shiftRect(rect, at, count, band);
+      if (moved === rect) return [range];
       changed = true;
       if (!moved) return [];
       return [`${range.slice(0, range.lastIndexOf("!") + 1)}${absolute(moved)}`];
@@ -261,7 +268,8 @@ const shiftColumnLetters = (letters: string, at: number, count: number) => {
   return c >= at ? columnLetter(Math.max(at, c + count)) : letters;
 };
 
-function movePageSetupAndViews(ws: ExcelJS.Worksheet, at: number, count: number): void {
+/** The print area and the autofilter move like any range; frozen panes and images only with whole columns. */
+function movePageSetupAndViews(ws: ExcelJS.Worksheet, at: number, count: number, band?: Band): void {
   const ps = ws.pageSetup;
   if (ps?.printArea) {
     const parts = ps.printArea
@@ -269,13 +277,13 @@ function movePageSetupAndViews(ws: ExcelJS.Worksheet, at: number, count: number)
       .map((p) => {
         const r = parseRange(p.replace(/\$/g, ""));
         if (!r) return p;
-        const m = shiftRect(r, at, count);
+        const m = shiftRect(r, at, count, band);
         return m ? rangeOf(m) : null;
       })
       .filter((p): p is string => p !== null);
     ps.printArea = parts.length ? parts.join("&&") : undefined;
   }
-  if (ps?.printTitlesColumn) {
+  if (ps?.printTitlesColumn && !band) {
     const m = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(ps.printTitlesColumn);
     if (m)
       ps.printTitlesColumn = `${shiftColumnLetters(m[1], at, count)}:${shiftColumnLetters(m[2], at, count)}`;
@@ -283,9 +291,10 @@ function movePageSetupAndViews(ws: ExcelJS.Worksheet, at: number, count: number)
   const af = ws.autoFilter as unknown;
   if (typeof af === "string") {
     const r = parseRange(af);
-    const m = r && shiftRect(r, at, count);
+    const m = r && shiftRect(r, at, count, band);
     ws.autoFilter = m ? rangeOf(m) : undefined;
   }
+  if (band) return;
   for (const view of ws.views ?? []) {
     const v = view as { state?: string; xSplit?: number; topLeftCell?: string };
     if (v.state === "frozen" && typeof v.xSplit === "number" && v.xSplit > at)
@@ -333,10 +342,8 @@ export function shiftColumns(
   moveConditionalFormats(wb, ws, at, count, band);
   moveValidations(wb, ws, at, count, band);
   moveFormulas(wb, ws, at, count, band);
-  if (!band) {
-    moveDefinedNames(wb, ws, at, count);
-    movePageSetupAndViews(ws, at, count);
-  }
+  moveDefinedNames(wb, ws, at, count, band);
+  movePageSetupAndViews(ws, at, count, band);
 }
 
 /** Gives every clone of a shared formula its own formula text, so cells can move independently. */
