@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { analyzeSheet, planRecalcAndHighlight } from "../src/core";
 import { generatedSheet } from "./generate";
+import { benchCli } from "./cli";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,17 +53,28 @@ for (const n of [100, 1000, 10000]) {
 const table = lines.join("\n");
 console.log(table);
 
-if (process.argv.includes("--write")) {
-  const file = "docs/BENCHMARKS.md";
-  const begin = "<!-- bench:core:begin -->";
-  const end = "<!-- bench:core:end -->";
-  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, median of 15–31 runs after 3 warm-ups.`;
-  const section = `${begin}\n${table}\n\n${stamp}\n${end}`;
-  const doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n\n";
-  const next = doc.includes(begin)
+function writeSection(doc: string, name: string, title: string, body: string): string {
+  const begin = `<!-- bench:${name}:begin -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const section = `${begin}\n${body}\n${end}`;
+  return doc.includes(begin)
     ? doc.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
-    : `${doc}\n## Core: parse + score + plan\n\n${section}\n`;
-  writeFileSync(file, next);
-  console.log(`updated ${file}`);
+    : `${doc}\n## ${title}\n\n${section}\n`;
 }
-if (failed) process.exitCode = 1;
+
+async function run() {
+  const cli = await benchCli();
+  console.log(`\n${cli.lines.join("\n")}`);
+  if (!cli.ok) failed = true;
+  if (process.argv.includes("--write")) {
+    const file = "docs/BENCHMARKS.md";
+    const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}.`;
+    let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+    doc = writeSection(doc, "core", "Core: parse + score + plan", `${table}\n\n${stamp} Median of 15–31 runs after 3 warm-ups.`);
+    doc = writeSection(doc, "cli", "CLI against plain ExcelJS", `${cli.lines.join("\n")}\n\n${stamp} Median of 7 runs.`);
+    writeFileSync(file, doc);
+    console.log(`updated ${file}`);
+  }
+  if (failed) process.exitCode = 1;
+}
+void run();

@@ -61,7 +61,7 @@ describe("manifest.xml", () => {
     expect(buttons(m).map((b) => b.label?.overrides["vi-VN"])).toEqual(["Mở bảng PAR", "Tính lại"]);
   });
 
-  it("declares the ExcelApi 1.7 requirement set", () => {
+  it("declares the ExcelApi requirement set the Office host needs (1.9)", () => {
     expect(checkRequirements(m)).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe("the manifest checks notice a broken manifest", () => {
     ],
     [
       "no ExcelApi requirement",
-      (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'),
+      (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'),
     ],
     [
       "wrong permission",

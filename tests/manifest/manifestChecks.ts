@@ -1,3 +1,4 @@
+import { API } from "../../src/hosts/office/excelHost";
 // Offline checks of manifest.xml. Each check returns a list of problems (empty = fine) so the tests can
 // both assert that the real manifest is clean and prove, on deliberately broken copies, that the checks
 // notice breakage. Nothing here touches the network or ../shared.
@@ -396,7 +397,8 @@ export function checkRequirements(m: Manifest): string[] {
     sets.find((s) => attr(s, "Name") === "ExcelApi" && /^\d+\.\d+$/.test(attr(s, "MinVersion") ?? ""));
   const top = excel(path(m.root, "Requirements", "Sets", "Set"));
   if (!top) problems.push("top-level Requirements do not declare the ExcelApi set");
-  else if (attr(top, "MinVersion") !== "1.7") problems.push("ExcelApi MinVersion is not 1.7");
+  else if (attr(top, "MinVersion") !== API.minimum)
+    problems.push(`ExcelApi MinVersion is not ${API.minimum} (what the Office host checks at run time)`);
   const vo = excel(path(m.root, "VersionOverrides", "Requirements", "bt:Sets", "bt:Set"));
   if (!vo) problems.push("VersionOverrides Requirements do not declare the ExcelApi set");
   return problems;
