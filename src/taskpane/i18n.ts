@@ -1,0 +1,235 @@
+/**
+ * Every string the task pane shows, Vietnamese first, English second. Numbers are formatted by the caller
+ * with core's formatScore in the same language and passed in already formatted.
+ */
+import type { Status } from "../core/analyze";
+
+export type Lang = "vi" | "en";
+
+/** Vietnamese when Office's display language is Vietnamese ("vi-VN", "vi"), English otherwise. */
+export function langFromDisplayLanguage(tag: string | null | undefined): Lang {
+  return typeof tag === "string" && tag.trim().toLowerCase().startsWith("vi") ? "vi" : "en";
+}
+
+export interface Strings {
+  title: string;
+  /** Shown beside the title when the panel runs outside Excel (playground). */
+  outsideExcelBadge: string;
+  languageGroup: string;
+  /** Each language names itself, whatever the current language. */
+  languageNames: Record<Lang, string>;
+  switchTo: (name: string) => string;
+
+  recalc: string;
+  recalcDescription: string;
+  working: string;
+  reading: string;
+
+  summaryHeading: (sheet: string) => string;
+  scoreLabel: string;
+  percentLabel: string;
+  unmetLabel: string;
+  missingLabel: string;
+  points: (score: string) => string;
+  statedHeading: string;
+  statedFixedHeading: string;
+  statedFixedNote: string;
+
+  chartHeading: string;
+  chartTitle: string;
+  chartBar: (code: string, name: string, achieved: string, max: string, gap: string) => string;
+  legendAchieved: string;
+  legendGap: string;
+
+  unmetHeading: (n: number) => string;
+  unmetHint: (inExcel: boolean) => string;
+  noUnmet: string;
+  gapShort: (gap: string) => string;
+  status: Record<Status, string>;
+  lead: string;
+  criterionLabel: (p: {
+    code: string;
+    name: string;
+    gap: string;
+    status: string;
+    lead: string;
+    row: number;
+  }) => string;
+
+  actionsHeading: string;
+  assign: string;
+  assignDescription: string;
+  plan: string;
+  planDescription: string;
+  exportCatalogue: string;
+  exportCatalogueDescription: string;
+  clearHighlight: string;
+  clearHighlightDescription: string;
+  undo: string;
+  undoDescription: string;
+
+  issuesHeading: (n: number) => string;
+  catalogueHeading: (n: number) => string;
+
+  loadingOffice: string;
+  officeHostMissing: { message: string; hint: string };
+}
+
+export const STRINGS: Record<Lang, Strings> = {
+  vi: {
+    title: "Chỉ số CCHC (PAR INDEX)",
+    outsideExcelBadge: "Bản thử, ngoài Excel",
+    languageGroup: "Ngôn ngữ",
+    languageNames: { vi: "Tiếng Việt", en: "English" },
+    switchTo: (name) => `Hiển thị bằng ${name}`,
+
+    recalc: "Tính lại",
+    recalcDescription: "Tính lại điểm chưa đạt, tỷ lệ đạt và tô màu các tiêu chí chưa đạt trong trang tính.",
+    working: "Đang xử lý…",
+    reading: "Đang đọc bảng tiêu chí…",
+
+    summaryHeading: (sheet) => `Tổng quan: trang «${sheet}»`,
+    scoreLabel: "Điểm đạt / tối đa",
+    percentLabel: "Tỷ lệ đạt",
+    unmetLabel: "Tiêu chí chưa đạt",
+    missingLabel: "Điểm còn thiếu",
+    points: (score) => `${score} điểm`,
+    statedHeading: "Số ghi trong bảng khác số tính lại",
+    statedFixedHeading: "Đã sửa khi tính lại",
+    statedFixedNote: "Các ô này nay là công thức, khớp với số tính lại.",
+
+    chartHeading: "Theo lĩnh vực",
+    chartTitle: "Điểm đạt so với điểm tối đa của từng lĩnh vực; phần tô đỏ là điểm còn thiếu.",
+    chartBar: (code, name, achieved, max, gap) =>
+      `Lĩnh vực ${code}, ${name}: đạt ${achieved} trên ${max} điểm, còn thiếu ${gap}.`,
+    legendAchieved: "Điểm đạt",
+    legendGap: "Còn thiếu",
+
+    unmetHeading: (n) => `Tiêu chí chưa đạt (${n})`,
+    unmetHint: (inExcel) =>
+      inExcel
+        ? "Thiếu nhiều điểm nhất ở trên cùng. Chọn một tiêu chí để đến dòng đó trong Excel."
+        : "Thiếu nhiều điểm nhất ở trên cùng. Chọn một tiêu chí để đến dòng đó trong bảng.",
+    noUnmet: "Mọi tiêu chí đều đạt điểm tối đa.",
+    gapShort: (gap) => `thiếu ${gap}`,
+    status: { zero: "0 điểm", partial: "một phần", unscored: "chưa chấm", met: "đạt" },
+    lead: "Chủ trì",
+    criterionLabel: ({ code, name, gap, status, lead, row }) =>
+      `${code} ${name}: thiếu ${gap} điểm, ${status}${lead ? `; chủ trì: ${lead}` : ""}. Chọn dòng ${row}.`,
+
+    actionsHeading: "Thao tác khác",
+    assign: "Điền cơ quan và giải pháp",
+    assignDescription:
+      "Chèn các cột cơ quan chủ trì, cơ quan thực hiện, nhiệm vụ và giải pháp cho các tiêu chí chưa đạt.",
+    plan: "Lập kế hoạch khắc phục",
+    planDescription: "Tạo hoặc cập nhật trang «Kế hoạch khắc phục».",
+    exportCatalogue: "Ghi danh mục giải pháp",
+    exportCatalogueDescription:
+      "Ghi trang «Danh mục giải pháp» để chỉnh sửa cơ quan và giải pháp theo địa phương.",
+    clearHighlight: "Bỏ tô màu",
+    clearHighlightDescription: "Bỏ màu nền mà phần bổ trợ đã tô cho các tiêu chí chưa đạt.",
+    undo: "Hoàn tác",
+    undoDescription: "Hoàn tác thay đổi vừa rồi của phần bổ trợ.",
+
+    issuesHeading: (n) => `Vấn đề trong bảng (${n})`,
+    catalogueHeading: (n) => `Danh mục tùy chỉnh: ${n} dòng bị bỏ qua`,
+
+    loadingOffice: "Đang tải…",
+    officeHostMissing: {
+      message: "Không khởi động được phần kết nối với Excel.",
+      hint: "Kiểm tra kết nối mạng, rồi đóng và mở lại bảng PAR.",
+    },
+  },
+  en: {
+    title: "Chỉ số CCHC (PAR INDEX)",
+    outsideExcelBadge: "Playground, outside Excel",
+    languageGroup: "Language",
+    languageNames: { vi: "Tiếng Việt", en: "English" },
+    switchTo: (name) => `Show in ${name}`,
+
+    recalc: "Recalculate",
+    recalcDescription: "Recalculate the gaps and percentages and highlight the unmet criteria in the sheet.",
+    working: "Working…",
+    reading: "Reading the criteria table…",
+
+    summaryHeading: (sheet) => `Overview: sheet «${sheet}»`,
+    scoreLabel: "Score / max",
+    percentLabel: "Achieved",
+    unmetLabel: "Unmet criteria",
+    missingLabel: "Points missing",
+    points: (score) => `${score} points`,
+    statedHeading: "Values in the table differ from the recalculation",
+    statedFixedHeading: "Corrected by the recalculation",
+    statedFixedNote: "These cells are now formulas that match the recalculation.",
+
+    chartHeading: "By domain",
+    chartTitle: "Score achieved against the max score of each domain; the red part is the points missing.",
+    chartBar: (code, name, achieved, max, gap) =>
+      `Domain ${code}, ${name}: ${achieved} of ${max} points, ${gap} missing.`,
+    legendAchieved: "Achieved",
+    legendGap: "Missing",
+
+    unmetHeading: (n) => `Unmet criteria (${n})`,
+    unmetHint: (inExcel) =>
+      inExcel
+        ? "Largest gap first. Select a criterion to go to its row in Excel."
+        : "Largest gap first. Select a criterion to go to its row in the grid.",
+    noUnmet: "Every criterion has its full score.",
+    gapShort: (gap) => `${gap} missing`,
+    status: { zero: "no points", partial: "partly met", unscored: "not scored", met: "met" },
+    lead: "Lead",
+    criterionLabel: ({ code, name, gap, status, lead, row }) =>
+      `${code} ${name}: ${gap} points missing, ${status}${lead ? `; lead: ${lead}` : ""}. Select row ${row}.`,
+
+    actionsHeading: "More actions",
+    assign: "Insert agencies and solutions",
+    assignDescription: "Insert the lead agency, implementers and tasks columns for the unmet criteria.",
+    plan: "Create the remediation plan",
+    planDescription: "Create or update the «Kế hoạch khắc phục» (remediation plan) sheet.",
+    exportCatalogue: "Write the solutions catalogue",
+    exportCatalogueDescription:
+      "Write the «Danh mục giải pháp» sheet so agencies and solutions can be adapted locally.",
+    clearHighlight: "Clear highlights",
+    clearHighlightDescription: "Remove the fills the add-in gave the unmet criteria.",
+    undo: "Undo",
+    undoDescription: "Undo the add-in's last change.",
+
+    issuesHeading: (n) => `Problems in the table (${n})`,
+    catalogueHeading: (n) => `Custom catalogue: ${n} rows skipped`,
+
+    loadingOffice: "Loading…",
+    officeHostMissing: {
+      message: "The connection to Excel could not be started.",
+      hint: "Check the network connection, then close and reopen the PAR panel.",
+    },
+  },
+};
+
+/** The page shown outside Office: both languages at once, since Office's language is unknown there. */
+export const OUTSIDE_OFFICE: Record<
+  Lang,
+  { heading: string; body: string; steps: readonly string[]; playground: string; playgroundNote: string }
+> = {
+  vi: {
+    heading: "Hãy mở bảng này trong Excel",
+    body: "Trang này là ngăn tác vụ của phần bổ trợ Excel và chỉ hoạt động bên trong Excel.",
+    steps: [
+      "Mở sổ làm việc có bảng tự đánh giá trong Excel.",
+      "Trên thẻ Trang đầu, chọn Chỉ số CCHC › Mở bảng PAR.",
+    ],
+    playground: "Mở trang thử nghiệm (playground)",
+    playgroundNote: "Trang thử nghiệm chạy ngay trong trình duyệt, không cần Excel.",
+  },
+  en: {
+    heading: "Open this panel in Excel",
+    body: "This page is the task pane of an Excel add-in and only works inside Excel.",
+    steps: [
+      "Open the workbook with the self-assessment table in Excel.",
+      "On the Home tab, choose PAR INDEX › Open PAR panel.",
+    ],
+    playground: "Open the playground",
+    playgroundNote: "The playground runs in the browser, without Excel.",
+  },
+};
+
+export const PLAYGROUND_URL = "playground.html";
