@@ -1,0 +1,89 @@
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import { formatScore } from "../../core/numbers";
+import type { Summary } from "../panelApi";
+import { STRINGS, type Lang } from "../i18n";
+import { IssueLinks } from "./IssueLinks";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, overflowWrap: "anywhere" },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  figure: {
+    margin: 0,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  label: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  value: {
+    display: "block",
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
+  missing: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface SummaryViewProps {
+  summary: Summary;
+  lang: Lang;
+  /** True when the summary comes from a recalculation: the stated values it lists were just corrected. */
+  recalculated: boolean;
+  onSelect: (row: number) => void;
+}
+
+/** Score, percent, unmet count and points missing; stated-vs-computed differences as warnings. */
+export function SummaryView({ summary, lang, recalculated, onSelect }: SummaryViewProps) {
+  const styles = useStyles();
+  const headingId = useId("summary");
+  const t = STRINGS[lang];
+  const { total } = summary;
+  const f = (x: number) => formatScore(x, lang);
+  const stated = summary.issues.filter((i) => i.kind.startsWith("stated-"));
+  const figures: [string, string, string?][] = [
+    [t.scoreLabel, `${f(total.achieved)} / ${f(total.max)}`],
+    [t.percentLabel, total.percent === null ? "—" : `${f(total.percent)} %`],
+    [t.unmetLabel, String(summary.unmet.length)],
+    [t.missingLabel, f(total.gap), total.gap > 0 ? styles.missing : undefined],
+  ];
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {t.summaryHeading(summary.sheet)}
+      </Subtitle2>
+      <dl className={styles.figures}>
+        {figures.map(([label, value, extra]) => (
+          <div key={label} className={styles.figure}>
+            <dt className={styles.label}>{label}</dt>
+            <dd className={mergeClasses(styles.value, extra)}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {stated.length > 0 && (
+        <MessageBar intent={recalculated ? "success" : "warning"} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{recalculated ? t.statedFixedHeading : t.statedHeading}</MessageBarTitle>
+            {recalculated && <Text block>{t.statedFixedNote}</Text>}
+            <IssueLinks items={stated} lang={lang} onSelect={onSelect} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
