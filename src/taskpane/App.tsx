@@ -1,0 +1,62 @@
+import { useEffect, useState } from "react";
+import { FluentProvider, Spinner, makeStyles, webLightTheme } from "@fluentui/react-components";
+import type { Start } from "./boot";
+import { Panel } from "./components/Panel";
+import { OutsideOffice } from "./components/OutsideOffice";
+import { STRINGS } from "./i18n";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh" },
+  loading: { padding: "24px" },
+});
+
+export interface AppProps {
+  /** How the app starts: in Excel a session over the Office host, elsewhere the outside-Office page. */
+  start: () => Promise<Start>;
+}
+
+function Loading() {
+  const styles = useStyles();
+  return (
+    <Spinner
+      className={styles.loading}
+      size="small"
+      label={`${STRINGS.vi.loadingOffice} / ${STRINGS.en.loadingOffice}`}
+    />
+  );
+}
+
+/** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
+export function App({ start }: AppProps) {
+  const styles = useStyles();
+  const [state, setState] = useState<Start | null>(null);
+  useEffect(() => {
+    let live = true;
+    start().then(
+      (s) => live && setState(s),
+      (e: unknown) => {
+        console.error("PAR: the task pane could not start", e);
+        if (live) setState({ kind: "outside", reason: "no-office" });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [start]);
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
+      {state === null ? (
+        <Loading />
+      ) : state.kind === "panel" ? (
+        <Panel
+          api={state.api}
+          initialLang={state.lang}
+          inExcel={state.inExcel}
+          onLangChange={state.onLangChange}
+        />
+      ) : (
+        <OutsideOffice />
+      )}
+    </FluentProvider>
+  );
+}

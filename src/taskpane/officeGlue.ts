@@ -1,0 +1,56 @@
+/**
+ * The task pane's only link to Excel: the Office host (src/hosts/office), loaded lazily as its own chunk
+ * and shaped into the session's SessionHost. Nothing here talks to Excel itself. If the chunk cannot be
+ * loaded, each call fails with a bilingual message (the panel shows it) and the next call tries again.
+ */
+import type { SessionHost } from "../app/session";
+import type { Host } from "../hosts/host";
+import type { ChangeSet, WorkbookSnapshot } from "../core";
+import { STRINGS } from "./i18n";
+
+/** The parts of src/hosts/office the glue uses. */
+export interface OfficeHostModule {
+  OfficeHost: Host;
+  /** Office.js errors → { code, message: {vi, en}, hint: {vi, en} }. */
+  toAppError?(e: unknown): unknown;
+}
+
+export const loadOfficeHostModule = (): Promise<OfficeHostModule> =>
+  import(/* webpackChunkName: "office-host" */ "../hosts/office");
+
+function unavailable(cause: unknown) {
+  console.error("PAR: the Office host could not be loaded", cause);
+  return {
+    code: "office-host-unavailable",
+    message: { vi: STRINGS.vi.officeHostMissing.message, en: STRINGS.en.officeHostMissing.message },
+    hint: { vi: STRINGS.vi.officeHostMissing.hint, en: STRINGS.en.officeHostMissing.hint },
+  };
+}
+
+/** A SessionHost over the Office host module, loaded on first use. `load` is replaceable for tests. */
+export function createOfficeSessionHost(
+  load: () => Promise<OfficeHostModule> = loadOfficeHostModule,
+): SessionHost {
+  let pending: Promise<OfficeHostModule> | null = null;
+  const hostModule = () => {
+    pending ??= load().catch((e: unknown) => {
+      pending = null; // try again on the next command
+      throw unavailable(e);
+    });
+    return pending;
+  };
+  /** Runs `f` on the host, turning Office.js errors into the bilingual messages the panel shows. */
+  const call = async <T>(f: (m: OfficeHostModule) => Promise<T>): Promise<T> => {
+    const m = await hostModule();
+    try {
+      return await f(m);
+    } catch (e) {
+      throw m.toAppError ? m.toAppError(e) : e;
+    }
+  };
+  return {
+    read: () => call((m) => m.OfficeHost.read()),
+    apply: (cs: ChangeSet, basis: WorkbookSnapshot) => call((m) => m.OfficeHost.apply(cs, basis)),
+    selectRow: (sheet: string, row: number) => call(async (m) => m.OfficeHost.selectRow?.(sheet, row)),
+  };
+}
