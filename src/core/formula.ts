@@ -29,7 +29,11 @@ const REF = new RegExp(`^${REF_SOURCE}`);
 const REF_AT = new RegExp(REF_SOURCE, "y");
 const NUM_AT = /\d+(\.\d+)?([eE][+-]?\d+)?/y;
 const FN_AT = /([A-Za-z_][A-Za-z0-9._]*)\(/y;
-const OP_AT = /(<>|<=|>=|[-+*/&=<>(),^%])/y;
+/** Operator and function-name tokens are shared: token lists only read them. */
+const OPS = new Map<string, Token>(
+  ["<>", "<=", ">=", ..."-+*/&=<>(),^%"].map((v) => [v, { t: "op", v }] as [string, Token]),
+);
+const FNS = new Map<string, Token>();
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -58,23 +62,29 @@ function tokenize(src: string): Token[] {
       i = j + 1;
       continue;
     }
+    const code = src.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
     NUM_AT.lastIndex = i;
-    const num = NUM_AT.exec(src);
+    const num = digit ? NUM_AT.exec(src) : null;
     if (num) {
       out.push({ t: "num", v: parseFloat(num[0]) });
       i += num[0].length;
       continue;
     }
+    // Names and references start with a letter, "_", "$" or "'" (a quoted sheet name).
+    const word = !digit && /[A-Za-z_$']/.test(ch);
     FN_AT.lastIndex = i;
-    const fn = FN_AT.exec(src);
+    const fn = word ? FN_AT.exec(src) : null;
     if (fn) {
+      let tok = FNS.get(fn[1]);
       // Files store newer functions as _xlfn.NUMBERVALUE: the name is the same function.
-      out.push({ t: "fn", v: fn[1].toUpperCase().replace(/^_XLFN\./, "") });
+      if (!tok) FNS.set(fn[1], (tok = { t: "fn", v: fn[1].toUpperCase().replace(/^_XLFN\./, "") }));
+      out.push(tok);
       i += fn[1].length;
       continue;
     }
     REF_AT.lastIndex = i;
-    const ref = REF_AT.exec(src);
+    const ref = word ? REF_AT.exec(src) : null;
     if (ref) {
       const sheet = ref[1] ? ref[1].replace(/^'|'$/g, "").replace(/''/g, "'") : null;
       const c1 = columnIndex(ref[2]);
@@ -92,11 +102,11 @@ function tokenize(src: string): Token[] {
       i += ref[0].length;
       continue;
     }
-    OP_AT.lastIndex = i;
-    const op = OP_AT.exec(src);
+    const two = src.slice(i, i + 2);
+    const op = OPS.get(two === "<>" || two === "<=" || two === ">=" ? two : ch);
     if (op) {
-      out.push({ t: "op", v: op[0] });
-      i += op[0].length;
+      out.push(op);
+      i += (op as { v: string }).v.length;
       continue;
     }
     throw new UnsupportedFormula(`cannot read «${src.slice(i, i + 10)}»`);
@@ -243,9 +253,16 @@ function callFunction(name: string, args: Arg[]): Scalar {
   }
 }
 
+/** Token lists by formula text: workbooks are recalculated more than once with the same formulas. */
+const TOKENS = new Map<string, Token[]>();
+
 /** Evaluates a formula ("=ROUND(C5-D5,2)"); errors come back as Excel shows them ("#VALUE!"). */
 export function evaluateFormula(formula: string, get: CellGetter, sheet: string | null = null): CellValue {
-  const tokens = tokenize(formula.replace(/^=/, ""));
+  let tokens = TOKENS.get(formula);
+  if (!tokens) {
+    if (TOKENS.size >= 100_000) TOKENS.clear();
+    TOKENS.set(formula, (tokens = tokenize(formula.replace(/^=/, ""))));
+  }
   let pos = 0;
   const peek = () => tokens[pos];
   const isOp = (v: string) => peek()?.t === "op" && (peek() as { v: string }).v === v;

@@ -489,14 +489,31 @@ export class WorkbookModel {
 
   /** Recomputes formula cells it can evaluate; others keep their cached value. */
   recalculate(): void {
-    const get = (sheet: string | null, row: number, col: number): CellValue =>
-      sheet && this.sheets.has(sheet) ? this.sheets.get(sheet)!.get(row, col).value : null;
+    // Cells are evaluated sheet by sheet, row by row. Another pass is needed only when a formula read a
+    // formula cell that comes later in that order (or changed after it was read): most sheets need one.
+    const sheets = [...this.sheets.values()];
+    const order = new Map(sheets.map((s, i) => [s.name, i]));
+    let cur = { sheet: 0, row: 0, col: 0 };
+    let forward = false;
+    const get = (sheet: string | null, row: number, col: number): CellValue => {
+      const s = sheet === null ? undefined : this.sheets.get(sheet);
+      if (!s) return null;
+      const cell = s.get(row, col);
+      if (cell.formula) {
+        const k = order.get(s.name)!;
+        if (k > cur.sheet || (k === cur.sheet && (row > cur.row || (row === cur.row && col > cur.col))))
+          forward = true;
+      }
+      return cell.value;
+    };
     for (let pass = 0; pass < 4; pass++) {
       let changed = false;
-      for (const s of this.sheets.values())
-        for (const [, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
-          for (const [c, cell] of cols) {
+      forward = false;
+      sheets.forEach((s, k) => {
+        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
+          for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0])) {
             if (!cell.formula) continue;
+            cur = { sheet: k, row: r, col: c };
             let v: CellValue;
             try {
               v = evaluateFormula(cell.formula, get, s.name);
@@ -510,7 +527,8 @@ export class WorkbookModel {
               changed = true;
             }
           }
-      if (!changed) return;
+      });
+      if (!changed || !forward) return;
     }
   }
 
