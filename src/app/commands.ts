@@ -14,6 +14,7 @@ import {
   planRecalcAndHighlight,
   planRemediationSheet,
   formatScore,
+  PLAN_SHEET,
   rowsNeedingRemedy,
   type Analysis,
   type ChangeSet,
@@ -259,63 +260,51 @@ function resultLine(command: CommandId, cs: ChangeSet, s: Summary): Bilingual {
  */
 export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
   const { catalogue, problems } = catalogueFor(ws);
-  if (command === "export-catalogue") {
-    let changeSet: ChangeSet;
-    try {
-      changeSet = planCatalogueSheet(ws, catalogue);
-    } catch {
-      return { ok: false, error: notRead(CATALOGUE_SHEET_NAME) };
-    }
-    const a = analyzeSheet(ws.active);
-    const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
-    return {
-      ok: true,
-      changeSet,
-      inverse: inverseOf(ws, changeSet, opts),
-      summary,
-      result: resultLine(command, changeSet, summary),
-    };
-  }
   const a = analyzeSheet(ws.active);
-  if (!a.ok) return { ok: false, error: coreError(a.error) };
-  const source = remedySource(catalogue);
+  // Writing the catalogue sheet needs no criteria table; every other command does.
+  if (!a.ok && command !== "export-catalogue") return { ok: false, error: coreError(a.error) };
   let changeSet: ChangeSet;
-  switch (command) {
-    case "recalc":
-      changeSet = planRecalcAndHighlight(ws.active, a, { lang: opts.lang });
-      break;
-    case "recalc-only":
-      changeSet = planRecalc(ws.active, a, { lang: opts.lang }).changeSet;
-      break;
-    case "highlight":
-      changeSet = planHighlight(ws.active, a, { lang: opts.lang });
-      break;
-    case "clear-highlight":
-      changeSet = planClearHighlight(ws.active, a, opts.before);
-      break;
-    case "assign":
-      changeSet = planAssign(ws.active, a, source, { lang: opts.lang });
-      break;
-    case "plan":
-      try {
-        changeSet = planRemediationSheet(ws, a, source, { lang: opts.lang });
-      } catch {
-        return { ok: false, error: notRead("Kế hoạch khắc phục") };
-      }
-      break;
+  try {
+    changeSet = planOne(ws, command, a, catalogue, opts);
+  } catch {
+    return { ok: false, error: notRead(command === "plan" ? PLAN_SHEET : CATALOGUE_SHEET_NAME) };
   }
-  const summary = summarize(a, catalogue, problems);
+  const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
   return {
     ok: true,
     changeSet,
-    inverse: inverseOf(ws, changeSet, opts),
+    inverse: opts.inverse === false ? null : invertChangeSet(ws, changeSet),
     summary,
     result: resultLine(command, changeSet, summary),
   };
 }
 
-const inverseOf = (ws: WorkbookSnapshot, cs: ChangeSet, opts: CommandOptions) =>
-  opts.inverse === false ? null : invertChangeSet(ws, cs);
+/** The change set of one command; throws when a sheet it must update exists but was not read. */
+function planOne(
+  ws: WorkbookSnapshot,
+  command: CommandId,
+  a: ReturnType<typeof analyzeSheet>,
+  catalogue: Catalogue,
+  opts: CommandOptions,
+): ChangeSet {
+  if (command === "export-catalogue") return planCatalogueSheet(ws, catalogue);
+  if (!a.ok) throw new Error("no table");
+  const lang = { lang: opts.lang };
+  switch (command) {
+    case "recalc":
+      return planRecalcAndHighlight(ws.active, a, lang);
+    case "recalc-only":
+      return planRecalc(ws.active, a, lang).changeSet;
+    case "highlight":
+      return planHighlight(ws.active, a, lang);
+    case "clear-highlight":
+      return planClearHighlight(ws.active, a, opts.before);
+    case "assign":
+      return planAssign(ws.active, a, remedySource(catalogue), lang);
+    case "plan":
+      return planRemediationSheet(ws, a, remedySource(catalogue), lang);
+  }
+}
 
 function notRead(sheet: string): AppError {
   return {
