@@ -266,7 +266,9 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
   let changeSet: ChangeSet;
   try {
     changeSet = planOne(ws, command, a, catalogue, opts);
-  } catch {
+  } catch (e) {
+    // Only "the sheet exists but was not read" is the user's to fix; anything else is a bug to surface.
+    if (!/not read/.test(String((e as Error)?.message))) throw e;
     return { ok: false, error: notRead(command === "plan" ? PLAN_SHEET : CATALOGUE_SHEET_NAME) };
   }
   const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
