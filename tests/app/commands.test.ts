@@ -324,3 +324,12 @@ test("analyzeWorkbook gives the summary the panel shows", () => {
   const bad = analyzeWorkbook(book(sheetOf([["Không có bảng"]])));
   expect(!bad.ok && bad.error.message.vi).toBe("Không tìm thấy bảng tiêu chí trên trang tính này.");
 });
+
+test("a sheet the add-in must update but the host did not read is a message, never a blind write", () => {
+  const ws = sampleWorkbook();
+  const o = planCommand({ ...ws, sheetNames: [...ws.sheetNames, PLAN_SHEET] }, "plan");
+  expect(o.ok).toBe(false);
+  expect(!o.ok && o.error).toMatchObject({ code: "not-read", message: { vi: "Không đọc được trang «Kế hoạch khắc phục»." } });
+  const c = planCommand({ ...ws, sheetNames: [...ws.sheetNames, CATALOGUE_SHEET_NAME] }, "export-catalogue");
+  expect(!c.ok && c.error.code).toBe("not-read");
+});
