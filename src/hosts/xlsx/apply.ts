@@ -343,42 +343,74 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
   }
 }
 
+/** How deep recalculate follows formulas reading formulas before it takes a cached value instead. */
+const MAX_DEPTH = 200;
+
 /**
  * Formula results the core can compute become the cells' cached results (so viewers that do not
- * recalculate show the right numbers), in passes like WorkbookModel.recalculate. A formula the core
- * cannot evaluate keeps its cached result; Excel recomputes everything on open (fullCalcOnLoad).
+ * recalculate show the right numbers). Formulas are evaluated in dependency order: a formula reading
+ * another formula's cell gets that cell's new value, whatever their order in the sheet; a circular
+ * reference reads the cached value once. A formula the core cannot evaluate keeps its cached result;
+ * Excel recomputes everything on open anyway (fullCalcOnLoad).
  */
 export function recalculate(wb: ExcelJS.Workbook, ctx: ReadContext = readContext(wb)): void {
   const sheets = new Map(wb.worksheets.map((ws) => [ws.name, ws]));
-  const get = (name: string | null, row: number, col: number) => {
-    const cell = name === null ? undefined : sheets.get(name)?.findCell(row + 1, col + 1);
-    return cell ? cellValue(cell, ctx.date1904) : null;
+  const done = new Set<ExcelJS.Cell>();
+  const visiting = new Set<ExcelJS.Cell>();
+  const deferred: [ExcelJS.Worksheet, ExcelJS.Cell][] = [];
+  let depth = 0;
+
+  const evaluate = (ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void => {
+    if (done.has(cell) || visiting.has(cell)) return;
+    if (depth >= MAX_DEPTH) {
+      deferred.push([ws, cell]);
+      return;
+    }
+    const f = cell.formula;
+    if (!f) return void done.add(cell);
+    visiting.add(cell);
+    depth++;
+    let v: ReturnType<typeof evaluateFormula> | undefined;
+    try {
+      v = evaluateFormula(`=${f}`, get(ws.name), ws.name);
+    } catch {
+      v = undefined; // beyond the core's evaluator: the cached result stays
+    } finally {
+      depth--;
+      visiting.delete(cell);
+      done.add(cell);
+    }
+    if (v === undefined) return;
+    if (v === "") v = null;
+    if (v === cellValue(cell, ctx.date1904)) return;
+    // The value getter keeps formula, shared-formula master and ref; only the result changes.
+    const result = typeof v === "string" && ERROR_CODES.has(v) ? { error: v } : (v ?? undefined);
+    cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result } as ExcelJS.CellValue;
   };
-  const cells: [ExcelJS.Worksheet, ExcelJS.Cell][] = [];
+
+  const get = (home: string) => (name: string | null, row: number, col: number) => {
+    const ws = sheets.get(name ?? home);
+    const cell = ws?.findCell(row + 1, col + 1);
+    if (!ws || !cell) return null;
+    if ((cell.type as number) === T.Formula) evaluate(ws, cell);
+    return cellValue(cell, ctx.date1904);
+  };
+
+  const formulas: [ExcelJS.Worksheet, ExcelJS.Cell][] = [];
   for (const ws of sheets.values())
     for (const row of rowsOf(ws))
       if (row)
         for (const cell of cellsOf(row))
-          if (cell && (cell.type as number) === T.Formula) cells.push([ws, cell]);
+          if (cell && (cell.type as number) === T.Formula) formulas.push([ws, cell]);
+  // A chain deeper than MAX_DEPTH is cut, and what lies above a cut read a stale value: the next pass
+  // starts from the cuts, deepest first, so every part of the chain reads settled values.
+  let cuts: [ExcelJS.Worksheet, ExcelJS.Cell][] = [];
   for (let pass = 0; pass < 4; pass++) {
-    let changed = false;
-    for (const [ws, cell] of cells) {
-      const f = cell.formula;
-      if (!f) continue;
-      let v: ReturnType<typeof evaluateFormula>;
-      try {
-        v = evaluateFormula(`=${f}`, get, ws.name);
-      } catch {
-        continue;
-      }
-      if (v === "") v = null;
-      if (v === cellValue(cell, ctx.date1904)) continue;
-      // The value getter keeps formula, shared-formula master and ref; only the result changes.
-      const result = typeof v === "string" && ERROR_CODES.has(v) ? { error: v } : (v ?? undefined);
-      cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result } as ExcelJS.CellValue;
-      changed = true;
-    }
-    if (!changed) return;
+    done.clear();
+    deferred.length = 0;
+    for (const [ws, cell] of [...cuts.reverse(), ...formulas]) evaluate(ws, cell);
+    if (!deferred.length) return;
+    cuts = [...deferred];
   }
 }
 
