@@ -7,6 +7,8 @@
  *   const cs = planRecalc(snap.active, analysis).changeSet; // pure core
  *   applyChangeSet(wb, cs);                              // change set → host
  *   const out = await saveWorkbook(wb);
+ *
+ * or, for the app layer, `new XlsxHost(wb)` (the Host interface of src/hosts/host.ts).
  */
 import * as ExcelJS from "exceljs";
 import { repairTableHeaders } from "./apply";
@@ -14,6 +16,7 @@ import { repairTableHeaders } from "./apply";
 export { readSnapshot, readSheet, OWNED_SHEETS, type ReadOptions } from "./read";
 export { applyChangeSet, recalculate } from "./apply";
 export { checkChangeSet } from "./check";
+export { XlsxHost } from "./host";
 
 /** Reads .xlsx bytes into a workbook (and repairs what ExcelJS misreads: tables' header rows). */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {

@@ -10,7 +10,7 @@ import {
   type Op,
 } from "../../../src/core";
 import { CATALOGUE_SHEET_NAME, planCatalogueSheet } from "../../../src/catalogue/customSheet";
-import { applyChangeSet, readSheet, readSnapshot } from "../../../src/hosts/xlsx";
+import { applyChangeSet, readSheet, readSnapshot, XlsxHost } from "../../../src/hosts/xlsx";
 import {
   cellMap,
   definedNames,
@@ -504,5 +504,37 @@ describe("a change set that cannot be written whole changes nothing", () => {
     expect(() => applyChangeSet(wb, cs([overlap]))).toThrow(/overlap/);
     expect(() => applyChangeSet(wb, cs([same]))).toThrow(/exists/);
     expect(state(wb)).toEqual(before);
+  });
+});
+
+describe("XlsxHost (the app layer's Host over a workbook)", () => {
+  test("read, apply against the basis, read again; a change set that does not fit the basis is refused", async () => {
+    const wb = await roundTrip(seedWorkbook({ coverSheet: true }).wb);
+    const host = new XlsxHost(wb);
+    const basis = await host.read();
+    expect(basis.active.name).toBe(SAMPLE_SHEET);
+    const ok = cs([{ op: "addSheet", sheet: "Kế hoạch khắc phục", after: SAMPLE_SHEET }]);
+    await host.apply(ok, basis);
+    const again = await host.read();
+    expect(again.active.name).toBe(SAMPLE_SHEET);
+    expect(again.sheetNames).toEqual(["Bìa", SAMPLE_SHEET, "Kế hoạch khắc phục", "Tổng hợp"]);
+    expect(again.others?.["Kế hoạch khắc phục"]).toBeDefined();
+    // Planned from the old basis, the same change set no longer fits: nothing is written.
+    await expect(host.apply(ok, again)).rejects.toThrow(ChangeSetError);
+    expect(wb.worksheets).toHaveLength(4);
+  });
+
+  test("selectRow: the next read's selection, and where the saved file opens", async () => {
+    const wb = await roundTrip(seedWorkbook({ coverSheet: true }).wb);
+    const host = new XlsxHost(wb);
+    await host.selectRow(SAMPLE_SHEET, 9);
+    expect((await host.read()).active.selection).toEqual({ top: 9, left: 0, rows: 1, cols: 1 });
+    const out = await saveWorkbook(wb);
+    expect(zipEntry(out, "xl/worksheets/sheet2.xml")).toMatch(
+      /tabSelected="1"[^>]*>\s*<selection activeCell="A10"/,
+    );
+    expect(zipEntry(out, "xl/worksheets/sheet1.xml")).not.toMatch(/tabSelected="1"/);
+    expect(zipEntry(out, "xl/workbook.xml")).toMatch(/activeTab="1"/);
+    await expect(host.selectRow("Không có", 1)).rejects.toThrow(ChangeSetError);
   });
 });
