@@ -178,16 +178,20 @@ function moveValidations(
   for (const ws of wb.worksheets) {
     const rules = validationRules(ws);
     if (!rules.length) continue;
+    const moved = rules.map(({ rule, rects }) => {
+      const formulae = rule.formulae?.map((f) => shiftText(f, target.name, ws.name, at, count));
+      const same = !formulae || formulae.every((f, i) => f === rule.formulae![i]);
+      return { rule: same ? rule : { ...rule, formulae }, same, rects };
+    });
+    // Another sheet's rules only change when their formulas read the target sheet's columns.
+    if (ws !== target && moved.every((m) => m.same)) continue;
     const map: Record<string, DataValidationModel> = {};
-    for (const { rule, rects } of rules) {
-      const next: DataValidationModel = rule.formulae
-        ? { ...rule, formulae: rule.formulae.map((f) => shiftText(f, target.name, ws.name, at, count)) }
-        : rule;
+    for (const { rule, rects } of moved) {
       for (const rect of rects) {
         const r = ws === target ? shiftRect(rect, at, count, band) : rect;
         if (!r) continue;
         for (let i = 0; i < r.rows; i++)
-          for (let j = 0; j < r.cols; j++) map[`${columnLetter(r.left + j)}${r.top + i + 1}`] = next;
+          for (let j = 0; j < r.cols; j++) map[`${columnLetter(r.left + j)}${r.top + i + 1}`] = rule;
       }
     }
     setValidationMap(ws, map);

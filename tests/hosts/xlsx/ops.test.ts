@@ -538,3 +538,25 @@ describe("XlsxHost (the app layer's Host over a workbook)", () => {
     await expect(host.selectRow("Không có", 1)).rejects.toThrow(ChangeSetError);
   });
 });
+
+describe("more that moves with whole columns", () => {
+  const PNG =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+  test("images, a list validation's source range, hidden columns", async () => {
+    const wb = small();
+    const ws = wb.getWorksheet("S")!;
+    const id = wb.addImage({ base64: PNG, extension: "png" });
+    ws.addImage(id, { tl: { col: 6, row: 1 }, ext: { width: 20, height: 20 } });
+    ["Đạt", "Chưa đạt"].forEach((v, i) => (ws.getCell(i + 1, 11).value = v));
+    ws.getCell("B5").dataValidation = { type: "list", formulae: ["$K$1:$K$2"], showErrorMessage: true };
+    ws.getColumn(8).hidden = true;
+    const back = await roundTrip(wb);
+    applyChangeSet(back, cs([{ op: "insertColumns", sheet: "S", at: 5, count: 1 }]));
+    const again = (await roundTrip(back)).getWorksheet("S")!;
+    expect(again.getImages()[0].range.tl.nativeCol).toBe(7);
+    expect(again.getCell("B5").dataValidation.formulae).toEqual(["$L$1:$L$2"]);
+    expect(again.getCell("L1").value).toBe("Đạt");
+    expect([again.getColumn(8).hidden, again.getColumn(9).hidden]).toEqual([false, true]);
+  });
+});
