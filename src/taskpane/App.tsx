@@ -53,6 +53,7 @@ export function App({ start }: AppProps) {
           initialLang={state.lang}
           inExcel={state.inExcel}
           onLangChange={state.onLangChange}
+          notice={state.notice}
         />
       ) : (
         <OutsideOffice />

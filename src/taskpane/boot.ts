@@ -6,7 +6,8 @@
 import { Session, type SessionHost } from "../app/session";
 import { createOfficeSessionHost } from "./officeGlue";
 import { langFromDisplayLanguage, type Lang } from "./i18n";
-import type { PanelApi } from "./panelApi";
+import type { PanelApi, PanelError } from "./panelApi";
+import { takeRibbonError } from "./ribbonError";
 
 export const OFFICE_READY_TIMEOUT_MS = 4000;
 
@@ -60,6 +61,8 @@ export type Start =
       lang: Lang;
       inExcel: boolean;
       onLangChange?: (lang: Lang) => void;
+      /** A failure of the ribbon's Recalculate, left for the pane to show once (see ribbonError.ts). */
+      notice?: PanelError | null;
     }
   | { kind: "outside"; reason: "no-office" | "not-excel" };
 
@@ -67,6 +70,8 @@ export interface StartDeps {
   wait?: () => Promise<OfficeReady>;
   excelHostType?: string;
   createHost?: () => SessionHost;
+  /** Reads (and removes) the ribbon's stored failure; default: localStorage. */
+  takeNotice?: () => PanelError | null;
 }
 
 /** Decides what the task pane shows: the panel over a Session in Excel, otherwise the outside-Office page. */
@@ -85,5 +90,6 @@ export async function startTaskpane(deps: StartDeps = {}): Promise<Start> {
     onLangChange: (next) => {
       session.lang = next;
     },
+    notice: (deps.takeNotice ?? takeRibbonError)(),
   };
 }

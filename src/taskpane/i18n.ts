@@ -73,6 +73,9 @@ export interface Strings {
 
   loadingOffice: string;
   officeHostMissing: { message: string; hint: string };
+  /** Title of the message left by the ribbon's Recalculate when it failed without the pane. */
+  ribbonFailed: string;
+  dismiss: string;
 }
 
 export const STRINGS: Record<Lang, Strings> = {
@@ -139,6 +142,8 @@ export const STRINGS: Record<Lang, Strings> = {
       message: "Không khởi động được phần kết nối với Excel.",
       hint: "Kiểm tra kết nối mạng, rồi đóng và mở lại bảng PAR.",
     },
+    ribbonFailed: "Nút «Tính lại» trên dải lệnh chưa thực hiện được",
+    dismiss: "Đóng thông báo",
   },
   en: {
     title: "Chỉ số CCHC (PAR INDEX)",
@@ -202,6 +207,8 @@ export const STRINGS: Record<Lang, Strings> = {
       message: "The connection to Excel could not be started.",
       hint: "Check the network connection, then close and reopen the PAR panel.",
     },
+    ribbonFailed: "The ribbon's Recalculate button could not finish",
+    dismiss: "Dismiss",
   },
 };
 

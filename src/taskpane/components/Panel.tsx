@@ -3,6 +3,7 @@ import {
   Button,
   Caption1,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -32,6 +33,11 @@ export interface PanelProps {
   onLangChange?: (lang: Lang) => void;
   /** Reads the table once when the panel opens (default true). */
   analyzeOnOpen?: boolean;
+  /**
+   * A message to show when the panel opens: the ribbon's Recalculate that failed without the pane. Shown
+   * until dismissed or until the next command.
+   */
+  notice?: PanelError | null;
 }
 
 type Task = CommandId | "undo" | "analyze";
@@ -81,7 +87,14 @@ const useStyles = makeStyles({
  * The PAR panel: Recalculate, the score, the domain chart, the unmet criteria, the other commands with
  * their result lines, the engine's issues and errors. It knows the session's commands, never Excel.
  */
-export function Panel({ api, initialLang, inExcel, onLangChange, analyzeOnOpen = true }: PanelProps) {
+export function Panel({
+  api,
+  initialLang,
+  inExcel,
+  onLangChange,
+  analyzeOnOpen = true,
+  notice: initialNotice = null,
+}: PanelProps) {
   const styles = useStyles();
   const ids = { recalc: useId("recalc-desc"), actions: useId("actions"), unmet: useId("unmet") };
   const descId = useId("action-desc");
@@ -90,6 +103,7 @@ export function Panel({ api, initialLang, inExcel, onLangChange, analyzeOnOpen =
   const [summary, setSummary] = useState<{ value: Summary; from: Task } | null>(null);
   const [result, setResult] = useState<Bilingual | null>(null);
   const [error, setError] = useState<PanelError | null>(null);
+  const [notice, setNotice] = useState<PanelError | null>(initialNotice);
   const busyRef = useRef(false);
   const mounted = useRef(true);
   const t = STRINGS[lang];
@@ -106,6 +120,7 @@ export function Panel({ api, initialLang, inExcel, onLangChange, analyzeOnOpen =
     busyRef.current = true;
     setBusy(task);
     setError(null);
+    if (task !== "analyze") setNotice(null); // the user has moved on from the ribbon's failure
     setResult(null);
     let r: SessionResult;
     try {
@@ -155,6 +170,28 @@ export function Panel({ api, initialLang, inExcel, onLangChange, analyzeOnOpen =
   return (
     <main lang={lang} className={styles.root} aria-busy={working}>
       <Header lang={lang} inExcel={inExcel} onLangChange={changeLang} />
+
+      {notice && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.ribbonFailed}</MessageBarTitle>
+            <Text block>{notice.message[lang]}</Text>
+            <Text block>{notice.hint[lang]}</Text>
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={t.dismiss}
+                onClick={() => setNotice(null)}
+              >
+                ✕
+              </Button>
+            }
+          />
+        </MessageBar>
+      )}
 
       <section className={styles.section}>
         <Button
