@@ -24,8 +24,7 @@ type Token =
   | { t: "op"; v: string };
 
 const REF_SOURCE = String.raw`(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?`;
-const REF = new RegExp(`^${REF_SOURCE}`);
-// Sticky versions for the tokenizer: match at a position without slicing the formula.
+// Sticky regexes for the tokenizer: match at a position without slicing the formula.
 const REF_AT = new RegExp(REF_SOURCE, "y");
 const NUM_AT = /\d+(\.\d+)?([eE][+-]?\d+)?/y;
 const FN_AT = /([A-Za-z_][A-Za-z0-9._]*)\(/y;
@@ -375,9 +374,17 @@ export function evaluateFormula(formula: string, get: CellGetter, sheet: string 
   return result;
 }
 
+/** A reference in formula text: cell, cell range or whole-column range, with an optional sheet. */
+const ANY_REF_AT = new RegExp(
+  String.raw`(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Za-z]{1,3})(\$?\d+)?(?::(\$?)([A-Za-z]{1,3})(\$?\d+)?)?`,
+  "y",
+);
+
 /**
- * Moves column references the way Excel does when `count` columns are inserted at `at` (negative
- * count: deleted) on sheet `target`. `home` is the sheet the formula lives on.
+ * Moves column references the way Excel does when `count` columns are inserted at `at` (negative count:
+ * deleted) on sheet `target`; `home` is the sheet the formula lives on. With `rows`, only references whose
+ * rows lie inside them move (cells inserted in an Excel table's rows, not whole columns). A reference into
+ * deleted columns becomes #REF!; a range loses its deleted part.
  */
 export function shiftFormulaColumns(
   formula: string,
@@ -385,10 +392,12 @@ export function shiftFormulaColumns(
   home: string,
   at: number,
   count: number,
+  rows?: { top: number; bottom: number },
 ): string {
   let out = "";
   let i = 0;
   const src = formula;
+  const deletedEnd = count < 0 ? at - count : at; // first column after a deletion
   while (i < src.length) {
     const ch = src[i];
     if (ch === '"') {
@@ -399,31 +408,52 @@ export function shiftFormulaColumns(
       continue;
     }
     const prev = i > 0 ? src[i - 1] : "";
-    const m = /[A-Za-z0-9_.$']/.test(prev) ? null : REF.exec(src.slice(i));
+    ANY_REF_AT.lastIndex = i;
+    const m = /[A-Za-z0-9_.$']/.test(prev) ? null : ANY_REF_AT.exec(src);
     const after = m ? src[i + m[0].length] : undefined;
-    if (m && after !== "(" && !(after && /[A-Za-z0-9_]/.test(after))) {
-      const sheet = m[1] ? m[1].replace(/^'|'$/g, "").replace(/''/g, "'") : home;
-      const prefix = m[1] ? `${m[1]}!` : "";
-      const body = m[0].slice(prefix.length);
-      if (sheet === target) {
-        const shiftCol = (letters: string) => {
-          const c = columnIndex(letters);
-          return c >= at ? columnLetter(Math.max(at, c + count)) : columnLetter(c);
-        };
-        out +=
-          prefix +
-          body.replace(
-            /(\$?)([A-Za-z]{1,3})(\$?\d+)/g,
-            (_s, d: string, l: string, rest: string) => `${d}${shiftCol(l)}${rest}`,
-          );
-      } else {
-        out += m[0];
-      }
-      i += m[0].length;
+    // A cell needs a row number; a column range needs both ends ("F:F"); a name followed by "(" is a function.
+    const isRef =
+      m &&
+      after !== "(" &&
+      after !== "!" &&
+      !(after && /[A-Za-z0-9_]/.test(after)) &&
+      (m[4] !== undefined
+        ? m[6] === undefined || m[7] !== undefined
+        : m[6] !== undefined && m[7] === undefined);
+    if (!m || !isRef) {
+      out += ch;
+      i++;
       continue;
     }
-    out += ch;
-    i++;
+    i += m[0].length;
+    const sheet = m[1] ? m[1].replace(/^'|'$/g, "").replace(/''/g, "'") : home;
+    const rowOf = (r: string | undefined) => (r === undefined ? null : parseInt(r.replace("$", ""), 10) - 1);
+    const r1 = rowOf(m[4]);
+    const r2 = m[6] !== undefined ? rowOf(m[7]) : r1;
+    const inRows = !rows || r1 === null || (r1 >= rows.top && (r2 ?? r1) <= rows.bottom);
+    if (sheet !== target || !inRows) {
+      out += m[0];
+      continue;
+    }
+    const prefix = m[1] ? `${m[1]}!` : "";
+    let c1 = columnIndex(m[3]);
+    let c2 = m[6] !== undefined ? columnIndex(m[6]) : c1;
+    if (count > 0) {
+      if (c1 >= at) c1 += count;
+      if (c2 >= at) c2 += count;
+    } else {
+      const gone = (c: number) => c >= at && c < deletedEnd;
+      if (gone(c1) && gone(c2)) {
+        out += `${prefix}#REF!`;
+        continue;
+      }
+      // A range keeps what is left of it; ends past the deletion move left.
+      c1 = gone(c1) ? at : c1 >= deletedEnd ? c1 + count : c1;
+      c2 = gone(c2) ? at - 1 : c2 >= deletedEnd ? c2 + count : c2;
+    }
+    const cell = (d: string, c: number, r: string | undefined) => `${d}${columnLetter(c)}${r ?? ""}`;
+    out += prefix + cell(m[2], c1, m[4]);
+    if (m[6] !== undefined) out += `:${cell(m[5], c2, m[7])}`;
   }
   return out;
 }

@@ -257,7 +257,32 @@ export class WorkbookModel {
         const table = op.table
           ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols - op.count } }
           : undefined;
-        return [{ op: "insertColumns", sheet: op.sheet, at: op.at, count: op.count, table }, ...restore];
+        // What the deletion removes outright (widths; validations and tables wholly inside the columns) comes
+        // back explicitly; what it only shrinks grows back with the re-inserted columns.
+        const inside = (r: Rect) => r.left >= op.at && r.left + r.cols <= op.at + op.count;
+        const extra: Op[] = [];
+        if (!op.table) {
+          for (let c = op.at; c < op.at + op.count; c++)
+            if (s.widths[c] !== undefined)
+              extra.push({ op: "setColumnWidth", sheet: op.sheet, col: c, width: s.widths[c] });
+          for (const v of s.validations)
+            if (inside(v.rect))
+              extra.push({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] });
+          for (const t of s.tables)
+            if (inside(t.rect))
+              extra.push({
+                op: "addTable",
+                sheet: op.sheet,
+                name: t.name,
+                rect: { ...t.rect },
+                style: t.style,
+              });
+        }
+        return [
+          { op: "insertColumns", sheet: op.sheet, at: op.at, count: op.count, table },
+          ...restore,
+          ...extra,
+        ];
       }
       case "setCells": {
         const s = this.sheet(op.sheet);
@@ -392,7 +417,7 @@ export class WorkbookModel {
               if (cell.formula)
                 cols.set(c, {
                   ...cell,
-                  formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count),
+                  formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count, rows),
                 });
         return;
       }

@@ -305,3 +305,56 @@ test("a change set naming a missing sheet is refused before anything is written"
   expect(v.ok).toBe(false);
   expect(analyzeSheet(sampleSheet()).ok).toBe(true);
 });
+
+describe("column inserts and deletes move what Excel moves", () => {
+  test("references into deleted columns become #REF!, ranges shrink, whole columns move", () => {
+    expect(shiftFormulaColumns("=C2-D2", "S", "S", 3, -2)).toBe("=C2-#REF!");
+    expect(shiftFormulaColumns("=SUM(D2:E2)", "S", "S", 3, -2)).toBe("=SUM(#REF!)");
+    expect(shiftFormulaColumns("=SUM(C2:F2)", "S", "S", 3, -2)).toBe("=SUM(C2:D2)");
+    expect(shiftFormulaColumns("=COUNTA(F:F)", "S", "S", 5, 1)).toBe("=COUNTA(G:G)");
+    expect(shiftFormulaColumns("=SUM($F:$G)+TRUE", "S", "S", 5, 1)).toBe("=SUM($G:$H)+TRUE");
+    expect(shiftFormulaColumns("=S!C4+C4", "S", "T", 2, 1)).toBe("=S!D4+C4");
+  });
+
+  test("cells inserted in a table's rows move only references in those rows", () => {
+    expect(shiftFormulaColumns("=C4+C2", "S", "S", 2, 1, { top: 0, bottom: 1 })).toBe("=C4+D2");
+    const s = sheetOf([["a", "b", "c", "d"], [1, 2, 3, 4], [], ["", "", "ngoài bảng"], ["x"]], { name: "S" });
+    s.formulas = s.values.map((r, i) => r.map((_, j) => (i === 4 && j === 0 ? "=C4" : null)));
+    s.tables = [{ name: "T", rect: { top: 0, left: 0, rows: 2, cols: 4 }, showHeaders: true }];
+    const after = applyChangeSet(book(s), {
+      command: "recalc",
+      ops: [
+        {
+          op: "insertColumns",
+          sheet: "S",
+          at: 2,
+          count: 1,
+          table: { name: "T", rect: { top: 0, left: 0, rows: 2, cols: 4 } },
+        },
+      ],
+      counts: {},
+    }).active;
+    expect(after.formulas![4][0]).toBe("=C4");
+    expect(after.values[4][0]).toBe("ngoài bảng");
+  });
+
+  test("undoing a column deletion brings back its width, validation and table", () => {
+    const s = sheetOf([["a", "b", "c"]], { name: "S" });
+    s.columnWidths = { 1: 30 };
+    s.validations = [{ rect: { top: 1, left: 1, rows: 2, cols: 1 }, list: ["X", "Y"] }];
+    s.tables = [{ name: "T", rect: { top: 0, left: 1, rows: 1, cols: 1 }, showHeaders: true }];
+    const ws = book(s);
+    const cs: ChangeSet = {
+      command: "undo",
+      ops: [{ op: "deleteColumns", sheet: "S", at: 1, count: 1 }],
+      counts: {},
+    };
+    const back = applyChangeSet(applyChangeSet(ws, cs), invertChangeSet(ws, cs)).active;
+    expect(back.columnWidths).toEqual({ 1: 30 });
+    expect(back.validations).toEqual(s.validations);
+    expect(back.tables).toEqual([
+      expect.objectContaining({ name: "T", rect: { top: 0, left: 1, rows: 1, cols: 1 } }),
+    ]);
+    expect(back.values).toEqual(s.values);
+  });
+});
