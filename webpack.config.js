@@ -1,7 +1,8 @@
 // Builds the three pages of the add-in into dist/ and serves them on https://localhost:3000 in dev.
 //   taskpane.html   – the task pane (manifest DefaultSettings + "Open PAR panel" button), loads office.js
 //   commands.html   – the ribbon FunctionFile ("Recalculate" button), loads office.js
-//   playground.html – the panel outside Excel, in any browser (no office.js)
+//   playground.html – the panel outside Excel, in any browser (no office.js); also served as index.html,
+//                     so http(s)://localhost:3000/ opens the playground. Only this page bundles ExcelJS.
 // `npm run build` → production bundle in dist/; `npm start` (scripts/start.mjs) → dev server.
 const fs = require("node:fs");
 const os = require("node:os");
@@ -78,6 +79,12 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", "./src/taskpane/taskpane.html"),
       page("commands", "./src/commands/commands.html"),
       page("playground", "./src/playground/playground.html"),
+      // the site's default page is the playground (same bundle, so relative URLs work from / as well)
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },

@@ -1,5 +1,14 @@
-// Placeholder so the playground page builds; the playground issue replaces this file.
+// Playground entry: the task pane's panel outside Excel, beside a grid, over an .xlsx workbook in the
+// browser (ExcelJS through the xlsx host). One React root, one FluentProvider; no office.js on this page.
 import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Playground } from "./Playground";
 
 const container = document.getElementById("root");
-if (container) createRoot(container).render(<div>Playground coming</div>);
+if (container) {
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Playground />
+    </FluentProvider>,
+  );
+}

@@ -1,0 +1,376 @@
+/**
+ * The playground page: the task pane's own Panel beside an Excel-like grid, over an ExcelJS workbook in
+ * the browser (the xlsx host). Starts on the seed's 2023 table; opens and downloads .xlsx files. The file
+ * never leaves the page: ExcelJS reads and writes it in memory.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Toolbar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type * as ExcelJS from "exceljs";
+import { Session } from "../app/session";
+import { analyzeSheet } from "../core/analyze";
+import { loadWorkbook, OWNED_SHEETS, readSheet, readSnapshot, saveWorkbook } from "../hosts/xlsx";
+import { Panel } from "../taskpane/exports";
+import { Grid, type Position } from "./Grid";
+import { sheetView, type Lang } from "./gridModel";
+import { SAMPLE_FILE_NAME, sampleXlsx } from "./sampleXlsx";
+import { PLAYGROUND_STRINGS } from "./strings";
+import { PlaygroundHost } from "./xlsxHost";
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+interface Doc {
+  id: number;
+  host: PlaygroundHost;
+  session: Session;
+  fileName: string;
+}
+
+type Problem = { message: string; hint: string };
+
+const useStyles = makeStyles({
+  root: {
+    display: "grid",
+    height: "100vh",
+    gridTemplateColumns: "minmax(0, 1fr) 380px",
+    gridTemplateRows: "auto minmax(0, 1fr)",
+    gridTemplateAreas: `"top top" "sheet panel"`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    "@media (max-width: 760px)": {
+      height: "auto",
+      gridTemplateColumns: "minmax(0, 1fr)",
+      gridTemplateRows: "auto auto 75vh",
+      gridTemplateAreas: `"top" "panel" "sheet"`,
+    },
+  },
+  top: {
+    gridArea: "top",
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  brand: { display: "grid", flexGrow: 1, minWidth: "220px" },
+  intro: { color: tokens.colorNeutralForeground3 },
+  toolbar: { flexWrap: "wrap", padding: 0 },
+  fileName: {
+    color: tokens.colorNeutralForeground2,
+    maxWidth: "280px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  sheet: {
+    gridArea: "sheet",
+    display: "flex",
+    flexDirection: "column",
+    minWidth: 0,
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  tabs: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowX: "auto",
+    flexShrink: 0,
+  },
+  panel: {
+    gridArea: "panel",
+    overflowY: "auto",
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    "@media (max-width: 760px)": {
+      borderLeft: "none",
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
+  hidden: { display: "none" },
+});
+
+let nextDocId = 1;
+
+function openDoc(workbook: ExcelJS.Workbook, fileName: string, lang: Lang): Doc {
+  // the sheet the commands work on: the first visible sheet where the core finds a criteria table
+  const sheet = readSnapshot(workbook).active.name;
+  const host = new PlaygroundHost(workbook, sheet);
+  return { id: nextDocId++, host, session: new Session(host, lang), fileName };
+}
+
+/** Whether the core finds a criteria table on this sheet (switching to it makes it the panel's sheet). */
+function hasTable(ws: ExcelJS.Worksheet): boolean {
+  if (OWNED_SHEETS.includes(ws.name)) return false;
+  const a = analyzeSheet(readSheet(ws));
+  return a.ok || a.error === "ambiguous";
+}
+
+function downloadName(fileName: string): string {
+  const base = fileName.replace(/\.xlsx$/i, "");
+  return `${base}${/-PAR$/.test(base) ? "" : "-PAR"}.xlsx`;
+}
+
+export function Playground() {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>("vi");
+  const t = PLAYGROUND_STRINGS[lang];
+  const [problem, setProblem] = useState<((t: typeof PLAYGROUND_STRINGS.vi) => Problem) | null>(null);
+  const [doc, setDoc] = useState<Doc | null>(() => {
+    try {
+      return openDoc(sampleXlsx(), SAMPLE_FILE_NAME, "vi");
+    } catch (e) {
+      console.error("PAR playground: the sample workbook could not be built", e);
+      return null;
+    }
+  });
+  const [tab, setTab] = useState<string>(() => doc?.host.sheet ?? "");
+  const [panelSheet, setPanelSheet] = useState<string>(() => doc?.host.sheet ?? "");
+  const [active, setActive] = useState<Position>({ row: 0, col: 0 });
+  const [highlight, setHighlight] = useState<{ sheet: string; row: number; key: number } | null>(null);
+  const [busy, setBusy] = useState<"open" | "download" | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!doc) setProblem(() => (s: typeof t) => s.errors.sample);
+  }, [doc]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  // The workbook's version: bumped by every write, read again by the grid.
+  const subscribe = useCallback(
+    (onChange: () => void) => (doc ? doc.host.subscribe(onChange) : () => {}),
+    [doc],
+  );
+  const version = useSyncExternalStore(subscribe, () => doc?.host.version ?? 0);
+
+  // "Go to this criterion" and change sets that select something: show that sheet and row.
+  useEffect(() => {
+    if (!doc) return;
+    return doc.host.subscribe((e) => {
+      if (e.kind !== "select") return;
+      setTab(e.sheet);
+      setActive({ row: e.rect.top, col: e.rect.left });
+      setHighlight((h) => ({ sheet: e.sheet, row: e.rect.top, key: (h?.key ?? 0) + 1 }));
+    });
+  }, [doc]);
+
+  const workbook = doc?.host.workbook;
+  // A sheet a command deleted (undo of the plan) falls back to the criteria table's sheet.
+  const shown = workbook?.getWorksheet(tab) ? tab : (doc?.host.sheet ?? "");
+  const view = useMemo(() => {
+    const ws = workbook?.getWorksheet(shown);
+    return ws ? sheetView(ws, lang) : null;
+    // `version` is a dependency on purpose: the workbook object stays the same while its cells change
+  }, [workbook, shown, lang, version]);
+  const sheetNames = useMemo(() => workbook?.worksheets.map((ws) => ws.name) ?? [], [workbook, version]);
+
+  // The grid's active cell on the criteria table's sheet is the user's selection, as in Excel.
+  useEffect(() => {
+    if (!doc) return;
+    doc.host.selection =
+      shown === doc.host.sheet ? { top: active.row, left: active.col, rows: 1, cols: 1 } : undefined;
+  }, [doc, shown, active]);
+
+  const switchTab = (name: string) => {
+    if (!doc || name === shown) return;
+    setTab(name);
+    setActive({ row: 0, col: 0 });
+    const ws = doc.host.workbook.getWorksheet(name);
+    if (ws && name !== doc.host.sheet && hasTable(ws)) {
+      // like Excel's active sheet: the panel now works on this table
+      doc.host.sheet = name;
+      setPanelSheet(name);
+    }
+  };
+
+  const load = (next: Doc) => {
+    setDoc(next);
+    setTab(next.host.sheet);
+    setPanelSheet(next.host.sheet);
+    setActive({ row: 0, col: 0 });
+    setHighlight(null);
+    setProblem(null);
+  };
+
+  const onFile = async (file: File) => {
+    setBusy("open");
+    setProblem(null);
+    try {
+      const wb = await loadWorkbook(await file.arrayBuffer());
+      load(openDoc(wb, file.name, lang));
+    } catch (e) {
+      console.error("PAR playground: could not open", file.name, e);
+      setProblem(() => (s: typeof t) => s.errors.open(file.name));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onDownload = async () => {
+    if (!doc) return;
+    setBusy("download");
+    setProblem(null);
+    try {
+      const bytes = await saveWorkbook(doc.host.workbook);
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = downloadName(doc.fileName);
+      a.style.display = "none";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      console.error("PAR playground: could not save the workbook", e);
+      setProblem(() => (s: typeof t) => s.errors.download);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSample = () => {
+    try {
+      load(openDoc(sampleXlsx(), SAMPLE_FILE_NAME, lang));
+    } catch (e) {
+      console.error("PAR playground: the sample workbook could not be built", e);
+      setProblem(() => (s: typeof t) => s.errors.sample);
+    }
+  };
+
+  const onLangChange = useCallback(
+    (next: Lang) => {
+      setLang(next);
+      if (doc) doc.session.lang = next;
+    },
+    [doc],
+  );
+
+  const shownProblem = problem?.(t) ?? null;
+  const highlightRow = highlight && highlight.sheet === shown ? highlight.row : null;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.top}>
+        <header className={styles.bar} lang={lang}>
+          <div className={styles.brand}>
+            <Text weight="semibold">{`Chỉ số CCHC (PAR INDEX) · ${t.title}`}</Text>
+            <Text size={200} className={styles.intro}>
+              {t.intro}
+            </Text>
+          </div>
+          <Toolbar aria-label={t.toolbar} className={styles.toolbar}>
+            <Button
+              appearance="primary"
+              disabledFocusable={busy !== null}
+              icon={busy === "open" ? <Spinner size="tiny" /> : undefined}
+              title={t.openHint}
+              onClick={() => fileInput.current?.click()}
+            >
+              {t.open}
+            </Button>
+            <Button
+              disabledFocusable={busy !== null || !doc}
+              icon={busy === "download" ? <Spinner size="tiny" /> : undefined}
+              onClick={() => void onDownload()}
+            >
+              {t.download}
+            </Button>
+            <Button appearance="subtle" disabledFocusable={busy !== null} onClick={onSample}>
+              {t.sample}
+            </Button>
+          </Toolbar>
+          {doc && (
+            <Text size={200} className={styles.fileName} title={doc.fileName} data-testid="file-name">
+              {t.file(doc.fileName)}
+            </Text>
+          )}
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className={styles.hidden}
+            data-testid="file-input"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = ""; // the same file can be opened again
+              if (file) void onFile(file);
+            }}
+          />
+        </header>
+        {shownProblem && (
+          <MessageBar intent="error" layout="multiline" lang={lang} data-testid="playground-error">
+            <MessageBarBody>
+              <MessageBarTitle>{shownProblem.message}</MessageBarTitle>
+              <Text block>{shownProblem.hint}</Text>
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" aria-label={t.dismiss} onClick={() => setProblem(null)}>
+                  ✕
+                </Button>
+              }
+            />
+          </MessageBar>
+        )}
+      </div>
+
+      <section className={styles.sheet} aria-label={view ? t.grid(view.sheet) : t.sheets} lang={lang}>
+        {view && (
+          <Grid
+            view={view}
+            lang={lang}
+            t={t}
+            active={active}
+            onActiveChange={setActive}
+            highlightRow={highlightRow}
+            highlightKey={highlight?.key ?? 0}
+          />
+        )}
+        <TabList
+          className={styles.tabs}
+          size="small"
+          aria-label={t.sheets}
+          selectedValue={shown}
+          onTabSelect={(_, d) => switchTab(String(d.value))}
+          data-testid="sheet-tabs"
+        >
+          {sheetNames.map((name) => (
+            <Tab key={name} value={name} title={doc?.host.sheet === name ? t.resultsSheet : undefined}>
+              {name}
+            </Tab>
+          ))}
+        </TabList>
+      </section>
+
+      <aside className={styles.panel} aria-label={t.panel} data-testid="panel">
+        {doc && (
+          <Panel
+            key={`${doc.id}:${panelSheet}`}
+            api={doc.session}
+            initialLang={lang}
+            inExcel={false}
+            onLangChange={onLangChange}
+          />
+        )}
+      </aside>
+    </div>
+  );
+}

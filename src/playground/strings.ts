@@ -1,0 +1,100 @@
+/** The playground's own strings (the panel brings its own), Vietnamese first, English second. */
+import type { Lang } from "./gridModel";
+
+export interface PlaygroundStrings {
+  title: string;
+  intro: string;
+  open: string;
+  openHint: string;
+  download: string;
+  sample: string;
+  toolbar: string;
+  file: (name: string) => string;
+  loading: string;
+  grid: (sheet: string) => string;
+  sheets: string;
+  resultsSheet: string;
+  formulaBar: string;
+  nameBox: string;
+  formula: string;
+  truncated: (shown: number, total: number) => string;
+  panel: string;
+  dismiss: string;
+  errors: {
+    open: (file: string) => { message: string; hint: string };
+    download: { message: string; hint: string };
+    sample: { message: string; hint: string };
+  };
+}
+
+export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
+  vi: {
+    title: "Trang thử nghiệm",
+    intro: "Bảng PAR chạy ngay trong trình duyệt trên tệp .xlsx, không cần Excel. Tệp không rời khỏi máy.",
+    open: "Mở tệp .xlsx",
+    openHint: "Mở một sổ làm việc Excel (.xlsx) có bảng kết quả PAR INDEX",
+    download: "Tải xuống .xlsx",
+    sample: "Bảng mẫu",
+    toolbar: "Tệp",
+    file: (name) => `Tệp: ${name}`,
+    loading: "Đang mở tệp…",
+    grid: (sheet) => `Trang tính «${sheet}»`,
+    sheets: "Các trang tính",
+    resultsSheet: "trang có bảng tiêu chí",
+    formulaBar: "Thanh công thức",
+    nameBox: "Ô đang chọn",
+    formula: "Nội dung ô",
+    truncated: (shown, total) => `Chỉ hiển thị ${shown} trong ${total} dòng.`,
+    panel: "Bảng PAR",
+    dismiss: "Đóng thông báo",
+    errors: {
+      open: (file) => ({
+        message: `Không mở được tệp «${file}».`,
+        hint: "Tệp phải là sổ làm việc Excel .xlsx. Với tệp .xls hoặc .csv, mở trong Excel rồi lưu thành .xlsx.",
+      }),
+      download: {
+        message: "Không tạo được tệp để tải xuống.",
+        hint: "Thử lại; nếu vẫn lỗi, tải lại trang và làm lại các bước.",
+      },
+      sample: {
+        message: "Không tạo được bảng mẫu.",
+        hint: "Tải lại trang; nếu vẫn lỗi, mở một tệp .xlsx của bạn.",
+      },
+    },
+  },
+  en: {
+    title: "Playground",
+    intro:
+      "The PAR panel in the browser on an .xlsx file, without Excel. The file never leaves this computer.",
+    open: "Open .xlsx",
+    openHint: "Open an Excel workbook (.xlsx) with a PAR INDEX results table",
+    download: "Download .xlsx",
+    sample: "Sample table",
+    toolbar: "File",
+    file: (name) => `File: ${name}`,
+    loading: "Opening the file…",
+    grid: (sheet) => `Sheet «${sheet}»`,
+    sheets: "Sheets",
+    resultsSheet: "sheet with the criteria table",
+    formulaBar: "Formula bar",
+    nameBox: "Selected cell",
+    formula: "Cell contents",
+    truncated: (shown, total) => `Showing ${shown} of ${total} rows.`,
+    panel: "PAR panel",
+    dismiss: "Dismiss",
+    errors: {
+      open: (file) => ({
+        message: `The file «${file}» could not be opened.`,
+        hint: "It must be an Excel .xlsx workbook. Open .xls or .csv files in Excel and save them as .xlsx.",
+      }),
+      download: {
+        message: "The file to download could not be created.",
+        hint: "Try again; if it fails again, reload the page and repeat the steps.",
+      },
+      sample: {
+        message: "The sample table could not be created.",
+        hint: "Reload the page; if it fails again, open one of your .xlsx files.",
+      },
+    },
+  },
+};
