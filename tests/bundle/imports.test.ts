@@ -1,0 +1,85 @@
+// Without a build: what the task pane (and the ribbon's function file) can reach through their imports.
+// ExcelJS belongs to the playground and the CLI only; the built sizes are checked by tests/e2e/bundle.test.ts
+// after the build. (Not in tests/build/: .gitignore's build/ would hide it.)
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+const ROOT = join(__dirname, "../..");
+
+/** Module specifiers a file imports at run time (type-only imports are erased), static and dynamic. */
+function importsOf(file: string): { static: string[]; dynamic: string[] } {
+  const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
+  const stat: string[] = [];
+  const dyn: string[] = [];
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']/gm)) {
+    const typeOnly =
+      !!m[2] ||
+      (/^\{[^}]*\}$/.test(m[3]) &&
+        m[3]
+          .slice(1, -1)
+          .split(",")
+          .every((n) => /^\s*(type\s|$)/.test(n)));
+    if (!typeOnly) stat.push(m[4]);
+  }
+  for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) stat.push(m[1]);
+  for (const m of text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) dyn.push(m[1]);
+  return { static: stat, dynamic: dyn };
+}
+
+function resolve(from: string, spec: string): string | null {
+  if (!spec.startsWith(".")) return null;
+  const base = join(dirname(from), spec);
+  const candidates = [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts"), join(base, "index.tsx")];
+  const found = candidates.find((f) => existsSync(f) && statSync(f).isFile());
+  if (!found) throw new Error(`cannot resolve ${spec} from ${from}`);
+  return found;
+}
+
+/** Files and packages reachable from `entry`: through static imports only, or through lazy ones too. */
+function reach(entry: string, lazy: boolean): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const todo = [join(ROOT, entry)];
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (files.has(f)) continue;
+    files.add(f);
+    const { static: s, dynamic: d } = importsOf(f);
+    for (const spec of lazy ? [...s, ...d] : s) {
+      const target = resolve(f, spec);
+      if (target) todo.push(target);
+      else packages.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
+    }
+  }
+  return { files, packages };
+}
+
+const rel = (files: Set<string>) => [...files].map((f) => relative(ROOT, f));
+
+describe.each([
+  ["the task pane", "src/taskpane/index.tsx"],
+  ["the ribbon's function file", "src/commands/commands.ts"],
+])("%s", (_name, entry) => {
+  test.each([
+    ["first chunk", false],
+    ["with its lazy chunks", true],
+  ])("%s: no ExcelJS, no xlsx host, no playground", (_what, lazy) => {
+    const { files, packages } = reach(entry, lazy);
+    expect(files.size).toBeGreaterThan(3);
+    expect([...packages].filter((p) => /exceljs|jszip/i.test(p))).toEqual([]);
+    expect(rel(files).filter((f) => /^src\/(hosts\/xlsx|playground|cli)\//.test(f))).toEqual([]);
+  });
+});
+
+test("the task pane's first chunk leaves the Office host to a lazy chunk", () => {
+  expect(
+    rel(reach("src/taskpane/index.tsx", false).files).filter((f) => f.startsWith("src/hosts/office/")),
+  ).toEqual([]);
+  expect(rel(reach("src/taskpane/index.tsx", true).files)).toContain("src/hosts/office/index.ts");
+});
+
+test("the walk sees ExcelJS where it is: the playground", () => {
+  const { files, packages } = reach("src/playground/index.tsx", false);
+  expect(packages.has("exceljs")).toBe(true);
+  expect(rel(files)).toContain("src/hosts/xlsx/index.ts");
+});

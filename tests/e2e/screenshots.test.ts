@@ -1,0 +1,74 @@
+/**
+ * The README's screenshots, taken from the production build: the panel at task-pane width after
+ * Recalculate, and the playground after Recalculate + assign. Written to test-results/screenshots always,
+ * and to docs/screenshots when UPDATE_SCREENSHOTS=1 (`npm run test:e2e -- --update`).
+ */
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launch, type Browser } from "./support/browser";
+import { serveDist, type StaticServer } from "./support/server";
+import { cell, command, ready, rowOf } from "./support/pages";
+
+const ROOT = join(__dirname, "../..");
+const OUT = join(ROOT, "test-results", "screenshots");
+const DOCS = join(ROOT, "docs", "screenshots");
+const UPDATE = process.env.UPDATE_SCREENSHOTS === "1";
+
+/** The task pane's usual width in Excel. */
+const PANE_WIDTH = 350;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  mkdirSync(OUT, { recursive: true });
+  if (UPDATE) mkdirSync(DOCS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function save(page: Page, name: string, opts: Parameters<Page["screenshot"]>[0] = {}) {
+  const file = join(OUT, name);
+  await page.screenshot({ ...opts, path: file, animations: "disabled", caret: "hide" });
+  if (UPDATE) copyFileSync(file, join(DOCS, name));
+}
+
+test("panel-vi.png: the panel at task-pane width after Tính lại", async () => {
+  const page = await browser.newPage({ width: PANE_WIDTH, height: 1400 });
+  await page.goto(`${server.origin}/playground.html`);
+  // narrow windows stack the playground: the panel spans the page width (minus the page's scrollbar)
+  const panel = page.getByTestId("panel");
+  const width = (await panel.boundingBox())!.width;
+  await page.setViewportSize({ width: PANE_WIDTH + (PANE_WIDTH - Math.round(width)), height: 1400 });
+  await ready(page);
+  await command(page, "Tính lại", /^Đã tính lại 27 dòng/);
+  const box = (await panel.boundingBox())!;
+  expect(Math.round(box.width)).toBe(PANE_WIDTH);
+  await page.mouse.move(0, 0);
+  await save(page, "panel-vi.png", { clip: { x: box.x, y: box.y, width: box.width, height: 1160 } });
+  await page.close();
+});
+
+test("playground.png: the playground after Tính lại and assign", async () => {
+  const page = await browser.newPage({ width: 1600, height: 960 });
+  await page.goto(`${server.origin}/`);
+  await ready(page);
+  await command(page, "Tính lại", /^Đã tính lại 27 dòng/);
+  await command(page, "Điền cơ quan và giải pháp", /^Đã điền 19 dòng/);
+  // the gap formula of criterion 1.6.2 in the formula bar; the grid scrolled to the inserted columns
+  const row = await rowOf(page, "1.6.2");
+  await cell(page, row, "E").click();
+  await page.getByTestId("grid-scroller").evaluate((el) => {
+    const e = el.querySelector('tbody tr td[data-col="E"]') as HTMLElement;
+    el.scrollLeft = e.offsetLeft - 44;
+  });
+  await page.mouse.move(0, 0);
+  await save(page, "playground.png");
+  await page.close();
+});

@@ -1,0 +1,86 @@
+/** What the browser tests read off the playground page: grid cells, panel figures, result lines. */
+import type { Locator, Page } from "playwright-core";
+
+export const GRID = "table[data-testid=grid]";
+
+/** Waits until the panel has read the table (its score is shown). */
+export async function ready(page: Page, score = "84,87 / 99,50"): Promise<void> {
+  await page.locator("dd", { hasText: score }).first().waitFor({ timeout: 30_000 });
+}
+
+/** The value under a summary label of the panel (<dt>label</dt><dd>value</dd>). */
+export async function figure(page: Page, label: string): Promise<string> {
+  return page
+    .locator("dt", { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`) })
+    .locator("xpath=following-sibling::dd[1]")
+    .innerText();
+}
+
+/** Presses a panel button and waits for its result line (or error). */
+export async function command(page: Page, button: string, result: RegExp): Promise<void> {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.getByRole("status").getByText(result).waitFor({ timeout: 30_000 });
+}
+
+/** A grid cell by Excel address parts: row number (1-based) and column letter. */
+export function cell(page: Page, row: number, col: string): Locator {
+  return page.locator(`${GRID} tbody tr[data-row="${row}"] td[data-col="${col}"]`);
+}
+
+/** Every drawn cell's text, row by row (trailing empty cells and rows dropped). */
+export async function gridCells(page: Page): Promise<string[][]> {
+  const rows = await page
+    .locator(GRID)
+    .evaluate((t) =>
+      [...t.querySelectorAll("tbody tr")].map((tr) =>
+        [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""),
+      ),
+    );
+  return trimGrid(rows);
+}
+
+export function trimGrid(rows: string[][]): string[][] {
+  const out = rows.map((r) => {
+    const line = [...r];
+    while (line.length && line[line.length - 1] === "") line.pop();
+    return line;
+  });
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+/** The 1-based sheet row whose column A reads `code` (a criterion code such as "4.2"). */
+export async function rowOf(page: Page, code: string): Promise<number> {
+  const rows = await page
+    .locator(`${GRID} tbody tr`)
+    .evaluateAll(
+      (trs, c) =>
+        trs
+          .filter((tr) => tr.querySelector('td[data-col="A"]')?.textContent === c)
+          .map((tr) => Number(tr.getAttribute("data-row"))),
+      code,
+    );
+  if (rows.length !== 1) throw new Error(`expected one row with code ${code}, found ${rows.length}`);
+  return rows[0];
+}
+
+/** The column letter whose header (in `headerRow`) reads `text`. */
+export async function columnOf(page: Page, headerRow: number, text: string): Promise<string> {
+  const cols = await page
+    .locator(`${GRID} tbody tr[data-row="${headerRow}"] td`)
+    .evaluateAll(
+      (tds, t) => tds.filter((td) => td.textContent === t).map((td) => td.getAttribute("data-col")),
+      text,
+    );
+  if (cols.length !== 1 || !cols[0])
+    throw new Error(`expected one column headed ${text}, found ${cols.length}`);
+  return cols[0];
+}
+
+export async function background(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+}
+
+export function sheetTab(page: Page, name: string): Locator {
+  return page.getByTestId("sheet-tabs").getByRole("tab", { name, exact: true });
+}
