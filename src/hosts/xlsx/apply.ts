@@ -11,6 +11,7 @@ import { columnLetter } from "../../core/address";
 import { captureCell, cellValue, dropCell, ERROR_CODES, placeCell, T, type CellState } from "./cells";
 import { hexToColor } from "./colors";
 import { checkChangeSet } from "./check";
+import { fromStored, toStored } from "./future";
 import {
   newTableColumn,
   normalizeSharedFormulas,
@@ -78,7 +79,8 @@ function writeInput(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInpu
       return;
     case "formula":
       // The cached result is computed once every op has run (see recalculate).
-      cell.value = { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      // Stored as Excel stores it: functions newer than 2007 with their "_xlfn." prefix.
+      cell.value = { formula: toStored(v.formula.replace(/^=/, "")) } as ExcelJS.CellFormulaValue;
       return;
   }
 }
@@ -372,7 +374,7 @@ export function recalculate(wb: ExcelJS.Workbook, ctx: ReadContext = readContext
     depth++;
     let v: ReturnType<typeof evaluateFormula> | undefined;
     try {
-      v = evaluateFormula(`=${f}`, get(ws.name), ws.name);
+      v = evaluateFormula(fromStored(`=${f}`), get(ws.name), ws.name);
     } catch {
       v = undefined; // beyond the core's evaluator: the cached result stays
     } finally {

@@ -5,6 +5,7 @@
 import type * as ExcelJS from "exceljs";
 import type { CellValue } from "../../core/types";
 import { colorToHex, type ThemePalette } from "./colors";
+import { fromStored } from "./future";
 import { cellsOf } from "./internals";
 
 /** ExcelJS's value types (Enums.ValueType), by name. */
@@ -76,11 +77,14 @@ export function cellValue(cell: ExcelJS.Cell, date1904: boolean): CellValue {
   }
 }
 
-/** "=..." for a formula cell (a shared formula's clone gets its own text), else null. */
+/**
+ * "=..." for a formula cell as Excel shows it (a shared formula's clone gets its own text; no "_xlfn."
+ * prefixes), else null.
+ */
 export function cellFormula(cell: ExcelJS.Cell): string | null {
   if ((cell.type as number) !== T.Formula) return null;
   const f = cell.formula;
-  return f ? `=${f}` : null;
+  return f ? fromStored(`=${f}`) : null;
 }
 
 export interface CellFormats {

@@ -3,7 +3,8 @@
  * spliceColumns does not: cells move with their values, formula results, styles and notes; merges,
  * tables (ranges and column lists), conditional formats, data validations, defined names, the print
  * area, the autofilter, images, frozen panes and column widths move or grow; formula references move in
- * every sheet (core's shiftFormulaColumns, so the host and WorkbookModel agree).
+ * every sheet (core's shiftFormulaColumns, so the host and WorkbookModel agree: with a table's rows only,
+ * references to cells outside those rows stay; references into deleted columns become #REF!).
  */
 import type * as ExcelJS from "exceljs";
 import type { Rect } from "../../core/types";
@@ -141,8 +142,14 @@ function moveTables(
   }
 }
 
-const shiftText = (f: unknown, target: string, home: string, at: number, count: number): unknown =>
-  typeof f === "string" ? shiftFormulaColumns(f, target, home, at, count) : f;
+const shiftText = (
+  f: unknown,
+  target: string,
+  home: string,
+  at: number,
+  count: number,
+  band?: Band,
+): unknown => (typeof f === "string" ? shiftFormulaColumns(f, target, home, at, count, band) : f);
 
 function moveConditionalFormats(
   wb: ExcelJS.Workbook,
@@ -159,7 +166,10 @@ function moveConditionalFormats(
       if (ref === null) return [];
       const rules = cf.rules.map((rule) =>
         rule.formulae
-          ? { ...rule, formulae: rule.formulae.map((f) => shiftText(f, target.name, ws.name, at, count)) }
+          ? {
+              ...rule,
+              formulae: rule.formulae.map((f) => shiftText(f, target.name, ws.name, at, count, band)),
+            }
           : rule,
       );
       return [{ ...cf, ref, rules }];
@@ -179,7 +189,7 @@ function moveValidations(
     const rules = validationRules(ws);
     if (!rules.length) continue;
     const moved = rules.map(({ rule, rects }) => {
-      const formulae = rule.formulae?.map((f) => shiftText(f, target.name, ws.name, at, count));
+      const formulae = rule.formulae?.map((f) => shiftText(f, target.name, ws.name, at, count, band));
       const same = !formulae || formulae.every((f, i) => f === rule.formulae![i]);
       return { rule: same ? rule : { ...rule, formulae }, same, rects };
     });
@@ -213,7 +223,7 @@ function moveFormulas(
         if (!cell || (cell.type as number) !== T.Formula) continue;
         const f = cell.formula;
         if (!f) continue;
-        const next = shiftFormulaColumns(`=${f}`, target.name, ws.name, at, count).slice(1);
+        const next = shiftFormulaColumns(`=${f}`, target.name, ws.name, at, count, band).slice(1);
         const v = cell.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
         const ref =
           v.shareType === "array" && v.ref && ws === target ? shiftRefList(v.ref, at, count, band) : v.ref;

@@ -354,7 +354,7 @@ export function footprint(cs: ChangeSet, sheet: string) {
   };
   /** A formula of a cell on `home` as it should read after the change set's inserts (core's rule). */
   const formulaAnyBand = (f: string, home: string) =>
-    allShifts.reduce((x, s) => shiftFormulaColumns(x, s.sheet, home, s.at, s.count), f);
+    allShifts.reduce((x, s) => shiftFormulaColumns(x, s.sheet, home, s.at, s.count, s.band), f);
   return { values, styles, where, formulaAnyBand, shifts };
 }
 

@@ -22,6 +22,7 @@ import {
   zipEntry,
 } from "./helpers";
 import { saveWorkbook } from "../../../src/hosts/xlsx";
+import { fromStored, toStored } from "../../../src/hosts/xlsx/future";
 
 const cs = (ops: Op[]): ChangeSet => ({ command: "recalc", ops, counts: {} });
 const text = (t: string): CellInput => ({ kind: "text", text: t });
@@ -316,12 +317,13 @@ describe("whole columns", () => {
     const back = await roundTrip(wb);
     const f = sheetFurniture(back.getWorksheet(SAMPLE_SHEET)!);
     expect(f.merges).toEqual(["A1:D1"]);
-    expect(f.cf).toEqual([{ ref: "G4:G34", formulae: [['AND(G4="Chưa khắc phục",E4<>"")']] }]);
+    // The rule read the deleted reason column: Excel (and the core) make that reference #REF!.
+    expect(f.cf).toEqual([{ ref: "G4:G34", formulae: [['AND(G4="Chưa khắc phục",#REF!<>"")']] }]);
     expect(f.dv.every((d) => d.startsWith("G"))).toBe(true);
     expect(f.widths.slice(0, 8)).toEqual([6, 50, 10, 10, 4, 4, 18, 20]);
     // The name's cells are all gone: Excel would show #REF!, ExcelJS keeps no name without cells.
     expect(definedNames(back)).toEqual([]);
-    expect(ws.getCell("H5").formula).toBe('IF(E5="","","Có nguyên nhân")');
+    expect(ws.getCell("H5").formula).toBe('IF(#REF!="","","Có nguyên nhân")');
   });
 
   test("inserting columns left of frozen panes, a print area and an autofilter moves them", async () => {
@@ -558,5 +560,30 @@ describe("more that moves with whole columns", () => {
     expect(again.getCell("B5").dataValidation.formulae).toEqual(["$L$1:$L$2"]);
     expect(again.getCell("L1").value).toBe("Đạt");
     expect([again.getColumn(8).hidden, again.getColumn(9).hidden]).toEqual([false, true]);
+  });
+});
+
+describe("functions newer than Excel 2007", () => {
+  test("are stored with their _xlfn. prefix and read without it; text and older functions are left alone", async () => {
+    expect(toStored('=ROUND(NUMBERVALUE(C5,",",".")-D5,2)&"NUMBERVALUE(x)"')).toBe(
+      '=ROUND(_xlfn.NUMBERVALUE(C5,",",".")-D5,2)&"NUMBERVALUE(x)"',
+    );
+    expect(toStored("=SUM(FILTER(A1:A9,B1:B9>0))+IFERROR(1,2)")).toBe(
+      "=SUM(_xlfn._xlws.FILTER(A1:A9,B1:B9>0))+IFERROR(1,2)",
+    );
+    expect(toStored("=_xlfn.NUMBERVALUE(C5)")).toBe("=_xlfn.NUMBERVALUE(C5)");
+    expect(fromStored('=_xlfn.XLOOKUP(A1,B:B,C:C,"_xlfn.")')).toBe('=XLOOKUP(A1,B:B,C:C,"_xlfn.")');
+    const wb = small();
+    applyChangeSet(
+      wb,
+      cs([
+        { op: "setCells", sheet: "S", top: 4, left: 0, cells: [[formula('=NUMBERVALUE("9,50",",",".")')]] },
+      ]),
+    );
+    const out = await saveWorkbook(wb);
+    expect(zipEntry(out, "xl/worksheets/sheet1.xml")).toContain("<f>_xlfn.NUMBERVALUE(");
+    const back = await roundTrip(wb);
+    const s = readSheet(back.getWorksheet("S")!);
+    expect([s.formulas![4][0], s.values[4][0]]).toEqual(['=NUMBERVALUE("9,50",",",".")', 9.5]);
   });
 });
