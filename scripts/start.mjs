@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// `npm start`: dev server for the add-in on port 3000.
+// `npm start`: dev server for the add-in on port 3000, with the playground as its home page.
 //
 // 1. Tries to get trusted Office add-in dev certificates (office-addin-dev-certs). That installs a CA
 //    and needs admin rights (sudo on Linux); when it fails we say so and fall back to plain http on
 //    localhost, which is enough for the playground in a browser but not for sideloading in Excel.
-// 2. Starts `webpack serve` in development mode and prints the page URLs once the port answers.
+// 2. Starts `webpack serve` in development mode and, once the port answers, prints the playground's URL
+//    first (http(s)://localhost:3000/ serves the playground: webpack emits it as index.html too), then
+//    the task pane and manifest URLs for sideloading, and whether it serves https or plain http.
 //
 // Options: --http (skip certificates, serve plain http). Env PAR_DEV_PROTOCOL=http skips them too;
 // PAR_DEV_PROTOCOL=https serves the generated certificate even when its CA could not be trusted.
-// (A later issue makes the playground the default page opened by `npm start`.)
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import http from "node:http";
+import https from "node:https";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
@@ -87,6 +90,22 @@ function waitForPort(port, timeoutMs, isAlive) {
   });
 }
 
+/**
+ * Resolves once `url` answers: webpack-dev-middleware holds requests until the first compile is done, so
+ * the URLs are printed after webpack's own output rather than buried above it.
+ */
+function firstCompile(url, timeoutMs) {
+  const get = url.startsWith("https:") ? https.get : http.get;
+  return new Promise((resolve) => {
+    const req = get(url, { rejectUnauthorized: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on("end", () => setTimeout(() => resolve(true), 300));
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(false));
+  });
+}
+
 async function main() {
   if (await portInUse(PORT)) {
     console.error(
@@ -124,11 +143,21 @@ async function main() {
 
   if (await waitForPort(PORT, 180_000, () => !exited)) {
     const base = `${protocol}://localhost:${PORT}`;
-    log("ready:");
-    log(`  task pane   ${base}/taskpane.html`);
-    log(`  playground  ${base}/playground.html`);
-    log(`  manifest    ${base}/manifest.xml  (sideload manifest.xml from the repo root)`);
-    log(protocol === "https" ? "serving https." : "serving plain http (see above).");
+    await firstCompile(`${base}/`, 300_000);
+    const rule = "─".repeat(72);
+    console.log(`\n${rule}`);
+    log("Playground (the PAR panel on a sample table, in any browser, no Excel needed):");
+    log("");
+    log(`    ${base}/`);
+    log("");
+    log(`  task pane   ${base}/taskpane.html  (works inside Excel only)`);
+    log(`  manifest    ${base}/manifest.xml   (sideload manifest.xml from the repo root)`);
+    log(
+      protocol === "https"
+        ? `  serving https (${reason}): Excel can sideload manifest.xml.`
+        : "  serving plain http on localhost: fine for the playground; Excel needs https (see above).",
+    );
+    console.log(`${rule}\n`);
   }
 }
 
