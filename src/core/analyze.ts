@@ -196,9 +196,9 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     let key: string | null = null;
     if (parsed) {
       if (parsed.roman) {
-        romanDomain = parsed.parts[0];
+        romanDomain = parsed.first;
         key = parsed.key;
-      } else if (romanDomain !== null && !(parsed.parts.length >= 2 && parsed.parts[0] === romanDomain)) {
+      } else if (romanDomain !== null && !(parsed.depth >= 2 && parsed.first === romanDomain)) {
         // Under a Roman-numbered domain, "1" and "1.2" are numbered within the domain.
         key = `${romanDomain}.${parsed.key}`;
       } else {

@@ -258,10 +258,12 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
   // Rows whose own cells hold the numbers share one formula shape per way of writing them: build the shape
   // once with a row marker and fill in the row number (one string per cell, no intermediate strings).
   const ROW = "\u0001";
-  const shapes = new Map<string, [string[], string[]]>();
+  const shapes: [string[], string[]][] = [];
+  const STYLES = ["number", "comma", "dot", "integer-text"];
+  const styleIndex = (p: ParsedNumber) => (p.kind === "number" ? STYLES.indexOf(p.style) + 1 : 0);
   const shapeOf = (pm: ParsedNumber, pa: ParsedNumber) => {
-    const key = `${pm.kind === "number" ? pm.style : "-"}|${pa.kind === "number" ? pa.style : "-"}`;
-    let shape = shapes.get(key);
+    const key = styleIndex(pm) * 8 + styleIndex(pa);
+    let shape = shapes[key];
     if (!shape) {
       const ma = `${columnLetter(maxCol)}${ROW}`;
       const aa = `${columnLetter(achCol)}${ROW}`;
@@ -270,7 +272,7 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
         { expr: numericRef(aa, pa), guards: [aa] },
       );
       shape = [g.split(ROW), p.split(ROW)];
-      shapes.set(key, shape);
+      shapes[key] = shape;
     }
     return shape;
   };

@@ -46,8 +46,10 @@ export function romanToNumber(text: string): number | null {
 export interface ParsedCode {
   /** Canonical key: "1", "1.6", "1.6.2" (Roman numerals converted: "II" → "2"). */
   key: string;
-  /** Segments of the key as numbers. */
-  parts: number[];
+  /** The first segment (the domain), as a number. */
+  first: number;
+  /** Number of segments: 1 for a domain, 3 for 1.6.2. */
+  depth: number;
   /** True when the code was written as a Roman numeral. */
   roman: boolean;
 }
@@ -67,13 +69,14 @@ export function parseCode(raw: unknown): ParsedCode | null {
   if (t.endsWith(".")) t = t.slice(0, -1);
   if (t === "") return null;
   if (/^\d+(\.\d+)*$/.test(t)) {
-    const parts = t.split(".").map(Number);
     // Keys are canonical ("01.2" → "1.2"); most codes already are, so no new string is built for them.
-    const key = /(^|\.)0\d/.test(t) ? parts.join(".") : t;
-    return { key, parts, roman: false };
+    const key = /(^|\.)0\d/.test(t) ? t.split(".").map(Number).join(".") : t;
+    let depth = 1;
+    for (let i = key.indexOf("."); i !== -1; i = key.indexOf(".", i + 1)) depth++;
+    return { key, first: parseInt(key, 10), depth, roman: false };
   }
   const r = romanToNumber(t);
-  if (r !== null && r > 0) return { key: String(r), parts: [r], roman: true };
+  if (r !== null && r > 0) return { key: String(r), first: r, depth: 1, roman: true };
   return null;
 }
 
