@@ -1,7 +1,9 @@
 /**
  * The CLI against plain ExcelJS on the same 11 unit files, in the same run:
  *  - summary (load + snapshot + analyse + catalogue) against ExcelJS load alone;
- *  - apply (load, four commands, save) against ExcelJS load + save.
+ *  - apply (load, four commands, save) against ExcelJS load + save of the same files;
+ *  - and, for the record, apply against the I/O it cannot avoid: loading the input and saving its (larger)
+ *    output with plain ExcelJS.
  * Target: each ratio ≤ 1.3×.
  */
 import { performance } from "node:perf_hooks";
@@ -48,8 +50,20 @@ export async function benchCli(runs = 7): Promise<{ lines: string[]; ok: boolean
     for (const n of names)
       if ((await main(["apply", n, "-o", `out-${n}`], io)) !== 0) throw new Error("apply failed");
   }, runs);
+  // The output files are larger (formulas, three text columns, a plan sheet): their own save cost.
+  const { io: once, out } = memoryIo({ ...files });
+  for (const n of names) await main(["apply", n, "-o", `out-${n}`], once);
+  void out;
+  const outputs = await Promise.all(names.map((n) => load(once.readFileSync(`out-${n}`))));
+  const ioFloor = await time(async () => {
+    for (const [i, n] of names.entries()) {
+      await load(files[n]);
+      await outputs[i].xlsx.writeBuffer();
+    }
+  }, runs);
   const r1 = summary / plainRead;
   const r2 = apply / plainReadWrite;
+  const r3 = apply / ioFloor;
   const mark = (r: number) => (r <= 1.3 ? "✔" : "✘");
   return {
     ok: r1 <= 1.3 && r2 <= 1.3,
@@ -58,6 +72,7 @@ export async function benchCli(runs = 7): Promise<{ lines: string[]; ok: boolean
       "| --- | ---: | ---: | ---: |",
       `| summary vs load | ${summary.toFixed(1)} | ${plainRead.toFixed(1)} | ${r1.toFixed(2)}× ${mark(r1)} |`,
       `| apply (4 commands) vs load + save | ${apply.toFixed(1)} | ${plainReadWrite.toFixed(1)} | ${r2.toFixed(2)}× ${mark(r2)} |`,
+      `| apply vs load input + save its output | ${apply.toFixed(1)} | ${ioFloor.toFixed(1)} | ${r3.toFixed(2)}× ${mark(r3)} |`,
     ],
   };
 }

@@ -70,8 +70,18 @@ async function run() {
     const file = "docs/BENCHMARKS.md";
     const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}.`;
     let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-    doc = writeSection(doc, "core", "Core: parse + score + plan", `${table}\n\n${stamp} Median of 15–31 runs after 3 warm-ups.`);
-    doc = writeSection(doc, "cli", "CLI against plain ExcelJS", `${cli.lines.join("\n")}\n\n${stamp} Median of 7 runs.`);
+    doc = writeSection(
+      doc,
+      "core",
+      "Core: parse + score + plan",
+      `${table}\n\n${stamp} Median of 15–31 runs after 3 warm-ups.`,
+    );
+    doc = writeSection(
+      doc,
+      "cli",
+      "CLI against plain ExcelJS",
+      `${cli.lines.join("\n")}\n\n${stamp} Median of 7 runs.`,
+    );
     writeFileSync(file, doc);
     console.log(`updated ${file}`);
   }

@@ -13,7 +13,7 @@ import type * as ExcelJS from "exceljs";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "../app/commands";
 import { formatScore, type Lang } from "../core";
 import { catalogueRows, builtinCatalogue } from "../catalogue";
-import { applyChangeSet, loadWorkbook, readSnapshot, saveWorkbook } from "../hosts/xlsx";
+import { applyChangeSet, loadWorkbook, readSnapshot, recalculate, saveWorkbook } from "../hosts/xlsx";
 
 export interface Io {
   readFile(path: string): Promise<Uint8Array>;
@@ -294,9 +294,11 @@ async function apply(io: Io, a: Args): Promise<number> {
       io.stderr(`${file}: ${o.error.message[a.lang]} ${o.error.hint[a.lang]}\n`);
       return 1;
     }
-    applyChangeSet(wb, o.changeSet);
+    // Cached formula results are computed once, before saving: the commands plan from scores, not from them.
+    applyChangeSet(wb, o.changeSet, { recalculate: false });
     io.stderr(`${o.result[a.lang]}\n`);
   }
+  recalculate(wb);
   await io.writeFile(a.out!, await saveWorkbook(wb));
   io.stderr(`${a.lang === "vi" ? "Đã ghi" : "Wrote"} ${a.out}\n`);
   return 0;

@@ -110,11 +110,19 @@ interface HeaderMatch {
  * side give two headers (a role seen twice starts a new one).
  */
 export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
-  // Cheap test first: a header has at least three short texts that are not numbers.
+  // Cheap test first: a header has at least three short texts that are not numbers, and hardly any
+  // numbers (a criterion row has its code, max and achieved).
   let texts = 0;
+  let numbers = 0;
   const row0 = sheet.values[row - sheet.top] ?? [];
-  for (const v of row0) if (typeof v === "string" && v.length <= 80 && !/^[\d\s.,%+-]*$/.test(v)) texts++;
-  if (texts < 3) return [];
+  for (const v of row0) {
+    if (typeof v === "number") numbers++;
+    else if (typeof v === "string" && v.length <= 80) {
+      if (!/^[\d\s.,%+-]*$/.test(v)) texts++;
+      else if (v.trim() !== "") numbers++;
+    }
+  }
+  if (texts < 3 || numbers >= 2) return [];
   const block = { left: sheet.left, cols: row0.length };
   const segments: { columns: Columns; english: number; filled: number[] }[] = [];
   let cur = { columns: {} as Columns, english: 0, filled: [] as number[] };

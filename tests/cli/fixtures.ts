@@ -61,6 +61,7 @@ export function memoryIo(files: Record<string, Uint8Array | string>) {
       stdout: (t: string) => void (out.stdout += t),
       stderr: (t: string) => void (out.stderr += t),
       resolve: (p: string) => p,
+      readFileSync: (p: string) => files[p] as Uint8Array,
     },
   };
 }

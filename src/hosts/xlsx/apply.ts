@@ -429,7 +429,15 @@ const WRITES_CELLS = new Set<Op["op"]>([
  * core/model.ts), after checking it whole: a change set that cannot be written throws a ChangeSetError
  * and leaves the workbook untouched.
  */
-export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet): void {
+export interface ApplyOptions {
+  /**
+   * Recompute the cached results of formulas (default true). A batch that applies several change sets in a
+   * row may skip it and call recalculate(wb) once before saving.
+   */
+  recalculate?: boolean;
+}
+
+export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet, opts: ApplyOptions = {}): void {
   checkChangeSet(wb, cs);
   if (!cs.ops.some((op) => op.op !== "select")) return;
   repairTableHeaders(wb);
@@ -440,7 +448,7 @@ export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet): void {
   const touched = new Set(cs.ops.map((op) => op.sheet));
   for (const ws of wb.worksheets) if (touched.has(ws.name)) syncTableHeaders(ws, ctx);
   if (writesCells) {
-    recalculate(wb, ctx);
+    if (opts.recalculate !== false) recalculate(wb, ctx);
     wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   }
 }
