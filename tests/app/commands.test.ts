@@ -329,7 +329,10 @@ test("a sheet the add-in must update but the host did not read is a message, nev
   const ws = sampleWorkbook();
   const o = planCommand({ ...ws, sheetNames: [...ws.sheetNames, PLAN_SHEET] }, "plan");
   expect(o.ok).toBe(false);
-  expect(!o.ok && o.error).toMatchObject({ code: "not-read", message: { vi: "Không đọc được trang «Kế hoạch khắc phục»." } });
+  expect(!o.ok && o.error).toMatchObject({
+    code: "not-read",
+    message: { vi: "Không đọc được trang «Kế hoạch khắc phục»." },
+  });
   const c = planCommand({ ...ws, sheetNames: [...ws.sheetNames, CATALOGUE_SHEET_NAME] }, "export-catalogue");
   expect(!c.ok && c.error.code).toBe("not-read");
 });
