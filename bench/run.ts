@@ -14,7 +14,7 @@ function median(xs: number[]): number {
 }
 
 function measure(fn: () => void, runs: number): number {
-  for (let i = 0; i < 3; i++) fn();
+  for (let i = 0; i < 10; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -74,7 +74,7 @@ async function run() {
       doc,
       "core",
       "Core: parse + score + plan",
-      `${table}\n\n${stamp} Median of 15–31 runs after 3 warm-ups.`,
+      `${table}\n\n${stamp} Median of 15–31 runs after 10 warm-ups.`,
     );
     doc = writeSection(
       doc,

@@ -1,7 +1,19 @@
 /** Text helpers shared by the core and the catalogue: pure, no I/O. */
 
+const FOLDED = new Map<string, string>();
+
 /** Lower case, Vietnamese diacritics removed (đ → d), whitespace collapsed, trimmed. */
 export function fold(text: string): string {
+  // Headers, agency names and task texts come back again and again: fold each once.
+  const hit = FOLDED.get(text);
+  if (hit !== undefined) return hit;
+  if (FOLDED.size >= 20_000) FOLDED.clear();
+  const folded = foldUncached(text);
+  FOLDED.set(text, folded);
+  return folded;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
