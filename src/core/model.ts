@@ -15,6 +15,7 @@ import type {
   WorkbookSnapshot,
 } from "./types";
 import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
+import { shiftRect } from "./address";
 
 export interface Cell {
   value: CellValue;
@@ -148,28 +149,13 @@ export class SheetModel {
       this.rows.set(r, moved);
       if (moved.size === 0) this.rows.delete(r);
     }
-    const shiftRect = (rect: Rect): Rect | null => {
-      if (rows && (rect.top > rows.bottom || rect.top + rect.rows - 1 < rows.top)) return rect;
-      const right = rect.left + rect.cols - 1;
-      if (count > 0) {
-        if (rect.left >= at) return { ...rect, left: rect.left + count };
-        if (right >= at) return { ...rect, cols: rect.cols + count };
-        return rect;
-      }
-      const delEnd = at - count - 1;
-      if (right < at) return rect;
-      if (rect.left > delEnd) return { ...rect, left: rect.left + count };
-      const keptLeft = Math.max(0, at - rect.left);
-      const keptRight = Math.max(0, right - delEnd);
-      const cols = keptLeft + keptRight;
-      return cols > 0 ? { ...rect, left: Math.min(rect.left, at), cols } : null;
-    };
+    const move = (rect: Rect) => shiftRect(rect, at, count, rows);
     this.tables = this.tables.flatMap((t) => {
-      const rect = shiftRect(t.rect);
+      const rect = move(t.rect);
       return rect ? [{ ...t, rect }] : [];
     });
     this.validations = this.validations.flatMap((v) => {
-      const rect = shiftRect(v.rect);
+      const rect = move(v.rect);
       return rect ? [{ ...v, rect }] : [];
     });
     if (!rows) {

@@ -2,33 +2,9 @@
 import type { Rect } from "../../core/types";
 import { parseRectAddress, rectAddress } from "../../core/address";
 
-/** Rows a column shift is limited to (an Excel table's rows), inclusive. */
-export interface Band {
-  top: number;
-  bottom: number;
-}
-
-/**
- * Where `rect` ends up when `count` columns are inserted at `at` (negative: deleted), limited to the rows
- * of `band` when given: a rectangle right of `at` moves, one across `at` grows (or shrinks), one
- * entirely deleted is gone (null). The same rule as SheetModel.shiftColumns in core/model.ts.
- */
-export function shiftRect(rect: Rect, at: number, count: number, band?: Band): Rect | null {
-  if (band && (rect.top > band.bottom || rect.top + rect.rows - 1 < band.top)) return rect;
-  const right = rect.left + rect.cols - 1;
-  if (count > 0) {
-    if (rect.left >= at) return { ...rect, left: rect.left + count };
-    if (right >= at) return { ...rect, cols: rect.cols + count };
-    return rect;
-  }
-  const delEnd = at - count - 1;
-  if (right < at) return rect;
-  if (rect.left > delEnd) return { ...rect, left: rect.left + count };
-  const keptLeft = Math.max(0, at - rect.left);
-  const keptRight = Math.max(0, right - delEnd);
-  const cols = keptLeft + keptRight;
-  return cols > 0 ? { ...rect, left: Math.min(rect.left, at), cols } : null;
-}
+/** The core's rule for moving rectangles on column inserts, so the file and the simulation agree. */
+import { shiftRect, type Band } from "../../core/address";
+export { shiftRect, type Band };
 
 export const sameRect = (a: Rect, b: Rect) =>
   a.top === b.top && a.left === b.left && a.rows === b.rows && a.cols === b.cols;
