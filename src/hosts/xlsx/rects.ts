@@ -1,9 +1,8 @@
 /** Rectangles: how an insert or delete moves one (as WorkbookModel does), and A1 ranges. */
 import type { Rect } from "../../core/types";
-import { parseRectAddress, rectAddress } from "../../core/address";
+import { parseRectAddress, rectAddress, shiftRect, type Band } from "../../core/address";
 
 /** The core's rule for moving rectangles on column inserts, so the file and the simulation agree. */
-import { shiftRect, type Band } from "../../core/address";
 export { shiftRect, type Band };
 
 export const sameRect = (a: Rect, b: Rect) =>
