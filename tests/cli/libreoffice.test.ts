@@ -13,41 +13,13 @@ import * as ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { analyzeSheet, sampleSheet } from "../../src/core";
 import { seedXlsx } from "./fixtures";
-
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
-const suite = soffice || process.env.CI ? describe : describe.skip;
+import { CSV_UTF8, describeWithLibreOffice, libreOffice, parseCsv } from "../support/libreoffice";
 
 const dir = mkdtempSync(join(tmpdir(), "par-lo-"));
-const profile = join(dir, "profile");
 
-/** LibreOffice keeps cached results of .xlsx files unless told to recalculate on load: tell it. */
-function writeProfile() {
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(
-    join(profile, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-}
-
-function convert(file: string, to: string): string {
-  const out = execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      to,
-      "--outdir",
-      dir,
-      file,
-    ],
-    { timeout: 120_000, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-  );
+/** Converts one file with LibreOffice and returns the path it produced. */
+function convert(lo: ReturnType<typeof libreOffice>, file: string, to: string): string {
+  lo.convert([file], to);
   const produced = join(
     dir,
     file
@@ -55,50 +27,17 @@ function convert(file: string, to: string): string {
       .pop()!
       .replace(/\.xlsx$/, `.${to.split(":")[0]}`),
   );
-  if (!existsSync(produced)) throw new Error(`LibreOffice produced nothing: ${out}`);
+  if (!existsSync(produced)) throw new Error(`LibreOffice produced nothing for ${file}`);
   return produced;
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") endCell();
-    else if (ch === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (ch !== "\r") cell += ch;
-  }
-  if (cell || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
-
-suite("LibreOffice Calc checks the file par-index apply writes", () => {
+describeWithLibreOffice("LibreOffice Calc checks the file par-index apply writes", () => {
   jest.setTimeout(240_000);
   let out: string;
+  let lo: ReturnType<typeof libreOffice>;
 
   beforeAll(async () => {
-    if (!soffice)
-      throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
-    writeProfile();
+    lo = libreOffice(dir);
     const input = join(dir, "bac-son.xlsx");
     writeFileSync(input, await seedXlsx({ landscape: true }));
     out = join(dir, "bac-son-ket-qua.xlsx");
@@ -132,9 +71,7 @@ suite("LibreOffice Calc checks the file par-index apply writes", () => {
     const corrupted = join(dir, "corrupted.xlsx");
     await wb.xlsx.writeFile(corrupted);
     // 44,34,76: comma, double quote, UTF-8 (the plain "csv" filter writes the system charset).
-    const csv = parseCsv(
-      readFileSync(convert(corrupted, "csv:Text - txt - csv (StarCalc):44,34,76,1"), "utf8"),
-    );
+    const csv = parseCsv(readFileSync(convert(lo, corrupted, CSV_UTF8), "utf8"));
     const a = analyzeSheet(sampleSheet());
     if (!a.ok) throw new Error("seed");
     for (const r of a.rows) {
@@ -151,7 +88,7 @@ suite("LibreOffice Calc checks the file par-index apply writes", () => {
   });
 
   test("the highlighted sheet renders to PDF and PNG", () => {
-    const pdf = convert(out, "pdf");
+    const pdf = convert(lo, out, "pdf");
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     const png = join(dir, "page");
     execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, png], {

@@ -4,8 +4,7 @@
  * numbers must be the engine's, with no #NAME? (functions newer than Excel 2007 need their "_xlfn." prefix
  * in a file). Skipped where LibreOffice is not installed, except in CI.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as ExcelJS from "exceljs";
@@ -13,9 +12,12 @@ import { planRecalcAndHighlight, SAMPLE_SHEET } from "../../../src/core";
 import { applyChangeSet, loadWorkbook, readSnapshot, saveWorkbook } from "../../../src/hosts/xlsx";
 import { cellsOf, rowsOf } from "../../../src/hosts/xlsx/internals";
 import { analyzed, seedWorkbook, SUMMARY, type SeedOptions } from "./helpers";
-
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
-const suite = soffice || process.env.CI ? describe : describe.skip;
+import {
+  CSV_UTF8_ALL_SHEETS,
+  describeWithLibreOffice,
+  libreOffice,
+  parseCsv,
+} from "../../support/libreoffice";
 
 const VARIANTS: [string, SeedOptions][] = [
   ["seed", {}],
@@ -24,37 +26,6 @@ const VARIANTS: [string, SeedOptions][] = [
   ["numbers", { numbers: true }],
 ];
 
-/** CSV of every sheet, UTF-8, values as shown (LibreOffice 7.2+: one file per sheet). */
-const CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else if (ch !== "\r") cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
 /**
  * "95.00%" → 95. Numbers, not text: after a load-time recalculation that changes a value, LibreOffice shows
  * a 0.00% cell as "95%" (the file is the same but for the cached value; with right cached values it shows
@@ -62,23 +33,13 @@ function parseCsv(text: string): string[][] {
  */
 const pct = (shown: string) => Number(shown.replace("%", ""));
 
-suite("LibreOffice Calc recalculates what the host writes", () => {
+describeWithLibreOffice("LibreOffice Calc recalculates what the host writes", () => {
   jest.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), "par-xlsx-lo-"));
   const expected = new Map<string, ReturnType<typeof analyzed>>();
 
   beforeAll(async () => {
-    if (!soffice) throw new Error("LibreOffice (soffice) is required in CI");
-    const profile = join(dir, "profile");
-    mkdirSync(join(profile, "user"), { recursive: true });
-    writeFileSync(
-      join(profile, "user", "registrymodifications.xcu"),
-      `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-    );
+    const lo = libreOffice(dir);
     const files: string[] = [];
     for (const [name, opts] of VARIANTS) {
       const wb = await loadWorkbook(await saveWorkbook(seedWorkbook(opts).wb));
@@ -91,20 +52,7 @@ suite("LibreOffice Calc recalculates what the host writes", () => {
       writeFileSync(file, await saveWorkbook(wb));
       files.push(file);
     }
-    execFileSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        CSV,
-        "--outdir",
-        dir,
-        ...files,
-      ],
-      { timeout: 200_000, stdio: "ignore" },
-    );
+    lo.convert(files, CSV_UTF8_ALL_SHEETS);
   });
 
   /** Every cached formula result becomes -1: only a recalculation gives the numbers back. */
