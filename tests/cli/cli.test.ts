@@ -170,3 +170,25 @@ test("par-index catalogue --json lists every code with its lead, implementers an
   expect(rows.map((x) => x.code)).toEqual(expect.arrayContaining(["1", "7.2", "7.6", "9"]));
   expect(rows.every((x) => x.tasks.length > 0)).toBe(true);
 });
+
+test("the par-index bin runs on Node: real files, exit codes, usage", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "par-bin-"));
+  writeFileSync(join(dir, "bac-son.xlsx"), await seedXlsx());
+  const bin = join(__dirname, "../../bin/par-index.cjs");
+  const ok = spawnSync(process.execPath, [bin, "summary", join(dir, "bac-son.xlsx"), "--json"], {
+    encoding: "utf8",
+  });
+  expect(ok.status).toBe(0);
+  expect(JSON.parse(ok.stdout)[0].total).toEqual({ max: 99.5, achieved: 84.87, gap: 14.63, percent: 85.3 });
+  const missing = spawnSync(process.execPath, [bin, "summary", join(dir, "khong-co.xlsx")], {
+    encoding: "utf8",
+  });
+  expect(missing.status).toBe(1);
+  expect(missing.stderr).toContain("khong-co.xlsx: không có tệp");
+  const usage = spawnSync(process.execPath, [bin, "apply", join(dir, "bac-son.xlsx")], { encoding: "utf8" });
+  expect(usage.status).toBe(2);
+}, 60_000);
