@@ -1,20 +1,11 @@
 /** Generated PAR INDEX tables for benchmarks: domains with criteria and sub-criteria, decimal commas. */
-import type { CellValue, SheetSnapshot } from "../src/core";
+import { SAMPLE_ROWS, type CellValue, type SheetSnapshot } from "../src/core";
 
 export function generatedRows(n: number, seed = 1): CellValue[][] {
   let x = seed;
   const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   const comma = (v: number) => v.toFixed(2).replace(".", ",");
-  const rows: CellValue[][] = [
-    [
-      "TT",
-      "Lĩnh vực/tiêu chí/tiêu chí thành phần",
-      "Điểm tối đa",
-      "Điểm đạt được",
-      "Chưa đạt so với điểm tối đa",
-      "Nguyên nhân chưa đạt điểm",
-    ],
-  ];
+  const rows: CellValue[][] = [[...SAMPLE_ROWS[0]]];
   let domain = 0;
   while (rows.length < n) {
     domain++;

@@ -50,7 +50,7 @@ export const noDiacritics = (s: string) =>
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D");
 
-/** Every cell of a sheet as "A1 → value|formula|fill", for whole-sheet comparisons. */
+/** Every cell of a sheet with what a snapshot carries (value, formula, formats), keyed "row,col". */
 export function cellMap(s: SheetSnapshot): Map<string, string> {
   const m = new Map<string, string>();
   s.values.forEach((row, r) =>
@@ -59,8 +59,10 @@ export function cellMap(s: SheetSnapshot): Map<string, string> {
       const fill = s.fills?.[r]?.[c] ?? null;
       const bold = s.bold?.[r]?.[c] ?? false;
       const nf = s.numberFormats?.[r]?.[c] ?? null;
-      if (v === null && !f && !fill && !bold && !nf) return;
-      m.set(`${s.top + r},${s.left + c}`, JSON.stringify([v, f, fill, bold, nf]));
+      const fc = s.fontColors?.[r]?.[c] ?? null;
+      const wrap = s.wrap?.[r]?.[c] ?? false;
+      if (v === null && !f && !fill && !bold && !nf && !fc && !wrap) return;
+      m.set(`${s.top + r},${s.left + c}`, JSON.stringify([v, f, fill, bold, nf, fc, wrap]));
     }),
   );
   return m;

@@ -237,6 +237,16 @@ interface Grids {
   wrap: boolean[][];
 }
 
+const emptyGrids = (): Grids => ({
+  values: [],
+  formulas: [],
+  numberFormats: [],
+  fills: [],
+  bold: [],
+  fontColors: [],
+  wrap: [],
+});
+
 function loadGrid(range: Excel.Range): GridLoad {
   range.load("values, formulas, numberFormat");
   return { range, props: range.getCellProperties(CELL_PROPERTIES) };
@@ -285,15 +295,7 @@ function gridsOf(
   formats: unknown[][],
   props: Excel.CellProperties[][],
 ): Grids {
-  const g: Grids = {
-    values: [],
-    formulas: [],
-    numberFormats: [],
-    fills: [],
-    bold: [],
-    fontColors: [],
-    wrap: [],
-  };
+  const g = emptyGrids();
   values.forEach((row, r) => {
     const vRow: CellValue[] = [];
     const fRow: (string | null)[] = [];
@@ -330,15 +332,7 @@ function gridsOf(
 }
 
 function concatGrids(parts: Grids[]): Grids {
-  const out: Grids = {
-    values: [],
-    formulas: [],
-    numberFormats: [],
-    fills: [],
-    bold: [],
-    fontColors: [],
-    wrap: [],
-  };
+  const out = emptyGrids();
   for (const p of parts) {
     for (const k of Object.keys(out) as (keyof Grids)[])
       (out[k] as unknown[][]).push(...(p[k] as unknown[][]));

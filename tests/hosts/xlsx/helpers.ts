@@ -264,23 +264,8 @@ export function definedNames(wb: ExcelJS.Workbook) {
   return (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
 }
 
-/** Cell formats the snapshot carries, as one string per cell, keyed "row,col". */
-export function cellMap(s: SheetSnapshot): Map<string, string> {
-  const m = new Map<string, string>();
-  s.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      const f = s.formulas?.[r]?.[c] ?? null;
-      const fill = s.fills?.[r]?.[c] ?? null;
-      const bold = s.bold?.[r]?.[c] ?? false;
-      const nf = s.numberFormats?.[r]?.[c] ?? null;
-      const fc = s.fontColors?.[r]?.[c] ?? null;
-      const wrap = s.wrap?.[r]?.[c] ?? false;
-      if (v === null && !f && !fill && !bold && !nf && !fc && !wrap) return;
-      m.set(`${s.top + r},${s.left + c}`, JSON.stringify([v, f, fill, bold, nf, fc, wrap]));
-    }),
-  );
-  return m;
-}
+/** Cell formats the snapshot carries, as one string per cell, keyed "row,col" (shared with the core tests). */
+export { cellMap } from "../../core/helpers";
 
 interface Shift {
   sheet: string;
