@@ -424,11 +424,6 @@ const WRITES_CELLS = new Set<Op["op"]>([
   "addTable",
 ]);
 
-/**
- * Applies a change set to the workbook in place, exactly as WorkbookModel.apply would (see
- * core/model.ts), after checking it whole: a change set that cannot be written throws a ChangeSetError
- * and leaves the workbook untouched.
- */
 export interface ApplyOptions {
   /**
    * Recompute the cached results of formulas (default true). A batch that applies several change sets in a
@@ -437,6 +432,47 @@ export interface ApplyOptions {
   recalculate?: boolean;
 }
 
+/** Default row height in points (Calibri 11), and the height of one more line of wrapped text. */
+const LINE_POINTS = 15;
+
+/**
+ * Rows whose cells the change set wraps get a height that shows their text: Excel sizes such rows itself,
+ * but LibreOffice and PDF export keep the default height and draw the lines over each other. The height
+ * is estimated from the text and the column width (a column of width w holds about w characters a line).
+ */
+function fitWrappedRows(wb: ExcelJS.Workbook, cs: ChangeSet): void {
+  const rows = new Map<string, Set<number>>();
+  for (const op of cs.ops) {
+    if (op.op !== "setStyle" || op.style.wrap !== true) continue;
+    const set = rows.get(op.sheet) ?? new Set<number>();
+    for (const r of op.ranges) for (let k = 0; k < r.rows; k++) set.add(r.top + k);
+    rows.set(op.sheet, set);
+  }
+  for (const [name, set] of rows) {
+    const ws = wb.getWorksheet(name);
+    if (!ws) continue;
+    for (const r of set) {
+      const row = ws.getRow(r + 1);
+      let lines = 1;
+      row.eachCell((cell, col) => {
+        if (!cell.alignment?.wrapText) return;
+        const text = typeof cell.value === "string" ? cell.value : "";
+        if (!text) return;
+        const perLine = Math.max(1, Math.floor(ws.getColumn(col).width ?? 8.43));
+        const n = text.split("\n").reduce((sum, p) => sum + Math.max(1, Math.ceil(p.length / perLine)), 0);
+        lines = Math.max(lines, n);
+      });
+      const height = Math.min(409, lines * LINE_POINTS);
+      if (lines > 1 && height > (row.height ?? LINE_POINTS)) row.height = height;
+    }
+  }
+}
+
+/**
+ * Applies a change set to the workbook in place, exactly as WorkbookModel.apply would (see
+ * core/model.ts), after checking it whole: a change set that cannot be written throws a ChangeSetError
+ * and leaves the workbook untouched. Rows it wraps text in also get a height that shows the text.
+ */
 export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet, opts: ApplyOptions = {}): void {
   checkChangeSet(wb, cs);
   if (!cs.ops.some((op) => op.op !== "select")) return;
@@ -447,6 +483,7 @@ export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet, opts: ApplyO
   for (const op of cs.ops) execute(wb, op, ctx);
   const touched = new Set(cs.ops.map((op) => op.sheet));
   for (const ws of wb.worksheets) if (touched.has(ws.name)) syncTableHeaders(ws, ctx);
+  fitWrappedRows(wb, cs);
   if (writesCells) {
     if (opts.recalculate !== false) recalculate(wb, ctx);
     wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
