@@ -54,6 +54,7 @@ export function App({ start }: AppProps) {
           inExcel={state.inExcel}
           onLangChange={state.onLangChange}
           notice={state.notice}
+          subscribeSheetChanges={state.subscribeSheetChanges}
         />
       ) : (
         <OutsideOffice />

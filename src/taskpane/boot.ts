@@ -4,7 +4,7 @@
  * its host type and its display language; the workbook is the Office host's business.
  */
 import { Session, type SessionHost } from "../app/session";
-import { createOfficeSessionHost } from "./officeGlue";
+import { createOfficeSessionHost, createSheetChangeSubscription } from "./officeGlue";
 import { langFromDisplayLanguage, type Lang } from "./i18n";
 import type { PanelApi, PanelError } from "./panelApi";
 import { takeRibbonError } from "./ribbonError";
@@ -63,6 +63,8 @@ export type Start =
       onLangChange?: (lang: Lang) => void;
       /** A failure of the ribbon's Recalculate, left for the pane to show once (see ribbonError.ts). */
       notice?: PanelError | null;
+      /** Tells the panel when another worksheet becomes active (Excel's events, through the glue). */
+      subscribeSheetChanges?: (onChange: () => void) => () => void;
     }
   | { kind: "outside"; reason: "no-office" | "not-excel" };
 
@@ -72,6 +74,8 @@ export interface StartDeps {
   createHost?: () => SessionHost;
   /** Reads (and removes) the ribbon's stored failure; default: localStorage. */
   takeNotice?: () => PanelError | null;
+  /** Sheet-change notifications for the panel; default: Excel's, through the glue (see officeGlue.ts). */
+  subscribeSheetChanges?: (onChange: () => void) => () => void;
 }
 
 /** Decides what the task pane shows: the panel over a Session in Excel, otherwise the outside-Office page. */
@@ -91,5 +95,6 @@ export async function startTaskpane(deps: StartDeps = {}): Promise<Start> {
       session.lang = next;
     },
     notice: (deps.takeNotice ?? takeRibbonError)(),
+    subscribeSheetChanges: deps.subscribeSheetChanges ?? createSheetChangeSubscription(),
   };
 }

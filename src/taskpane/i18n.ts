@@ -24,6 +24,10 @@ export interface Strings {
   recalcDescription: string;
   working: string;
   reading: string;
+  /** The result line after the panel read the sheet the user switched to. */
+  followedSheet: (sheet: string) => string;
+  /** Under "no criteria table on this sheet" when the panel still shows another sheet's overview. */
+  summaryOfSheet: (sheet: string) => string;
 
   summaryHeading: (sheet: string) => string;
   scoreLabel: string;
@@ -90,6 +94,8 @@ export const STRINGS: Record<Lang, Strings> = {
     recalcDescription: "Tính lại điểm chưa đạt, tỷ lệ đạt và tô màu các tiêu chí chưa đạt trong trang tính.",
     working: "Đang xử lý…",
     reading: "Đang đọc bảng tiêu chí…",
+    followedSheet: (sheet) => `Đã cập nhật theo trang «${sheet}» đang mở.`,
+    summaryOfSheet: (sheet) => `Phần tổng quan bên dưới vẫn là của trang «${sheet}».`,
 
     summaryHeading: (sheet) => `Tổng quan: trang «${sheet}»`,
     scoreLabel: "Điểm đạt / tối đa",
@@ -156,6 +162,8 @@ export const STRINGS: Record<Lang, Strings> = {
     recalcDescription: "Recalculate the gaps and percentages and highlight the unmet criteria in the sheet.",
     working: "Working…",
     reading: "Reading the criteria table…",
+    followedSheet: (sheet) => `Updated for the open sheet «${sheet}».`,
+    summaryOfSheet: (sheet) => `The overview below is still that of sheet «${sheet}».`,
 
     summaryHeading: (sheet) => `Overview: sheet «${sheet}»`,
     scoreLabel: "Score / max",

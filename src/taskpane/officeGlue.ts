@@ -1,7 +1,9 @@
 /**
  * The task pane's only link to Excel: the Office host (src/hosts/office), loaded lazily as its own chunk
- * and shaped into the session's SessionHost. Nothing here talks to Excel itself. If the chunk cannot be
- * loaded, each call fails with a bilingual message (the panel shows it) and the next call tries again.
+ * and shaped into the session's SessionHost, and its events (src/hosts/office/events.ts, same lazy chunk)
+ * shaped into the panel's `subscribeSheetChanges`. Nothing here talks to Excel itself. If the chunk cannot
+ * be loaded, each call fails with a bilingual message (the panel shows it) and the next call tries again;
+ * a subscription that cannot be made is simply absent (the panel still refreshes on its commands).
  */
 import type { SessionHost } from "../app/session";
 import type { Host } from "../hosts/host";
@@ -52,5 +54,44 @@ export function createOfficeSessionHost(
     read: () => call((m) => m.OfficeHost.read()),
     apply: (cs: ChangeSet, basis: WorkbookSnapshot) => call((m) => m.OfficeHost.apply(cs, basis)),
     selectRow: (sheet: string, row: number) => call(async (m) => m.OfficeHost.selectRow?.(sheet, row)),
+  };
+}
+
+/** The part of src/hosts/office/events.ts the glue uses. */
+export interface OfficeEventsModule {
+  /** Registers `handler` for "a worksheet was activated"; resolves to its remover (a no-op on failure). */
+  onSheetActivated(handler: () => void): Promise<() => Promise<void>>;
+}
+
+// Named like the host's chunk, so webpack puts both in the one lazily loaded Office chunk.
+export const loadOfficeEventsModule = (): Promise<OfficeEventsModule> =>
+  import(/* webpackChunkName: "office-host" */ "../hosts/office/events");
+
+/**
+ * The panel's `subscribeSheetChanges` in Excel: `onChange` is called when the user (or the add-in) makes
+ * another worksheet active. Synchronous for the panel: the returned function unsubscribes at once, even
+ * while the registration is still on its way (it is then removed as soon as it is made).
+ */
+export function createSheetChangeSubscription(
+  load: () => Promise<OfficeEventsModule> = loadOfficeEventsModule,
+): (onChange: () => void) => () => void {
+  return (onChange) => {
+    let active = true;
+    let remove: (() => Promise<void>) | null = null;
+    const dispose = (r: () => Promise<void>) => void r().catch(() => {});
+    load()
+      .then((m) => m.onSheetActivated(() => active && onChange()))
+      .then(
+        (r) => {
+          if (active) remove = r;
+          else dispose(r);
+        },
+        (e: unknown) => console.warn("PAR: the panel will not follow sheet changes", e),
+      );
+    return () => {
+      active = false;
+      if (remove) dispose(remove);
+      remove = null;
+    };
   };
 }

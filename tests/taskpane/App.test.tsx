@@ -34,16 +34,22 @@ describe("App", () => {
   test("loading, then in Excel the panel in Office's language, inside one FluentProvider", async () => {
     let go!: (s: Start) => void;
     const start = () => new Promise<Start>((resolve) => (go = resolve));
-    const { container } = render(<App start={start} />);
+    const { container, unmount } = render(<App start={start} />);
     expect(screen.getByText("Đang tải… / Loading…")).toBeTruthy();
+    const unsubscribe = jest.fn();
+    const subscribeSheetChanges = jest.fn((_onChange: () => void) => unsubscribe);
     const booted = await startTaskpane({
       wait: async () => ({ kind: "ready", host: "Excel", displayLanguage: "en-US" }),
       excelHostType: "Excel",
       createHost: () => new MemoryHost(sampleWorkbook()),
+      subscribeSheetChanges,
     });
     go(booted);
     expect(await screen.findByText("84.87 / 99.50")).toBeTruthy();
+    expect(subscribeSheetChanges).toHaveBeenCalledTimes(1); // the panel follows Excel's sheet changes
     expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
     expect(container.querySelectorAll(".fui-FluentProvider")).toHaveLength(1);
+    unmount();
+    expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 });

@@ -71,6 +71,24 @@ describe("startTaskpane", () => {
     expect((s.api as Session).lang).toBe("en");
   });
 
+  test("in Excel the panel is given sheet-change notifications (the glue's unless told)", async () => {
+    const subscribeSheetChanges = jest.fn(() => () => {});
+    const s = await startTaskpane({
+      wait: ready("Excel"),
+      excelHostType: "Excel",
+      createHost: memory,
+      subscribeSheetChanges,
+    });
+    expect(s.kind === "panel" && s.subscribeSheetChanges).toBe(subscribeSheetChanges);
+    const byDefault = await startTaskpane({
+      wait: ready("Excel"),
+      excelHostType: "Excel",
+      createHost: memory,
+    });
+    expect(byDefault.kind === "panel" && typeof byDefault.subscribeSheetChanges).toBe("function");
+    expect(subscribeSheetChanges).not.toHaveBeenCalled(); // the panel subscribes, not the boot
+  });
+
   test("English Office: English panel", async () => {
     const s = await startTaskpane({
       wait: ready("Excel", "en-US"),

@@ -24,14 +24,27 @@ export class GatedHost extends MemoryHost {
   }
 }
 
-export function setup(opts: { ws?: WorkbookSnapshot; lang?: Lang; inExcel?: boolean } = {}) {
+export function setup(
+  opts: {
+    ws?: WorkbookSnapshot;
+    lang?: Lang;
+    inExcel?: boolean;
+    subscribeSheetChanges?: PanelProps["subscribeSheetChanges"];
+  } = {},
+) {
   const host = new GatedHost(opts.ws ?? sampleWorkbook());
   const lang = opts.lang ?? "vi";
   const session = new Session(host, lang);
   const onLangChange = jest.fn((l: Lang) => {
     session.lang = l;
   });
-  const props: PanelProps = { api: session, initialLang: lang, inExcel: opts.inExcel ?? true, onLangChange };
+  const props: PanelProps = {
+    api: session,
+    initialLang: lang,
+    inExcel: opts.inExcel ?? true,
+    onLangChange,
+    subscribeSheetChanges: opts.subscribeSheetChanges,
+  };
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <Panel {...props} />
@@ -70,5 +83,21 @@ export function sampleWithBadCatalogue(): WorkbookSnapshot {
     ...ws,
     sheetNames: [...ws.sheetNames, name],
     others: { [name]: { name, top: 0, left: 0, values } },
+  };
+}
+
+/** A stand-in for Excel's sheet-activated events: what the panel subscribed, and a way to fire it. */
+export function fakeSheetChanges() {
+  const listeners = new Set<() => void>();
+  const subscribe = jest.fn((onChange: () => void) => {
+    listeners.add(onChange);
+    return () => void listeners.delete(onChange);
+  });
+  return {
+    subscribe,
+    fire: () => listeners.forEach((l) => l()),
+    get listeners() {
+      return listeners.size;
+    },
   };
 }

@@ -34,4 +34,8 @@ test("the Office host is imported lazily, by the glue only", () => {
   expect(importers.map((s) => s.p.slice(ROOT.length + 1))).toEqual(["officeGlue.ts"]);
   expect(importers[0].text).not.toMatch(/^import[^;]*hosts\/office/m);
   expect(importers[0].text).toMatch(/import\(\s*(\/\*.*?\*\/\s*)?["']\.\.\/hosts\/office["']\)/);
+  // the Office events too: lazily, into the Office chunk
+  expect(importers[0].text).toMatch(
+    /import\(\s*\/\*\s*webpackChunkName:\s*"office-host"\s*\*\/\s*["']\.\.\/hosts\/office\/events["']\)/,
+  );
 });

@@ -38,7 +38,19 @@ export interface PanelProps {
    * until dismissed or until the next command.
    */
   notice?: PanelError | null;
+  /**
+   * Tells the panel when the user looks at another sheet (in Excel: another worksheet became active); the
+   * panel then reads again. Returns the unsubscriber, called when the panel goes. Without it (playground),
+   * the panel reads on open and after each command only.
+   */
+  subscribeSheetChanges?: (onChange: () => void) => () => void;
 }
+
+/** A burst of sheet changes (Ctrl+PgDn held down) settles this long before the panel reads once. */
+export const SHEET_CHANGE_DELAY_MS = 300;
+
+/** What analyze may say about the sheet itself: not a failure, just a sheet without (one) criteria table. */
+const SHEET_STATES: ReadonlySet<string> = new Set(["no-table", "ambiguous"]);
 
 type Task = CommandId | "undo" | "analyze";
 
@@ -83,6 +95,11 @@ const useStyles = makeStyles({
   },
 });
 
+/** The result line after a sheet change, in both languages (the panel shows the chosen one). */
+function followedLine(sheet: string): Bilingual {
+  return { vi: STRINGS.vi.followedSheet(sheet), en: STRINGS.en.followedSheet(sheet) };
+}
+
 /**
  * The PAR panel: Recalculate, the score, the domain chart, the unmet criteria, the other commands with
  * their result lines, the engine's issues and errors. It knows the session's commands, never Excel.
@@ -94,6 +111,7 @@ export function Panel({
   onLangChange,
   analyzeOnOpen = true,
   notice: initialNotice = null,
+  subscribeSheetChanges,
 }: PanelProps) {
   const styles = useStyles();
   const ids = { recalc: useId("recalc-desc"), actions: useId("actions"), unmet: useId("unmet") };
@@ -104,7 +122,13 @@ export function Panel({
   const [result, setResult] = useState<Bilingual | null>(null);
   const [error, setError] = useState<PanelError | null>(null);
   const [notice, setNotice] = useState<PanelError | null>(initialNotice);
+  /** The sheet has no criteria table (or two): told as information, not as an error. */
+  const [sheetNote, setSheetNote] = useState<PanelError | null>(null);
   const busyRef = useRef(false);
+  /** A sheet change came while the panel was busy: read once the current task is done. */
+  const followPending = useRef(false);
+  /** Starts the (debounced) read that follows a sheet change; set while subscribed. */
+  const scheduleFollow = useRef<(() => void) | null>(null);
   const mounted = useRef(true);
   const t = STRINGS[lang];
 
@@ -115,13 +139,22 @@ export function Panel({
     };
   }, []);
 
-  const perform = useCallback(async (task: Task, call: () => Promise<SessionResult>) => {
-    if (busyRef.current) return; // one host round trip at a time
+  /**
+   * Runs one task against the session. `follow`: the read that follows a sheet change; it never interrupts
+   * a command (it is put off until the command is done), and when the new sheet has no criteria table it
+   * keeps the last summary (its heading names its sheet) and the result line that goes with it.
+   */
+  const perform = useCallback(async (task: Task, call: () => Promise<SessionResult>, follow = false) => {
+    if (busyRef.current) {
+      if (follow) followPending.current = true;
+      return; // one host round trip at a time
+    }
     busyRef.current = true;
     setBusy(task);
     setError(null);
+    setSheetNote(null);
     if (task !== "analyze") setNotice(null); // the user has moved on from the ribbon's failure
-    setResult(null);
+    if (!follow) setResult(null);
     let r: SessionResult;
     try {
       r = await call();
@@ -132,16 +165,41 @@ export function Panel({
     if (!mounted.current) return;
     if (r.ok) {
       if (r.summary) setSummary({ value: r.summary, from: task });
-      setResult(r.result);
+      // after a sheet change the old result line is stale; say which sheet is shown now instead
+      setResult(follow && r.summary ? followedLine(r.summary.sheet) : r.result);
+    } else if (task === "analyze" && SHEET_STATES.has(r.error.code)) {
+      setSheetNote(r.error);
     } else {
       setError(r.error);
+      if (follow) setResult(null);
     }
     setBusy(null);
+    if (followPending.current) {
+      followPending.current = false;
+      scheduleFollow.current?.();
+    }
   }, []);
 
   useEffect(() => {
     if (analyzeOnOpen) void perform("analyze", () => api.analyze());
   }, [api, analyzeOnOpen, perform]);
+
+  useEffect(() => {
+    if (!subscribeSheetChanges) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void perform("analyze", () => api.analyze(), true), SHEET_CHANGE_DELAY_MS);
+    };
+    scheduleFollow.current = schedule;
+    const unsubscribe = subscribeSheetChanges(schedule);
+    return () => {
+      clearTimeout(timer);
+      if (scheduleFollow.current === schedule) scheduleFollow.current = null;
+      followPending.current = false;
+      unsubscribe();
+    };
+  }, [api, subscribeSheetChanges, perform]);
 
   const select = useCallback(
     (sheet: string, row: number) => {
@@ -256,6 +314,16 @@ export function Panel({
             <MessageBarBody>
               <MessageBarTitle>{error.message[lang]}</MessageBarTitle>
               <Text block>{error.hint[lang]}</Text>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        {sheetNote && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{sheetNote.message[lang]}</MessageBarTitle>
+              <Text block>{sheetNote.hint[lang]}</Text>
+              {s && <Text block>{t.summaryOfSheet(s.sheet)}</Text>}
             </MessageBarBody>
           </MessageBar>
         )}
