@@ -4,8 +4,9 @@
  *  - readSnapshot: one Excel.run; everything the core needs is queued before ONE sync (the active sheet's
  *    used range with values, formulas, number formats and cell properties, its tables, the selection, the
  *    sheet names and the sheets the add-in owns). Excel cannot report a table's range or a validation's rule
- *    until the table or validated area is known, so when the sheets hold Excel tables or list validations a
- *    second, small sync asks for exactly those.
+ *    until the table or validated area is known: the first batch also asks for the ranges of the tables and
+ *    the rules of the areas the previous read found (`lastRead`), and only when the sheets no longer match
+ *    it (or on the first read of a session) a second, small sync asks for exactly those.
  *  - applyChangeSet: validates the whole change set against the snapshot it was planned from, then queues
  *    every op in one Excel.run and ONE sync; a change set whose request would pass Excel on the web's 5 MB
  *    limit is split into chunks, one sync each (the only reason for an extra sync).
@@ -225,7 +226,92 @@ interface SheetLoad {
   tables: Excel.TableCollection;
   protection: Excel.WorksheetProtection;
   validations?: Excel.RangeAreas;
+  /** Loads queued on the guess that the sheet still has the tables and validated areas of the last read. */
+  guess?: Guess;
 }
+
+/** What a read learned about one sheet's tables and validated areas: what the next read guesses from. */
+interface SheetMemo {
+  /** Names of the sheet's tables, in the order `worksheet.tables` lists them. */
+  tables: string[];
+  /** The validated areas' address as getSpecialCells("DataValidations") reported it; null for none. */
+  validations: string | null;
+}
+
+/**
+ * The last successful read: the active sheet's name and, per sheet read, its tables and validated areas.
+ * Module state, as long as the runtime (the task pane; the function file where the runtime is shared).
+ */
+let lastRead: { active: string; sheets: Map<string, SheetMemo> } | null = null;
+
+/** Forgets what earlier reads learned: the next read asks for tables' ranges and rules in a second sync. */
+export function forgetReads(): void {
+  lastRead = null;
+}
+
+/** Speculative loads for one sheet, queued in the first batch; used only if the sheet still matches `memo`. */
+interface Guess {
+  memo: SheetMemo;
+  /** The ranges of the tables named in memo.tables, same order. */
+  ranges: Excel.Range[];
+  rules: { rect: Rect; validation: Excel.DataValidation }[];
+}
+
+/** The rectangles of a getSpecialCells address ("'S'!E2:E9,'S'!G2"), unparsable parts left out. */
+function areaRects(address: string): Rect[] {
+  const rects: Rect[] = [];
+  for (const a of address.split(",")) {
+    const rect = parseAddress(a);
+    if (rect) rects.push(rect);
+  }
+  return rects;
+}
+
+/**
+ * Queues the loads a second sync would make if the sheet still has the tables and validated areas of `memo`.
+ * Each call cannot fail while the sheet and the tables exist: getItemOrNullObject for the tables, and
+ * getRange on addresses Excel itself reported. A table that is gone leaves a null object behind (or, should
+ * Excel fail the batch on its getRange, readSnapshot reads again without guesses).
+ */
+function queueGuess(sheet: Excel.Worksheet, memo: SheetMemo | undefined): Guess | undefined {
+  if (!memo) return undefined;
+  const ranges = memo.tables.map((name) => {
+    const range = sheet.tables.getItemOrNullObject(name).getRange();
+    range.load("address");
+    return range;
+  });
+  const rules = (memo.validations === null ? [] : areaRects(memo.validations)).map((rect) => {
+    const validation = sheet.getRange(rectAddress(rect)).dataValidation;
+    validation.load("rule");
+    return { rect, validation };
+  });
+  return { memo, ranges, rules };
+}
+
+/** The validated areas' address of a loaded sheet; null for none. */
+function areasAddress(load: SheetLoad): string | null {
+  return load.validations && !load.validations.isNullObject ? load.validations.address : null;
+}
+
+/** The sheet has exactly the tables (names, order) the guess assumed. */
+function tablesHold(load: SheetLoad, g: Guess): boolean {
+  const items = load.tables.items;
+  return items.length === g.memo.tables.length && items.every((t, i) => t.name === g.memo.tables[i]);
+}
+
+/** The first sync failed while it carried guesses: read again without them (the batch only reads). */
+class GuessFailed extends Error {
+  constructor(readonly original: unknown) {
+    super("the read with guessed tables and validated areas failed");
+  }
+}
+
+/** Failures that are not the guesses' doing; readSnapshot handles (or reports) them as they are. */
+const NOT_GUESS_CODES: ReadonlySet<string> = new Set([
+  OFFICE_CODES.invalidSelection,
+  OFFICE_CODES.responseTooLarge,
+  OFFICE_CODES.cellEditMode,
+]);
 
 interface Grids {
   values: CellValue[][];
@@ -362,6 +448,8 @@ function listOf(rule: Excel.DataValidationRule | undefined): string[] | null {
 interface ReadMode {
   banded: boolean;
   selection: boolean;
+  /** Queue the guesses from `lastRead` in the first batch. */
+  guess: boolean;
 }
 
 export interface ReadOptions {
@@ -374,7 +462,8 @@ const readMeta = new WeakMap<WorkbookSnapshot, { protectedSheets: Set<string> }>
 
 /**
  * Reads the active sheet (used range, formats, tables, selection), all sheet names and the owned sheets.
- * One sync (two when tables or validations exist); a sheet too large for one response is read in bands.
+ * One sync; two when the sheets hold tables or validations the previous read (of this runtime) did not see
+ * as they are now; a sheet too large for one response is read in bands.
  */
 export async function readSnapshot(
   owned: OwnedSheets = OWNED_SHEETS,
@@ -391,10 +480,15 @@ export async function readSnapshot(
         return attempt({ ...mode, selection: false });
       // Excel on the web: the response would pass 5 MB, so read the cells in bands.
       if (code === OFFICE_CODES.responseTooLarge && !mode.banded) return attempt({ ...mode, banded: true });
+      // A guessed table or sheet is gone and Excel failed the batch over it: forget and read without guesses.
+      if (e instanceof GuessFailed) {
+        lastRead = null;
+        return attempt({ ...mode, guess: false });
+      }
       throw toHostError(e);
     }
   };
-  return attempt({ banded: false, selection: true });
+  return attempt({ banded: false, selection: true, guess: true });
 }
 
 function readWith(owned: OwnedSheets, mode: ReadMode, bandCells: number): Promise<WorkbookSnapshot> {
@@ -406,18 +500,34 @@ function readWith(owned: OwnedSheets, mode: ReadMode, bandCells: number): Promis
     sheets.load("items/name");
     const selection = mode.selection ? workbook.getSelectedRange() : null;
     if (selection) selection.load("address");
+    const memo = mode.guess ? lastRead : null;
     const main = loadSheet(active, !mode.banded, true);
+    // The active sheet's name is known only after the sync: guess it is still the one of the last read.
+    main.guess = queueGuess(active, memo?.sheets.get(memo.active));
     const ownedNames = [owned.catalogueSheet, owned.planSheet];
     const others = ownedNames.map((name) => {
       const sheet = workbook.worksheets.getItemOrNullObject(name);
-      return { name, sheet, load: loadSheet(sheet, !mode.banded, true) };
+      const load = loadSheet(sheet, !mode.banded, true);
+      load.guess = queueGuess(sheet, memo?.sheets.get(name));
+      return { name, sheet, load };
     });
-    await context.sync();
+    const guessed = [main, ...others.map((o) => o.load)].some(
+      (l) => l.guess && (l.guess.ranges.length || l.guess.rules.length),
+    );
+    try {
+      await context.sync();
+    } catch (e) {
+      const code = officeCode(e);
+      if (guessed && !(code && NOT_GUESS_CODES.has(code))) throw new GuessFailed(e);
+      throw e;
+    }
 
     const activeName = active.name;
     const present = others.filter((o) => !o.sheet.isNullObject && o.name !== activeName);
+    // An owned sheet that is active was loaded twice; its own load carries the right guess.
+    const activeLoad = others.find((o) => o.name === activeName && !o.sheet.isNullObject)?.load ?? main;
     const loads: { name: string; load: SheetLoad }[] = [
-      { name: activeName, load: main },
+      { name: activeName, load: activeLoad },
       ...present.map((o) => ({ name: o.name, load: o.load })),
     ];
 
@@ -445,27 +555,36 @@ function readWith(owned: OwnedSheets, mode: ReadMode, bandCells: number): Promis
       }
     }
 
-    // Second (small) request: the ranges of the tables found and the rules of the validated areas.
+    // Second (small) request: the ranges of the tables found and the rules of the validated areas, for the
+    // sheets whose guess was missing or wrong.
     const tableRanges: { name: string; table: Excel.Table; range: Excel.Range }[] = [];
     const validationRanges: { name: string; rect: Rect; validation: Excel.DataValidation }[] = [];
+    let second = false;
     for (const { name, load } of loads) {
-      for (const table of load.tables.items) {
-        const range = table.getRange();
-        range.load("address");
-        tableRanges.push({ name, table, range });
+      const g = load.guess;
+      if (g && tablesHold(load, g)) {
+        load.tables.items.forEach((table, i) => tableRanges.push({ name, table, range: g.ranges[i] }));
+      } else {
+        for (const table of load.tables.items) {
+          const range = table.getRange();
+          range.load("address");
+          tableRanges.push({ name, table, range });
+          second = true;
+        }
       }
-      const areas = load.validations;
-      if (areas && !areas.isNullObject) {
-        for (const a of areas.address.split(",")) {
-          const rect = parseAddress(a);
-          if (!rect) continue;
+      const areas = areasAddress(load);
+      if (g && areas === g.memo.validations) {
+        for (const r of g.rules) validationRanges.push({ name, ...r });
+      } else {
+        for (const rect of areas === null ? [] : areaRects(areas)) {
           const validation = load.sheet.getRange(rectAddress(rect)).dataValidation;
           validation.load("rule");
           validationRanges.push({ name, rect, validation });
+          second = true;
         }
       }
     }
-    if (tableRanges.length || validationRanges.length) await context.sync();
+    if (second) await context.sync();
 
     const protectedSheets = new Set<string>();
     const snapshotOf = (name: string, load: SheetLoad): SheetSnapshot => {
@@ -529,6 +648,15 @@ function readWith(owned: OwnedSheets, mode: ReadMode, bandCells: number): Promis
       for (const o of present) snapshot.others[o.name] = snapshotOf(o.name, o.load);
     }
     readMeta.set(snapshot, { protectedSheets });
+    lastRead = {
+      active: activeName,
+      sheets: new Map(
+        loads.map(({ name, load }) => [
+          name,
+          { tables: load.tables.items.map((t) => t.name), validations: areasAddress(load) },
+        ]),
+      ),
+    };
     return snapshot;
   });
 }

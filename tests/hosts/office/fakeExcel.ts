@@ -7,7 +7,9 @@
  *  - a property read before load() + sync() throws PropertyNotLoaded (so does ClientResult.value);
  *  - load() of a property the double does not know throws (no silent empty data);
  *  - getItem() of a missing sheet/table fails at sync with ItemNotFound; *OrNullObject gives a null object
- *    (isNullObject set at sync; objects derived from a null object are null objects too);
+ *    (isNullObject set at sync; objects derived from a null object are null objects too, unless
+ *    `nullObjectCalls` is "fail": then getRange() on a null table or sheet fails the batch, the other
+ *    behaviour a real Excel might have);
  *  - values/formulas are parsed like typed input: "=x" becomes a formula, "-x"/"+x"/"@x" a formula too,
  *    "12" or "1.5" a number, "TRUE" a boolean, "1.6.2"/"3/4" a date (a number), and a leading apostrophe
  *    keeps the rest as text; 2-D arrays must match the range's shape;
@@ -44,6 +46,8 @@ export interface FakeOptions {
   selection?: Rect | "chart" | "several-areas";
   /** Office.addin.showAsTaskpane available (SharedRuntime 1.1). */
   sharedRuntime?: boolean;
+  /** getRange() on a null table or sheet: a null range ("null", the default) or a failed batch ("fail"). */
+  nullObjectCalls?: "null" | "fail";
 }
 
 type Entry =
@@ -160,6 +164,7 @@ export class FakeExcel {
   readonly actions = new Map<string, (event: unknown) => unknown>();
   taskpaneShown = 0;
   sharedRuntime: boolean;
+  nullObjectCalls: "null" | "fail";
   private failures: { match: RegExp; code: string; message: string }[] = [];
   private tableCount = 0;
 
@@ -171,6 +176,7 @@ export class FakeExcel {
     this.maxResponseBytes = opts.maxResponseBytes ?? Infinity;
     this.protectedSheets = new Set(opts.protectedSheets ?? []);
     this.sharedRuntime = opts.sharedRuntime ?? true;
+    this.nullObjectCalls = opts.nullObjectCalls ?? "null";
     const sel = opts.selection;
     this.selection =
       sel === undefined ? null : typeof sel === "string" ? sel : { sheet: ws.active.name, rect: sel };
@@ -386,6 +392,15 @@ abstract class FakeObject {
   }
 }
 
+/** With nullObjectCalls "fail": queues a statement that fails the batch when its object is a null object. */
+function failOnNull(ctx: FakeContext, what: string, isNull: () => boolean): void {
+  if (ctx.fake.nullObjectCalls !== "fail") return;
+  ctx.read(() => {
+    if (isNull()) throw new FakeOfficeError("InvalidObjectPath", `${what} on a null object`);
+    return { bytes: 0, commit: () => undefined };
+  });
+}
+
 class FakeClientResult<T> {
   private v: { value: T } | null = null;
   get value(): T {
@@ -481,7 +496,7 @@ class FakeWorksheet extends FakeObject {
   constructor(
     ctx: FakeContext,
     readonly resolveName: () => string | null,
-    nullable: boolean,
+    readonly nullable: boolean,
   ) {
     super(ctx);
     if (nullable)
@@ -556,6 +571,7 @@ class FakeWorksheet extends FakeObject {
   getRange(address?: string): FakeRange {
     if (address === undefined) throw new FakeOfficeError("InvalidArgument", "the double needs an address");
     const rect = fakeParseAddress(address);
+    if (this.nullable) failOnNull(this.ctx, "getRange", () => this.resolveName() === null);
     return new FakeRange(this.ctx, () => {
       const sheet = this.model();
       return sheet ? { sheet, rects: [rect] } : null;
@@ -1131,6 +1147,9 @@ class FakeTableCollection extends FakeObject {
   getItem(name: string): FakeTable {
     return new FakeTable(this.ctx, this.ws, name);
   }
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.ctx, this.ws, name, true);
+  }
   add(address: string, hasHeaders: boolean): FakeTable {
     const rect = fakeParseAddress(address);
     const table = new FakeTable(this.ctx, this.ws, "");
@@ -1158,8 +1177,19 @@ class FakeTable extends FakeObject {
     ctx: FakeContext,
     private readonly ws: FakeWorksheet,
     public key: string,
+    private readonly nullable = false,
   ) {
     super(ctx);
+    if (nullable)
+      ctx.read(() => {
+        const isNull = this.missing();
+        return {
+          bytes: 0,
+          commit: () => {
+            this.setNull(isNull);
+          },
+        };
+      });
     const info = () => {
       const t = this.ws.model()!.tables.find((x) => x.name === this.key);
       if (!t) throw new FakeOfficeError("ItemNotFound", `no table «${this.key}»`);
@@ -1232,6 +1262,12 @@ class FakeTable extends FakeObject {
     this.loaded.set(name, value);
   }
 
+  /** For a table from getItemOrNullObject: its sheet or the table itself is not there (at sync). */
+  private missing(): boolean {
+    const sheet = this.ws.model();
+    return !sheet || !sheet.tables.some((x) => x.name === this.key);
+  }
+
   get name(): string {
     return this.prop("name");
   }
@@ -1267,9 +1303,11 @@ class FakeTable extends FakeObject {
   }
 
   getRange(): FakeRange {
+    if (this.nullable) failOnNull(this.ctx, "table.getRange", () => this.missing());
     return new FakeRange(this.ctx, () => {
       const sheet = this.ws.model();
-      return sheet ? { sheet, rects: [{ ...this.info().rect }] } : null;
+      if (!sheet || (this.nullable && this.missing())) return null;
+      return { sheet, rects: [{ ...this.info().rect }] };
     });
   }
 
