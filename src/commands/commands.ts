@@ -47,7 +47,7 @@ async function report(error: AppError): Promise<void> {
 export async function runRecalculate(host: Host = OfficeHost): Promise<AppError | null> {
   try {
     const ws = await host.read();
-    const outcome = planCommand(ws, "recalc");
+    const outcome = planCommand(ws, "recalc", { inverse: false });
     if (!outcome.ok) {
       const error = toAppError(outcome.error);
       await report(error);
