@@ -15,6 +15,7 @@ import {
   planRemediationSheet,
   formatScore,
   PLAN_SHEET,
+  AddinError,
   rowsNeedingRemedy,
   type Analysis,
   type ChangeSet,
@@ -268,7 +269,12 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     changeSet = planOne(ws, command, a, catalogue, opts);
   } catch (e) {
     // Only "the sheet exists but was not read" is the user's to fix; anything else is a bug to surface.
-    if (!/not read/.test(String((e as Error)?.message))) throw e;
+    // (The catalogue's export still throws a plain Error saying "not read"; the message test goes when it
+    // throws AddinError "not-read" too.)
+    const notReadError =
+      (e instanceof AddinError && e.code === "not-read") ||
+      (command === "export-catalogue" && /not read/.test(String((e as Error)?.message)));
+    if (!notReadError) throw e;
     return { ok: false, error: notRead(command === "plan" ? PLAN_SHEET : CATALOGUE_SHEET_NAME) };
   }
   const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);

@@ -9,6 +9,7 @@
  */
 
 import { compareKeys, parseCode } from "../core/text";
+import { CATALOGUE_SHEET } from "../core/owned";
 import type {
   CellInput,
   CellValue,
@@ -21,7 +22,8 @@ import type {
 import { agencyKey } from "./data";
 import { builtinCatalogue, lookup, type Catalogue, type CustomEntry } from "./lookup";
 
-export const CATALOGUE_SHEET_NAME = "Danh mục giải pháp";
+/** The sheet's name; core/owned.ts is its one home. */
+export const CATALOGUE_SHEET_NAME = CATALOGUE_SHEET;
 
 export type CatalogueField = "code" | "lead" | "implementers" | "tasks";
 

@@ -1,13 +1,72 @@
-/** The pure core: snapshot in, analysis and change sets out. No Office, no DOM, no I/O. */
-export * from "./types";
-export * from "./text";
-export * from "./numbers";
-export * from "./address";
-export * from "./table";
-export * from "./analyze";
-export * from "./messages";
-export * from "./plan";
-export * from "./formula";
-export * from "./model";
-export * from "./sample";
-export * from "./remediation";
+/**
+ * The pure core: snapshot in, analysis and change sets out. No Office, no DOM, no I/O.
+ * What the other layers (app, catalogue, hosts, front ends, tests, bench) use, by name. Modules inside the core
+ * import each other directly; anything not listed here is the core's own business.
+ */
+
+// The two contracts: snapshots in, change sets out.
+export type {
+  CellInput,
+  CellStyle,
+  CellValue,
+  ChangeSet,
+  CommandName,
+  ListValidation,
+  Op,
+  Rect,
+  SheetSnapshot,
+  TableInfo,
+  WorkbookSnapshot,
+} from "./types";
+
+// One error type, told apart by code.
+export { AddinError, isAddinError, type ErrorCode, type ErrorDetails } from "./errors";
+
+// What the add-in owns in a workbook.
+export { CATALOGUE_SHEET, DEFAULT_COLUMN_WIDTH, OWNED_SHEETS, PLAN_SHEET, PLAN_TABLE } from "./owned";
+
+// Reading the table.
+export {
+  analyzeSheet,
+  analyzeTable,
+  unmetCriteria,
+  type Analysis,
+  type AnalyzeResult,
+  type CriterionRow,
+  type IssueKind,
+  type Status,
+} from "./analyze";
+export { errorMessage, issueMessage, type Lang } from "./messages";
+export { formatScore, parseNumber, round2 } from "./numbers";
+export { columnLetter } from "./address";
+
+// The commands, one module each.
+export { planRecalc, planRecalcAndHighlight, type PlanOptions, type RecalcPlan } from "./recalc";
+export {
+  LEGEND,
+  PALETTE,
+  isAddinFill,
+  planClearHighlight,
+  planHighlight,
+  type HighlightOptions,
+} from "./highlight";
+export { ASSIGN_HEADERS, planAssign, type AssignOptions } from "./assign";
+export {
+  PLAN_COLUMNS,
+  PLAN_MET_FILL,
+  PLAN_STATUSES,
+  planRemediationSheet,
+  type PlanColumn,
+  type PlanSheetOptions,
+} from "./planSheet";
+export { rowsNeedingRemedy, type Remedy, type RemedyField, type RemedySource } from "./remedy";
+
+// Cells → rectangles, shared with the hosts.
+export { cellRects, rectRuns, rowRuns, type Span } from "./rects";
+
+// Applying, undoing and checking a change set without Excel; formulas.
+export { ChangeSetError, WorkbookModel, applyChangeSet, invertChangeSet, validateChangeSet } from "./model";
+export { evaluateFormula, shiftFormulaColumns } from "./formula";
+
+// The sample table (playground, tests, bench).
+export { SAMPLE_ROWS, SAMPLE_SHEET, SAMPLE_TITLE, sampleSheet, sampleWorkbook } from "./sample";

@@ -10,7 +10,7 @@ import {
 } from "../../../src/hosts/office/excelHost";
 import { HostError, toAppError } from "../../../src/hosts/office/errors";
 import { OfficeHost } from "../../../src/hosts/office";
-import { planRecalcAndHighlight } from "../../../src/core/plan";
+import { planRecalcAndHighlight } from "../../../src/core/recalc";
 import { planCommand } from "../../../src/app/commands";
 import { applyChangeSet as simulate, invertChangeSet } from "../../../src/core/model";
 import type { CellInput, ChangeSet, Op, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";

@@ -1,0 +1,191 @@
+/**
+ * assign, planned as a change set: three columns (lead agency, implementers, tasks) after the table, filled
+ * for unmet criteria from a RemedySource and kept in step on re-runs.
+ */
+import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
+import type { Analysis } from "./analyze";
+import type { Lang } from "./messages";
+import { cellAt, type Role } from "./table";
+import { cellText } from "./text";
+import { addedHeaderStyle, columnIsEmpty, headerRowsOf, insertColumnsOp } from "./columns";
+import { rowRuns } from "./rects";
+import { rowsNeedingRemedy, textOrBlank as text, type RemedyField, type RemedySource } from "./remedy";
+
+export const ASSIGN_HEADERS: Record<RemedyField, Record<Lang, string>> = {
+  lead: { vi: "Cơ quan chủ trì tham mưu", en: "Lead agency" },
+  implementers: { vi: "Cơ quan thực hiện", en: "Implementing agencies" },
+  tasks: { vi: "Nhiệm vụ, giải pháp", en: "Tasks and solutions" },
+};
+const FIELDS: RemedyField[] = ["lead", "implementers", "tasks"];
+const WIDTHS: Record<RemedyField, number> = { lead: 28, implementers: 32, tasks: 70 };
+
+export interface AssignOptions {
+  lang?: Lang;
+}
+
+/** Where the three columns are: found by their headers, else after the table (written or inserted). */
+interface Placement {
+  cols: Record<RemedyField, number>;
+  missing: RemedyField[];
+  /** Columns inserted (0 when the next columns were empty and are written into). */
+  inserted: number;
+  /** The first column after the owned ones. */
+  end: number;
+  ops: Op[];
+}
+
+function placeColumns(sheet: SheetSnapshot, a: Analysis): Placement {
+  const t = a.table;
+  const ops: Op[] = [];
+  const cols: Partial<Record<RemedyField, number>> = {};
+  for (const f of FIELDS) if (t.columns[f as Role] !== undefined) cols[f] = t.columns[f as Role];
+  const missing = FIELDS.filter((f) => cols[f] === undefined);
+  let inserted = 0;
+  let at = Math.max(t.right, ...FIELDS.map((f) => cols[f] ?? -1)) + 1;
+  if (missing.length) {
+    const free = !t.excelTable && missing.every((_, k) => columnIsEmpty(sheet, at + k));
+    if (!free) {
+      inserted = missing.length;
+      ops.push(insertColumnsOp(sheet.name, at, inserted, t.excelTable));
+    }
+    for (const f of missing) cols[f] = at++;
+  }
+  return { cols: cols as Record<RemedyField, number>, missing, inserted, end: at, ops };
+}
+
+/** The cells of each owned column to write, by row, and what was filled, kept and cleared. */
+interface Writes {
+  cells: Record<RemedyField, Map<number, CellInput>>;
+  filled: number;
+  kept: number;
+  cleared: number;
+  /** Rows with a remedy (their three cells wrap). */
+  wrapRows: number[];
+}
+
+function planWrites(
+  sheet: SheetSnapshot,
+  a: Analysis,
+  source: RemedySource,
+  p: Placement,
+  headerRows: number[],
+  lang: Lang,
+): Writes {
+  // Snapshot column of an owned column (new columns read as empty).
+  const before = (c: number): number | null =>
+    p.inserted && c >= p.end - p.inserted ? (c < p.end ? null : c - p.inserted) : c;
+  const current = (row: number, f: RemedyField): string => {
+    const c = before(p.cols[f]);
+    return c === null ? "" : cellText(cellAt(sheet, row, c));
+  };
+  const currentRaw = (row: number, f: RemedyField): string => {
+    const c = before(p.cols[f]);
+    const v = c === null ? null : cellAt(sheet, row, c);
+    return typeof v === "string" ? v.trim() : cellText(v);
+  };
+  const w: Writes = {
+    cells: { lead: new Map(), implementers: new Map(), tasks: new Map() },
+    filled: 0,
+    kept: 0,
+    cleared: 0,
+    wrapRows: [],
+  };
+  const needing = new Set(rowsNeedingRemedy(a));
+  for (const r of a.rows) {
+    const want: Record<RemedyField, string> = { lead: "", implementers: "", tasks: "" };
+    if (needing.has(r)) {
+      const m = source.remedy(r, a);
+      want.lead = m.lead;
+      want.implementers = m.implementers;
+      want.tasks = m.tasks.join("\n");
+      w.filled++;
+      w.wrapRows.push(r.row);
+    }
+    for (const f of FIELDS) {
+      const now = f === "tasks" ? currentRaw(r.row, f) : current(r.row, f);
+      if (now === want[f]) continue;
+      // A cell the user edited (not empty, not a catalogue text) is theirs.
+      if (now !== "" && !source.produced(f, now)) {
+        w.kept++;
+        continue;
+      }
+      w.cells[f].set(r.row, text(want[f]));
+      if (want[f] === "") w.cleared++;
+    }
+  }
+  for (const f of FIELDS)
+    for (const hr of headerRows) if (current(hr, f) === "") w.cells[f].set(hr, text(ASSIGN_HEADERS[f][lang]));
+  return w;
+}
+
+/** The writes as one block when the three columns are adjacent, else one block per column. */
+function writeOps(sheetName: string, a: Analysis, p: Placement, w: Writes): Op[] {
+  if (!FIELDS.some((f) => w.cells[f].size > 0)) return [];
+  const top = a.table.headerRow;
+  const bottom = a.table.lastRow;
+  const ordered = [...FIELDS].sort((x, y) => p.cols[x] - p.cols[y]);
+  const contiguous = ordered.every((f, k) => p.cols[f] === p.cols[ordered[0]] + k);
+  const block = (fs: RemedyField[]) => {
+    const cells: (CellInput | null)[][] = [];
+    for (let r = top; r <= bottom; r++) cells.push(fs.map((f) => w.cells[f].get(r) ?? null));
+    return cells;
+  };
+  if (contiguous)
+    return [{ op: "setCells", sheet: sheetName, top, left: p.cols[ordered[0]], cells: block(ordered) }];
+  return FIELDS.filter((f) => w.cells[f].size).map((f): Op => ({
+    op: "setCells",
+    sheet: sheetName,
+    top,
+    left: p.cols[f],
+    cells: block([f]),
+  }));
+}
+
+function styleOps(sheet: SheetSnapshot, a: Analysis, p: Placement, w: Writes, headerRows: number[]): Op[] {
+  const ops: Op[] = [];
+  if (w.wrapRows.length)
+    for (const f of FIELDS)
+      ops.push({
+        op: "setStyle",
+        sheet: sheet.name,
+        ranges: rowRuns(w.wrapRows, p.cols[f], 1),
+        style: { wrap: true },
+      });
+  if (p.missing.length) {
+    ops.push({
+      op: "setStyle",
+      sheet: sheet.name,
+      ranges: headerRows.flatMap((hr) =>
+        p.missing.map((f) => ({ top: hr, left: p.cols[f], rows: 1, cols: 1 })),
+      ),
+      style: addedHeaderStyle(sheet, a.table),
+    });
+    for (const f of p.missing)
+      ops.push({ op: "setColumnWidth", sheet: sheet.name, col: p.cols[f], width: WIDTHS[f] });
+  }
+  return ops;
+}
+
+/**
+ * assign: "Cơ quan chủ trì tham mưu", "Cơ quan thực hiện", "Nhiệm vụ, giải pháp" after the table's last column:
+ * written into the next columns when they are empty from top to bottom of the sheet, inserted as whole columns
+ * (or table columns) otherwise. A re-run finds the columns by their headers and updates them; a cell the user
+ * edited (not empty, not a catalogue text) is kept and counted.
+ */
+export function planAssign(
+  sheet: SheetSnapshot,
+  a: Analysis,
+  source: RemedySource,
+  opts: AssignOptions = {},
+): ChangeSet {
+  const lang = opts.lang ?? a.table.lang;
+  const headerRows = headerRowsOf(a);
+  const p = placeColumns(sheet, a);
+  const w = planWrites(sheet, a, source, p, headerRows, lang);
+  const ops = [...p.ops, ...writeOps(sheet.name, a, p, w), ...styleOps(sheet, a, p, w, headerRows)];
+  return {
+    command: "assign",
+    ops,
+    counts: { filled: w.filled, kept: w.kept, cleared: w.cleared, insertedColumns: p.inserted },
+  };
+}

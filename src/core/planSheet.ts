@@ -1,0 +1,398 @@
+/**
+ * plan, planned as a change set: the sheet "Kế hoạch khắc phục", one row per task of every unmet criterion,
+ * kept in step with the scores on re-runs (the user's deadline, status and notes are kept; rows whose criterion
+ * is met are marked, never deleted). The answers come from a RemedySource.
+ */
+import type { CellInput, CellValue, ChangeSet, Op, Rect, SheetSnapshot, WorkbookSnapshot } from "./types";
+import type { Analysis, CriterionRow } from "./analyze";
+import type { Lang } from "./messages";
+import { cellAt, formatAt } from "./table";
+import { cellText, compareKeys, fold, parseCode } from "./text";
+import { AddinError } from "./errors";
+import { PLAN_SHEET, PLAN_TABLE } from "./owned";
+import { rowRuns } from "./rects";
+import { rowsNeedingRemedy, textOrBlank as text, type RemedySource } from "./remedy";
+
+export const PLAN_STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Hoàn thành"];
+/** Fill of a plan row whose criterion is no longer unmet: kept for the record, marked, never deleted. */
+export const PLAN_MET_FILL = "#E2EFDA";
+
+export type PlanColumn =
+  | "stt"
+  | "code"
+  | "name"
+  | "max"
+  | "achieved"
+  | "gap"
+  | "reason"
+  | "lead"
+  | "implementers"
+  | "task"
+  | "deadline"
+  | "status"
+  | "note";
+
+export const PLAN_COLUMNS: { key: PlanColumn; vi: string; en: string; width: number }[] = [
+  { key: "stt", vi: "STT", en: "No.", width: 6 },
+  { key: "code", vi: "Mã tiêu chí", en: "Code", width: 10 },
+  { key: "name", vi: "Tiêu chí", en: "Criterion", width: 40 },
+  { key: "max", vi: "Điểm tối đa", en: "Max score", width: 10 },
+  { key: "achieved", vi: "Điểm đạt được", en: "Score achieved", width: 10 },
+  { key: "gap", vi: "Điểm chưa đạt", en: "Gap", width: 10 },
+  { key: "reason", vi: "Nguyên nhân", en: "Reason", width: 36 },
+  { key: "lead", vi: "Cơ quan chủ trì", en: "Lead agency", width: 26 },
+  { key: "implementers", vi: "Cơ quan thực hiện", en: "Implementers", width: 30 },
+  { key: "task", vi: "Nhiệm vụ, giải pháp", en: "Task", width: 60 },
+  { key: "deadline", vi: "Thời hạn", en: "Deadline", width: 12 },
+  { key: "status", vi: "Trạng thái", en: "Status", width: 16 },
+  { key: "note", vi: "Ghi chú", en: "Notes", width: 30 },
+];
+/** Columns the user fills in; the add-in never overwrites them. */
+const USER_COLUMNS: PlanColumn[] = ["deadline", "status", "note"];
+
+export const PLAN_TEXT: Record<Lang, { title: string; note: string }> = {
+  vi: {
+    title: "KẾ HOẠCH KHẮC PHỤC CÁC TIÊU CHÍ CHƯA ĐẠT ĐIỂM TỐI ĐA (PAR INDEX)",
+    note: "Dòng tô xanh: tiêu chí không còn trong danh sách chưa đạt, giữ lại để theo dõi. Thời hạn, Trạng thái, Ghi chú do đơn vị nhập, được giữ nguyên khi cập nhật.",
+  },
+  en: {
+    title: "REMEDIATION PLAN FOR THE CRITERIA BELOW THEIR MAX SCORE (PAR INDEX)",
+    note: "Green rows: criteria no longer unmet, kept for the record. Deadline, Status and Notes are yours and are kept on updates.",
+  },
+};
+
+/** Where a new plan's header row goes (under the title and the note). */
+const NEW_HEADER_ROW = 3;
+
+export interface PlanSheetOptions {
+  lang?: Lang;
+}
+
+type RowCells = Partial<Record<PlanColumn, CellInput>>;
+
+interface PlanRow {
+  code: string;
+  key: string | null;
+  task: string;
+  cells: RowCells;
+  met: boolean;
+  order: number;
+}
+
+interface ExistingPlan {
+  headerRow: number;
+  left: number;
+  cols: Partial<Record<PlanColumn, number>>;
+  lastRow: number;
+  rows: { row: number; values: RowCells; code: string; task: string }[];
+  table?: { name: string; rect: Rect };
+}
+
+function inputOf(sheet: SheetSnapshot, row: number, col: number | undefined): CellInput {
+  if (col === undefined) return { kind: "blank" };
+  const f = formatAt(sheet, sheet.formulas, row, col);
+  if (f) return { kind: "formula", formula: f };
+  const v: CellValue = cellAt(sheet, row, col);
+  if (v === null || v === "") return { kind: "blank" };
+  if (typeof v === "number") return { kind: "number", value: v };
+  if (typeof v === "boolean") return { kind: "bool", value: v };
+  return { kind: "text", text: v };
+}
+
+const HEADER_KEYS = new Map<string, PlanColumn>();
+for (const c of PLAN_COLUMNS) {
+  HEADER_KEYS.set(fold(c.vi), c.key);
+  HEADER_KEYS.set(fold(c.en), c.key);
+}
+
+/** The plan sheet as read: the snapshot, or undefined when the workbook has none. */
+function planSheetOf(ws: WorkbookSnapshot): SheetSnapshot | undefined {
+  const exists = ws.sheetNames.includes(PLAN_SHEET);
+  const sheet = ws.others?.[PLAN_SHEET] ?? (ws.active.name === PLAN_SHEET ? ws.active : undefined);
+  if (exists && !sheet) throw new AddinError("not-read", { sheet: PLAN_SHEET });
+  return sheet;
+}
+
+/** A plan already on the sheet: its header row (found by column titles), columns, rows and table. */
+function readExistingPlan(sheet: SheetSnapshot): ExistingPlan | null {
+  for (let i = 0; i < sheet.values.length; i++) {
+    const cols: Partial<Record<PlanColumn, number>> = {};
+    sheet.values[i].forEach((v, j) => {
+      if (typeof v !== "string") return;
+      const k = HEADER_KEYS.get(fold(v));
+      if (k && cols[k] === undefined) cols[k] = sheet.left + j;
+    });
+    if (cols.code === undefined || cols.task === undefined) continue;
+    const headerRow = sheet.top + i;
+    const left = Math.min(...(Object.values(cols) as number[]));
+    const table = (sheet.tables ?? []).find(
+      (t) => t.rect.top === headerRow && t.rect.left <= cols.code! && t.rect.left + t.rect.cols > cols.code!,
+    );
+    const tableEnd = table ? table.rect.top + table.rect.rows - 1 : sheet.top + sheet.values.length - 1;
+    const rows: ExistingPlan["rows"] = [];
+    let lastRow = headerRow;
+    for (let row = headerRow + 1; row <= tableEnd; row++) {
+      const values: RowCells = {};
+      let any = false;
+      for (const c of PLAN_COLUMNS) {
+        const v = inputOf(sheet, row, cols[c.key]);
+        values[c.key] = v;
+        if (v.kind !== "blank") any = true;
+      }
+      if (!any) {
+        if (!table) break;
+        continue;
+      }
+      lastRow = row;
+      rows.push({
+        row,
+        values,
+        code: cellText(cellAt(sheet, row, cols.code)),
+        task: cellText(cellAt(sheet, row, cols.task)),
+      });
+    }
+    return {
+      headerRow,
+      left,
+      cols,
+      lastRow: table ? tableEnd : lastRow,
+      rows,
+      table: table && { name: table.name, rect: table.rect },
+    };
+  }
+  return null;
+}
+
+const rowKey = (code: string, task: string) => `${parseCode(code)?.key ?? code}\u0000${fold(task)}`;
+
+const scoreCells = (r: CriterionRow | undefined): RowCells =>
+  r
+    ? {
+        name: text(r.name),
+        max: r.max === null ? { kind: "blank" } : { kind: "number", value: r.max },
+        achieved: r.achieved === null ? { kind: "blank" } : { kind: "number", value: r.achieved },
+        gap: r.gap === null ? { kind: "blank" } : { kind: "number", value: r.gap },
+        reason: text(r.reason),
+      }
+    : {};
+
+/**
+ * The plan's rows: one per task of every criterion needing a remedy (merged with the row it had before, keyed
+ * by code and task), then the earlier rows not produced again (the user's, or met criteria, which are marked).
+ * Ordered by code; rows without a code keep their order at the end.
+ */
+function planRows(
+  a: Analysis,
+  source: RemedySource,
+  existing: ExistingPlan | null,
+): { rows: PlanRow[]; added: number; marked: number } {
+  const byKey = new Map<string, CriterionRow>();
+  for (const r of a.rows) if (r.key) byKey.set(r.key, r);
+  const rows: PlanRow[] = [];
+  const seen = new Set<string>();
+  const previous = new Map<string, ExistingPlan["rows"][number]>();
+  for (const e of existing?.rows ?? [])
+    if (!previous.has(rowKey(e.code, e.task))) previous.set(rowKey(e.code, e.task), e);
+  let order = 0;
+  let added = 0;
+  for (const r of rowsNeedingRemedy(a)) {
+    const m = source.remedy(r, a);
+    const code = r.code ?? "";
+    for (const task of m.tasks.length ? m.tasks : [""]) {
+      const k = rowKey(code, task);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const prev = previous.get(k);
+      if (!prev) added++;
+      const cells: RowCells = {
+        ...(prev?.values ?? {}),
+        code: text(code),
+        ...scoreCells(r),
+        lead: text(m.lead),
+        implementers: text(m.implementers),
+        task: text(task),
+      };
+      if (!prev) cells.status = text(PLAN_STATUSES[0]);
+      rows.push({ code, key: r.key, task, cells, met: false, order: order++ });
+    }
+  }
+  let marked = 0;
+  for (const e of existing?.rows ?? []) {
+    const k = rowKey(e.code, e.task);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const key = parseCode(e.code)?.key ?? null;
+    const crit = key ? byKey.get(key) : undefined;
+    // A row the user added for a criterion still unmet stays a normal row; anything else is marked.
+    const stillUnmet = !!crit && crit.gap !== null && crit.gap > 0;
+    if (!stillUnmet) marked++;
+    rows.push({
+      code: e.code,
+      key,
+      task: e.task,
+      cells: { ...e.values, ...scoreCells(crit) },
+      met: !stillUnmet,
+      order: order++,
+    });
+  }
+  rows.sort((x, y) => {
+    if (x.key && y.key) return compareKeys(x.key, y.key) || x.order - y.order;
+    if (x.key) return -1;
+    if (y.key) return 1;
+    return x.order - y.order;
+  });
+  return { rows, added, marked };
+}
+
+/** Where the plan's columns are: the existing ones found by title, else in PLAN_COLUMNS order from `left`. */
+interface Grid {
+  headerRow: number;
+  left: number;
+  width: number;
+  colOf(k: PlanColumn): number;
+}
+
+function gridOf(existing: ExistingPlan | null): Grid {
+  const headerRow = existing?.headerRow ?? NEW_HEADER_ROW;
+  const left = existing?.left ?? 0;
+  const colOf = (k: PlanColumn) => existing?.cols[k] ?? left + PLAN_COLUMNS.findIndex((c) => c.key === k);
+  const width = Math.max(...PLAN_COLUMNS.map((c) => colOf(c.key))) - left + 1;
+  return { headerRow, left, width, colOf };
+}
+
+/** A new sheet: added after the active one, with the title (bold) and the note above the table. */
+function newSheetOps(ws: WorkbookSnapshot, lang: Lang): Op[] {
+  return [
+    { op: "addSheet", sheet: PLAN_SHEET, after: ws.active.name },
+    {
+      op: "setCells",
+      sheet: PLAN_SHEET,
+      top: 0,
+      left: 0,
+      cells: [[text(PLAN_TEXT[lang].title)], [text(PLAN_TEXT[lang].note)]],
+    },
+    {
+      op: "setStyle",
+      sheet: PLAN_SHEET,
+      ranges: [{ top: 0, left: 0, rows: 1, cols: 1 }],
+      style: { bold: true },
+    },
+  ];
+}
+
+/** The body (with the header row on a new plan) as one block; STT numbers the rows. */
+function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: Lang): Op {
+  const block: (CellInput | null)[][] = [];
+  const header: (CellInput | null)[] = Array.from({ length: g.width }, () => null);
+  for (const c of PLAN_COLUMNS) header[g.colOf(c.key) - g.left] = text(c[lang] ?? c.vi);
+  if (!existing) block.push(header);
+  rows.forEach((r, i) => {
+    const line: (CellInput | null)[] = Array.from({ length: g.width }, () => null);
+    for (const c of PLAN_COLUMNS) {
+      const v =
+        c.key === "stt"
+          ? ({ kind: "number", value: i + 1 } as CellInput)
+          : (r.cells[c.key] ?? { kind: "blank" });
+      line[g.colOf(c.key) - g.left] = USER_COLUMNS.includes(c.key) && !r.cells[c.key] ? { kind: "blank" } : v;
+    }
+    block.push(line);
+  });
+  const oldBottom = existing ? existing.lastRow : g.headerRow;
+  const newBottom = g.headerRow + rows.length;
+  // Rows a previous plan had beyond the new end (never, since rows are only added) would be blanked here.
+  for (let r = newBottom + 1; r <= oldBottom; r++)
+    block.push(Array.from({ length: g.width }, () => ({ kind: "blank" }) as CellInput));
+  return {
+    op: "setCells",
+    sheet: PLAN_SHEET,
+    top: existing ? g.headerRow + 1 : g.headerRow,
+    left: g.left,
+    cells: block,
+  };
+}
+
+/** The Excel table over header and body: added, or resized when its rectangle changed. */
+function tableOps(rows: PlanRow[], g: Grid, existing: ExistingPlan | null): Op[] {
+  const rect: Rect = { top: g.headerRow, left: g.left, rows: Math.max(rows.length, 1) + 1, cols: g.width };
+  if (!existing?.table)
+    return [{ op: "addTable", sheet: PLAN_SHEET, name: PLAN_TABLE, rect, style: "TableStyleMedium2" }];
+  const r = existing.table.rect;
+  if (r.rows === rect.rows && r.cols === rect.cols && r.left === rect.left) return [];
+  return [{ op: "resizeTable", sheet: PLAN_SHEET, name: existing.table.name, rect }];
+}
+
+/** The status list, number formats, wrapping, met-row fills (set and taken back) and new-sheet widths. */
+function styleOps(
+  rows: PlanRow[],
+  g: Grid,
+  sheet: SheetSnapshot | undefined,
+  existing: ExistingPlan | null,
+): Op[] {
+  const ops: Op[] = [];
+  const bodyTop = g.headerRow + 1;
+  const body = (k: PlanColumn): Rect => ({
+    top: bodyTop,
+    left: g.colOf(k),
+    rows: Math.max(rows.length, 1),
+    cols: 1,
+  });
+  ops.push({ op: "setValidation", sheet: PLAN_SHEET, rect: body("status"), list: PLAN_STATUSES });
+  for (const k of ["max", "achieved", "gap"] as PlanColumn[])
+    ops.push({ op: "setStyle", sheet: PLAN_SHEET, ranges: [body(k)], style: { numberFormat: "0.00" } });
+  for (const k of ["name", "reason", "lead", "implementers", "task", "note"] as PlanColumn[])
+    ops.push({ op: "setStyle", sheet: PLAN_SHEET, ranges: [body(k)], style: { wrap: true } });
+  const metRows = rows.flatMap((r, i) => (r.met ? [bodyTop + i] : []));
+  const plainRows = rows.flatMap((r, i) => (r.met ? [] : [bodyTop + i]));
+  if (metRows.length)
+    ops.push({
+      op: "setStyle",
+      sheet: PLAN_SHEET,
+      ranges: rowRuns(metRows, g.left, g.width),
+      style: { fill: PLAN_MET_FILL },
+    });
+  if (sheet && existing && plainRows.length) {
+    const stale = plainRows.filter((row) => formatAt(sheet, sheet.fills, row, g.left) === PLAN_MET_FILL);
+    if (stale.length)
+      ops.push({
+        op: "setStyle",
+        sheet: PLAN_SHEET,
+        ranges: rowRuns(stale, g.left, g.width),
+        style: { fill: null },
+      });
+  }
+  if (!sheet)
+    for (const c of PLAN_COLUMNS)
+      ops.push({ op: "setColumnWidth", sheet: PLAN_SHEET, col: g.colOf(c.key), width: c.width });
+  return ops;
+}
+
+/**
+ * plan: the sheet "Kế hoạch khắc phục", one row per task of every unmet criterion, as an Excel table ordered by
+ * code with a Trạng thái list. A re-run updates the rows from the current scores, keeps what the user typed in
+ * Thời hạn, Trạng thái and Ghi chú (rows keyed by code and task), keeps rows the user added, and marks rows whose
+ * criterion is no longer unmet instead of deleting them. Throws AddinError "not-read" when the sheet exists but
+ * is not in the snapshot.
+ */
+export function planRemediationSheet(
+  ws: WorkbookSnapshot,
+  a: Analysis,
+  source: RemedySource,
+  opts: PlanSheetOptions = {},
+): ChangeSet {
+  const lang = opts.lang ?? a.table.lang;
+  const sheet = planSheetOf(ws);
+  const existing = sheet ? readExistingPlan(sheet) : null;
+  const { rows, added, marked } = planRows(a, source, existing);
+  const g = gridOf(existing);
+  const ops: Op[] = [
+    ...(sheet ? [] : newSheetOps(ws, lang)),
+    bodyOp(rows, g, existing, lang),
+    ...tableOps(rows, g, existing),
+    ...styleOps(rows, g, sheet, existing),
+  ];
+  return {
+    command: "plan",
+    ops,
+    counts: { rows: rows.length, added, marked, kept: existing?.rows.length ?? 0 },
+  };
+}

@@ -1,0 +1,390 @@
+/**
+ * recalc, planned as a change set from one snapshot: gap and percent become live formulas over the row's own
+ * max and achieved cells, the total row becomes formulas over the domain rows, and missing gap/percent columns
+ * are inserted after the achieved column. Also the "Recalculate" button (recalc then highlight).
+ */
+import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
+import type { Analysis } from "./analyze";
+import type { Lang } from "./messages";
+import { formatAt, type TableLayout } from "./table";
+import { cellAddress, columnLetter } from "./address";
+import type { ParsedNumber } from "./numbers";
+import { ColumnShift, addedHeaderStyle, headerRowsOf, insertColumnsOp, shiftLayout } from "./columns";
+import { rowRuns } from "./rects";
+import { planHighlight } from "./highlight";
+
+export const HEADERS: Record<"gap" | "percent", Record<Lang, string>> = {
+  gap: { vi: "Chưa đạt so với điểm tối đa", en: "Gap" },
+  percent: { vi: "Tỷ lệ đạt (%)", en: "Percent achieved" },
+};
+
+/** Width of an inserted gap/percent column: fits "85,30%" and a wrapped two-line header. */
+const NEW_COLUMN_WIDTH = 12;
+/** Longest total-row formula written; longer ones are written as their value. */
+const MAX_FORMULA = 8000;
+
+const text = (t: string): CellInput => ({ kind: "text", text: t });
+const formula = (f: string): CellInput => ({ kind: "formula", formula: f });
+
+export interface RecalcPlan {
+  changeSet: ChangeSet;
+  /** The table's layout once the plan is applied (columns inserted). */
+  layout: TableLayout;
+  shift: ColumnShift;
+}
+
+export interface PlanOptions {
+  lang?: Lang;
+}
+
+type Measure = "gap" | "percent";
+type Source = "max" | "achieved";
+
+/** The cells planned for one column, by sheet row (rows at or below `top`). */
+class RowCells {
+  private readonly cells: (CellInput | undefined)[] = [];
+  private count = 0;
+  constructor(private readonly top: number) {}
+  set(row: number, v: CellInput): void {
+    const i = row - this.top;
+    if (this.cells[i] === undefined) this.count++;
+    this.cells[i] = v;
+  }
+  get(row: number): CellInput | undefined {
+    return this.cells[row - this.top];
+  }
+  get size(): number {
+    return this.count;
+  }
+  /** The rows that have a cell, ascending. */
+  rows(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.cells.length; i++) if (this.cells[i] !== undefined) out.push(i + this.top);
+    return out;
+  }
+}
+
+interface Expr {
+  expr: string;
+  /** Cells that must not be blank for the expression to mean anything. */
+  guards: string[];
+}
+
+/** A reference that reads text such as "9,50" as a number, the way the cell is written now. */
+function numericRef(addr: string, p: ParsedNumber): string {
+  if (p.kind !== "number" || p.style === "number") return addr;
+  return p.style === "comma" ? `NUMBERVALUE(${addr},",",".")` : `NUMBERVALUE(${addr},".",",")`;
+}
+
+/** Where gap and percent end up, and the column inserts that make room for the missing ones. */
+interface Placement {
+  missing: Measure[];
+  shift: ColumnShift;
+  layout: TableLayout;
+  gapCol: number;
+  pctCol: number;
+}
+
+/** Step 1: missing gap/percent columns go after achieved (or after gap); the layout follows the inserts. */
+function placeColumns(t: TableLayout): Placement {
+  const missing: Measure[] = [];
+  if (t.columns.gap === undefined) missing.push("gap");
+  if (t.columns.percent === undefined) missing.push("percent");
+  const inserts: { at: number; count: number }[] = [];
+  if (missing.length === 2) inserts.push({ at: t.columns.achieved! + 1, count: 2 });
+  else if (missing[0] === "gap") inserts.push({ at: t.columns.achieved! + 1, count: 1 });
+  else if (missing[0] === "percent") inserts.push({ at: t.columns.gap! + 1, count: 1 });
+  const shift = new ColumnShift(inserts);
+  const layout = shiftLayout(t, shift);
+  let gapCol: number;
+  let pctCol: number;
+  if (missing.length === 2) {
+    gapCol = inserts[0].at;
+    pctCol = gapCol + 1;
+  } else if (missing[0] === "gap") {
+    gapCol = inserts[0].at;
+    pctCol = shift.forward(t.columns.percent!);
+  } else if (missing[0] === "percent") {
+    gapCol = shift.forward(t.columns.gap!);
+    pctCol = inserts[0].at;
+  } else {
+    gapCol = t.columns.gap!;
+    pctCol = t.columns.percent!;
+  }
+  layout.columns = { ...layout.columns, gap: gapCol, percent: pctCol };
+  return { missing, shift, layout, gapCol, pctCol };
+}
+
+/** Step 2: the insert ops (table columns in an Excel table, whose rectangle grows with each insert). */
+function insertOps(sheetName: string, t: TableLayout, p: Placement): Op[] {
+  const ops: Op[] = [];
+  let tableRect = t.excelTable ? { ...t.excelTable.rect } : undefined;
+  for (const ins of p.shift.inserts) {
+    if (t.excelTable && tableRect) {
+      ops.push(insertColumnsOp(sheetName, ins.at, ins.count, { name: t.excelTable.name, rect: tableRect }));
+      tableRect = { ...tableRect, cols: tableRect.cols + ins.count };
+      p.layout.excelTable = { ...t.excelTable, rect: tableRect };
+    } else {
+      ops.push(insertColumnsOp(sheetName, ins.at, ins.count));
+    }
+  }
+  return ops;
+}
+
+/** Step 3: percent as plain numbers of percent (85.32) when the column holds those and has no % format. */
+function percentInHundreds(sheet: SheetSnapshot, a: Analysis): boolean {
+  const col = a.table.columns.percent;
+  if (col === undefined) return false;
+  let pctFormat = false;
+  let big = false;
+  for (const r of a.rows) {
+    const p = r.stated.percent;
+    const fmt = formatAt(sheet, sheet.numberFormats, r.row, col);
+    if (fmt && fmt.includes("%")) pctFormat = true;
+    if (p.kind === "number" && p.style === "number" && p.value > 1.5) big = true;
+  }
+  return big && !pctFormat;
+}
+
+/** Step 4: the gap and percent formulas of every criterion row and of the total row. */
+class Formulas {
+  readonly gap: RowCells;
+  readonly pct: RowCells;
+  /** Max and achieved cells of the total row, by column. */
+  readonly total = new Map<number, CellInput>();
+  private readonly cache: Record<Source, (Expr | null | undefined)[]> = { max: [], achieved: [] };
+  /** Formula shapes by way of writing max and achieved, split at the row number. */
+  private readonly shapes: [string[], string[]][] = [];
+
+  constructor(
+    private readonly a: Analysis,
+    private readonly shift: ColumnShift,
+    private readonly hundred: boolean,
+  ) {
+    this.gap = new RowCells(a.table.headerRow);
+    this.pct = new RowCells(a.table.headerRow);
+  }
+
+  col(role: Source): number {
+    return this.shift.forward(this.a.table.columns[role]!);
+  }
+
+  /** A row's max or achieved as an expression: its own cell, or the sum of its children for a blank parent. */
+  private expr(i: number, role: Source): Expr | null {
+    const hit = this.cache[role][i];
+    if (hit !== undefined) return hit;
+    const a = this.a;
+    const r = a.rows[i];
+    const p = r.stated[role];
+    let e: Expr | null = null;
+    if (p.kind === "invalid") e = null;
+    else if (p.kind === "blank" && r.derived) {
+      const sub = r.children
+        .filter((c) => a.rows[c].max !== null && a.rows[c].achieved !== null)
+        .map((c) => this.expr(c, role))
+        .filter((x): x is Expr => x !== null);
+      e = sub.length ? { expr: `(${sub.map((x) => x.expr).join("+")})`, guards: [] } : null;
+    } else {
+      const addr = cellAddress(r.row, this.col(role));
+      e = { expr: numericRef(addr, p), guards: [addr] };
+    }
+    this.cache[role][i] = e;
+    return e;
+  }
+
+  private formulasOf(m: Expr, ach: Expr): [string, string] {
+    const guardOf = (gs: string[], extra?: string) => {
+      let conds = "";
+      for (const g of gs) conds += `${conds ? "," : ""}${g}=""`;
+      if (extra) conds += `${conds ? "," : ""}${extra}`;
+      return conds ? `OR(${conds})` : "";
+    };
+    const guards = m.guards.concat(ach.guards);
+    const g = guardOf(guards);
+    const gapF = `ROUND(${m.expr}-${ach.expr},2)`;
+    const pctF = this.hundred ? `ROUND(${ach.expr}/${m.expr}*100,2)` : `ROUND(${ach.expr}/${m.expr},4)`;
+    return [g ? `=IF(${g},"",${gapF})` : `=${gapF}`, `=IF(${guardOf(guards, `${m.expr}=0`)},"",${pctF})`];
+  }
+
+  // Rows whose own cells hold the numbers share one formula shape per way of writing them: build the shape
+  // once with a row marker and fill in the row number (one string per cell, no intermediate strings).
+  private shapeOf(pm: ParsedNumber, pa: ParsedNumber): [string[], string[]] {
+    const ROW = "\u0001";
+    const STYLES = ["number", "comma", "dot", "integer-text"];
+    const styleIndex = (p: ParsedNumber) => (p.kind === "number" ? STYLES.indexOf(p.style) + 1 : 0);
+    const key = styleIndex(pm) * 8 + styleIndex(pa);
+    let shape = this.shapes[key];
+    if (!shape) {
+      const ma = `${columnLetter(this.col("max"))}${ROW}`;
+      const aa = `${columnLetter(this.col("achieved"))}${ROW}`;
+      const [g, p] = this.formulasOf(
+        { expr: numericRef(ma, pm), guards: [ma] },
+        { expr: numericRef(aa, pa), guards: [aa] },
+      );
+      shape = [g.split(ROW), p.split(ROW)];
+      this.shapes[key] = shape;
+    }
+    return shape;
+  }
+
+  criterionRows(): void {
+    this.a.rows.forEach((r, i) => {
+      const pm = r.stated.max;
+      const pa = r.stated.achieved;
+      if (pm.kind === "invalid" || pa.kind === "invalid") return;
+      if (!r.derived) {
+        const [g, p] = this.shapeOf(pm, pa);
+        const n = String(r.row + 1);
+        this.gap.set(r.row, formula(g.join(n)));
+        this.pct.set(r.row, formula(p.join(n)));
+        return;
+      }
+      const m = this.expr(i, "max");
+      const ach = this.expr(i, "achieved");
+      if (!m || !ach) return;
+      const [g, p] = this.formulasOf(m, ach);
+      this.gap.set(r.row, formula(g));
+      this.pct.set(r.row, formula(p));
+    });
+  }
+
+  totalRow(): void {
+    const a = this.a;
+    if (a.total.row === null || a.total.parts.length === 0) return;
+    const tr = a.total.row;
+    for (const role of ["max", "achieved"] as const) {
+      const terms = a.total.parts.map((i) => this.expr(i, role)).filter((x): x is Expr => x !== null);
+      const f = `=ROUND(${terms.map((x) => x.expr).join("+")},2)`;
+      const value = role === "max" ? a.total.max : a.total.achieved;
+      this.total.set(
+        this.col(role),
+        f.length <= MAX_FORMULA && terms.length ? formula(f) : { kind: "number", value },
+      );
+    }
+    const mx = cellAddress(tr, this.col("max"));
+    const ac = cellAddress(tr, this.col("achieved"));
+    this.gap.set(tr, formula(`=ROUND(${mx}-${ac},2)`));
+    this.pct.set(
+      tr,
+      formula(
+        this.hundred ? `=IF(${mx}=0,"",ROUND(${ac}/${mx}*100,2))` : `=IF(${mx}=0,"",ROUND(${ac}/${mx},4))`,
+      ),
+    );
+  }
+}
+
+/** One column of writes from top to bottom, null where nothing is written. */
+function columnOp(sheet: string, top: number, col: number, cells: RowCells, bottom: number): Op {
+  const block: (CellInput | null)[][] = [];
+  for (let r = top; r <= bottom; r++) block.push([cells.get(r) ?? null]);
+  return { op: "setCells", sheet, top, left: col, cells: block };
+}
+
+/** Step 5: the writes: gap and percent as one two-column block when adjacent, then the total row. */
+function writeOps(sheetName: string, a: Analysis, p: Placement, f: Formulas): Op[] {
+  const t = a.table;
+  const ops: Op[] = [];
+  const top = Math.min(t.headerRow, t.firstRow);
+  const bottom = t.lastRow;
+  if (p.gapCol + 1 === p.pctCol) {
+    const block: (CellInput | null)[][] = [];
+    for (let r = top; r <= bottom; r++) block.push([f.gap.get(r) ?? null, f.pct.get(r) ?? null]);
+    ops.push({ op: "setCells", sheet: sheetName, top, left: p.gapCol, cells: block });
+  } else {
+    ops.push(columnOp(sheetName, top, p.gapCol, f.gap, bottom));
+    ops.push(columnOp(sheetName, top, p.pctCol, f.pct, bottom));
+  }
+  if (a.total.row !== null) {
+    for (const [c, v] of f.total)
+      ops.push({ op: "setCells", sheet: sheetName, top: a.total.row, left: c, cells: [[v]] });
+  }
+  return ops;
+}
+
+/** Step 6: number formats of the formula cells; header style and width of inserted columns. */
+function styleOps(
+  sheet: SheetSnapshot,
+  a: Analysis,
+  p: Placement,
+  f: Formulas,
+  headerRows: number[],
+  hundred: boolean,
+): Op[] {
+  const ops: Op[] = [];
+  const numberRows = f.gap.rows().filter((r) => !headerRows.includes(r));
+  if (numberRows.length) {
+    ops.push({
+      op: "setStyle",
+      sheet: sheet.name,
+      ranges: rowRuns(numberRows, p.gapCol, 1),
+      style: { numberFormat: "0.00" },
+    });
+    ops.push({
+      op: "setStyle",
+      sheet: sheet.name,
+      ranges: rowRuns(
+        f.pct.rows().filter((r) => !headerRows.includes(r)),
+        p.pctCol,
+        1,
+      ),
+      style: { numberFormat: hundred ? "0.00" : "0.00%" },
+    });
+  }
+  if (p.missing.length) {
+    const cols = p.missing.map((m) => (m === "gap" ? p.gapCol : p.pctCol));
+    ops.push({
+      op: "setStyle",
+      sheet: sheet.name,
+      ranges: headerRows.flatMap((hr) => cols.map((c) => ({ top: hr, left: c, rows: 1, cols: 1 }))),
+      style: addedHeaderStyle(sheet, a.table),
+    });
+    for (const c of cols)
+      ops.push({ op: "setColumnWidth", sheet: sheet.name, col: c, width: NEW_COLUMN_WIDTH });
+  }
+  return ops;
+}
+
+/**
+ * recalc: gap and percent cells become live formulas over the row's own max and achieved cells;
+ * the total row becomes formulas over the domain rows. Missing gap/percent columns are inserted
+ * after the achieved column (whole sheet columns, or table columns in an Excel table).
+ */
+export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions = {}): RecalcPlan {
+  const t = a.table;
+  const lang = opts.lang ?? t.lang;
+  const placement = placeColumns(t);
+  const ops = insertOps(sheet.name, t, placement);
+  const hundred = percentInHundreds(sheet, a);
+  const f = new Formulas(a, placement.shift, hundred);
+  f.criterionRows();
+  const formulaRows = f.gap.size;
+  f.totalRow();
+  // Headers of inserted columns, on the header row and on any header repeated mid-table.
+  const headerRows = headerRowsOf(a);
+  for (const m of placement.missing) {
+    const cells = m === "gap" ? f.gap : f.pct;
+    for (const hr of headerRows) cells.set(hr, text(HEADERS[m][lang]));
+  }
+  ops.push(...writeOps(sheet.name, a, placement, f));
+  ops.push(...styleOps(sheet, a, placement, f, headerRows, hundred));
+  return {
+    changeSet: {
+      command: "recalc",
+      ops,
+      counts: { rows: formulaRows, insertedColumns: placement.missing.length },
+    },
+    layout: placement.layout,
+    shift: placement.shift,
+  };
+}
+
+/** The "Recalculate" button: recalc then highlight, as one change set planned from one snapshot. */
+export function planRecalcAndHighlight(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions = {}): ChangeSet {
+  const recalc = planRecalc(sheet, a, opts);
+  const hl = planHighlight(sheet, a, { ...opts, layout: recalc.layout, shift: recalc.shift });
+  return {
+    command: "recalc",
+    ops: [...recalc.changeSet.ops, ...hl.ops],
+    counts: { ...recalc.changeSet.counts, ...hl.counts },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Cells → rectangles, the one way the add-in groups cells into ranges (style ops, clears, cell blocks):
+ * spans on each row are joined into maximal runs of adjacent columns, and a run is merged downwards while
+ * the next row has a run over the same columns. Hosts use it too, so a plan and its application agree.
+ */
+import type { Rect } from "./types";
+
+/** Cells on one sheet row: `cols` cells from column `left`. */
+export interface Span {
+  row: number;
+  left: number;
+  cols: number;
+}
+
+/**
+ * Rectangles covering exactly the given spans (overlaps and duplicates allowed), sorted by top then left.
+ * Each row's spans become maximal horizontal runs; a run extends the rectangle above it when that one
+ * covers the same columns and ends on the previous row.
+ */
+export function rectRuns(spans: Iterable<Span>): Rect[] {
+  const list = Array.isArray(spans) ? (spans as Span[]) : [...spans];
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) {
+    const p = list[i - 1];
+    const s = list[i];
+    if (s.row < p.row || (s.row === p.row && s.left < p.left)) sorted = false;
+  }
+  const ordered = sorted ? list : [...list].sort((a, b) => a.row - b.row || a.left - b.left);
+  const done: Rect[] = [];
+  let open = new Map<string, Rect>();
+  let i = 0;
+  while (i < ordered.length) {
+    const row = ordered[i].row;
+    const next = new Map<string, Rect>();
+    while (i < ordered.length && ordered[i].row === row) {
+      const s = ordered[i++];
+      if (s.cols <= 0) continue;
+      let left = s.left;
+      let end = s.left + s.cols;
+      // Spans of this row that touch or overlap the run extend it.
+      while (i < ordered.length && ordered[i].row === row && ordered[i].left <= end) {
+        end = Math.max(end, ordered[i].left + ordered[i].cols);
+        left = Math.min(left, ordered[i].left);
+        i++;
+      }
+      const key = `${left}:${end}`;
+      const above = open.get(key);
+      if (above && above.top + above.rows === row) {
+        above.rows++;
+        open.delete(key);
+        next.set(key, above);
+      } else next.set(key, { top: row, left, rows: 1, cols: end - left });
+    }
+    for (const r of open.values()) done.push(r);
+    open = next;
+  }
+  for (const r of open.values()) done.push(r);
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Sheet rows (any order, repeats allowed) as rectangles over the columns [left, left + cols). */
+export function rowRuns(rows: readonly number[], left: number, cols: number): Rect[] {
+  return rectRuns(rows.map((row) => ({ row, left, cols })));
+}
+
+/** Single cells [row, col] as rectangles. */
+export function cellRects(cells: Iterable<readonly [number, number]>): Rect[] {
+  const spans: Span[] = [];
+  for (const [row, col] of cells) spans.push({ row, left: col, cols: 1 });
+  return rectRuns(spans);
+}
