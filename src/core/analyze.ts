@@ -112,153 +112,215 @@ export function analyzeSheet(sheet: SheetSnapshot): AnalyzeResult {
   return { ok: true, ...analyzeTable(sheet, found.table) };
 }
 
-export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis {
-  const cols = table.columns;
-  const issues: Issue[] = [];
-  const skipped: Analysis["skipped"] = [];
-  const rows: CriterionRow[] = [];
-  const byKey = new Map<string, number>();
-  let totalRow: number | null = null;
-  let romanDomain: number | null = null;
-  let lastUpper: number | null = null;
-
-  const text = (row: number, role: Role) => {
-    const c = cols[role];
-    return c === undefined ? "" : cellText(cellAt(sheet, row, c));
-  };
+/** Reads the rows of one table, top to bottom: each row is skipped, ends the table (total) or is a criterion. */
+class RowReader {
+  readonly issues: Issue[] = [];
+  readonly skipped: Analysis["skipped"] = [];
+  readonly rows: CriterionRow[] = [];
+  totalRow: number | null = null;
+  private readonly cols: TableLayout["columns"];
+  private readonly byKey = new Map<string, number>();
+  /** The Roman-numbered domain the rows are under ("II" → 2), if any. */
+  private romanDomain: number | null = null;
+  /** Index of the last row without a code whose name is in capitals (a domain). */
+  private lastUpper: number | null = null;
   // Score cells repeat ("1,00", "0,50", 0.25…): parse each distinct content once and share the result.
-  const numberCache = new Map<unknown, ParsedNumber>();
-  const num = (row: number, role: NumberRole) => {
-    const c = cols[role];
-    if (c === undefined) return BLANK;
-    const v = cellAt(sheet, row, c);
-    let p = numberCache.get(v);
-    if (p === undefined) numberCache.set(v, (p = Object.freeze(parseNumber(v))));
-    return p;
-  };
+  private readonly numberCache = new Map<unknown, ParsedNumber>();
 
-  for (let row = table.firstRow; row <= table.lastRow; row++) {
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    readonly table: TableLayout,
+  ) {
+    this.cols = table.columns;
+  }
+
+  text(row: number, role: Role): string {
+    const c = this.cols[role];
+    return c === undefined ? "" : cellText(cellAt(this.sheet, row, c));
+  }
+
+  num(row: number, role: NumberRole): ParsedNumber {
+    const c = this.cols[role];
+    if (c === undefined) return BLANK;
+    const v = cellAt(this.sheet, row, c);
+    let p = this.numberCache.get(v);
+    if (p === undefined) this.numberCache.set(v, (p = Object.freeze(parseNumber(v))));
+    return p;
+  }
+
+  /** Reads every row; stops at the total row. */
+  readAll(): void {
+    for (let row = this.table.firstRow; row <= this.table.lastRow; row++) if (!this.readRow(row)) break;
+  }
+
+  /** One row; false when it is the total row (the table ends there). */
+  private readRow(row: number): boolean {
+    const { sheet, table } = this;
     const line = sheet.values[row - sheet.top] ?? [];
     let blank = true;
     for (let c = table.left; c <= table.right && blank; c++)
       if (!isBlankCell(line[c - sheet.left])) blank = false;
     if (blank) {
-      skipped.push({ row, why: "blank" });
-      continue;
+      this.skipped.push({ row, why: "blank" });
+      return true;
     }
     const stated = {} as Record<NumberRole, ParsedNumber>;
-    for (const r of NUMBER_ROLES) stated[r] = num(row, r);
+    for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
     // Only a row with text where the scores should be can be a repeated header.
     if (
       (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") &&
       matchHeaders(sheet, row).length > 0
     ) {
-      skipped.push({ row, why: "header" });
-      continue;
+      this.skipped.push({ row, why: "header" });
+      return true;
     }
-    if (isTotalRow(sheet, row, cols)) {
-      totalRow = row;
+    if (isTotalRow(sheet, row, this.cols)) {
+      this.totalRow = row;
       for (const r of NUMBER_ROLES)
         if (stated[r].kind === "invalid")
-          issues.push({
+          this.issues.push({
             kind: "unparseable",
             row,
             code: null,
             column: r,
-            data: { text: cellText(cellAt(sheet, row, cols[r]!)) },
+            data: { text: cellText(cellAt(sheet, row, this.cols[r]!)) },
           });
-      break;
+      return false;
     }
-    const codeText = text(row, "code");
-    const name = text(row, "name");
+    const codeText = this.text(row, "code");
+    const name = this.text(row, "name");
     const hasNumbers = NUMBER_ROLES.some((r) => stated[r].kind !== "blank");
-
     // A row with no code and no numbers continues the previous row's wrapped text (in a table without
     // codes, a name in capitals is a domain heading instead).
-    const heading = cols.code === undefined && isUpperName(name);
+    const heading = this.cols.code === undefined && isUpperName(name);
     if (codeText === "" && !hasNumbers && !heading) {
-      const prev = rows[rows.length - 1];
-      if (prev) {
-        if (name) prev.name = `${prev.name} ${name}`.trim();
-        const reason = text(row, "reason");
-        if (reason) prev.reason = `${prev.reason} ${reason}`.trim();
-        if (prev.continuationRows === NONE) prev.continuationRows = [];
-        prev.continuationRows.push(row);
-      }
-      skipped.push({ row, why: "continuation" });
-      continue;
+      this.continueRow(row, name);
+      return true;
     }
+    this.addCriterion(row, codeText, name, stated);
+    return true;
+  }
 
-    const parsed = codeText === "" ? null : parseCode(cellAt(sheet, row, cols.code!));
-    if (codeText !== "" && !parsed) {
-      issues.push({ kind: "unparseable", row, code: codeText, column: "code", data: { text: codeText } });
+  /** A continuation row: its name and reason are appended to the previous criterion's. */
+  private continueRow(row: number, name: string): void {
+    const prev = this.rows[this.rows.length - 1];
+    if (prev) {
+      if (name) prev.name = `${prev.name} ${name}`.trim();
+      const reason = this.text(row, "reason");
+      if (reason) prev.reason = `${prev.reason} ${reason}`.trim();
+      if (prev.continuationRows === NONE) prev.continuationRows = [];
+      prev.continuationRows.push(row);
     }
-    let key: string | null = null;
-    if (parsed) {
-      if (parsed.roman) {
-        romanDomain = parsed.first;
-        key = parsed.key;
-      } else if (romanDomain !== null && !(parsed.depth >= 2 && parsed.first === romanDomain)) {
-        // Under a Roman-numbered domain, "1" and "1.2" are numbered within the domain.
-        key = `${romanDomain}.${parsed.key}`;
-      } else {
-        key = parsed.key;
-      }
-    }
+    this.skipped.push({ row, why: "continuation" });
+  }
 
-    const index = rows.length;
+  /** The canonical key of a row's code: within the current Roman domain when there is one. */
+  private keyOf(row: number, codeText: string): string | null {
+    const parsed = codeText === "" ? null : parseCode(cellAt(this.sheet, row, this.cols.code!));
+    if (codeText !== "" && !parsed)
+      this.issues.push({
+        kind: "unparseable",
+        row,
+        code: codeText,
+        column: "code",
+        data: { text: codeText },
+      });
+    if (!parsed) return null;
+    if (parsed.roman) {
+      this.romanDomain = parsed.first;
+      return parsed.key;
+    }
+    // Under a Roman-numbered domain, "1" and "1.2" are numbered within the domain.
+    if (this.romanDomain !== null && !(parsed.depth >= 2 && parsed.first === this.romanDomain))
+      return `${this.romanDomain}.${parsed.key}`;
+    return parsed.key;
+  }
+
+  /** Level and parent of the row about to be added at `index`: by its key, else by capitals in the name. */
+  private placeInTree(
+    row: number,
+    index: number,
+    key: string | null,
+    codeText: string,
+    name: string,
+  ): { level: number; parent: number | null } {
     let parent: number | null = null;
-    let level: number;
     if (key) {
-      level = 1;
+      let level = 1;
       for (let i = key.indexOf("."); i !== -1; i = key.indexOf(".", i + 1)) level++;
       for (
         let cut = key.lastIndexOf(".");
         cut !== -1 && parent === null;
         cut = key.lastIndexOf(".", cut - 1)
       ) {
-        const p = byKey.get(key.slice(0, cut));
+        const p = this.byKey.get(key.slice(0, cut));
         if (p !== undefined) parent = p;
       }
       if (parent === null && level > 1) {
-        issues.push({
+        this.issues.push({
           kind: "parent-missing",
           row,
           code: codeText,
           data: { parent: key.slice(0, key.lastIndexOf(".")) },
         });
       }
-      const dup = byKey.get(key);
+      const dup = this.byKey.get(key);
       if (dup !== undefined) {
-        issues.push({ kind: "duplicate-code", row, code: codeText, data: { firstRow: rows[dup].row + 1 } });
+        this.issues.push({
+          kind: "duplicate-code",
+          row,
+          code: codeText,
+          data: { firstRow: this.rows[dup].row + 1 },
+        });
       } else {
-        byKey.set(key, index);
+        this.byKey.set(key, index);
       }
-    } else if (isUpperName(name) || lastUpper === null) {
-      // No code: a name in capitals is a domain, as in the official tables.
-      level = 1;
-      if (isUpperName(name)) lastUpper = index;
-    } else {
-      level = 2;
-      parent = lastUpper;
+      return { level, parent };
     }
+    if (isUpperName(name) || this.lastUpper === null) {
+      // No code: a name in capitals is a domain, as in the official tables.
+      if (isUpperName(name)) this.lastUpper = index;
+      return { level: 1, parent: null };
+    }
+    return { level: 2, parent: this.lastUpper };
+  }
 
+  private addCriterion(
+    row: number,
+    codeText: string,
+    name: string,
+    stated: Record<NumberRole, ParsedNumber>,
+  ): void {
+    const key = this.keyOf(row, codeText);
+    const index = this.rows.length;
+    const { level, parent } = this.placeInTree(row, index, key, codeText, name);
     for (const r of NUMBER_ROLES) {
       const p = stated[r];
       if (p.kind === "invalid") {
-        issues.push({ kind: "unparseable", row, code: codeText || null, column: r, data: { text: p.text } });
+        this.issues.push({
+          kind: "unparseable",
+          row,
+          code: codeText || null,
+          column: r,
+          data: { text: p.text },
+        });
       } else if (p.kind === "number" && p.value < 0 && (r === "max" || r === "achieved")) {
-        issues.push({ kind: "negative", row, code: codeText || null, column: r, data: { value: p.value } });
+        this.issues.push({
+          kind: "negative",
+          row,
+          code: codeText || null,
+          column: r,
+          data: { value: p.value },
+        });
       }
     }
-
-    rows.push({
+    this.rows.push({
       row,
       code: codeText || null,
       key,
       level,
       name,
-      reason: text(row, "reason"),
+      reason: this.text(row, "reason"),
       continuationRows: NONE,
       parent,
       children: NONE,
@@ -271,13 +333,16 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
       status: "unscored",
     });
     if (parent !== null) {
-      if (rows[parent].children === NONE) rows[parent].children = [];
-      rows[parent].children.push(index);
+      const p = this.rows[parent];
+      if (p.children === NONE) p.children = [];
+      p.children.push(index);
     }
   }
+}
 
-  scoreRows(sheet, table, rows, issues);
-
+/** The table's total: the sum of its level-1 rows, checked against the stated total row when there is one. */
+function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
+  const { rows, totalRow, issues } = reader;
   const hasLevel1 = rows.some((r) => r.parent === null && r.level === 1);
   const parts: number[] = [];
   rows.forEach((r, i) => {
@@ -296,37 +361,46 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
     parts,
     stated: null,
   };
-  if (totalRow !== null) {
-    const stated = {} as Record<NumberRole, ParsedNumber>;
-    for (const r of NUMBER_ROLES) stated[r] = num(totalRow, r);
-    total.stated = stated;
-    const computed: Record<NumberRole, number | null> = {
-      max: total.max,
-      achieved: total.achieved,
-      gap: total.gap,
-      percent: total.percent,
-    };
-    for (const r of NUMBER_ROLES) {
-      const s =
-        r === "percent"
-          ? percentValue(stated[r], formatAt(sheet, sheet.numberFormats, totalRow, cols.percent ?? -1))
-          : stated[r].kind === "number"
-            ? stated[r].value
-            : null;
-      const c = computed[r];
-      if (s !== null && c !== null && differs(s, c)) {
-        issues.push({
-          kind: "stated-total-differs",
-          row: totalRow,
-          code: null,
-          column: r,
-          data: { stated: s, computed: c },
-        });
-      }
+  if (totalRow === null) return total;
+  const stated = {} as Record<NumberRole, ParsedNumber>;
+  for (const r of NUMBER_ROLES) stated[r] = reader.num(totalRow, r);
+  total.stated = stated;
+  const computed: Record<NumberRole, number | null> = {
+    max: total.max,
+    achieved: total.achieved,
+    gap: total.gap,
+    percent: total.percent,
+  };
+  const percentCol = reader.table.columns.percent ?? -1;
+  for (const r of NUMBER_ROLES) {
+    const s =
+      r === "percent"
+        ? percentValue(stated[r], formatAt(sheet, sheet.numberFormats, totalRow, percentCol))
+        : stated[r].kind === "number"
+          ? stated[r].value
+          : null;
+    const c = computed[r];
+    if (s !== null && c !== null && differs(s, c)) {
+      issues.push({
+        kind: "stated-total-differs",
+        row: totalRow,
+        code: null,
+        column: r,
+        data: { stated: s, computed: c },
+      });
     }
   }
-  issues.sort((a, b) => a.row - b.row);
-  return { table, rows, total, issues, skipped };
+  return total;
+}
+
+/** The rows of one table: read (criteria, tree, issues), scored, totalled. */
+export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis {
+  const reader = new RowReader(sheet, table);
+  reader.readAll();
+  scoreRows(sheet, table, reader.rows, reader.issues);
+  const total = totalOf(sheet, reader);
+  const issues = reader.issues.sort((a, b) => a.row - b.row);
+  return { table, rows: reader.rows, total, issues, skipped: reader.skipped };
 }
 
 function scoreRows(sheet: SheetSnapshot, table: TableLayout, rows: CriterionRow[], issues: Issue[]): void {
