@@ -27,34 +27,35 @@ export function rectRuns(spans: Iterable<Span>): Rect[] {
   }
   const ordered = sorted ? list : [...list].sort((a, b) => a.row - b.row || a.left - b.left);
   const done: Rect[] = [];
-  let open = new Map<string, Rect>();
+  // Rectangles ending on the previous row, and those ending on this one, both ordered by left.
+  let open: Rect[] = [];
+  let next: Rect[] = [];
   let i = 0;
   while (i < ordered.length) {
     const row = ordered[i].row;
-    const next = new Map<string, Rect>();
+    let k = 0;
     while (i < ordered.length && ordered[i].row === row) {
       const s = ordered[i++];
       if (s.cols <= 0) continue;
-      let left = s.left;
       let end = s.left + s.cols;
       // Spans of this row that touch or overlap the run extend it.
       while (i < ordered.length && ordered[i].row === row && ordered[i].left <= end) {
         end = Math.max(end, ordered[i].left + ordered[i].cols);
-        left = Math.min(left, ordered[i].left);
         i++;
       }
-      const key = `${left}:${end}`;
-      const above = open.get(key);
-      if (above && above.top + above.rows === row) {
+      while (k < open.length && open[k].left < s.left) done.push(open[k++]);
+      const above = open[k];
+      if (above && above.left === s.left && above.cols === end - s.left && above.top + above.rows === row) {
         above.rows++;
-        open.delete(key);
-        next.set(key, above);
-      } else next.set(key, { top: row, left, rows: 1, cols: end - left });
+        next.push(above);
+        k++;
+      } else next.push({ top: row, left: s.left, rows: 1, cols: end - s.left });
     }
-    for (const r of open.values()) done.push(r);
-    open = next;
+    while (k < open.length) done.push(open[k++]);
+    [open, next] = [next, open];
+    next.length = 0;
   }
-  for (const r of open.values()) done.push(r);
+  for (const r of open) done.push(r);
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
