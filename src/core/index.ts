@@ -33,10 +33,12 @@ export {
   type Analysis,
   type AnalyzeResult,
   type CriterionRow,
+  type Issue,
   type IssueKind,
   type Status,
 } from "./analyze";
 export { errorMessage, issueMessage, type Lang } from "./messages";
+export type { ComparedRow, Comparison, ScorePair, Trend } from "./comparison";
 export { formatScore, parseNumber, round2 } from "./numbers";
 export { columnLetter } from "./address";
 
