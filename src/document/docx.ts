@@ -21,7 +21,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
   type ISectionOptions,
 } from "docx";
 import type { Block, PlanDocument, Run, TableColumn } from "./model";
@@ -39,7 +38,8 @@ export const LAYOUT = {
   indent: 567,
 } as const;
 
-const mm = (x: number) => convertMillimetersToTwip(x);
+/** Millimetres → twips, rounded up: 20 mm is 1134 twips, never 1133 (19,99 mm, under the decree's minimum). */
+const mm = (x: number) => Math.ceil((x * 1440) / 25.4);
 const MARGIN = {
   top: mm(LAYOUT.margin.top),
   bottom: mm(LAYOUT.margin.bottom),
