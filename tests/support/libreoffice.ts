@@ -22,9 +22,12 @@ export const writer =
 /** describe when Writer is there (or in CI, where its absence must fail), else skipped. */
 export const describeWithWriter = writer || process.env.CI ? describe : describe.skip;
 
-/** The text of a PDF (poppler's pdftotext, reading order), whitespace runs collapsed to one space. */
+/**
+ * The text of a PDF in content-stream order (pdftotext -raw: LibreOffice writes a table's cells row by row,
+ * so a row's cells come out together), whitespace runs collapsed to one space.
+ */
 export function pdfText(pdf: string): string {
-  return execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8", timeout: 60_000 })
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8", timeout: 60_000 })
     .replace(/\s+/g, " ")
     .trim();
 }
