@@ -7,6 +7,7 @@
  */
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Header,
   Packer,
@@ -77,6 +78,17 @@ function cell(children: Paragraph[], widthTwips: number): TableCell {
   });
 }
 
+/** A short centred rule under a header line (Decree 30: a solid line under the issuing body and the motto). */
+function rule(cellWidth: number, share: number): Paragraph {
+  const side = Math.round((cellWidth * (1 - share)) / 2);
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 0, line: 120 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [new TextRun({ text: "", size: 4 })],
+  });
+}
+
 /** The header block: issuing body and number left, motto and place/date right; no borders. */
 function headerBlock(doc: PlanDocument): Table {
   const h = doc.header;
@@ -86,10 +98,15 @@ function headerBlock(doc: PlanDocument): Table {
   if (h.parentBody) leftCell.push(line(h.parentBody.toLocaleUpperCase("vi"), { size: LAYOUT.size.header }));
   for (const l of h.issuingBody)
     leftCell.push(line(l.toLocaleUpperCase("vi"), { bold: true, size: LAYOUT.size.header }));
-  leftCell.push(line("", { size: LAYOUT.size.header }), line(h.number, { size: LAYOUT.size.header }));
+  leftCell.push(
+    rule(left, 0.35),
+    line("", { size: LAYOUT.size.header }),
+    line(h.number, { size: LAYOUT.size.header }),
+  );
   const rightCell: Paragraph[] = [
     line(h.motto[0], { bold: true, size: LAYOUT.size.motto }),
     line(h.motto[1], { bold: true }),
+    rule(right, 0.55),
     line(""),
     line(h.dateLine, { italic: true }),
   ];
