@@ -1,14 +1,14 @@
 /**
  * The seed's input: Bắc Sơn district's 2023 results table (src/core/sample.ts, the seed's §II transcribed)
- * analysed by the core, with the seed's agencies and tasks from the built-in catalogue (src/catalogue/data.ts,
- * the seed's §III transcribed). Both are read only. The appendix rows stand for the plan sheet: one row per
+ * analysed by the core and laid out by planInputFromAnalysis, with the seed's agencies and tasks from the
+ * built-in catalogue (src/catalogue/data.ts, the seed's §III transcribed). Both are read only. The appendix rows stand for the plan sheet: one row per
  * task, with a deadline and a status as a user would fill them in.
  */
-import { analyzeSheet, sampleSheet, unmetCriteria, type Analysis, type CriterionRow } from "../../src/core";
+import { analyzeSheet, sampleSheet, type Analysis } from "../../src/core";
 import type { Comparison } from "../../src/core/comparison";
 import { GENERAL_SOLUTIONS } from "../../src/catalogue/data";
 import { lookup } from "../../src/catalogue";
-import type { PlanCriterion, PlanDocumentInput, PlanDomain, PlanTaskRow } from "../../src/document";
+import { planInputFromAnalysis, type PlanDocumentInput, type PlanTaskRow } from "../../src/document";
 
 export function seedAnalysis(): Analysis {
   const a = analyzeSheet(sampleSheet());
@@ -16,37 +16,26 @@ export function seedAnalysis(): Analysis {
   return a;
 }
 
-function criterion(r: CriterionRow): PlanCriterion {
-  const remedy = lookup(r.key!);
-  return {
-    code: r.code ?? r.key!,
-    name: r.name,
-    level: r.level,
-    max: r.max,
-    achieved: r.achieved,
-    gap: r.gap,
-    reason: r.reason,
-    lead: remedy.lead,
-    implementers: remedy.implementers,
-    tasks: remedy.tasks,
-  };
-}
-
 export function seedInput(overrides: Partial<PlanDocumentInput> = {}): PlanDocumentInput {
-  const a = seedAnalysis();
-  const unmet = unmetCriteria(a);
-  const domains: PlanDomain[] = a.rows
-    .filter((r) => r.level === 1)
-    .map((d) => ({
-      code: d.code!,
-      name: d.name,
-      max: d.max,
-      achieved: d.achieved,
-      gap: d.gap,
-      criteria: unmet.filter((c) => c.key === d.key || c.key!.startsWith(`${d.key}.`)).map(criterion),
-    }));
+  const base = planInputFromAnalysis(seedAnalysis(), (r) => lookup(r.key!), {
+    unit: {
+      name: "Bắc Sơn",
+      level: "district",
+      parentBody: "UBND TỈNH LẠNG SƠN",
+      issuingBody: "ỦY BAN NHÂN DÂN\nHUYỆN BẮC SƠN",
+      place: "Bắc Sơn",
+    },
+    year: 2023,
+    generalSolutions: Object.values(GENERAL_SOLUTIONS),
+    tasks: [],
+    bases: [
+      "Căn cứ Quyết định số 1926/QĐ-UBND ngày 05/12/2022 của Chủ tịch UBND tỉnh Lạng Sơn về việc ban hành Quy định xác định chỉ số cải cách hành chính các sở, ban, ngành và UBND các huyện, thành phố trên địa bàn tỉnh Lạng Sơn;",
+    ],
+    rank: { position: 2, of: 11 },
+    signer: "Phùng Thị Thanh Nga",
+  });
   const tasks: PlanTaskRow[] = [];
-  for (const d of domains)
+  for (const d of base.domains)
     for (const c of d.criteria)
       c.tasks.forEach((task, i) =>
         tasks.push({
@@ -58,26 +47,7 @@ export function seedInput(overrides: Partial<PlanDocumentInput> = {}): PlanDocum
           status: "Chưa thực hiện",
         }),
       );
-  return {
-    unit: {
-      name: "Bắc Sơn",
-      level: "district",
-      parentBody: "UBND TỈNH LẠNG SƠN",
-      issuingBody: "ỦY BAN NHÂN DÂN\nHUYỆN BẮC SƠN",
-      place: "Bắc Sơn",
-    },
-    year: 2023,
-    total: { max: a.total.max, achieved: a.total.achieved, percent: a.total.percent },
-    domains,
-    generalSolutions: Object.values(GENERAL_SOLUTIONS),
-    tasks,
-    bases: [
-      "Căn cứ Quyết định số 1926/QĐ-UBND ngày 05/12/2022 của Chủ tịch UBND tỉnh Lạng Sơn về việc ban hành Quy định xác định chỉ số cải cách hành chính các sở, ban, ngành và UBND các huyện, thành phố trên địa bàn tỉnh Lạng Sơn;",
-    ],
-    rank: { position: 2, of: 11 },
-    signer: "Phùng Thị Thanh Nga",
-    ...overrides,
-  };
+  return { ...base, tasks, ...overrides };
 }
 
 /** 2022 against 2023 for a few rows: 1.6.2 improved, 7.6.1 regressed, 4.2 unmet both years, 8.1.1 newly unmet. */

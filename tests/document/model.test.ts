@@ -8,12 +8,13 @@ import {
   criteriaByLead,
   documentPercent,
   formatPercent,
+  planInputFromAnalysis,
   type Block,
   type PlanDocument,
   type PlanDocumentInput,
 } from "../../src/document";
 import { sentenceCase, unitPhrase } from "../../src/document/text";
-import { seedComparison, seedInput } from "./fixture";
+import { seedAnalysis, seedComparison, seedInput } from "./fixture";
 
 function blockText(b: Block): string {
   if (b.kind === "heading") return b.text;
@@ -339,5 +340,64 @@ describe("wording by the unit's level", () => {
       "Tác động của CCHC đến phát triển KT-XH của huyện",
     );
     expect(sentenceCase("Cải cách thể chế")).toBe("Cải cách thể chế");
+  });
+});
+
+describe("planInputFromAnalysis", () => {
+  const rest = {
+    unit: { name: "Bắc Sơn", level: "district" as const, issuingBody: "UBND", place: "Bắc Sơn" },
+    year: 2023,
+    generalSolutions: [],
+    tasks: [],
+  };
+
+  test("the caller's remedy answers each criterion (the sheet's own edits win over the catalogue)", () => {
+    const a = seedAnalysis();
+    const input = planInputFromAnalysis(
+      a,
+      (r) =>
+        r.key === "4.2"
+          ? {
+              lead: "Phòng Nội vụ (sửa trong bảng)",
+              implementers: "Trường học",
+              tasks: ["Sáp nhập 02 trường."],
+            }
+          : { lead: "Khác", implementers: "", tasks: [] },
+      { ...rest, statedPercent: 85.32 },
+    );
+    const c42 = input.domains.find((d) => d.code === "4")!.criteria[0];
+    expect(c42).toMatchObject({
+      code: "4.2",
+      lead: "Phòng Nội vụ (sửa trong bảng)",
+      tasks: ["Sáp nhập 02 trường."],
+    });
+    expect(input.total).toEqual({
+      max: 99.5,
+      achieved: 84.87,
+      percent: a.total.percent,
+      statedPercent: 85.32,
+    });
+    expect(input.domains.find((d) => d.code === "2")!.criteria).toEqual([]);
+    expect(input.domains.find((d) => d.code === "9")!.criteria.map((c) => [c.code, c.level])).toEqual([
+      ["9", 1],
+    ]);
+  });
+
+  test("a criterion whose domain row is missing gets a domain of its own", () => {
+    const a = seedAnalysis();
+    const rows = a.rows.filter((r) => r.key !== "3");
+    const input = planInputFromAnalysis(
+      { rows, total: a.total },
+      () => ({ lead: "", implementers: "", tasks: [] }),
+      rest,
+    );
+    const orphan = input.domains.at(-1)!;
+    expect(orphan).toMatchObject({ code: "3", name: "Lĩnh vực 3" });
+    expect(orphan.criteria.map((c) => c.code)).toEqual(["3.5.3"]);
+    // And the document still lays it out, with blanks where no agency is known.
+    const iii = buildPlanDocument(input)
+      .sections.find((s) => s.id === "III")!
+      .blocks.map(blockText);
+    expect(iii).toContain("- Cơ quan chủ trì tham mưu: ……");
   });
 });
