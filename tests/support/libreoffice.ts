@@ -12,6 +12,26 @@ export const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => 
 /** describe when LibreOffice is there (or in CI, where its absence must fail), else skipped. */
 export const describeWithLibreOffice = soffice || process.env.CI ? describe : describe.skip;
 
+/** LibreOffice Writer (libreoffice-writer-nogui), which renders .docx files; Calc alone cannot. */
+export const writer =
+  !!soffice &&
+  ["/usr/lib/libreoffice/program/libswlo.so", "/opt/libreoffice/program/libswlo.so"].some((p) =>
+    existsSync(p),
+  );
+
+/** describe when Writer is there (or in CI, where its absence must fail), else skipped. */
+export const describeWithWriter = writer || process.env.CI ? describe : describe.skip;
+
+/**
+ * The text of a PDF in content-stream order (pdftotext -raw: LibreOffice writes a table's cells row by row,
+ * so a row's cells come out together), whitespace runs collapsed to one space.
+ */
+export function pdfText(pdf: string): string {
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8", timeout: 60_000 })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** CSV of the first sheet: comma, double quote, UTF-8 (the plain "csv" filter writes the system charset). */
 export const CSV_UTF8 = "csv:Text - txt - csv (StarCalc):44,34,76,1";
 /** The same for every sheet, one file per sheet (LibreOffice 7.2+): NAME-SHEET.csv. */
