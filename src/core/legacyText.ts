@@ -200,7 +200,10 @@ function isSyllable(word: string): boolean {
 
 /** Words with a non-ASCII character, split on ASCII spaces, punctuation and digits (legacy codes are kept). */
 function candidateWords(text: string): string[] {
-  return text.split(/[\s!-@[-`{-~]+/).filter((w) => /[^\x00-\x7f]/.test(w));
+  // A lone symbol ("©", "§", "«", "½") is no evidence: in legacy text a one-character word is a letter ("ë" = ở).
+  return text
+    .split(/[\s!-@[-`{-~]+/)
+    .filter((w) => /[^\x00-\x7f]/.test(w) && (w.length > 1 || /\p{L}/u.test(w)));
 }
 
 function validShare(words: readonly string[], decode: (w: string) => string): number {
@@ -226,5 +229,24 @@ export function detectLegacy(text: string, fontName?: string | null): LegacyEnco
   const vni = validShare(words, (w) => decodeVni(w));
   const best = Math.max(tcvn3, vni);
   if (best < 0.5 || best <= unicode) return null;
+  return vni > tcvn3 ? "vni" : "tcvn3";
+}
+
+/**
+ * The legacy encoding of a set of cells (a table's header and names, say), by majority of the cells that are
+ * legacy at all; null when none is. `fonts[i]` is cell i's font name, when known.
+ */
+export function detectLegacyTexts(
+  texts: readonly string[],
+  fonts: readonly (string | null | undefined)[] = [],
+): LegacyEncoding | null {
+  let tcvn3 = 0;
+  let vni = 0;
+  texts.forEach((t, i) => {
+    const e = detectLegacy(t, fonts[i]);
+    if (e === "tcvn3") tcvn3++;
+    else if (e === "vni") vni++;
+  });
+  if (tcvn3 === 0 && vni === 0) return null;
   return vni > tcvn3 ? "vni" : "tcvn3";
 }

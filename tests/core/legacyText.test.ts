@@ -1,6 +1,7 @@
 import {
   UNICODE_FONT,
   detectLegacy,
+  detectLegacyTexts,
   isUppercaseLegacyFont,
   legacyFontEncoding,
   toUnicode,
@@ -244,6 +245,26 @@ describe("detectLegacy", () => {
       expect(detectLegacy(text.toUpperCase())).toBeNull();
       expect(detectLegacy(text.normalize("NFD"))).toBeNull();
     }
+  });
+
+  test("lone symbols are no evidence", () => {
+    for (const text of ["© 2024", "§ 3", "« trích dẫn »", "½", "Điểm ® 2"])
+      expect(detectLegacy(text)).toBeNull();
+  });
+
+  test("a table's cells by majority", () => {
+    const cells = [
+      "TT",
+      "L\u00dcnh v\u00f9c/ti\u00eau ch\u00dd",
+      "§iÓm tèi ®a",
+      "§iÓm ®¹t ®\u00adîc",
+      "© 2024",
+    ];
+    expect(detectLegacyTexts(cells)).toBe("tcvn3");
+    expect(detectLegacyTexts(["STT", "Ñieåm toái ña", "Ñieåm ñaït ñöôïc"])).toBe("vni");
+    expect(detectLegacyTexts(["STT", "Điểm tối đa", "Điểm đạt được"])).toBeNull();
+    expect(detectLegacyTexts(["STT", "Diem"], [".VnTime", null])).toBe("tcvn3");
+    expect(detectLegacyTexts([])).toBeNull();
   });
 
   test("Latin-1 text that is also valid Unicode stays Unicode", () => {
