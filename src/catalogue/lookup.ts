@@ -20,7 +20,7 @@
  */
 
 import { domainMeaning, type DomainMeaning } from "../core/domainMeaning";
-import { sameName } from "../core/sameCriterion";
+import { SAME_NAME_THRESHOLD, nameSimilarity, sameName } from "../core/sameCriterion";
 import { ancestorKeys, parseCode } from "../core/text";
 import {
   AGENCIES,
@@ -282,6 +282,34 @@ function builtinAssignment(key: string, e: CatalogueEntry, match: MatchRule, fro
   };
 }
 
+const BASES = new WeakMap<Catalogue, Catalogue>();
+
+/** The catalogue without its custom entries (cached per catalogue). */
+function baseOf(catalogue: Catalogue): Catalogue {
+  let b = BASES.get(catalogue);
+  if (!b) {
+    b = { ...catalogue, custom: [] };
+    BASES.set(catalogue, b);
+  }
+  return b;
+}
+
+const norm = (t: string) => t.replace(/\s+/g, " ").trim();
+
+/**
+ * A custom row that says what the catalogue itself says at its code (an exported sheet left as written) is no
+ * override: it would only pin the catalogue's numbering onto a table numbered otherwise.
+ */
+function repeatsCatalogue(c: CustomEntry, catalogue: Catalogue): boolean {
+  const base = resolve(c.code, baseOf(catalogue), new Set());
+  return (
+    (c.lead === "" || norm(c.lead) === norm(base.lead)) &&
+    (c.implementers === "" || norm(c.implementers) === norm(base.implementers)) &&
+    (c.tasks.length === 0 ||
+      (c.tasks.length === base.tasks.length && c.tasks.every((t, i) => norm(t) === norm(base.tasks[i]))))
+  );
+}
+
 /** The catalogue domain whose title has this meaning (the seed's "3" for procedures). */
 function domainByMeaning(catalogue: Catalogue, meaning: DomainMeaning): DomainDefault | undefined {
   return catalogue.domains.find((d) => domainMeaning(d.title) === meaning);
@@ -290,6 +318,7 @@ function domainByMeaning(catalogue: Catalogue, meaning: DomainMeaning): DomainDe
 /**
  * The assignment for a criterion of any unit's table, where codes may have been renumbered. In order:
  *  1. a custom entry at the criterion's code (the custom sheet speaks the table's own numbering) → exact;
+ *     custom rows that merely repeat the catalogue (an exported sheet left as it was) are not overrides here;
  *  2. the built-in entry at its code, when it is the same criterion (sameName of the names) → exact;
  *  3. the built-in entry whose criterion has the same name, wherever it is numbered → same-name;
  *  4. an ancestor's entry (custom, or built-in of a domain with the same meaning) → inherited;
@@ -308,9 +337,13 @@ export function lookupCriterion(query: CriterionQuery, catalogue: Catalogue = BU
   const domainName = (query.domainName ?? (p.depth === 1 ? name : "")).trim();
   const meaning = domainName !== "" ? domainMeaning(domainName) : null;
   const noSkip = new Set<string>();
+  const customAt = (code: string): CustomEntry | undefined => {
+    const c = ix.custom.get(code);
+    return c && !repeatsCatalogue(c, catalogue) ? c : undefined;
+  };
 
   // 1. custom at the code.
-  const ownCustom = ix.custom.get(key);
+  const ownCustom = customAt(key);
   if (ownCustom && (key !== domain || ix.builtin.has(key)))
     return fromCustom(key, ownCustom, "exact", catalogue, noSkip);
 
@@ -327,14 +360,23 @@ export function lookupCriterion(query: CriterionQuery, catalogue: Catalogue = BU
 
   // 3. the same criterion under another code.
   if (name !== "" && p.depth > 1) {
-    const hit = catalogue.entries.find((e) => e !== own && sameName(name, e.title));
+    let hit: CatalogueEntry | undefined;
+    let best = SAME_NAME_THRESHOLD;
+    for (const e of catalogue.entries) {
+      if (e === own) continue;
+      const s = nameSimilarity(name, e.title);
+      if (s >= best) {
+        best = s;
+        hit = e;
+      }
+    }
     if (hit) return builtinAssignment(key, hit, "same-name", hit.codes[0]);
   }
 
   // 4. an ancestor's entry.
   for (const c of ancestorKeys(key)) {
     if (c === domain) break;
-    const custom = ix.custom.get(c);
+    const custom = customAt(c);
     if (custom) return fromCustom(key, custom, "inherited", catalogue, noSkip);
     const e = ix.builtin.get(c);
     if (!e) continue;
@@ -345,7 +387,7 @@ export function lookupCriterion(query: CriterionQuery, catalogue: Catalogue = BU
   }
 
   // 5. the domain.
-  const domainCustom = ix.custom.get(domain);
+  const domainCustom = customAt(domain);
   if (domainCustom) return fromCustom(key, domainCustom, "domain", catalogue, noSkip);
   const d =
     meaning !== null

@@ -5,6 +5,7 @@ import {
   lookupCriterion,
   withOverrides,
 } from "../../src/catalogue/lookup";
+import { catalogueRows } from "../../src/catalogue/customSheet";
 import { unitProfile } from "../../src/catalogue/profiles";
 import { SAMPLE_ROWS } from "../../src/core/sample";
 import { parseCode } from "../../src/core/text";
@@ -178,6 +179,45 @@ describe("lookupCriterion: meaning, not numbers", () => {
       source: "custom",
       lead: "Phòng X",
     });
+  });
+
+  test("an exported catalogue sheet left as written does not pin the seed's numbering", () => {
+    // What "Ghi danh mục giải pháp" writes: one row per code of the catalogue, domains included.
+    const exported = catalogueRows(commune).map((r) => ({ ...r, tasks: [...r.tasks] }));
+    expect(exported.some((r) => r.code === "2")).toBe(true);
+    const c = withOverrides(commune, exported);
+    const q = {
+      code: "2.3",
+      name: "Công khai, minh bạch TTHC",
+      domainName: "II. Cải cách thủ tục hành chính",
+    };
+    expect(lookupCriterion(q, c)).toMatchObject({
+      match: "domain",
+      from: "3",
+      lead: "Trung tâm Phục vụ hành chính công",
+    });
+    const r = lookupCriterion(
+      { code: "4.2", name: "Thực hiện tiết kiệm kinh phí", domainName: "Tài chính công" },
+      c,
+    );
+    expect(r).toMatchObject({ match: "same-name", from: "6.4" });
+    // An edited row is an override again.
+    const edited = withOverrides(c, [{ code: "2", lead: "Phòng của xã", implementers: "", tasks: [] }]);
+    expect(lookupCriterion(q, edited)).toMatchObject({
+      match: "domain",
+      source: "custom",
+      lead: "Phòng của xã",
+    });
+  });
+
+  test("same-name picks the most similar entry", () => {
+    // Both 8.1.1 ; 8.1.2 and 8.3 speak of development; the name is 8.1.2's.
+    const a = lookupCriterion({
+      code: "3.1",
+      name: "Số vốn đăng ký của doanh nghiệp",
+      domainName: "Tác động của CCHC",
+    });
+    expect(a).toMatchObject({ match: "same-name", entry: "8.1.1 ; 8.1.2" });
   });
 
   test("not a code", () => {
