@@ -19,7 +19,7 @@
  * code without the custom entry, so a row that only renames the lead agency keeps the built-in tasks.
  */
 
-import { domainMeaning, type DomainMeaning } from "../core/domainMeaning";
+import { DOMAIN_MEANINGS, domainMeaning, type DomainMeaning } from "../core/domainMeaning";
 import { SAME_NAME_THRESHOLD, nameSimilarity, sameName } from "../core/sameCriterion";
 import { ancestorKeys, parseCode } from "../core/text";
 import {
@@ -237,9 +237,8 @@ export function describeMatch(a: Assignment, lang: "vi" | "en"): string {
   if (a.match === "same-name") {
     text = vi ? `Cùng tiêu chí ${a.entry} trong danh mục` : `same criterion as ${a.entry} in catalogue`;
   } else if (a.match === "domain" && a.meaning) {
-    text = vi
-      ? `Mặc định của lĩnh vực cùng nội dung (${a.from})`
-      : `default of the domain of the same subject (${a.from})`;
+    const label = DOMAIN_MEANINGS.find((m) => m.key === a.meaning)!.label;
+    text = vi ? `Mặc định của lĩnh vực ${label.vi}` : `default for ${label.en.toLowerCase()}`;
   } else if (a.fallback) {
     text = vi
       ? `Giải pháp chung (lĩnh vực ${a.from} chưa có trong danh mục)`

@@ -21,6 +21,13 @@ import { builtinCatalogue, type Catalogue } from "./lookup";
 
 export type UnitLevel = "district" | "commune" | "ward" | "department";
 
+/** The unit a table belongs to, as JSON carries it everywhere: `"unit": { "name": …, "level": … }`. */
+export interface UnitInfo {
+  /** "xã Nhất Tiến", "Sở Nội vụ", or the file's name when the titles name none. */
+  name: string;
+  level: UnitLevel;
+}
+
 export const UNIT_LEVELS: readonly UnitLevel[] = ["district", "commune", "ward", "department"];
 
 export const UNIT_LABELS: Record<UnitLevel, { vi: string; en: string }> = {

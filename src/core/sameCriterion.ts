@@ -6,6 +6,7 @@
  * by a word-overlap similarity. The catalogue lookup and the year-over-year comparison both use it. Pure.
  */
 
+import { domainMeaning } from "./domainMeaning";
 import { fold, parseCode } from "./text";
 
 /**
@@ -150,14 +151,17 @@ export function sameCriterion(a: NamedCode, b: NamedCode): boolean {
 export interface CriterionPair<A, B> {
   before: A | null;
   after: B | null;
-  /** How they were paired: "code" (same code and name), "name" (renumbered), null (one side only). */
-  by: "code" | "name" | null;
+  /**
+   * How they were paired: "code" (same code and name), "name" (renumbered), "meaning" (two domains renamed but
+   * about the same thing: "Hiện đại hóa hành chính" → "Chính quyền số"), null (one side only).
+   */
+  by: "code" | "name" | "meaning" | null;
 }
 
 /**
  * Pairs last year's rows with this year's: first by code and name (sameCriterion), then, among the rest, by
  * name alone where codes were renumbered (most similar first, at least SAME_NAME_THRESHOLD, same level when
- * both rows have one). The result follows `after`'s order; a `before` row with no partner (dropped) comes right
+ * both rows have one), then domains (level 1) by their meaning (domainMeaning). The result follows `after`'s order; a `before` row with no partner (dropped) comes right
  * after the pair of the `before` row above it, or first.
  */
 export function matchCriteria<
@@ -165,7 +169,7 @@ export function matchCriteria<
   B extends NamedCode & { level?: number },
 >(before: readonly A[], after: readonly B[]): CriterionPair<A, B>[] {
   const partner = new Array<number>(after.length).fill(-1);
-  const how = new Array<"code" | "name" | null>(after.length).fill(null);
+  const how = new Array<CriterionPair<A, B>["by"]>(after.length).fill(null);
   const used = new Array<boolean>(before.length).fill(false);
 
   for (let j = 0; j < after.length; j++) {
@@ -197,6 +201,29 @@ export function matchCriteria<
     used[i] = true;
     partner[j] = i;
     how[j] = "name";
+  }
+
+  // Domains (level 1 on both sides) still unpaired: by meaning, when each side has one domain of that meaning.
+  const meaningsOf = <T extends NamedCode & { level?: number }>(
+    rows: readonly T[],
+    taken: (k: number) => boolean,
+  ) => {
+    const m = new Map<string, number[]>();
+    rows.forEach((r, k) => {
+      if (r.level !== 1 || taken(k)) return;
+      const key = domainMeaning(r.name);
+      if (key) m.set(key, [...(m.get(key) ?? []), k]);
+    });
+    return m;
+  };
+  const beforeMeanings = meaningsOf(before, (i) => used[i]);
+  const afterMeanings = meaningsOf(after, (j) => partner[j] !== -1);
+  for (const [key, js] of afterMeanings) {
+    const is = beforeMeanings.get(key);
+    if (!is || is.length !== 1 || js.length !== 1) continue;
+    used[is[0]] = true;
+    partner[js[0]] = is[0];
+    how[js[0]] = "meaning";
   }
 
   const out: CriterionPair<A, B>[] = [];

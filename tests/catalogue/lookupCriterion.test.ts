@@ -106,7 +106,8 @@ describe("lookupCriterion: meaning, not numbers", () => {
       match: "domain",
       lead: "Trung tâm Phục vụ hành chính công",
     });
-    expect(describeMatch(district, "vi")).toBe("Mặc định của lĩnh vực cùng nội dung (3)");
+    expect(describeMatch(district, "vi")).toBe("Mặc định của lĩnh vực Cải cách thủ tục hành chính");
+    expect(describeMatch(district, "en")).toBe("default for administrative procedures");
   });
 
   test("Roman, lettered and renumbered domains all find their meaning", () => {

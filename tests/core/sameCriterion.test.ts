@@ -207,6 +207,23 @@ describe("matchCriteria", () => {
     expect(pairs.every((p) => p.by === null)).toBe(true);
   });
 
+  test("renamed domains pair by meaning", () => {
+    const pairs = matchCriteria(
+      [
+        { code: "7", name: "Hiện đại hóa hành chính", level: 1 },
+        { code: "8", name: "Cải cách tài chính công", level: 1 },
+      ],
+      [
+        { code: "VI", name: "CẢI CÁCH TÀI CHÍNH CÔNG", level: 1 },
+        { code: "VIII", name: "Xây dựng, phát triển chính quyền số", level: 1 },
+      ],
+    );
+    expect(pairs.map((p) => [p.before?.code, p.after?.code, p.by])).toEqual([
+      ["8", "VI", "name"],
+      ["7", "VIII", "meaning"],
+    ]);
+  });
+
   test("the seed against itself pairs every row by code", () => {
     const rows = SEED.map(([code, name]) => ({ code, name }));
     const pairs = matchCriteria(rows, rows);
