@@ -21,6 +21,7 @@ import type {
 } from "../core/types";
 import { agencyKey } from "./data";
 import { builtinCatalogue, lookup, type Catalogue, type CustomEntry } from "./lookup";
+import { parseUnitLevel, type UnitLevel } from "./profiles";
 
 /** The sheet's name; core/owned.ts is its one home. */
 export const CATALOGUE_SHEET_NAME = CATALOGUE_SHEET;
@@ -76,6 +77,40 @@ export interface CatalogueProblem {
 export interface CustomSheetRead {
   entries: CustomEntry[];
   problems: CatalogueProblem[];
+  /** The profile the sheet names above its header ("Cấp đơn vị | xã"), when it names one. */
+  profile?: UnitLevel;
+}
+
+/** Label texts (agencyKey) of the cell that names the sheet's profile; the value is the next cell, or after ":". */
+const PROFILE_LABELS = new Set([
+  "cap don vi",
+  "loai don vi",
+  "ho so don vi",
+  "don vi",
+  "unit",
+  "unit level",
+  "profile",
+]);
+
+/**
+ * The profile a catalogue sheet names in the rows above `beforeRow`: a label cell ("Cấp đơn vị", "Unit") followed
+ * by a value cell ("xã", "commune", "phường", "Sở", "huyện"), or one cell "Cấp đơn vị: xã". Null when none.
+ */
+export function readSheetProfile(
+  sheet: SheetSnapshot,
+  beforeRow = sheet.top + Math.min(sheet.values.length, 10),
+): UnitLevel | null {
+  for (let r = sheet.top; r < beforeRow && r - sheet.top < sheet.values.length; r++) {
+    const cells = sheet.values[r - sheet.top].map(textOf);
+    for (let j = 0; j < cells.length; j++) {
+      const [label, inline] = cells[j].split(/:(.*)/s);
+      if (!PROFILE_LABELS.has(agencyKey(label ?? ""))) continue;
+      const value = (inline ?? "").trim() !== "" ? inline : cells.slice(j + 1).find((c) => c !== "");
+      const level = value ? parseUnitLevel(value) : null;
+      if (level) return level;
+    }
+  }
+  return null;
 }
 
 interface Header {
@@ -155,6 +190,7 @@ export function readCustomSheet(sheet: SheetSnapshot): CustomSheetRead {
     return { entries, problems };
   }
   const firstRow = new Map<string, number>();
+  const profile = readSheetProfile(sheet, header.row);
   for (let r = header.row + 1; r < sheet.top + sheet.values.length; r++) {
     if (rowIsBlank(sheet.values[r - sheet.top])) continue;
     const n = r + 1;
@@ -215,7 +251,7 @@ export function readCustomSheet(sheet: SheetSnapshot): CustomSheetRead {
       entries.push({ code, lead, implementers, tasks: [...tasks], row: r });
     }
   }
-  return { entries, problems };
+  return profile ? { entries, problems, profile } : { entries, problems };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -2,3 +2,4 @@
 export * from "./data";
 export * from "./lookup";
 export * from "./customSheet";
+export * from "./profiles";

@@ -19,6 +19,8 @@
  * code without the custom entry, so a row that only renames the lead agency keeps the built-in tasks.
  */
 
+import { DOMAIN_MEANINGS, domainMeaning, type DomainMeaning } from "../core/domainMeaning";
+import { SAME_NAME_THRESHOLD, nameSimilarity, sameName } from "../core/sameCriterion";
 import { ancestorKeys, parseCode } from "../core/text";
 import {
   AGENCIES,
@@ -52,7 +54,11 @@ export interface Catalogue {
   agencies: Agency[];
 }
 
-export type MatchRule = "exact" | "inherited" | "domain";
+/**
+ * How an assignment was found. `lookup(code)` answers exact / inherited / domain (its generic fallback is
+ * "domain" with fallback: true, as before); `lookupCriterion` answers all five (see there).
+ */
+export type MatchRule = "exact" | "same-name" | "inherited" | "domain" | "generic";
 
 export interface Assignment {
   /** The code asked for, as a canonical key. */
@@ -60,6 +66,8 @@ export interface Assignment {
   match: MatchRule;
   /** Set (true) only for a domain with no default: the generic phòng Nội vụ measures. */
   fallback?: true;
+  /** The domain's meaning, when lookupCriterion chose the domain default by it. */
+  meaning?: DomainMeaning;
   /** The code key that matched: "7.6" for 7.6.2; the domain ("7") for a domain default or the fallback. */
   from: string;
   /** The matched entry's display code ("7.2" for 7.6.2, "7.3.1 ; 7.3.2"); the domain for domain rules. */
@@ -226,7 +234,12 @@ export function lookup(code: string, catalogue: Catalogue = BUILTIN): Assignment
 export function describeMatch(a: Assignment, lang: "vi" | "en"): string {
   const vi = lang === "vi";
   let text: string;
-  if (a.fallback) {
+  if (a.match === "same-name") {
+    text = vi ? `Cùng tiêu chí ${a.entry} trong danh mục` : `same criterion as ${a.entry} in catalogue`;
+  } else if (a.match === "domain" && a.meaning) {
+    const label = DOMAIN_MEANINGS.find((m) => m.key === a.meaning)!.label;
+    text = vi ? `Mặc định của lĩnh vực ${label.vi}` : `default for ${label.en.toLowerCase()}`;
+  } else if (a.fallback) {
     text = vi
       ? `Giải pháp chung (lĩnh vực ${a.from} chưa có trong danh mục)`
       : `general solutions (domain ${a.from} not in catalogue)`;
@@ -239,4 +252,178 @@ export function describeMatch(a: Assignment, lang: "vi" | "en"): string {
   }
   if (a.source === "custom") text += vi ? " (tùy chỉnh)" : " (custom)";
   return text;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Meaning-based lookup (issue 11 §2)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface CriterionQuery {
+  /** The code as written in the table ("4.2", "II"). */
+  code: string;
+  /** The criterion's name as written; "" when unknown (then the code alone decides, as lookup does). */
+  name: string;
+  /** The name of the domain the criterion sits in, when known: its meaning picks the domain default. */
+  domainName?: string;
+}
+
+function builtinAssignment(key: string, e: CatalogueEntry, match: MatchRule, from: string): Assignment {
+  return {
+    code: key,
+    match,
+    from,
+    entry: e.label,
+    source: "builtin",
+    title: e.title,
+    lead: e.lead,
+    implementers: e.implementers,
+    tasks: [...e.tasks],
+  };
+}
+
+const BASES = new WeakMap<Catalogue, Catalogue>();
+
+/** The catalogue without its custom entries (cached per catalogue). */
+function baseOf(catalogue: Catalogue): Catalogue {
+  let b = BASES.get(catalogue);
+  if (!b) {
+    b = { ...catalogue, custom: [] };
+    BASES.set(catalogue, b);
+  }
+  return b;
+}
+
+const norm = (t: string) => t.replace(/\s+/g, " ").trim();
+
+/**
+ * A custom row that says what the catalogue itself says at its code (an exported sheet left as written) is no
+ * override: it would only pin the catalogue's numbering onto a table numbered otherwise.
+ */
+function repeatsCatalogue(c: CustomEntry, catalogue: Catalogue): boolean {
+  const base = resolve(c.code, baseOf(catalogue), new Set());
+  return (
+    (c.lead === "" || norm(c.lead) === norm(base.lead)) &&
+    (c.implementers === "" || norm(c.implementers) === norm(base.implementers)) &&
+    (c.tasks.length === 0 ||
+      (c.tasks.length === base.tasks.length && c.tasks.every((t, i) => norm(t) === norm(base.tasks[i]))))
+  );
+}
+
+/** The catalogue domain whose title has this meaning (the seed's "3" for procedures). */
+function domainByMeaning(catalogue: Catalogue, meaning: DomainMeaning): DomainDefault | undefined {
+  return catalogue.domains.find((d) => domainMeaning(d.title) === meaning);
+}
+
+/**
+ * The assignment for a criterion of any unit's table, where codes may have been renumbered. In order:
+ *  1. a custom entry at the criterion's code (the custom sheet speaks the table's own numbering) → exact;
+ *     custom rows that merely repeat the catalogue (an exported sheet left as it was) are not overrides here;
+ *  2. the built-in entry at its code, when it is the same criterion (sameName of the names) → exact;
+ *  3. the built-in entry whose criterion has the same name, wherever it is numbered → same-name;
+ *  4. an ancestor's entry (custom, or built-in of a domain with the same meaning) → inherited;
+ *  5. the custom entry for its domain code, else the default of the catalogue domain with the same meaning as
+ *     `domainName` (by number only when no domain name is known) → domain;
+ *  6. the generic measures → generic (fallback: true).
+ * A domain row (code "II") is looked up like a criterion: its own name is its domain name.
+ */
+export function lookupCriterion(query: CriterionQuery, catalogue: Catalogue = BUILTIN): Assignment {
+  const p = parseCode(query.code);
+  if (!p) throw new RangeError(`Not a criterion code: ${JSON.stringify(query.code)}`);
+  const key = p.key;
+  const ix = indexOf(catalogue);
+  const domain = key.split(".")[0];
+  const name = query.name.trim();
+  const domainName = (query.domainName ?? (p.depth === 1 ? name : "")).trim();
+  const meaning = domainName !== "" ? domainMeaning(domainName) : null;
+  const noSkip = new Set<string>();
+  const customAt = (code: string): CustomEntry | undefined => {
+    const c = ix.custom.get(code);
+    return c && !repeatsCatalogue(c, catalogue) ? c : undefined;
+  };
+
+  // 1. custom at the code.
+  const ownCustom = customAt(key);
+  if (ownCustom && (key !== domain || ix.builtin.has(key)))
+    return fromCustom(key, ownCustom, "exact", catalogue, noSkip);
+
+  // 2. built-in at the code, if the same criterion (for a domain row: a domain of the same meaning).
+  const own = ix.builtin.get(key);
+  if (own) {
+    const ownDomain = p.depth === 1 ? ix.domains.get(key) : undefined;
+    const same =
+      name === "" ||
+      sameName(name, own.title) ||
+      (ownDomain !== undefined && meaning !== null && domainMeaning(ownDomain.title) === meaning);
+    if (same) return builtinAssignment(key, own, "exact", key);
+  }
+
+  // 3. the same criterion under another code.
+  if (name !== "" && p.depth > 1) {
+    let hit: CatalogueEntry | undefined;
+    let best = SAME_NAME_THRESHOLD;
+    for (const e of catalogue.entries) {
+      if (e === own) continue;
+      const s = nameSimilarity(name, e.title);
+      if (s >= best) {
+        best = s;
+        hit = e;
+      }
+    }
+    if (hit) return builtinAssignment(key, hit, "same-name", hit.codes[0]);
+  }
+
+  // 4. an ancestor's entry.
+  for (const c of ancestorKeys(key)) {
+    if (c === domain) break;
+    const custom = customAt(c);
+    if (custom) return fromCustom(key, custom, "inherited", catalogue, noSkip);
+    const e = ix.builtin.get(c);
+    if (!e) continue;
+    const entryDomain = ix.domains.get(c.split(".")[0]);
+    const entryMeaning = entryDomain ? domainMeaning(entryDomain.title) : null;
+    if (meaning === null || entryMeaning === null || meaning === entryMeaning)
+      return builtinAssignment(key, e, "inherited", c);
+  }
+
+  // 5. the domain.
+  const domainCustom = customAt(domain);
+  if (domainCustom) return fromCustom(key, domainCustom, "domain", catalogue, noSkip);
+  const d =
+    meaning !== null
+      ? domainByMeaning(catalogue, meaning)
+      : domainName === ""
+        ? ix.domains.get(domain)
+        : undefined;
+  if (d) {
+    // A domain whose whole text is one catalogue entry (the seed's satisfaction domain, "9") answers with it.
+    const whole = ix.builtin.get(d.domain);
+    if (whole)
+      return { ...builtinAssignment(key, whole, "domain", d.domain), ...(meaning ? { meaning } : {}) };
+    return {
+      code: key,
+      match: "domain",
+      from: d.domain,
+      entry: d.domain,
+      source: "builtin",
+      title: d.title,
+      lead: d.lead,
+      implementers: d.implementers,
+      tasks: [...d.tasks],
+      ...(meaning ? { meaning } : {}),
+    };
+  }
+
+  // 6. generic.
+  const f = catalogue.fallback;
+  return {
+    code: key,
+    match: "generic",
+    fallback: true,
+    from: domain,
+    entry: domain,
+    source: "builtin",
+    lead: f.lead,
+    implementers: f.implementers,
+    tasks: [...f.tasks],
+  };
 }
