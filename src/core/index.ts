@@ -72,3 +72,25 @@ export { evaluateFormula, shiftFormulaColumns } from "./formula";
 
 // The sample table (playground, tests, bench).
 export { SAMPLE_ROWS, SAMPLE_SHEET, SAMPLE_TITLE, sampleSheet, sampleWorkbook } from "./sample";
+
+// Tables of 2026: legacy encodings, the one "same criterion" rule, domains by meaning, year against year.
+export {
+  UNICODE_FONT,
+  detectLegacy,
+  detectLegacyTexts,
+  isUppercaseLegacyFont,
+  legacyFontEncoding,
+  toUnicode,
+  type LegacyEncoding,
+} from "./legacyText";
+export {
+  SAME_NAME_THRESHOLD,
+  matchCriteria,
+  nameSimilarity,
+  sameCriterion,
+  sameName,
+  type CriterionPair,
+  type NamedCode,
+} from "./sameCriterion";
+export { compareYears, type CompareOptions, type CriterionLike } from "./compare";
+export { DOMAIN_MEANINGS, domainMeaning, type DomainMeaning } from "./domainMeaning";
