@@ -1,0 +1,89 @@
+/**
+ * Moving what `preserve.ts` carries over with the columns (or rows) the add-in inserted: drawing anchors
+ * (`<xdr:from>/<xdr:to>` cells), chart series references (`<c:f>'Kết quả'!$D$2:$D$6</c:f>`), and cell
+ * references in attributes (`ref="C3"` of a threaded comment). Pure string transforms.
+ */
+import { columnIndex, columnLetter } from "../../core/address";
+import { decodeXml, encodeXml } from "./opc";
+
+/** Cells inserted on a sheet: 0-based `at` (what was there moves right, or down), applied in order. */
+export interface ColumnEdit {
+  sheet: string;
+  at: number;
+  count: number;
+  /** Rows instead of columns (default columns). */
+  axis?: "columns" | "rows";
+}
+
+/** Where a 0-based column (or row) of `sheet` ends up after `edits`. */
+export function shiftIndex(
+  index: number,
+  sheet: string,
+  axis: "columns" | "rows",
+  edits: ColumnEdit[],
+): number {
+  let i = index;
+  for (const e of edits)
+    if (e.sheet === sheet && (e.axis ?? "columns") === axis && e.count > 0 && i >= e.at) i += e.count;
+  return i;
+}
+
+/** A drawing's anchors on `sheet` moved by `edits` (two-cell and one-cell anchors; absolute ones stay). */
+export function shiftAnchors(xml: string, sheet: string, edits: ColumnEdit[]): string {
+  if (!edits.some((e) => e.sheet === sheet)) return xml;
+  return xml.replace(
+    /<((?:\w+:)?)(from|to)>([\s\S]*?)<\/\1\2>/g,
+    (_m, p: string, tag: string, body: string) =>
+      `<${p}${tag}>${body
+        .replace(
+          /<((?:\w+:)?)col>(\d+)<\/\1col>/,
+          (_c, q: string, n: string) =>
+            `<${q}col>${shiftIndex(Number(n), sheet, "columns", edits)}</${q}col>`,
+        )
+        .replace(
+          /<((?:\w+:)?)row>(\d+)<\/\1row>/,
+          (_c, q: string, n: string) => `<${q}row>${shiftIndex(Number(n), sheet, "rows", edits)}</${q}row>`,
+        )}</${p}${tag}>`,
+  );
+}
+
+const CELL = /(\$?)([A-Z]{1,3})(\$?)(\d+)/;
+
+function shiftCell(cell: string, sheet: string, edits: ColumnEdit[]): string {
+  const m = CELL.exec(cell);
+  if (!m || m.index !== 0 || m[0].length !== cell.length) return cell;
+  const col = shiftIndex(columnIndex(m[2]), sheet, "columns", edits);
+  const row = shiftIndex(Number(m[4]) - 1, sheet, "rows", edits);
+  return `${m[1]}${columnLetter(col)}${m[3]}${row + 1}`;
+}
+
+/** A formula's sheet-qualified references (`Sheet!$D$2:$D$6`, `'Kết quả'!D2`) moved by `edits`. */
+export function shiftFormula(formula: string, edits: ColumnEdit[]): string {
+  if (edits.length === 0) return formula;
+  return formula.replace(
+    /('(?:[^']|'')+'|[^\s'!,()=+\-*/&^<>:;"{}]+)!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g,
+    (m, rawSheet: string, a: string, b: string | undefined) => {
+      const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+      if (!edits.some((e) => e.sheet === sheet)) return m;
+      return `${rawSheet}!${shiftCell(a, sheet, edits)}${b ? `:${shiftCell(b, sheet, edits)}` : ""}`;
+    },
+  );
+}
+
+/** Every `<c:f>` (chart data reference) in a chart part moved by `edits`. */
+export function shiftChartRefs(xml: string, edits: ColumnEdit[]): string {
+  if (edits.length === 0) return xml;
+  return xml.replace(
+    /<((?:\w+:)?)f>([^<]*)<\/\1f>/g,
+    (_m, p: string, f: string) => `<${p}f>${encodeXml(shiftFormula(decodeXml(f), edits))}</${p}f>`,
+  );
+}
+
+/** `ref="C3"` attributes (a threaded comment's cell) on `sheet` moved by `edits`. */
+export function shiftRefAttributes(xml: string, sheet: string, edits: ColumnEdit[]): string {
+  if (!edits.some((e) => e.sheet === sheet)) return xml;
+  return xml.replace(
+    /\bref="([A-Z]{1,3}\d+)"/g,
+    (_m, cell: string) => `ref="${shiftCell(cell, sheet, edits)}"`,
+  );
+}
