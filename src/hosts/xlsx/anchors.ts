@@ -4,6 +4,7 @@
  * references in attributes (`ref="C3"` of a threaded comment). Pure string transforms.
  */
 import { columnIndex, columnLetter } from "../../core/address";
+import type { ChangeSet } from "../../core/types";
 import { decodeXml, encodeXml } from "./opc";
 
 /** Cells inserted on a sheet: 0-based `at` (what was there moves right, or down), applied in order. */
@@ -86,4 +87,16 @@ export function shiftRefAttributes(xml: string, sheet: string, edits: ColumnEdit
     /\bref="([A-Z]{1,3}\d+)"/g,
     (_m, cell: string) => `ref="${shiftCell(cell, sheet, edits)}"`,
   );
+}
+
+/**
+ * The whole-column and whole-row inserts of change sets, in order, for `preserveParts`. Table-only inserts
+ * (`table` set) move no drawing; deletes are not supported by the carry-over and are left out.
+ */
+export function columnEditsOf(changeSets: readonly ChangeSet[]): ColumnEdit[] {
+  const out: ColumnEdit[] = [];
+  for (const cs of changeSets)
+    for (const op of cs.ops)
+      if (op.op === "insertColumns" && !op.table) out.push({ sheet: op.sheet, at: op.at, count: op.count });
+  return out;
 }

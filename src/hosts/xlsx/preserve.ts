@@ -98,8 +98,10 @@ export async function preserveParts(
         lost.push(`${sheet}: sheet`);
       continue;
     }
-    let outRels = await dst.rels(outPart);
-    let sheetXml = (await dst.text(outPart)) ?? "";
+    const outRels0 = await dst.rels(outPart);
+    let outRels = outRels0;
+    const sheetXml0 = (await dst.text(outPart)) ?? "";
+    let sheetXml = sheetXml0;
     const outKinds = new Set(outRels.map((r) => relKind(r.type)));
 
     for (const rel of inRels) {
@@ -150,14 +152,15 @@ export async function preserveParts(
         lost.push(`${sheet}: ${kind} (${target})`);
       }
     }
-    dst.setRels(outPart, outRels);
-    dst.zip.file(outPart, sheetXml);
+    if (outRels !== outRels0) dst.setRels(outPart, outRels);
+    if (sheetXml !== sheetXml0) dst.zip.file(outPart, sheetXml);
   }
 
   // Workbook level.
   const inWb = await src.workbookPart();
   const outWb = await dst.workbookPart();
-  let wbRels = await dst.rels(outWb);
+  const wbRels0 = await dst.rels(outWb);
+  let wbRels = wbRels0;
   const wbKinds = new Set(wbRels.map((r) => relKind(r.type)));
   for (const rel of await src.rels(inWb)) {
     const kind = relKind(rel.type);
@@ -171,10 +174,11 @@ export async function preserveParts(
       ];
     } else lost.push(`${kind} (${target})`);
   }
-  dst.setRels(outWb, wbRels);
+  if (wbRels !== wbRels0) dst.setRels(outWb, wbRels);
 
   // Package level.
-  let rootRels = await dst.rels("");
+  const rootRels0 = await dst.rels("");
+  let rootRels = rootRels0;
   const rootKinds = new Set(rootRels.map((r) => relKind(r.type)));
   for (const rel of await src.rels("")) {
     const kind = relKind(rel.type);
@@ -188,7 +192,7 @@ export async function preserveParts(
       ];
     } else lost.push(`${kind} (${target})`);
   }
-  dst.setRels("", rootRels);
+  if (rootRels !== rootRels0) dst.setRels("", rootRels);
 
   lost.push(...(await restoreControlCharacters(src, dst)));
   dst.flushContentTypes();
