@@ -154,6 +154,13 @@ export class Package {
     this.ct = this.ct.replace(/<\/(\w+:)?Types>\s*$/, (end) => `${entry}${end}`);
   }
 
+  /** The parts named by Override entries. */
+  overrides(): string[] {
+    return [...this.ct.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)].map((m) =>
+      (attrs(m[0]).PartName ?? "").replace(/^\//, ""),
+    );
+  }
+
   removeOverride(part: string): void {
     this.ct = this.ct.replace(/<(?:\w+:)?Override\b[^>]*>/g, (m) =>
       (attrs(m).PartName ?? "").toLowerCase() === `/${part}`.toLowerCase() ? "" : m,

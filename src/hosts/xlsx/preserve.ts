@@ -174,6 +174,11 @@ export async function preserveParts(
       ];
     } else lost.push(`${kind} (${target})`);
   }
+  // ExcelJS names a theme part it does not write when the input had none (LibreOffice's files): drop the link.
+  const dangling = wbRels.filter(
+    (r) => relKind(r.type) === "theme" && !dst.has(resolveTarget(outWb, r.target)),
+  );
+  if (dangling.length) wbRels = wbRels.filter((r) => !dangling.includes(r));
   if (wbRels !== wbRels0) dst.setRels(outWb, wbRels);
 
   // Package level.
@@ -195,6 +200,7 @@ export async function preserveParts(
   if (rootRels !== rootRels0) dst.setRels("", rootRels);
 
   lost.push(...(await restoreControlCharacters(src, dst)));
+  for (const p of dst.overrides()) if (!dst.has(p)) dst.removeOverride(p);
   dst.flushContentTypes();
   const bytes = await dst.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return { bytes, lost };
