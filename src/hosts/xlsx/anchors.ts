@@ -58,17 +58,35 @@ function shiftCell(cell: string, sheet: string, edits: ColumnEdit[]): string {
   return `${m[1]}${columnLetter(col)}${m[3]}${row + 1}`;
 }
 
-/** A formula's sheet-qualified references (`Sheet!$D$2:$D$6`, `'Kết quả'!D2`) moved by `edits`. */
+const SHEET_REF =
+  /('(?:[^']|'')+'|[^\s'!,()=+\-*/&^<>:;"{}]+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}(?![\w$])|\$?\d+:\$?\d+)/g;
+
+function shiftPiece(piece: string, sheet: string, edits: ColumnEdit[]): string {
+  if (/^\$?\d+$/.test(piece)) {
+    const abs = piece.startsWith("$") ? "$" : "";
+    return `${abs}${shiftIndex(Number(piece.replace("$", "")) - 1, sheet, "rows", edits) + 1}`;
+  }
+  if (/^\$?[A-Z]{1,3}$/.test(piece)) {
+    const abs = piece.startsWith("$") ? "$" : "";
+    return `${abs}${columnLetter(shiftIndex(columnIndex(piece.replace("$", "")), sheet, "columns", edits))}`;
+  }
+  return shiftCell(piece, sheet, edits);
+}
+
+/**
+ * A formula's sheet-qualified references (`Sheet!$D$2:$D$6`, `'Kết quả'!D2`, `'Kết quả'!$C:$D`,
+ * `'Kết quả'!$1:$2`) moved by `edits`; a range across an insert grows, as in Excel.
+ */
 export function shiftFormula(formula: string, edits: ColumnEdit[]): string {
   if (edits.length === 0) return formula;
-  return formula.replace(
-    /('(?:[^']|'')+'|[^\s'!,()=+\-*/&^<>:;"{}]+)!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g,
-    (m, rawSheet: string, a: string, b: string | undefined) => {
-      const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-      if (!edits.some((e) => e.sheet === sheet)) return m;
-      return `${rawSheet}!${shiftCell(a, sheet, edits)}${b ? `:${shiftCell(b, sheet, edits)}` : ""}`;
-    },
-  );
+  return formula.replace(SHEET_REF, (m, rawSheet: string, ref: string) => {
+    const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+    if (!edits.some((e) => e.sheet === sheet)) return m;
+    return `${rawSheet}!${ref
+      .split(":")
+      .map((p) => shiftPiece(p, sheet, edits))
+      .join(":")}`;
+  });
 }
 
 /** Every `<c:f>` (chart data reference) in a chart part moved by `edits`. */

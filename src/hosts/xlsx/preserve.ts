@@ -1,7 +1,8 @@
 /**
  * ExcelJS rewrites every part of an .xlsx on save and drops what it does not model: charts, text boxes
  * and shapes in drawings, custom document properties, the add-in's settings (webextension parts),
- * threaded comments, printer settings, and control characters in cell text. `preserveParts` carries those
+ * threaded comments, printer settings, manual page breaks, defined names it cannot model (constants,
+ * formulas, #REF!, whole columns) and control characters in cell text. `preserveParts` carries those
  * over from the input zip into the output ExcelJS wrote, with relationships and content types fixed and
  * anchors/chart references moved by the columns the add-in inserted; what it cannot carry is named in
  * `lost` (the caller refuses unless the user accepts the loss). docs/HOSTS-XLSX.md records the details.
@@ -10,6 +11,7 @@ import JSZip from "jszip";
 import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "./opc";
 import { shiftAnchors, shiftChartRefs, shiftRefAttributes, type ColumnEdit } from "./anchors";
 import { restoreControlCharacters } from "./controls";
+import { restoreDefinedNames, restorePageBreaks } from "./names";
 
 export type { ColumnEdit } from "./anchors";
 
@@ -145,13 +147,16 @@ export async function preserveParts(
           ...outRels,
           { id, type: rel.type, target: relativeTarget(outPart, name), external: false },
         ];
-        sheetXml = sheetXml.replace(tag[0], tag[0].replace(/\s*\/?>$/, ` r:id="${id}"${tag[1] ? "/" : ""}>`));
+        sheetXml = sheetXml.replace(tag[0], () =>
+          tag[0].replace(/\s*\/?>$/, ` r:id="${id}"${tag[1] ? "/" : ""}>`),
+        );
       } else if (kind === "comments" && !outKinds.has(kind)) {
         lost.push(`${sheet}: comments (${target})`);
       } else if (!SHEET_OWN.has(kind) && !outKinds.has(kind)) {
         lost.push(`${sheet}: ${kind} (${target})`);
       }
     }
+    sheetXml = restorePageBreaks((await src.text(inPart)) ?? "", sheetXml, sheet, edits);
     if (outRels !== outRels0) dst.setRels(outPart, outRels);
     if (sheetXml !== sheetXml0) dst.zip.file(outPart, sheetXml);
   }
@@ -199,6 +204,7 @@ export async function preserveParts(
   }
   if (rootRels !== rootRels0) dst.setRels("", rootRels);
 
+  lost.push(...(await restoreDefinedNames(src, dst, edits)));
   lost.push(...(await restoreControlCharacters(src, dst)));
   for (const p of dst.overrides()) if (!dst.has(p)) dst.removeOverride(p);
   dst.flushContentTypes();

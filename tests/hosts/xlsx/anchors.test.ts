@@ -67,3 +67,12 @@ describe("shifting carried parts with inserted columns", () => {
     ]);
   });
 });
+
+test("whole-column and whole-row references move with their axis only", () => {
+  expect(shiftFormula("COUNTA('Kết quả'!$D:$D)", edits)).toBe("COUNTA('Kết quả'!$F:$F)");
+  expect(shiftFormula("'Kết quả'!$C:$D", edits)).toBe("'Kết quả'!$C:$F");
+  expect(shiftFormula("'Kết quả'!$1:$2", edits)).toBe("'Kết quả'!$1:$2");
+  expect(shiftFormula("'Kết quả'!$5:$9", [{ sheet: S, at: 6, count: 1, axis: "rows" }])).toBe(
+    "'Kết quả'!$5:$10",
+  );
+});
