@@ -118,3 +118,33 @@ export function columnEditsOf(changeSets: readonly ChangeSet[]): ColumnEdit[] {
       if (op.op === "insertColumns" && !op.table) out.push({ sheet: op.sheet, at: op.at, count: op.count });
   return out;
 }
+
+/** Unqualified references (`$C$1:$C$3`, `B2`) in a formula of `sheet`, moved by `edits`; strings are skipped. */
+export function shiftLocalRefs(formula: string, sheet: string, edits: ColumnEdit[]): string {
+  if (!edits.some((e) => e.sheet === sheet)) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((chunk, i) =>
+      i % 2 === 1
+        ? chunk
+        : chunk.replace(
+            /(?<![A-Za-z0-9_!'.$:])(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![A-Za-z0-9_(!])/g,
+            (_m, a: string, b: string | undefined) =>
+              `${shiftCell(a, sheet, edits)}${b ? `:${shiftCell(b, sheet, edits)}` : ""}`,
+          ),
+    )
+    .join("");
+}
+
+/** A space-separated list of ranges of `sheet` (`B2:B5 D1`) moved by `edits`. */
+export function shiftSqref(sqref: string, sheet: string, edits: ColumnEdit[]): string {
+  return sqref
+    .split(/\s+/)
+    .map((r) =>
+      r
+        .split(":")
+        .map((c) => shiftCell(c, sheet, edits))
+        .join(":"),
+    )
+    .join(" ");
+}

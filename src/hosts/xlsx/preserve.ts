@@ -1,8 +1,9 @@
 /**
  * ExcelJS rewrites every part of an .xlsx on save and drops what it does not model: charts, text boxes
  * and shapes in drawings, custom document properties, the add-in's settings (webextension parts),
- * threaded comments, printer settings, manual page breaks, defined names it cannot model (constants,
- * formulas, #REF!, whole columns) and control characters in cell text. `preserveParts` carries those
+ * threaded comments, printer settings, manual page breaks, x14 data validations and sparklines, sheet
+ * protection passwords, defined names it cannot model (constants, formulas, #REF!, whole columns) and
+ * control characters in cell text. `preserveParts` carries those
  * over from the input zip into the output ExcelJS wrote, with relationships and content types fixed and
  * anchors/chart references moved by the columns the add-in inserted; what it cannot carry is named in
  * `lost` (the caller refuses unless the user accepts the loss). docs/HOSTS-XLSX.md records the details.
@@ -12,6 +13,7 @@ import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "
 import { shiftAnchors, shiftChartRefs, shiftRefAttributes, type ColumnEdit } from "./anchors";
 import { restoreControlCharacters } from "./controls";
 import { restoreDefinedNames, restorePageBreaks } from "./names";
+import { restoreExtensions, restoreProtection } from "./extensions";
 
 export type { ColumnEdit } from "./anchors";
 
@@ -156,7 +158,11 @@ export async function preserveParts(
         lost.push(`${sheet}: ${kind} (${target})`);
       }
     }
-    sheetXml = restorePageBreaks((await src.text(inPart)) ?? "", sheetXml, sheet, edits);
+    const inXml = (await src.text(inPart)) ?? "";
+    sheetXml = restoreProtection(inXml, restorePageBreaks(inXml, sheetXml, sheet, edits));
+    const ext = restoreExtensions(inXml, sheetXml, sheet, edits);
+    sheetXml = ext.xml;
+    lost.push(...ext.lost);
     if (outRels !== outRels0) dst.setRels(outPart, outRels);
     if (sheetXml !== sheetXml0) dst.zip.file(outPart, sheetXml);
   }
