@@ -81,20 +81,31 @@ const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Re
 
 /** The fixture's bytes: a scores table in A1:D6 of «Kết quả», a second sheet, and the parts asked for. */
 export async function workbookWithParts(opts: PartsOptions = ALL): Promise<Uint8Array> {
-  const o = { ...opts };
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(PARTS_SHEET);
   ws.addRow(["TT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt"]);
   [8, 7, 6, 9, 5].forEach((v, i) => ws.addRow([i + 1, `Lĩnh vực ${i + 1}`, 10, v]));
-  ws.getCell("B8").value = o.control ? "CONTROL_MARK" : "Ghi chú";
-  if (o.note) ws.getCell("D2").note = "Kiểm tra lại";
+  ws.getCell("B8").value = opts.control ? "CONTROL_MARK" : "Ghi chú";
+  if (opts.note) ws.getCell("D2").note = "Kiểm tra lại";
   wb.addWorksheet("Khác").getCell("A1").value = `='${PARTS_SHEET}'!D2`;
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  return addParts(new Uint8Array(await wb.xlsx.writeBuffer()), opts);
+}
 
+/**
+ * Adds the parts asked for to an ExcelJS-written workbook, on its sheet `sheetPath` named `sheet` (the
+ * chart reads $B$2:$B$6 and $D$1:$D$6 of it; `control` replaces the text CONTROL_MARK).
+ */
+export async function addParts(
+  bytes: Uint8Array,
+  opts: PartsOptions = ALL,
+  sheetName = PARTS_SHEET,
+  sheetPath = "xl/worksheets/sheet1.xml",
+): Promise<Uint8Array> {
+  const o = { ...opts };
+  const zip = await JSZip.loadAsync(bytes);
   let ct = await text(zip, "[Content_Types].xml");
   let rootRels = await text(zip, "_rels/.rels");
-  const sheetPath = "xl/worksheets/sheet1.xml";
-  const sheetRelsPath = "xl/worksheets/_rels/sheet1.xml.rels";
+  const sheetRelsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
   let sheet = await text(zip, sheetPath);
   let sheetRels = zip.file(sheetRelsPath) ? await text(zip, sheetRelsPath) : EMPTY_RELS;
 
@@ -102,7 +113,7 @@ export async function workbookWithParts(opts: PartsOptions = ALL): Promise<Uint8
     const anchors: string[] = [];
     let drels = EMPTY_RELS;
     if (o.chart) {
-      zip.file("xl/charts/chart1.xml", chartXml(PARTS_SHEET));
+      zip.file("xl/charts/chart1.xml", chartXml(sheetName));
       ct = addOverride(
         ct,
         "xl/charts/chart1.xml",
