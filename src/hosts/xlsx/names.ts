@@ -104,6 +104,27 @@ export async function restoreDefinedNames(
   return lost;
 }
 
+/**
+ * `<fileSharing>` (read-only recommended, reservation password) and `<workbookProtection>` (structure
+ * lock and its password), which ExcelJS drops from workbook.xml, put back when the output has none.
+ */
+export async function restoreWorkbookProtection(src: Package, dst: Package): Promise<void> {
+  const inXml = (await src.text(await src.workbookPart())) ?? "";
+  const outPart = await dst.workbookPart();
+  const outXml = (await dst.text(outPart)) ?? "";
+  let xml = outXml;
+  const place = (tag: string, before: RegExp) => {
+    const el = new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${tag}>)`).exec(inXml);
+    if (!el || new RegExp(`<(?:\\w+:)?${tag}\\b`).test(xml)) return;
+    const at = before.exec(xml)?.index;
+    if (at === undefined) return;
+    xml = `${xml.slice(0, at)}${el[0].replace(/<(\/?)\w+:/g, "<$1")}${xml.slice(at)}`;
+  };
+  place("fileSharing", /<(?:\w+:)?(?:workbookPr|mc:AlternateContent|workbookProtection|bookViews|sheets)\b/);
+  place("workbookProtection", /<(?:\w+:)?(?:bookViews|sheets)\b/);
+  if (xml !== outXml) dst.zip.file(outPart, xml);
+}
+
 /** Where `<rowBreaks>`/`<colBreaks>` go: before these in a worksheet's schema order. */
 const AFTER_BREAKS =
   /<(?:\w+:)?(?:customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/(?:\w+:)?worksheet>/;

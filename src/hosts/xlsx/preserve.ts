@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "./opc";
 import { shiftAnchors, shiftChartRefs, shiftRefAttributes, type ColumnEdit } from "./anchors";
 import { restoreControlCharacters } from "./controls";
-import { restoreDefinedNames, restorePageBreaks } from "./names";
+import { restoreDefinedNames, restorePageBreaks, restoreWorkbookProtection } from "./names";
 import { restoreExtensions, restoreProtection } from "./extensions";
 
 export type { ColumnEdit } from "./anchors";
@@ -42,6 +42,8 @@ const SHEET_OWN = new Set([
 
 /** Which drawings need carrying: anything ExcelJS does not write back (it keeps pictures only). */
 const NOT_PICTURE = /<(?:\w+:)?(?:graphicFrame|sp|grpSp|cxnSp|contentPart)\b|<mc:AlternateContent\b/;
+
+const pictures = (xml: string) => (xml.match(/<(?:\w+:)?pic\b/g) ?? []).length;
 
 /** Schema order after which <drawing> goes in a worksheet: before these elements. */
 const AFTER_DRAWING =
@@ -115,7 +117,13 @@ export async function preserveParts(
       if (kind === "drawing") {
         const xml = (await src.text(target)) ?? "";
         const had = outRels.find((r) => relKind(r.type) === "drawing");
-        if (had && !NOT_PICTURE.test(xml)) continue; // pictures only: ExcelJS kept (and moved) them
+        // Pictures only, all of them written by ExcelJS (and moved): its drawing stays.
+        if (
+          had &&
+          !NOT_PICTURE.test(xml) &&
+          pictures((await dst.text(resolveTarget(outPart, had.target))) ?? "") >= pictures(xml)
+        )
+          continue;
         const name = await copy(target, (x) => shiftAnchors(x, sheet, edits));
         if (had) {
           const old = resolveTarget(outPart, had.target);
@@ -211,6 +219,7 @@ export async function preserveParts(
   if (rootRels !== rootRels0) dst.setRels("", rootRels);
 
   lost.push(...(await restoreDefinedNames(src, dst, edits)));
+  await restoreWorkbookProtection(src, dst);
   lost.push(...(await restoreControlCharacters(src, dst)));
   for (const p of dst.overrides()) if (!dst.has(p)) dst.removeOverride(p);
   dst.flushContentTypes();

@@ -12,6 +12,15 @@ const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.i
 
 const NAMES = `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Kết quả'!$1:$2</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">'Kết quả'!$A$1:$D$30</definedName><definedName name="DiemDat">'Kết quả'!$D$2:$D$30</definedName><definedName name="An" hidden="1">'Kết quả'!$A$1</definedName><definedName name="TyLe">0.5</definedName><definedName name="Dong" comment="động">OFFSET('Kết quả'!$D$1,0,0,COUNTA('Kết quả'!$D:$D),1)</definedName><definedName name="Hong">#REF!</definedName><definedName name="Cot">'Kết quả'!$C:$D</definedName></definedNames>`;
 
+/** Read-only recommended, structure locked with a password (Excel's legacy hash). */
+const protect = (book: string) =>
+  book
+    .replace(/<workbookPr\b/, '<fileSharing readOnlyRecommended="1" userName="Văn thư"/><workbookPr')
+    .replace(
+      /<bookViews>|<sheets>/,
+      (m) => `<workbookProtection workbookPassword="CC1A" lockStructure="1"/>${m}`,
+    );
+
 /** A results sheet (second, after a cover) with print titles/area, names ExcelJS drops, and page breaks. */
 async function input(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -30,7 +39,7 @@ async function input(): Promise<Uint8Array> {
   const book = await z.file("xl/workbook.xml")!.async("string");
   z.file(
     "xl/workbook.xml",
-    book.replace(/<definedNames\/>|<definedNames>.*<\/definedNames>|(?=<calcPr)/, NAMES),
+    protect(book).replace(/<definedNames\/>|<definedNames>.*<\/definedNames>|(?=<calcPr)/, NAMES),
   );
   return z.generateAsync({ type: "uint8array" });
 }
@@ -107,4 +116,18 @@ test("a plain-range name the command removed stays removed (only names ExcelJS d
   const names = await namesOf(await JSZip.loadAsync(kept.bytes));
   expect(names.DiemDat).toBeUndefined();
   expect(names.TyLe).toBeDefined();
+});
+
+test("read-only recommended and the structure lock with its password come back (ExcelJS drops both)", async () => {
+  const { saved, zip } = await run();
+  const plain = await (await JSZip.loadAsync(saved)).file("xl/workbook.xml")!.async("string");
+  expect(plain).not.toContain("workbookProtection");
+  expect(plain).not.toContain("fileSharing");
+  const book = (parser.parse(await zip.file("xl/workbook.xml")!.async("string")) as Node).workbook as Node;
+  expect((book.workbookProtection as Node)["@workbookPassword"]).toBe("CC1A");
+  expect((book.workbookProtection as Node)["@lockStructure"]).toBe("1");
+  expect((book.fileSharing as Node)["@readOnlyRecommended"]).toBe("1");
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  expect(xml.indexOf("<fileSharing")).toBeLessThan(xml.indexOf("<workbookPr"));
+  expect(xml.indexOf("<workbookProtection")).toBeLessThan(xml.indexOf("<sheets>"));
 });
