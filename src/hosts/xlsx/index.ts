@@ -17,6 +17,9 @@ export { readSnapshot, readSheet, OWNED_SHEETS, type ReadOptions } from "./read"
 export { applyChangeSet, recalculate, type ApplyOptions } from "./apply";
 export { checkChangeSet } from "./check";
 export { XlsxHost } from "./host";
+export { sniffWorkbook, MAX_XLSX_BYTES } from "./sniff";
+export { preserveParts, type PreserveResult } from "./preserve";
+export { columnEditsOf, type ColumnEdit } from "./anchors";
 
 /** Reads .xlsx bytes into a workbook (and repairs what ExcelJS misreads: tables' header rows). */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {

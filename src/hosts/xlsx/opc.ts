@@ -1,0 +1,209 @@
+/**
+ * The few Open Packaging Conventions pieces `preserve.ts` needs to move parts from one .xlsx zip to
+ * another: relationships (read, resolve, add), content types (look up, add), the workbook's sheets by
+ * name, and fresh part names. String-level on the well-known, attribute-only XML of these parts.
+ */
+import type JSZip from "jszip";
+
+export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export function decodeXml(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (m, e: string) => {
+    if (e === "lt") return "<";
+    if (e === "gt") return ">";
+    if (e === "amp") return "&";
+    if (e === "quot") return '"';
+    if (e === "apos") return "'";
+    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+export function encodeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** The attributes of one start tag (`<x a="1" b='2'>`), decoded, by qualified name. */
+export function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g))
+    out[m[1]] = decodeXml(m[3] ?? m[4] ?? "");
+  return out;
+}
+
+export function parseRels(xml: string | undefined): Rel[] {
+  if (!xml) return [];
+  return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => {
+    const a = attrs(m[0]);
+    return {
+      id: a.Id ?? "",
+      type: a.Type ?? "",
+      target: a.Target ?? "",
+      external: a.TargetMode === "External",
+    };
+  });
+}
+
+export function writeRels(rels: Rel[]): string {
+  const items = rels.map(
+    (r) =>
+      `<Relationship Id="${encodeXml(r.id)}" Type="${encodeXml(r.type)}" Target="${encodeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">${items.join("")}</Relationships>`;
+}
+
+/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`; the package ("") → `_rels/.rels`. */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** The part a relationship of `source` points at (`../charts/chart1.xml` from a drawing → `xl/charts/chart1.xml`). */
+export function resolveTarget(source: string, target: string): string {
+  const base = target.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const seg of target.replace(/^\//, "").split("/")) {
+    if (seg === "..") base.pop();
+    else if (seg !== "." && seg !== "") base.push(seg);
+  }
+  return base.join("/");
+}
+
+/** The relative target from `source` to `part`. */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+/** The short name of a relationship type (`…/relationships/chart` → `chart`). */
+export const relKind = (type: string) => type.slice(type.lastIndexOf("/") + 1);
+
+/** A package in a zip: its files as text, its content types, relationships, and the workbook's sheets. */
+export class Package {
+  private ct = "";
+
+  private constructor(readonly zip: JSZip) {}
+
+  static async open(zip: JSZip): Promise<Package> {
+    const p = new Package(zip);
+    p.ct = (await p.text("[Content_Types].xml")) ?? "<Types></Types>";
+    return p;
+  }
+
+  has(part: string): boolean {
+    return this.zip.file(part) !== null;
+  }
+
+  async text(part: string): Promise<string | undefined> {
+    return this.zip.file(part)?.async("string");
+  }
+
+  async bytes(part: string): Promise<Uint8Array | undefined> {
+    return this.zip.file(part)?.async("uint8array");
+  }
+
+  parts(): string[] {
+    return Object.values(this.zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name);
+  }
+
+  async rels(part: string): Promise<Rel[]> {
+    return parseRels(await this.text(part === "" ? "_rels/.rels" : relsPathOf(part)));
+  }
+
+  setRels(part: string, rels: Rel[]): void {
+    this.zip.file(part === "" ? "_rels/.rels" : relsPathOf(part), writeRels(rels));
+  }
+
+  /** The content type of a part: its Override, else the Default of its extension. */
+  contentType(part: string): string | undefined {
+    const lower = `/${part}`.toLowerCase();
+    for (const m of this.ct.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      if ((a.PartName ?? "").toLowerCase() === lower) return a.ContentType;
+    }
+    return this.defaultType(part.slice(part.lastIndexOf(".") + 1));
+  }
+
+  defaultType(ext: string): string | undefined {
+    for (const m of this.ct.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      if ((a.Extension ?? "").toLowerCase() === ext.toLowerCase()) return a.ContentType;
+    }
+    return undefined;
+  }
+
+  /** Gives `part` the content type `type` (a Default when its extension has none, else an Override). */
+  setContentType(part: string, type: string): void {
+    if (this.contentType(part) === type) return;
+    const ext = part.slice(part.lastIndexOf(".") + 1);
+    const entry =
+      this.defaultType(ext) === undefined && ext !== "xml"
+        ? `<Default Extension="${encodeXml(ext)}" ContentType="${encodeXml(type)}"/>`
+        : `<Override PartName="/${encodeXml(part)}" ContentType="${encodeXml(type)}"/>`;
+    this.ct = this.ct.replace(/<\/(\w+:)?Types>\s*$/, (end) => `${entry}${end}`);
+  }
+
+  /** The parts named by Override entries. */
+  overrides(): string[] {
+    return [...this.ct.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)].map((m) =>
+      (attrs(m[0]).PartName ?? "").replace(/^\//, ""),
+    );
+  }
+
+  removeOverride(part: string): void {
+    this.ct = this.ct.replace(/<(?:\w+:)?Override\b[^>]*>/g, (m) =>
+      (attrs(m).PartName ?? "").toLowerCase() === `/${part}`.toLowerCase() ? "" : m,
+    );
+  }
+
+  flushContentTypes(): void {
+    this.zip.file("[Content_Types].xml", this.ct);
+  }
+
+  /** The workbook part (the package's officeDocument relationship). */
+  async workbookPart(): Promise<string> {
+    const main = (await this.rels("")).find((r) => relKind(r.type) === "officeDocument");
+    return main ? resolveTarget("", main.target) : "xl/workbook.xml";
+  }
+
+  /** Sheet name → worksheet part. */
+  async sheets(): Promise<Map<string, string>> {
+    const wbPart = await this.workbookPart();
+    const xml = (await this.text(wbPart)) ?? "";
+    const rels = await this.rels(wbPart);
+    const out = new Map<string, string>();
+    for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      const rel = rels.find((r) => r.id === a["r:id"]);
+      if (a.name !== undefined && rel) out.set(a.name, resolveTarget(wbPart, rel.target));
+    }
+    return out;
+  }
+
+  /** A part name like `wanted` (same folder and extension, next free number) not in the zip or `taken`. */
+  freshName(wanted: string, taken: Set<string>): string {
+    const free = (p: string) => !this.has(p) && !taken.has(p);
+    if (free(wanted)) return wanted;
+    const m = /^(.*?)(\d*)(\.[^./]*)?$/.exec(wanted)!;
+    for (let n = Math.max(2, Number(m[2] || 1) + 1); ; n++) {
+      const p = `${m[1]}${n}${m[3] ?? ""}`;
+      if (free(p)) return p;
+    }
+  }
+
+  /** A relationship id not used in `rels`. */
+  static freshId(rels: Rel[], prefix = "rIdPar"): string {
+    for (let n = 1; ; n++) if (!rels.some((r) => r.id === `${prefix}${n}`)) return `${prefix}${n}`;
+  }
+}
