@@ -40,7 +40,7 @@ export {
 export { errorMessage, issueMessage, type Lang } from "./messages";
 export type { ComparedRow, Comparison, ScorePair, Trend } from "./comparison";
 export { formatScore, parseNumber, round2 } from "./numbers";
-export { columnLetter } from "./address";
+export { columnIndex, columnLetter } from "./address";
 
 // The commands, one module each.
 export { planRecalc, planRecalcAndHighlight, type PlanOptions, type RecalcPlan } from "./recalc";
