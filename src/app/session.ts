@@ -52,7 +52,8 @@ export class Session {
 
   constructor(
     private readonly host: SessionHost,
-    public lang: Lang = "vi",
+    /** The language of the labels commands write; null: the table's own (the ribbon has no language). */
+    public lang: Lang | null = "vi",
     private readonly opts: SessionOptions = {},
   ) {}
 
@@ -104,7 +105,11 @@ export class Session {
     try {
       const ws = await this.read();
       const before = this.memory.beforeHighlight ?? undefined;
-      const outcome = planCommand(ws, command, { lang: this.lang, before, inverse: keepUndo });
+      const outcome = planCommand(ws, command, {
+        lang: this.lang ?? undefined,
+        before,
+        inverse: keepUndo,
+      });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       await this.host.apply(outcome.changeSet, ws);
       spec.afterApply?.(this.memory, ws);
