@@ -205,7 +205,9 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
   };
   let changeSet: ChangeSet;
   try {
-    changeSet = a.ok ? spec.plan({ ...ctx, analysis: a }) : spec.planWithoutTable!({ ...ctx, analysis: null });
+    changeSet = a.ok
+      ? spec.plan({ ...ctx, analysis: a })
+      : spec.planWithoutTable!({ ...ctx, analysis: null });
   } catch (e) {
     // Only "a sheet exists but was not read" is the user's to fix; anything else is a bug to surface.
     if (hasCode(e, "not-read")) return { ok: false, error: describeError(e) };

@@ -255,7 +255,10 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
     },
   }),
   "file-empty": (d) => ({
-    message: { vi: `Tệp${named(d.path)} trống (0 byte).`, en: `The file${named(d.path)} is empty (0 bytes).` },
+    message: {
+      vi: `Tệp${named(d.path)} trống (0 byte).`,
+      en: `The file${named(d.path)} is empty (0 bytes).`,
+    },
     hint: {
       vi: "Tệp có thể chưa tải xuống hoặc sao chép xong. Lấy lại tệp rồi thử lại.",
       en: "It may not have finished downloading or copying. Fetch the file again and retry.",

@@ -3,13 +3,7 @@
  * previews. Reads and writes count like a real host's syncs.
  */
 import { AddinError } from "../core/errors";
-import {
-  validateChangeSet,
-  WorkbookModel,
-  type ChangeSet,
-  type Rect,
-  type WorkbookSnapshot,
-} from "../core";
+import { validateChangeSet, WorkbookModel, type ChangeSet, type Rect, type WorkbookSnapshot } from "../core";
 import type { SessionHost } from "./session";
 
 export class MemoryHost implements SessionHost {

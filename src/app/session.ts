@@ -24,8 +24,7 @@ export interface ReadRequest {
 export type SessionHost = Omit<Host, "read"> & { read(opts?: ReadRequest): Promise<WorkbookSnapshot> };
 
 export type SessionResult =
-  | { ok: true; summary: Summary | null; result: Bilingual | null }
-  | { ok: false; error: UserError };
+  { ok: true; summary: Summary | null; result: Bilingual | null } | { ok: false; error: UserError };
 
 export interface SessionOptions {
   /**
