@@ -206,12 +206,12 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
         }
       : {
           message: {
-            vi: `Không đọc được tệp${named(d.path)}: đây không phải sổ làm việc Excel .xlsx.`,
-            en: `The file${named(d.path)} could not be read: it is not an Excel .xlsx workbook.`,
+            vi: `Không mở được tệp${named(d.path)}.`,
+            en: `The file${named(d.path)} could not be opened.`,
           },
           hint: {
-            vi: "Mở tệp trong Excel rồi lưu lại thành «Sổ làm việc Excel (.xlsx)».",
-            en: "Open the file in Excel and save it as «Excel Workbook (.xlsx)».",
+            vi: "Tệp phải là sổ làm việc Excel .xlsx. Với tệp .xls hoặc .csv, mở trong Excel rồi lưu thành .xlsx.",
+            en: "It must be an Excel .xlsx workbook. Open .xls or .csv files in Excel and save them as .xlsx.",
           },
         },
   "file-xls": (d) => ({
@@ -277,16 +277,28 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
       },
     };
   },
-  "write-failed": (d) => ({
-    message: {
-      vi: `Không ghi được tệp${named(d.path)}${str(d.reason) ? ` (${str(d.reason)})` : ""}.`,
-      en: `The file${named(d.path)} could not be written${str(d.reason) ? ` (${str(d.reason)})` : ""}.`,
-    },
-    hint: {
-      vi: "Đóng tệp nếu đang mở trong Excel, kiểm tra thư mục có cho ghi không, rồi thử lại.",
-      en: "Close the file if Excel has it open, check the folder can be written to, then try again.",
-    },
-  }),
+  "write-failed": (d) =>
+    d.download === true
+      ? {
+          message: {
+            vi: "Không tạo được tệp để tải xuống.",
+            en: "The file to download could not be created.",
+          },
+          hint: {
+            vi: "Thử lại; nếu vẫn lỗi, tải lại trang và làm lại các bước.",
+            en: "Try again; if it fails again, reload the page and repeat the steps.",
+          },
+        }
+      : {
+          message: {
+            vi: `Không ghi được tệp${named(d.path)}${str(d.reason) ? ` (${str(d.reason)})` : ""}.`,
+            en: `The file${named(d.path)} could not be written${str(d.reason) ? ` (${str(d.reason)})` : ""}.`,
+          },
+          hint: {
+            vi: "Đóng tệp nếu đang mở trong Excel, kiểm tra thư mục có cho ghi không, rồi thử lại.",
+            en: "Close the file if Excel has it open, check the folder can be written to, then try again.",
+          },
+        },
   "would-lose-parts": (d) => {
     const parts = Array.isArray(d.parts) && d.parts.length ? ` (${d.parts.join(", ")})` : "";
     return {
@@ -301,24 +313,32 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
     };
   },
   unexpected: (d) =>
-    d.loading === "office-host"
+    d.loading === "sample"
       ? {
-          message: {
-            vi: "Không khởi động được phần kết nối với Excel.",
-            en: "The connection to Excel could not be started.",
-          },
+          message: { vi: "Không tạo được bảng mẫu.", en: "The sample table could not be created." },
           hint: {
-            vi: "Kiểm tra kết nối mạng, rồi đóng và mở lại bảng PAR.",
-            en: "Check the network connection, then close and reopen the PAR panel.",
+            vi: "Tải lại trang; nếu vẫn lỗi, mở một tệp .xlsx của bạn.",
+            en: "Reload the page; if it fails again, open one of your .xlsx files.",
           },
         }
-      : {
-          message: { vi: "Không thực hiện được lệnh.", en: "The command could not be carried out." },
-          hint: {
-            vi: "Không có ô nào bị thay đổi. Thử lại; nếu vẫn lỗi, lưu tệp và mở lại Excel.",
-            en: "No cell was changed. Try again; if it fails again, save the file and reopen Excel.",
+      : d.loading === "office-host"
+        ? {
+            message: {
+              vi: "Không khởi động được phần kết nối với Excel.",
+              en: "The connection to Excel could not be started.",
+            },
+            hint: {
+              vi: "Kiểm tra kết nối mạng, rồi đóng và mở lại bảng PAR.",
+              en: "Check the network connection, then close and reopen the PAR panel.",
+            },
+          }
+        : {
+            message: { vi: "Không thực hiện được lệnh.", en: "The command could not be carried out." },
+            hint: {
+              vi: "Không có ô nào bị thay đổi. Thử lại; nếu vẫn lỗi, lưu tệp và mở lại Excel.",
+              en: "No cell was changed. Try again; if it fails again, save the file and reopen Excel.",
+            },
           },
-        },
 };
 
 const CODES = new Set(Object.keys(TEXTS));

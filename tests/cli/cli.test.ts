@@ -36,10 +36,10 @@ describe("par-index summary", () => {
     );
     expect(lines[4]).toMatch(/^\s*4\s+xa-c\s+xa-c\.xlsx/);
     expect(lines[5]).toMatch(
-      /hong\s+hong\.xlsx.*LỖI: Không đọc được tệp: đây không phải sổ làm việc Excel \.xlsx\./,
+      /hong\s+hong\.xlsx.*LỖI: Không mở được tệp\./,
     );
     expect(r.stderr).toContain("[5/5] hong.xlsx");
-    expect(r.stderr).toContain("hong.xlsx: Không đọc được tệp");
+    expect(r.stderr).toContain("hong.xlsx: Không mở được tệp.");
   });
 
   test("--json follows the contract exactly", async () => {
