@@ -6,13 +6,12 @@
  * a subscription that cannot be made is simply absent (the panel still refreshes on its commands).
  */
 import type { SessionHost } from "../app/session";
-import type { Host } from "../hosts/host";
 import { AddinError } from "../app/errors";
 import type { ChangeSet, WorkbookSnapshot } from "../app/types";
 
 /** The parts of src/hosts/office the glue uses. */
 export interface OfficeHostModule {
-  OfficeHost: Host;
+  OfficeHost: SessionHost;
   /**
    * Office.js errors → the host's classified error. Goes when the host throws AddinError itself (issue
    * 14, hosts' branch); the app's describeError reads either.
