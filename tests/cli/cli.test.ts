@@ -35,9 +35,7 @@ describe("par-index summary", () => {
       /^\s*3\s+huyện Bắc Sơn\s+bac-son\.xlsx\s+99,50\s+84,87\s+14,63\s+85,30\s+19\s+0\s+Kết quả 2023$/,
     );
     expect(lines[4]).toMatch(/^\s*4\s+xa-c\s+xa-c\.xlsx/);
-    expect(lines[5]).toMatch(
-      /hong\s+hong\.xlsx.*LỖI: Không mở được tệp\./,
-    );
+    expect(lines[5]).toMatch(/hong\s+hong\.xlsx.*LỖI: Không mở được tệp\./);
     expect(r.stderr).toContain("[5/5] hong.xlsx");
     expect(r.stderr).toContain("hong.xlsx: Không mở được tệp.");
   });
