@@ -7,11 +7,10 @@ import type * as ExcelJS from "exceljs";
 import { AddinError } from "../app/errors";
 import type { ReadRequest, SessionHost } from "../app/session";
 import type { ChangeSet, WorkbookSnapshot } from "../app/types";
-import { readSnapshot, XlsxHost } from "../hosts/xlsx";
+import { applyChangeSet, readSnapshot, recalculate } from "../hosts/xlsx";
 import { probeSheets } from "../hosts/xlsx/probes";
 
 export class FileHost implements SessionHost {
-  private readonly xlsx: XlsxHost;
   /** The sheet of the last read: what the CLI reports it used. */
   lastSheet: string | null = null;
 
@@ -19,9 +18,7 @@ export class FileHost implements SessionHost {
     readonly workbook: ExcelJS.Workbook,
     /** The sheet `--sheet` names, if any. */
     private readonly sheet?: string,
-  ) {
-    this.xlsx = new XlsxHost(workbook);
-  }
+  ) {}
 
   async read(opts: ReadRequest = {}): Promise<WorkbookSnapshot> {
     const name = opts.sheet ?? this.sheet;
@@ -33,7 +30,16 @@ export class FileHost implements SessionHost {
     return ws;
   }
 
-  apply(cs: ChangeSet, basis: WorkbookSnapshot): Promise<void> {
-    return this.xlsx.apply(cs, basis);
+  /**
+   * Writes all of `cs` or nothing (the xlsx host checks it whole first). Cached formula results are left
+   * to `finish()`, once before saving: the commands plan from the scores, not from those results.
+   */
+  async apply(cs: ChangeSet, _basis: WorkbookSnapshot): Promise<void> {
+    applyChangeSet(this.workbook, cs, { recalculate: false });
+  }
+
+  /** Computes the cached formula results once, before the workbook is saved. */
+  finish(): void {
+    recalculate(this.workbook);
   }
 }

@@ -320,6 +320,7 @@ async function apply(io: Io, a: Args): Promise<number> {
     }
     if (r.result) io.stderr(`${r.result[a.lang]}\n`);
   }
+  host.finish();
   await io.writeFile(a.out!, await saveWorkbook(wb));
   io.stderr(`${a.lang === "vi" ? "Đã ghi" : "Wrote"} ${a.out}\n`);
   return 0;
