@@ -1,21 +1,12 @@
 /**
  * The commands every front end runs (panel, ribbon, playground, CLI): snapshot in, change set + its inverse +
- * a summary out. Wires the pure core to the catalogue; knows nothing of Excel, ExcelJS or the DOM.
+ * a summary out. Wires the pure core to the catalogue; knows nothing of Excel, ExcelJS or the DOM. What
+ * each command plans and reports is its entry in ./registry.ts.
  */
 import {
   analyzeSheet,
-  errorMessage,
   invertChangeSet,
   issueMessage,
-  planAssign,
-  planClearHighlight,
-  planHighlight,
-  planRecalc,
-  planRecalcAndHighlight,
-  planRemediationSheet,
-  formatScore,
-  PLAN_SHEET,
-  AddinError,
   rowsNeedingRemedy,
   type Analysis,
   type ChangeSet,
@@ -33,34 +24,16 @@ import {
   catalogueRows,
   describeMatch,
   lookup,
-  planCatalogueSheet,
   readCustomSheet,
   withOverrides,
   type Assignment,
   type Catalogue,
   type CatalogueProblem,
 } from "../catalogue";
+import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
+import { commandSpec, COMMANDS, type CommandId } from "./registry";
 
-/** "recalc" is the Recalculate button (recalc + highlight); "recalc-only" writes the formulas alone (CLI). */
-export type CommandId =
-  "recalc" | "recalc-only" | "highlight" | "clear-highlight" | "assign" | "plan" | "export-catalogue";
-export const COMMANDS: readonly CommandId[] = [
-  "recalc",
-  "recalc-only",
-  "highlight",
-  "clear-highlight",
-  "assign",
-  "plan",
-  "export-catalogue",
-];
-
-export type Bilingual = { vi: string; en: string };
-
-export interface AppError {
-  code: "no-table" | "ambiguous" | "not-read" | "invalid";
-  message: Bilingual;
-  hint: Bilingual;
-}
+export { COMMANDS, type CommandId, type Bilingual };
 
 export interface CriterionView {
   row: number;
@@ -95,7 +68,7 @@ export interface Summary {
 
 export type Outcome =
   | { ok: true; changeSet: ChangeSet; inverse: ChangeSet | null; summary: Summary; result: Bilingual }
-  | { ok: false; error: AppError };
+  | { ok: false; error: UserError };
 
 export interface CommandOptions {
   lang?: Lang;
@@ -201,58 +174,14 @@ function summarize(a: Analysis, catalogue: Catalogue, problems: CatalogueProblem
   };
 }
 
-function coreError(code: "no-table" | "ambiguous"): AppError {
-  const vi = errorMessage(code, "vi");
-  const en = errorMessage(code, "en");
-  return { code, message: { vi: vi.message, en: en.message }, hint: { vi: vi.hint, en: en.hint } };
-}
-
 /** Reads the workbook without planning anything: what the panel shows before the user presses a button. */
 export function analyzeWorkbook(
   ws: WorkbookSnapshot,
-): { ok: true; summary: Summary; analysis: Analysis } | { ok: false; error: AppError } {
+): { ok: true; summary: Summary; analysis: Analysis } | { ok: false; error: UserError } {
   const a = analyzeSheet(ws.active);
-  if (!a.ok) return { ok: false, error: coreError(a.error) };
+  if (!a.ok) return { ok: false, error: userError(a.error) };
   const { catalogue, problems } = catalogueFor(ws);
   return { ok: true, summary: summarize(a, catalogue, problems), analysis: a };
-}
-
-function resultLine(command: CommandId, cs: ChangeSet, s: Summary): Bilingual {
-  const c = cs.counts;
-  const n = (x: number | undefined) => String(x ?? 0);
-  switch (command) {
-    case "recalc":
-    case "recalc-only":
-      return {
-        vi: `Đã tính lại ${n(c.rows)} dòng: ${formatScore(s.total.achieved, "vi")} / ${formatScore(s.total.max, "vi")} điểm, ${n(s.unmet.length)} tiêu chí chưa đạt.`,
-        en: `Recalculated ${n(c.rows)} rows: ${formatScore(s.total.achieved, "en")} / ${formatScore(s.total.max, "en")} points, ${n(s.unmet.length)} unmet criteria.`,
-      };
-    case "highlight":
-      return {
-        vi: `Đã tô màu ${n(c.highlighted)} dòng chưa đạt.`,
-        en: `Highlighted ${n(c.highlighted)} unmet rows.`,
-      };
-    case "clear-highlight":
-      return {
-        vi: `Đã bỏ tô màu ${n(c.cleared)} ô.`,
-        en: `Cleared the highlight from ${n(c.cleared)} cells.`,
-      };
-    case "assign":
-      return {
-        vi: `Đã điền ${n(c.filled)} dòng, giữ nguyên ${n(c.kept)} ô đã sửa.`,
-        en: `${n(c.filled)} rows filled, ${n(c.kept)} edited cells kept.`,
-      };
-    case "plan":
-      return {
-        vi: `Kế hoạch khắc phục: ${n(c.rows)} nhiệm vụ (${n(c.added)} mới, ${n(c.marked)} đã đạt được đánh dấu).`,
-        en: `Remediation plan: ${n(c.rows)} tasks (${n(c.added)} new, ${n(c.marked)} now met and marked).`,
-      };
-    case "export-catalogue":
-      return {
-        vi: `Danh mục giải pháp: thêm ${n(c.added)} dòng, giữ nguyên ${n(c.kept)} dòng.`,
-        en: `Solutions catalogue: ${n(c.added)} rows added, ${n(c.kept)} rows kept.`,
-      };
-  }
 }
 
 /**
@@ -260,22 +189,29 @@ function resultLine(command: CommandId, cs: ChangeSet, s: Summary): Bilingual {
  * snapshot, the summary of the table and a result line. "recalc" is the Recalculate button: recalc + highlight.
  */
 export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
+  const spec = commandSpec(command);
   const { catalogue, problems } = catalogueFor(ws);
   const a = analyzeSheet(ws.active);
-  // Writing the catalogue sheet needs no criteria table; every other command does.
-  if (!a.ok && command !== "export-catalogue") return { ok: false, error: coreError(a.error) };
+  if (!a.ok && spec.needsTable) return { ok: false, error: userError(a.error) };
+  // A sheet the command rewrites must have been read when it exists: writing blind could clobber it.
+  if (spec.updates && unread(ws, spec.updates))
+    return { ok: false, error: userError("not-read", { sheet: spec.updates }) };
+  const ctx = {
+    ws,
+    catalogue,
+    source: remedySource(catalogue),
+    lang: opts.lang,
+    memory: { beforeHighlight: opts.before ?? null },
+  };
   let changeSet: ChangeSet;
   try {
-    changeSet = planOne(ws, command, a, catalogue, opts);
+    changeSet = a.ok
+      ? spec.plan({ ...ctx, analysis: a })
+      : spec.planWithoutTable!({ ...ctx, analysis: null });
   } catch (e) {
-    // Only "the sheet exists but was not read" is the user's to fix; anything else is a bug to surface.
-    // (The catalogue's export still throws a plain Error saying "not read"; the message test goes when it
-    // throws AddinError "not-read" too.)
-    const notReadError =
-      (e instanceof AddinError && e.code === "not-read") ||
-      (command === "export-catalogue" && /not read/.test(String((e as Error)?.message)));
-    if (!notReadError) throw e;
-    return { ok: false, error: notRead(command === "plan" ? PLAN_SHEET : CATALOGUE_SHEET_NAME) };
+    // Only "a sheet exists but was not read" is the user's to fix; anything else is a bug to surface.
+    if (hasCode(e, "not-read")) return { ok: false, error: describeError(e) };
+    throw e;
   }
   const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
   return {
@@ -283,46 +219,17 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     changeSet,
     inverse: opts.inverse === false ? null : invertChangeSet(ws, changeSet),
     summary,
-    result: resultLine(command, changeSet, summary),
+    result: spec.result(changeSet, {
+      achieved: summary.total.achieved,
+      max: summary.total.max,
+      unmet: summary.unmet.length,
+    }),
   };
 }
 
-/** The change set of one command; throws when a sheet it must update exists but was not read. */
-function planOne(
-  ws: WorkbookSnapshot,
-  command: CommandId,
-  a: ReturnType<typeof analyzeSheet>,
-  catalogue: Catalogue,
-  opts: CommandOptions,
-): ChangeSet {
-  if (command === "export-catalogue") return planCatalogueSheet(ws, catalogue);
-  if (!a.ok) throw new Error("no table");
-  const lang = { lang: opts.lang };
-  switch (command) {
-    case "recalc":
-      return planRecalcAndHighlight(ws.active, a, lang);
-    case "recalc-only":
-      return planRecalc(ws.active, a, lang).changeSet;
-    case "highlight":
-      return planHighlight(ws.active, a, lang);
-    case "clear-highlight":
-      return planClearHighlight(ws.active, a, opts.before);
-    case "assign":
-      return planAssign(ws.active, a, remedySource(catalogue), lang);
-    case "plan":
-      return planRemediationSheet(ws, a, remedySource(catalogue), lang);
-  }
-}
-
-function notRead(sheet: string): AppError {
-  return {
-    code: "not-read",
-    message: { vi: `Không đọc được trang «${sheet}».`, en: `The sheet «${sheet}» could not be read.` },
-    hint: {
-      vi: "Bấm lại; nếu vẫn lỗi, đổi tên trang đó rồi thử lại.",
-      en: "Try again; if it fails again, rename that sheet and retry.",
-    },
-  };
+/** The sheet exists in the workbook but the snapshot does not hold it. */
+function unread(ws: WorkbookSnapshot, sheet: string): boolean {
+  return ws.sheetNames.includes(sheet) && !ws.others?.[sheet] && ws.active.name !== sheet;
 }
 
 function emptySummary(ws: WorkbookSnapshot, problems: CatalogueProblem[]): Summary {

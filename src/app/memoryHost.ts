@@ -2,14 +2,8 @@
  * A host that keeps the workbook in memory (core's WorkbookModel): for tests, demos and the panel's own
  * previews. Reads and writes count like a real host's syncs.
  */
-import {
-  ChangeSetError,
-  validateChangeSet,
-  WorkbookModel,
-  type ChangeSet,
-  type Rect,
-  type WorkbookSnapshot,
-} from "../core";
+import { AddinError } from "../core/errors";
+import { validateChangeSet, WorkbookModel, type ChangeSet, type Rect, type WorkbookSnapshot } from "../core";
 import type { SessionHost } from "./session";
 
 export class MemoryHost implements SessionHost {
@@ -44,7 +38,7 @@ export class MemoryHost implements SessionHost {
   }
 
   async selectRow(sheet: string, row: number): Promise<void> {
-    if (!this.model.sheets.has(sheet)) throw new ChangeSetError("missing-sheet", `no sheet named «${sheet}»`);
+    if (!this.model.sheets.has(sheet)) throw new AddinError("stale", { sheet });
     const used = this.model.sheet(sheet).usedRect();
     this.selection = { sheet, rect: { top: row, left: used?.left ?? 0, rows: 1, cols: used?.cols ?? 1 } };
   }

@@ -1,66 +1,40 @@
 /**
- * A working session on one workbook, whatever the host (Excel through Office.js, ExcelJS in the playground,
- * a test double): read → plan → apply, keeping the inverse of the last change for "Undo last change".
- * Two host round trips per command: one read, one write.
+ * A working session on one workbook, whatever the host (Excel through Office.js, ExcelJS in the playground
+ * and the CLI, a test double): read → plan → apply, keeping the inverse of the last change for "Undo last
+ * change". Two host round trips per command: one read, one write. Every front end (panel, ribbon,
+ * playground, CLI) runs its commands through a Session; what each command does is its registry entry.
  */
-import type { ChangeSet, Lang, SheetSnapshot, WorkbookSnapshot } from "../core";
+import type { ChangeSet, Lang, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
 import { applyChangeSet, WorkbookModel } from "../core";
-import {
-  analyzeWorkbook,
-  planCommand,
-  type AppError,
-  type Bilingual,
-  type CommandId,
-  type Summary,
-} from "./commands";
+import { chooseSheet } from "./chooseSheet";
+import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
+import { describeError, userError, type Bilingual, type UserError } from "./errors";
+import { commandSpec, type SessionMemory } from "./registry";
 
-/** What a host gives a session: the Office host, the xlsx host and MemoryHost all fit it. */
-export type SessionHost = Host;
+/** What a session may ask a host to read: a named sheet as the criteria sheet. */
+export interface ReadRequest {
+  sheet?: string;
+}
+
+/**
+ * What a host gives a session: the Office host, the xlsx host and MemoryHost all fit it. A host whose
+ * `read` takes no request fits too (it then always reads its own choice of sheet).
+ */
+export type SessionHost = Omit<Host, "read"> & { read(opts?: ReadRequest): Promise<WorkbookSnapshot> };
 
 export type SessionResult =
-  | { ok: true; summary: Summary | null; result: Bilingual | null }
-  | { ok: false; error: AppError | HostError };
+  { ok: true; summary: Summary | null; result: Bilingual | null } | { ok: false; error: UserError };
 
-export interface HostError {
-  code: string;
-  message: Bilingual;
-  hint: Bilingual;
+export interface SessionOptions {
+  /**
+   * Outside Excel (CLI, playground): on the first read, choose the criteria sheet by the app's rule
+   * (./chooseSheet.ts) and keep it. In Excel (default false) the active sheet is the user's choice.
+   */
+  chooseSheet?: boolean;
+  /** Keep an undo entry after each command (default true); batch runs that never undo skip the work. */
+  undo?: boolean;
 }
-
-const GENERIC: HostError = {
-  code: "unexpected",
-  message: { vi: "Không thực hiện được lệnh.", en: "The command could not be carried out." },
-  hint: {
-    vi: "Không có ô nào bị thay đổi. Thử lại; nếu vẫn lỗi, lưu tệp và mở lại Excel.",
-    en: "No cell was changed. Try again; if it fails again, save the file and reopen Excel.",
-  },
-};
-
-/** Errors a host throws become messages; anything unknown becomes a generic one (with the detail logged). */
-export function asHostError(e: unknown): HostError {
-  if (e && typeof e === "object" && "message" in e && "hint" in e) {
-    const m = (e as HostError).message;
-    if (m && typeof m === "object" && "vi" in m) return e as HostError;
-  }
-  if (e && typeof e === "object" && "appError" in e) return (e as { appError: HostError }).appError;
-  return {
-    ...GENERIC,
-    message: { vi: GENERIC.message.vi, en: `${GENERIC.message.en} (${String((e as Error)?.message ?? e)})` },
-  };
-}
-
-const CHANGED: HostError = {
-  code: "changed-since",
-  message: {
-    vi: "Trang tính đã được sửa sau lệnh vừa rồi, nên không hoàn tác tự động được.",
-    en: "The sheet was edited after the last command, so it cannot be undone automatically.",
-  },
-  hint: {
-    vi: "Dùng Ctrl+Z của Excel để hoàn tác từng bước.",
-    en: "Use Excel's Ctrl+Z to undo step by step.",
-  },
-};
 
 interface LastChange {
   command: CommandId;
@@ -71,12 +45,15 @@ interface LastChange {
 
 export class Session {
   private last: LastChange | null = null;
-  /** The sheet as it was before the last highlight, so clear-highlight can give its fills back. */
-  private beforeHighlight: SheetSnapshot | null = null;
+  private readonly memory: SessionMemory = { beforeHighlight: null };
+  /** The criteria sheet once chosen (outside Excel) or set by the front end; null: the host's choice. */
+  private chosen: string | null = null;
 
   constructor(
     private readonly host: SessionHost,
-    public lang: Lang = "vi",
+    /** The language of the labels commands write; null: the table's own (the ribbon has no language). */
+    public lang: Lang | null = "vi",
+    private readonly opts: SessionOptions = {},
   ) {}
 
   get canUndo(): boolean {
@@ -87,26 +64,54 @@ export class Session {
     return this.last?.command ?? null;
   }
 
+  /** The criteria sheet the session reads, when it chose one or was told one (else null). */
+  get sheet(): string | null {
+    return this.chosen;
+  }
+
+  /** Makes `sheet` the criteria sheet of the next reads (the playground's user opened another table). */
+  useSheet(sheet: string): void {
+    this.chosen = sheet;
+  }
+
+  /** One read of the workbook, on the chosen sheet; the first read outside Excel chooses it. */
+  private async read(): Promise<WorkbookSnapshot> {
+    if (this.chosen !== null) {
+      const ws = await this.host.read({ sheet: this.chosen });
+      return ws;
+    }
+    const ws = await this.host.read();
+    if (!this.opts.chooseSheet) return ws;
+    const best = chooseSheet(ws);
+    this.chosen = best;
+    return best === ws.active.name ? ws : this.host.read({ sheet: best });
+  }
+
   /** Reads and summarises the table without writing anything. */
   async analyze(): Promise<SessionResult> {
     try {
-      const ws = await this.host.read();
+      const ws = await this.read();
       const r = analyzeWorkbook(ws);
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
-      return { ok: false, error: asHostError(e) };
+      return { ok: false, error: describeError(e) };
     }
   }
 
   async run(command: CommandId): Promise<SessionResult> {
+    const spec = commandSpec(command);
+    const keepUndo = this.opts.undo !== false;
     try {
-      const ws = await this.host.read();
-      const before = command === "clear-highlight" ? (this.beforeHighlight ?? undefined) : undefined;
-      const outcome = planCommand(ws, command, { lang: this.lang, before });
+      const ws = await this.read();
+      const before = this.memory.beforeHighlight ?? undefined;
+      const outcome = planCommand(ws, command, {
+        lang: this.lang ?? undefined,
+        before,
+        inverse: keepUndo,
+      });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       await this.host.apply(outcome.changeSet, ws);
-      if (command === "recalc" || command === "highlight") this.beforeHighlight ??= ws.active;
-      if (command === "clear-highlight") this.beforeHighlight = null;
+      spec.afterApply?.(this.memory, ws);
       this.last = outcome.inverse && {
         command,
         inverse: outcome.inverse,
@@ -114,8 +119,19 @@ export class Session {
       };
       return { ok: true, summary: outcome.summary, result: outcome.result };
     } catch (e) {
-      return { ok: false, error: asHostError(e) };
+      return { ok: false, error: describeError(e) };
     }
+  }
+
+  /** Runs commands one after the other (one read and one write each), stopping at the first failure. */
+  async runAll(commands: readonly CommandId[]): Promise<SessionResult[]> {
+    const results: SessionResult[] = [];
+    for (const command of commands) {
+      const r = await this.run(command);
+      results.push(r);
+      if (!r.ok) break;
+    }
+    return results;
   }
 
   /** Undoes the last command, if the cells it wrote still hold what it wrote. */
@@ -123,11 +139,11 @@ export class Session {
     const last = this.last;
     if (!last) return { ok: true, summary: null, result: null };
     try {
-      const ws = await this.host.read();
-      if (!untouchedSince(last, ws)) return { ok: false, error: CHANGED };
+      const ws = await this.read();
+      if (!untouchedSince(last, ws)) return { ok: false, error: userError("changed-since") };
       await this.host.apply(last.inverse, ws);
       this.last = null;
-      if (last.command === "recalc" || last.command === "highlight") this.beforeHighlight = null;
+      commandSpec(last.command).afterUndo?.(this.memory);
       const after = applyChangeSet(ws, last.inverse);
       const r = analyzeWorkbook(after);
       return {
@@ -136,7 +152,7 @@ export class Session {
         result: { vi: "Đã hoàn tác thay đổi vừa rồi.", en: "The last change was undone." },
       };
     } catch (e) {
-      return { ok: false, error: asHostError(e) };
+      return { ok: false, error: describeError(e) };
     }
   }
 

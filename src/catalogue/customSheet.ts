@@ -8,6 +8,7 @@
  * The only rewriting is in the tasks column, where each line's leading "+ " / "- " / "• " bullet is dropped.
  */
 
+import { AddinError } from "../core/errors";
 import { compareKeys, parseCode } from "../core/text";
 import { CATALOGUE_SHEET } from "../core/owned";
 import type {
@@ -425,9 +426,11 @@ export function planCatalogueSheet(
     return { command: "export-catalogue", ops, counts: { added: rows.length, kept: 0 } };
   }
   if (!existing) {
-    throw new Error(
-      `Sheet "${existingName}" exists but was not read; cannot add rows without clobbering it.`,
-    );
+    // Writing blind could clobber the user's rows.
+    throw new AddinError("not-read", {
+      sheet: existingName ?? CATALOGUE_SHEET_NAME,
+      detail: "the sheet exists but was not read",
+    });
   }
 
   const sheet = existingName ?? existing.name;

@@ -10,10 +10,14 @@
  * processed); 2 on bad usage. All I/O goes through `Io`, so tests run it in-process.
  */
 import type * as ExcelJS from "exceljs";
-import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "../app/commands";
-import { formatScore, type Lang } from "../core";
-import { catalogueRows, builtinCatalogue } from "../catalogue";
-import { applyChangeSet, loadWorkbook, readSnapshot, recalculate, saveWorkbook } from "../hosts/xlsx";
+import { catalogueListing } from "../app/catalogue";
+import type { CommandId, Summary } from "../app/commands";
+import { describeError, userError, type UserError } from "../app/errors";
+import { formatScore } from "../app/format";
+import { Session } from "../app/session";
+import type { Lang } from "../app/types";
+import { loadWorkbook, saveWorkbook } from "../hosts/xlsx";
+import { FileHost } from "./fileHost";
 
 export interface Io {
   readFile(path: string): Promise<Uint8Array>;
@@ -154,37 +158,44 @@ function jsonOf(r: FileResult, lang: Lang) {
   };
 }
 
-async function readOne(io: Io, file: string, sheet: string | undefined, lang: Lang): Promise<FileResult> {
-  let wb: ExcelJS.Workbook;
+/** The workbook in a file, or the error to report (no such file, not a readable .xlsx). */
+async function openFile(io: Io, file: string): Promise<ExcelJS.Workbook | UserError> {
+  let bytes: Uint8Array;
   try {
-    wb = await loadWorkbook(await io.readFile(file));
+    bytes = await io.readFile(file);
   } catch (e) {
-    const why =
-      (e as NodeJS.ErrnoException)?.code === "ENOENT"
-        ? lang === "vi"
-          ? "không có tệp"
-          : "no such file"
-        : lang === "vi"
-          ? "không đọc được tệp .xlsx"
-          : "not a readable .xlsx file";
-    return { file, unit: fileUnit(file), sheet: null, error: why };
+    if ((e as NodeJS.ErrnoException)?.code === "ENOENT")
+      return userError("file-unreadable", { missing: true });
+    return describeError(e);
   }
-  if (sheet && !wb.getWorksheet(sheet)) {
+  if (bytes.length === 0) return userError("file-empty");
+  try {
+    return await loadWorkbook(bytes);
+  } catch {
+    return userError("file-unreadable");
+  }
+}
+
+const isError = (x: ExcelJS.Workbook | UserError): x is UserError => "hint" in x && "code" in x;
+
+async function readOne(io: Io, file: string, sheet: string | undefined, lang: Lang): Promise<FileResult> {
+  const wb = await openFile(io, file);
+  if (isError(wb)) return { file, unit: fileUnit(file), sheet: null, error: wb.message[lang] };
+  const host = new FileHost(wb, sheet);
+  const r = await new Session(host, lang, { chooseSheet: sheet === undefined, undo: false }).analyze();
+  if (!r.ok)
     return {
       file,
       unit: fileUnit(file),
-      sheet,
-      error: lang === "vi" ? `không có trang «${sheet}»` : `no sheet «${sheet}»`,
+      sheet: host.lastSheet ?? sheet ?? null,
+      error: r.error.message[lang],
     };
-  }
-  const ws = readSnapshot(wb, { sheet });
-  const r = analyzeWorkbook(ws);
-  if (!r.ok) return { file, unit: fileUnit(file), sheet: ws.active.name, error: r.error.message[lang] };
+  const s = r.summary!;
   return {
     file,
-    unit: unitName(wb, ws.active.name, r.summary.table.headerRow + 1, file),
-    sheet: ws.active.name,
-    summary: r.summary,
+    unit: unitName(wb, s.sheet, s.table.headerRow + 1, file),
+    sheet: s.sheet,
+    summary: s,
   };
 }
 
@@ -203,15 +214,27 @@ export function rankByPercent(results: FileResult[]): Map<FileResult, number> {
 }
 
 const HEAD: Record<Lang, string[]> = {
-  vi: ["Hạng", "Đơn vị", "Tệp", "Điểm tối đa", "Điểm đạt", "Chưa đạt", "Tỷ lệ %", "TC chưa đạt", "Cảnh báo"],
-  en: ["Rank", "Unit", "File", "Max", "Achieved", "Gap", "Percent", "Unmet", "Issues"],
+  vi: [
+    "Hạng",
+    "Đơn vị",
+    "Tệp",
+    "Điểm tối đa",
+    "Điểm đạt",
+    "Chưa đạt",
+    "Tỷ lệ %",
+    "TC chưa đạt",
+    "Cảnh báo",
+    "Trang tính",
+  ],
+  en: ["Rank", "Unit", "File", "Max", "Achieved", "Gap", "Percent", "Unmet", "Issues", "Sheet"],
 };
 
 function tableLines(results: FileResult[], ranks: Map<FileResult, number>, lang: Lang): string[][] {
   const ordered = [...results].sort((a, b) => (ranks.get(a) ?? 1e9) - (ranks.get(b) ?? 1e9));
   return ordered.map((r) => {
     const s = r.summary;
-    if (!s) return ["", r.unit, r.file, "", "", "", "", "", `${lang === "vi" ? "LỖI" : "ERROR"}: ${r.error}`];
+    if (!s)
+      return ["", r.unit, r.file, "", "", "", "", "", `${lang === "vi" ? "LỖI" : "ERROR"}: ${r.error}`, ""];
     return [
       String(ranks.get(r) ?? ""),
       r.unit,
@@ -222,6 +245,7 @@ function tableLines(results: FileResult[], ranks: Map<FileResult, number>, lang:
       formatScore(s.total.percent, lang),
       String(s.unmet.length),
       String(s.issues.length),
+      s.sheet,
     ];
   });
 }
@@ -270,15 +294,10 @@ async function summary(io: Io, a: Args): Promise<number> {
 async function apply(io: Io, a: Args): Promise<number> {
   const file = a.files[0];
   const steps = new Set<ApplyStep>((a.only as ApplyStep[] | undefined) ?? APPLY_STEPS);
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(await io.readFile(file));
-  } catch {
-    io.stderr(`${file}: ${a.lang === "vi" ? "không đọc được tệp .xlsx" : "not a readable .xlsx file"}\n`);
-    return 1;
-  }
-  if (a.sheet && !wb.getWorksheet(a.sheet)) {
-    io.stderr(`${file}: ${a.lang === "vi" ? `không có trang «${a.sheet}»` : `no sheet «${a.sheet}»`}\n`);
+  const say = (e: UserError) => io.stderr(`${file}: ${e.message[a.lang]} ${e.hint[a.lang]}\n`);
+  const wb = await openFile(io, file);
+  if (isError(wb)) {
+    say(wb);
     return 1;
   }
   const commands: CommandId[] = [];
@@ -286,26 +305,29 @@ async function apply(io: Io, a: Args): Promise<number> {
   else if (steps.has("highlight")) commands.push("highlight");
   if (steps.has("assign")) commands.push("assign");
   if (steps.has("plan")) commands.push("plan");
-  const sheet = readSnapshot(wb, { sheet: a.sheet }).active.name;
+  const host = new FileHost(wb, a.sheet);
+  const session = new Session(host, a.lang, { chooseSheet: a.sheet === undefined, undo: false });
+  let announced = false;
   for (const cmd of commands) {
-    const ws = readSnapshot(wb, { sheet });
-    const o = planCommand(ws, cmd, { lang: a.lang, inverse: false });
-    if (!o.ok) {
-      io.stderr(`${file}: ${o.error.message[a.lang]} ${o.error.hint[a.lang]}\n`);
+    const r = await session.run(cmd);
+    if (!announced && host.lastSheet) {
+      io.stderr(`${a.lang === "vi" ? "Trang tính" : "Sheet"}: «${host.lastSheet}»\n`);
+      announced = true;
+    }
+    if (!r.ok) {
+      say(r.error);
       return 1;
     }
-    // Cached formula results are computed once, before saving: the commands plan from scores, not from them.
-    applyChangeSet(wb, o.changeSet, { recalculate: false });
-    io.stderr(`${o.result[a.lang]}\n`);
+    if (r.result) io.stderr(`${r.result[a.lang]}\n`);
   }
-  recalculate(wb);
+  host.finish();
   await io.writeFile(a.out!, await saveWorkbook(wb));
   io.stderr(`${a.lang === "vi" ? "Đã ghi" : "Wrote"} ${a.out}\n`);
   return 0;
 }
 
 function catalogue(io: Io, a: Args): number {
-  const rows = catalogueRows(builtinCatalogue());
+  const rows = catalogueListing();
   if (a.json) {
     io.stdout(JSON.stringify(rows, null, 2) + "\n");
     return 0;

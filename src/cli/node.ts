@@ -1,6 +1,7 @@
 /** The CLI on Node: real files, real streams, the process's exit code. */
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { describeError } from "../app/errors";
 import { main, type Io } from "./main";
 
 const io: Io = {
@@ -22,7 +23,11 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`par-index: ${(e as Error)?.stack ?? String(e)}\n`);
+    // the app's words for the user; describeError logs the error itself (with its stack) for a report
+    const u = describeError(e);
+    process.stderr.write(
+      `par-index: ${u.message.vi} ${u.hint.vi}\n           ${u.message.en} ${u.hint.en}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -1,8 +1,8 @@
 // Ribbon command handlers, loaded by commands.html (the manifest's FunctionFile).
 // The "recalculate" action id must match <FunctionName>recalculate</FunctionName> in manifest.xml.
-import { planCommand } from "../app/commands";
-import type { Host } from "../hosts/host";
-import { OfficeHost, toAppError, type AppError } from "../hosts/office";
+import type { UserError } from "../app/errors";
+import { Session, type SessionHost } from "../app/session";
+import { OfficeHost } from "../hosts/office";
 
 /** Where a failed ribbon command leaves its message for the task pane (localStorage, same origin). */
 export const RIBBON_ERROR_KEY = "par-index.ribbon-error";
@@ -11,7 +11,7 @@ export interface RibbonError {
   command: "recalc";
   /** ISO time of the failure. */
   at: string;
-  error: AppError;
+  error: UserError;
 }
 
 /** The last failure of a ribbon command in this runtime (the task pane reads it in a shared runtime). */
@@ -21,7 +21,7 @@ export let lastRibbonError: RibbonError | null = null;
  * Keeps the message where the task pane can find it and opens the pane to show it (SharedRuntime 1.1's
  * Office.addin.showAsTaskpane); without a way to show it, it is logged.
  */
-async function report(error: AppError): Promise<void> {
+async function report(error: UserError): Promise<void> {
   lastRibbonError = { command: "recalc", at: new Date().toISOString(), error };
   try {
     globalThis.localStorage?.setItem(RIBBON_ERROR_KEY, JSON.stringify(lastRibbonError));
@@ -44,23 +44,15 @@ async function report(error: AppError): Promise<void> {
  * The "Recalculate" button: read the workbook → plan recalc + highlight → apply (one read request, one
  * write request). Returns the error it reported, if any. Undo is Excel's own Ctrl+Z: the write is one request.
  */
-export async function runRecalculate(host: Host = OfficeHost): Promise<AppError | null> {
-  try {
-    const ws = await host.read();
-    const outcome = planCommand(ws, "recalc", { inverse: false });
-    if (!outcome.ok) {
-      const error = toAppError(outcome.error);
-      await report(error);
-      return error;
-    }
-    await host.apply(outcome.changeSet, ws);
+export async function runRecalculate(host: SessionHost = OfficeHost): Promise<UserError | null> {
+  // No undo entry: the ribbon's undo is Excel's Ctrl+Z. Labels in the table's own language.
+  const r = await new Session(host, null, { undo: false }).run("recalc");
+  if (r.ok) {
     lastRibbonError = null;
     return null;
-  } catch (e) {
-    const error = toAppError(e);
-    await report(error);
-    return error;
   }
+  await report(r.error);
+  return r.error;
 }
 
 /** Ribbon entry point. It must always call event.completed(), otherwise Office keeps the button busy. */

@@ -101,6 +101,11 @@ export function issueMessage(issue: Issue, lang: Lang): string {
   }
 }
 
+/**
+ * @deprecated The words for errors live in src/app/errors.ts (describeError / userError). This copy
+ * stays only while src/hosts/office/errors.ts imports it; it goes when the Office host throws AddinError
+ * (issue 14, the hosts' branch). Nothing else may call it.
+ */
 export type CoreError = "no-table" | "ambiguous";
 
 export function errorMessage(error: CoreError, lang: Lang): { message: string; hint: string } {

@@ -70,6 +70,8 @@ export interface WorkbookSnapshot {
   sheetNames: string[];
   /** Other sheets read in full, by name (the custom catalogue sheet, the plan sheet), when present. */
   others?: Record<string, SheetSnapshot>;
+  /** The first rows (60) of the other sheets, where a host read them, for choosing the criteria sheet. */
+  probes?: Record<string, SheetSnapshot>;
 }
 
 /** A value to write into one cell. `null` in a block means "leave this cell as it is". */

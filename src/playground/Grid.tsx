@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useId, useRef, type CSSProperties, type KeyboardEvent } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { cellAddress, columnLetter } from "../core/address";
+import { cellAddress, columnLetter } from "../app/format";
 import { displayValue, type GridCell, type GridView, type Lang } from "./gridModel";
 import type { PlaygroundStrings } from "./strings";
 

@@ -19,9 +19,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type * as ExcelJS from "exceljs";
+import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
+import { userError, type UserError } from "../app/errors";
 import { Session } from "../app/session";
-import { analyzeSheet } from "../core/analyze";
-import { loadWorkbook, OWNED_SHEETS, readSheet, readSnapshot, saveWorkbook } from "../hosts/xlsx";
+import { loadWorkbook, readSheet, saveWorkbook } from "../hosts/xlsx";
 import { Panel } from "../taskpane/exports";
 import { Grid, type Position } from "./Grid";
 import { sheetView, type Lang } from "./gridModel";
@@ -37,8 +38,6 @@ interface Doc {
   session: Session;
   fileName: string;
 }
-
-type Problem = { message: string; hint: string };
 
 const useStyles = makeStyles({
   root: {
@@ -105,17 +104,16 @@ const useStyles = makeStyles({
 let nextDocId = 1;
 
 function openDoc(workbook: ExcelJS.Workbook, fileName: string, lang: Lang): Doc {
-  // the sheet the commands work on: the first visible sheet where the core finds a criteria table
-  const sheet = readSnapshot(workbook).active.name;
-  const host = new PlaygroundHost(workbook, sheet);
-  return { id: nextDocId++, host, session: new Session(host, lang), fileName };
+  // the sheet the commands work on: the app's choice among the sheets with a criteria table
+  const host = new PlaygroundHost(workbook);
+  const session = new Session(host, lang);
+  session.useSheet(host.sheet);
+  return { id: nextDocId++, host, session, fileName };
 }
 
-/** Whether the core finds a criteria table on this sheet (switching to it makes it the panel's sheet). */
+/** Whether a criteria table is found on this sheet (switching to it makes it the panel's sheet). */
 function hasTable(ws: ExcelJS.Worksheet): boolean {
-  if (OWNED_SHEETS.includes(ws.name)) return false;
-  const a = analyzeSheet(readSheet(ws));
-  return a.ok || a.error === "ambiguous";
+  return !OWN_SHEETS.includes(ws.name) && sheetFit(readSheet(ws)) !== null;
 }
 
 function downloadName(fileName: string): string {
@@ -127,7 +125,7 @@ export function Playground() {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>("vi");
   const t = PLAYGROUND_STRINGS[lang];
-  const [problem, setProblem] = useState<((t: typeof PLAYGROUND_STRINGS.vi) => Problem) | null>(null);
+  const [problem, setProblem] = useState<UserError | null>(null);
   const [doc, setDoc] = useState<Doc | null>(() => {
     try {
       return openDoc(sampleXlsx(), SAMPLE_FILE_NAME, "vi");
@@ -144,7 +142,7 @@ export function Playground() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (!doc) setProblem(() => (s: typeof t) => s.errors.sample);
+    if (!doc) setProblem(userError("unexpected", { loading: "sample" }));
   }, [doc]);
 
   useEffect(() => {
@@ -194,6 +192,7 @@ export function Playground() {
     if (ws && name !== doc.host.sheet && hasTable(ws)) {
       // like Excel's active sheet: the panel now works on this table
       doc.host.sheet = name;
+      doc.session.useSheet(name);
       setPanelSheet(name);
     }
   };
@@ -215,7 +214,7 @@ export function Playground() {
       load(openDoc(wb, file.name, lang));
     } catch (e) {
       console.error("PAR playground: could not open", file.name, e);
-      setProblem(() => (s: typeof t) => s.errors.open(file.name));
+      setProblem(userError("file-unreadable", { path: file.name }));
     } finally {
       setBusy(null);
     }
@@ -238,7 +237,7 @@ export function Playground() {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
       console.error("PAR playground: could not save the workbook", e);
-      setProblem(() => (s: typeof t) => s.errors.download);
+      setProblem(userError("write-failed", { download: true }));
     } finally {
       setBusy(null);
     }
@@ -249,7 +248,7 @@ export function Playground() {
       load(openDoc(sampleXlsx(), SAMPLE_FILE_NAME, lang));
     } catch (e) {
       console.error("PAR playground: the sample workbook could not be built", e);
-      setProblem(() => (s: typeof t) => s.errors.sample);
+      setProblem(userError("unexpected", { loading: "sample" }));
     }
   };
 
@@ -261,7 +260,7 @@ export function Playground() {
     [doc],
   );
 
-  const shownProblem = problem?.(t) ?? null;
+  const shownProblem = problem && { message: problem.message[lang], hint: problem.hint[lang] };
   const highlightRow = highlight && highlight.sheet === shown ? highlight.row : null;
 
   return (

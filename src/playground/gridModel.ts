@@ -4,7 +4,7 @@
  * alignment, merges, and the column widths. Plain data, so the grid component stays a renderer.
  */
 import type * as ExcelJS from "exceljs";
-import type { CellValue } from "../core/types";
+import type { CellValue } from "../app/types";
 import { readSheet } from "../hosts/xlsx";
 
 export type Lang = "vi" | "en";

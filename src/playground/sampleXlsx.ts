@@ -4,7 +4,7 @@
  * xlsx host path as a user's file. Widths and wrapping only make it readable; the values are the seed's.
  */
 import * as ExcelJS from "exceljs";
-import { SAMPLE_SHEET, sampleSheet } from "../core/sample";
+import { SAMPLE_SHEET, sampleSheet } from "../app/sample";
 
 /** Column widths in characters: TT, criterion, three scores, reason. */
 const WIDTHS = [7, 46, 10, 10, 12, 42];

@@ -20,11 +20,6 @@ export interface PlaygroundStrings {
   truncated: (shown: number, total: number) => string;
   panel: string;
   dismiss: string;
-  errors: {
-    open: (file: string) => { message: string; hint: string };
-    download: { message: string; hint: string };
-    sample: { message: string; hint: string };
-  };
 }
 
 export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
@@ -47,20 +42,6 @@ export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
     truncated: (shown, total) => `Chỉ hiển thị ${shown} trong ${total} dòng.`,
     panel: "Bảng PAR",
     dismiss: "Đóng thông báo",
-    errors: {
-      open: (file) => ({
-        message: `Không mở được tệp «${file}».`,
-        hint: "Tệp phải là sổ làm việc Excel .xlsx. Với tệp .xls hoặc .csv, mở trong Excel rồi lưu thành .xlsx.",
-      }),
-      download: {
-        message: "Không tạo được tệp để tải xuống.",
-        hint: "Thử lại; nếu vẫn lỗi, tải lại trang và làm lại các bước.",
-      },
-      sample: {
-        message: "Không tạo được bảng mẫu.",
-        hint: "Tải lại trang; nếu vẫn lỗi, mở một tệp .xlsx của bạn.",
-      },
-    },
   },
   en: {
     title: "Playground",
@@ -82,19 +63,5 @@ export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
     truncated: (shown, total) => `Showing ${shown} of ${total} rows.`,
     panel: "PAR panel",
     dismiss: "Dismiss",
-    errors: {
-      open: (file) => ({
-        message: `The file «${file}» could not be opened.`,
-        hint: "It must be an Excel .xlsx workbook. Open .xls or .csv files in Excel and save them as .xlsx.",
-      }),
-      download: {
-        message: "The file to download could not be created.",
-        hint: "Try again; if it fails again, reload the page and repeat the steps.",
-      },
-      sample: {
-        message: "The sample table could not be created.",
-        hint: "Reload the page; if it fails again, open one of your .xlsx files.",
-      },
-    },
   },
 };

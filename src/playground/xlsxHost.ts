@@ -2,13 +2,17 @@
  * The playground's host: the add-in's commands on an ExcelJS workbook in the browser, through the xlsx
  * host (the same read, checks and writes as the CLI). It adds what a page needs around it: the grid
  * subscribes and re-renders after every write; "go to this row" switches the grid's tab and highlights
- * the row. Reads always take the criteria table's sheet (`sheet`), which the playground changes only when
- * the user opens another sheet with a table, so looking at the plan sheet does not move the panel off it.
+ * the row. Reads take the sheet the session asks for, else the criteria table's sheet (`sheet`, the app's
+ * choice when the file is opened), which the playground changes only when the user opens another sheet
+ * with a table, so looking at the plan sheet does not move the panel off it.
  */
 import type * as ExcelJS from "exceljs";
-import type { ChangeSet, Rect, WorkbookSnapshot } from "../core/types";
-import type { Host } from "../hosts/host";
+import { chooseSheet } from "../app/chooseSheet";
+import { AddinError } from "../app/errors";
+import type { ReadRequest, SessionHost } from "../app/session";
+import type { ChangeSet, Rect, WorkbookSnapshot } from "../app/types";
 import { readSnapshot, XlsxHost } from "../hosts/xlsx";
+import { probeSheets } from "../hosts/xlsx/probes";
 
 export type HostEvent =
   /** The workbook changed (a change set was applied). */
@@ -18,7 +22,7 @@ export type HostEvent =
 
 type Listener = (e: HostEvent) => void;
 
-export class PlaygroundHost implements Host {
+export class PlaygroundHost implements SessionHost {
   private listeners = new Set<Listener>();
   /** The xlsx host proper: checks a change set against its basis and the workbook, then writes it. */
   private readonly xlsx: XlsxHost;
@@ -27,12 +31,13 @@ export class PlaygroundHost implements Host {
   /** The user's selection on the results sheet (the grid's active cell), passed to the core like Excel's. */
   selection: Rect | undefined;
 
-  constructor(
-    readonly workbook: ExcelJS.Workbook,
-    /** The sheet with the criteria table: what `read` gives the core as the active sheet. */
-    public sheet: string,
-  ) {
-    this.xlsx = new XlsxHost(workbook, { sheet });
+  /** The sheet with the criteria table: what `read` gives the core as the active sheet. */
+  sheet: string;
+
+  constructor(readonly workbook: ExcelJS.Workbook) {
+    // the app's rule: among the sheets with a table, the most scored rows, then the latest year
+    this.sheet = chooseSheet({ ...readSnapshot(workbook), probes: probeSheets(workbook) });
+    this.xlsx = new XlsxHost(workbook, { sheet: this.sheet });
   }
 
   subscribe(listener: Listener): () => void {
@@ -44,8 +49,13 @@ export class PlaygroundHost implements Host {
     for (const l of [...this.listeners]) l(e);
   }
 
-  async read(): Promise<WorkbookSnapshot> {
-    return readSnapshot(this.workbook, { sheet: this.sheet, selection: this.selection });
+  async read(opts: ReadRequest = {}): Promise<WorkbookSnapshot> {
+    const sheet = opts.sheet ?? this.sheet;
+    if (!this.workbook.getWorksheet(sheet)) throw new AddinError("stale", { sheet });
+    return readSnapshot(this.workbook, {
+      sheet,
+      selection: sheet === this.sheet ? this.selection : undefined,
+    });
   }
 
   async apply(cs: ChangeSet, basis: WorkbookSnapshot): Promise<void> {
@@ -58,21 +68,9 @@ export class PlaygroundHost implements Host {
   }
 
   async selectRow(sheet: string, row: number): Promise<void> {
-    if (!this.workbook.getWorksheet(sheet)) throw missingSheet(sheet);
+    if (!this.workbook.getWorksheet(sheet)) throw new AddinError("stale", { sheet });
     // also makes that row the downloaded file's active cell
     await this.xlsx.selectRow(sheet, row);
     this.emit({ kind: "select", sheet, rect: { top: row, left: 0, rows: 1, cols: 1 } });
   }
-}
-
-/** A bilingual error the Session passes to the panel as it is (the shape of app/session's HostError). */
-function missingSheet(sheet: string) {
-  return {
-    code: "missing-sheet",
-    message: { vi: `Không có trang «${sheet}».`, en: `There is no sheet «${sheet}».` },
-    hint: {
-      vi: "Trang này đã bị xóa hoặc đổi tên. Bấm «Tính lại» để đọc lại bảng.",
-      en: "The sheet was deleted or renamed. Press Recalculate to read the table again.",
-    },
-  };
 }

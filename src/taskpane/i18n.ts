@@ -2,7 +2,7 @@
  * Every string the task pane shows, Vietnamese first, English second. Numbers are formatted by the caller
  * with core's formatScore in the same language and passed in already formatted.
  */
-import type { Status } from "../core/analyze";
+import type { Status } from "../app/types";
 
 export type Lang = "vi" | "en";
 
@@ -76,7 +76,6 @@ export interface Strings {
   catalogueHeading: (n: number) => string;
 
   loadingOffice: string;
-  officeHostMissing: { message: string; hint: string };
   /** Title of the message left by the ribbon's Recalculate when it failed without the pane. */
   ribbonFailed: string;
   dismiss: string;
@@ -144,10 +143,6 @@ export const STRINGS: Record<Lang, Strings> = {
     catalogueHeading: (n) => `Danh mục tùy chỉnh: ${n} dòng bị bỏ qua`,
 
     loadingOffice: "Đang tải…",
-    officeHostMissing: {
-      message: "Không khởi động được phần kết nối với Excel.",
-      hint: "Kiểm tra kết nối mạng, rồi đóng và mở lại bảng PAR.",
-    },
     ribbonFailed: "Nút «Tính lại» trên dải lệnh chưa thực hiện được",
     dismiss: "Đóng thông báo",
   },
@@ -211,10 +206,6 @@ export const STRINGS: Record<Lang, Strings> = {
     catalogueHeading: (n) => `Custom catalogue: ${n} rows skipped`,
 
     loadingOffice: "Loading…",
-    officeHostMissing: {
-      message: "The connection to Excel could not be started.",
-      hint: "Check the network connection, then close and reopen the PAR panel.",
-    },
     ribbonFailed: "The ribbon's Recalculate button could not finish",
     dismiss: "Dismiss",
   },

@@ -6,27 +6,25 @@
  * a subscription that cannot be made is simply absent (the panel still refreshes on its commands).
  */
 import type { SessionHost } from "../app/session";
-import type { Host } from "../hosts/host";
-import type { ChangeSet, WorkbookSnapshot } from "../core";
-import { STRINGS } from "./i18n";
+import { AddinError } from "../app/errors";
+import type { ChangeSet, WorkbookSnapshot } from "../app/types";
 
 /** The parts of src/hosts/office the glue uses. */
 export interface OfficeHostModule {
-  OfficeHost: Host;
-  /** Office.js errors → { code, message: {vi, en}, hint: {vi, en} }. */
-  toAppError?(e: unknown): unknown;
+  OfficeHost: SessionHost;
+  /**
+   * Office.js errors → the host's classified error. Goes when the host throws AddinError itself (issue
+   * 14, hosts' branch); the app's describeError reads either.
+   */
+  toHostError?(e: unknown): unknown;
 }
 
 export const loadOfficeHostModule = (): Promise<OfficeHostModule> =>
   import(/* webpackChunkName: "office-host" */ "../hosts/office");
 
-function unavailable(cause: unknown) {
+function unavailable(cause: unknown): AddinError {
   console.error("PAR: the Office host could not be loaded", cause);
-  return {
-    code: "office-host-unavailable",
-    message: { vi: STRINGS.vi.officeHostMissing.message, en: STRINGS.en.officeHostMissing.message },
-    hint: { vi: STRINGS.vi.officeHostMissing.hint, en: STRINGS.en.officeHostMissing.hint },
-  };
+  return new AddinError("unexpected", { loading: "office-host", detail: String(cause) });
 }
 
 /** A SessionHost over the Office host module, loaded on first use. `load` is replaceable for tests. */
@@ -41,13 +39,13 @@ export function createOfficeSessionHost(
     });
     return pending;
   };
-  /** Runs `f` on the host, turning Office.js errors into the bilingual messages the panel shows. */
+  /** Runs `f` on the host, Office.js errors classified (the session turns them into words). */
   const call = async <T>(f: (m: OfficeHostModule) => Promise<T>): Promise<T> => {
     const m = await hostModule();
     try {
       return await f(m);
     } catch (e) {
-      throw m.toAppError ? m.toAppError(e) : e;
+      throw m.toHostError ? m.toHostError(e) : e;
     }
   };
   return {

@@ -5,7 +5,8 @@
 import type { CommandId } from "../app/commands";
 import type { SessionResult } from "../app/session";
 
-export type { CommandId, Summary, CriterionView, Bilingual } from "../app/commands";
+export type { CommandId, Summary, CriterionView } from "../app/commands";
+export type { Bilingual, UserError } from "../app/errors";
 export type { SessionResult } from "../app/session";
 
 export interface PanelApi {
@@ -19,8 +20,5 @@ export interface PanelApi {
   selectRow(sheet: string, row: number): Promise<void>;
 }
 
-/** A bilingual error as the panel shows it: what went wrong, and what to do. */
-export interface PanelError {
-  message: { vi: string; en: string };
-  hint: { vi: string; en: string };
-}
+/** A bilingual message as the panel shows it: what went wrong, and what to do. */
+export type { PanelMessage as PanelError } from "./panelState";

@@ -1,3 +1,4 @@
+import { AddinError } from "../../src/app/errors";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { Session } from "../../src/app/session";
 import { PALETTE, sampleWorkbook, PLAN_SHEET } from "../../src/core";
@@ -75,5 +76,35 @@ describe("a session on a workbook", () => {
     const r = await s.run("recalc");
     expect(!r.ok && r.error.code).toBe("protected");
     expect(s.canUndo).toBe(false);
+  });
+
+  test("a typed host error gets the app's words, with its details", async () => {
+    const host = new MemoryHost(sampleWorkbook());
+    host.apply = async () => {
+      throw new AddinError("protected", { sheet: "PAR INDEX 2023" });
+    };
+    const r = await new Session(host).run("assign");
+    expect(!r.ok && r.error.message.vi).toBe(
+      "Trang tính «PAR INDEX 2023» đang được bảo vệ (hoặc tệp chỉ cho xem) nên không ghi được thay đổi.",
+    );
+  });
+
+  test("runAll runs the commands in order, one read and one write each, and stops at the first failure", async () => {
+    const host = new MemoryHost(sampleWorkbook());
+    const s = new Session(host, "vi", { undo: false });
+    const rs = await s.runAll(["recalc", "assign", "plan"]);
+    expect(rs.map((r) => r.ok)).toEqual([true, true, true]);
+    expect([host.reads, host.writes]).toEqual([3, 3]);
+    expect(s.canUndo).toBe(false); // no undo entry was kept
+    expect(host.snapshot().sheetNames).toContain(PLAN_SHEET);
+
+    const bare = new MemoryHost({
+      active: { name: "Trống", top: 0, left: 0, values: [["xin chào"]] },
+      sheetNames: ["Trống"],
+    });
+    const failed = await new Session(bare).runAll(["recalc", "assign"]);
+    expect(failed).toHaveLength(1);
+    expect(!failed[0].ok && failed[0].error.code).toBe("no-table");
+    expect(bare.writes).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // Without a build: what the task pane (and the ribbon's function file) can reach through their imports.
 // ExcelJS belongs to the playground and the CLI only; the built sizes are checked by tests/e2e/bundle.test.ts
 // after the build. (Not in tests/build/: .gitignore's build/ would hide it.)
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
 const ROOT = join(__dirname, "../..");
@@ -82,4 +82,57 @@ test("the walk sees ExcelJS where it is: the playground", () => {
   const { files, packages } = reach("src/playground/index.tsx", false);
   expect(packages.has("exceljs")).toBe(true);
   expect(rel(files)).toContain("src/hosts/xlsx/index.ts");
+});
+
+/**
+ * "Front ends import only src/app" (issue 14, item 5): the task pane, the ribbon, the playground and the
+ * CLI reach the core and the catalogue through src/app, never directly — type imports included. Each may
+ * also import the host it constructs (the Office host: task pane and ribbon; the xlsx host: playground
+ * and CLI), its own folder, and UI or platform packages; the playground reuses the task pane's panel.
+ */
+describe("front ends import only src/app (and the host they construct)", () => {
+  const FRONT_ENDS: Record<string, string[]> = {
+    "src/taskpane": ["src/app/", "src/hosts/office/"],
+    "src/commands": ["src/app/", "src/hosts/office/"],
+    "src/playground": ["src/app/", "src/hosts/xlsx/", "src/taskpane/"],
+    "src/cli": ["src/app/", "src/hosts/xlsx/"],
+  };
+
+  function sourcesUnder(dir: string): string[] {
+    return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory()
+        ? sourcesUnder(`${dir}/${d.name}`)
+        : /\.tsx?$/.test(d.name)
+          ? [join(ROOT, dir, d.name)]
+          : [],
+    );
+  }
+
+  /** Every relative module a file names: static, type-only, re-exported and dynamic. */
+  function allRelativeImports(file: string): string[] {
+    const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
+    const specs = [
+      ...text.matchAll(/\bfrom\s*["'](\.[^"']+)["']/g),
+      ...text.matchAll(/^\s*import\s+["'](\.[^"']+)["']/gm),
+      ...text.matchAll(/\bimport\(\s*(?:\/\*[\s\S]*?\*\/\s*)?["'](\.[^"']+)["']\s*\)/g),
+    ].map((m) => m[1]);
+    return specs.map((s) => relative(ROOT, resolve(file, s)!));
+  }
+
+  test.each(Object.entries(FRONT_ENDS))("%s", (dir, allowed) => {
+    const files = sourcesUnder(dir);
+    expect(files.length).toBeGreaterThan(0);
+    const outside = files.flatMap((f) =>
+      allRelativeImports(f)
+        .filter((target) => !target.startsWith(`${dir}/`) && !allowed.some((a) => target.startsWith(a)))
+        .map((target) => `${relative(ROOT, f)} → ${target}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  test("the check sees a forbidden import (it is not vacuous)", () => {
+    // src/app itself reaches the core: the same walk over it finds core files
+    const app = sourcesUnder("src/app").flatMap(allRelativeImports);
+    expect(app.some((t) => t.startsWith("src/core/"))).toBe(true);
+  });
 });

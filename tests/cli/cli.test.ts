@@ -28,16 +28,16 @@ describe("par-index summary", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^Hạng\s+Đơn vị\s+Tệp\s+Điểm tối đa/);
     expect(lines[1]).toMatch(
-      /^\s*1\s+UBND xã Nhất Tiến\s+xa-a\.xlsx\s+99,50\s+86,26\s+13,24\s+86,69\s+18\s+0$/,
+      /^\s*1\s+UBND xã Nhất Tiến\s+xa-a\.xlsx\s+99,50\s+86,26\s+13,24\s+86,69\s+18\s+0\s+Kết quả 2023$/,
     );
     expect(lines[2]).toMatch(/^\s*1\s+xã Tân Lập\s+xa-b\.xlsx/);
     expect(lines[3]).toMatch(
-      /^\s*3\s+huyện Bắc Sơn\s+bac-son\.xlsx\s+99,50\s+84,87\s+14,63\s+85,30\s+19\s+0$/,
+      /^\s*3\s+huyện Bắc Sơn\s+bac-son\.xlsx\s+99,50\s+84,87\s+14,63\s+85,30\s+19\s+0\s+Kết quả 2023$/,
     );
     expect(lines[4]).toMatch(/^\s*4\s+xa-c\s+xa-c\.xlsx/);
-    expect(lines[5]).toMatch(/hong\s+hong\.xlsx.*LỖI: không đọc được tệp \.xlsx/);
+    expect(lines[5]).toMatch(/hong\s+hong\.xlsx.*LỖI: Không mở được tệp\./);
     expect(r.stderr).toContain("[5/5] hong.xlsx");
-    expect(r.stderr).toContain("hong.xlsx: không đọc được tệp .xlsx");
+    expect(r.stderr).toContain("hong.xlsx: Không mở được tệp.");
   });
 
   test("--json follows the contract exactly", async () => {
@@ -90,7 +90,7 @@ describe("par-index summary", () => {
       match: null,
     });
     expect(ok.rows.find((x: { code: string }) => x.code === "7.2").gap).toBe(0.12);
-    expect(bad).toEqual({ file: "nope.xlsx", sheet: null, issues: [], error: "không có tệp" });
+    expect(bad).toEqual({ file: "nope.xlsx", sheet: null, issues: [], error: "Không có tệp." });
   });
 
   test("--csv writes the table for Excel (UTF-8 BOM, ';' and decimal commas in Vietnamese)", async () => {
@@ -98,7 +98,7 @@ describe("par-index summary", () => {
     expect(r.code).toBe(0);
     const csv = String(files["out.csv"]);
     expect(csv.startsWith("\ufeffHạng;Đơn vị;Tệp;")).toBe(true);
-    expect(csv).toContain("2;huyện Bắc Sơn;bac-son.xlsx;99,50;84,87;14,63;85,30;19;0\r\n");
+    expect(csv).toContain("2;huyện Bắc Sơn;bac-son.xlsx;99,50;84,87;14,63;85,30;19;0;Kết quả 2023\r\n");
   });
 
   test("--sheet picks a sheet; a missing sheet is an error for that file", async () => {
@@ -109,7 +109,7 @@ describe("par-index summary", () => {
     expect(JSON.parse(auto.stdout)[0].sheet).toBe("PAR");
     const missing = await run(["summary", "two.xlsx", "--sheet", "Khác", "--lang", "en"], files);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("two.xlsx: no sheet «Khác»");
+    expect(missing.stderr).toContain("two.xlsx: There is no sheet «Khác» in the file.");
   });
 });
 
@@ -120,6 +120,7 @@ describe("par-index apply", () => {
     const r = await run(["apply", "in.xlsx", "-o", "out.xlsx"], files);
     expect(r.code).toBe(0);
     expect(files["in.xlsx"]).toBe(input);
+    expect(r.stderr).toContain("Trang tính: «Kết quả 2023»");
     expect(r.stderr).toContain("Đã điền 19 dòng");
     const wb = await readXlsx(files["out.xlsx"] as Uint8Array);
     const ws = wb.getWorksheet("Kết quả 2023")!;
@@ -188,7 +189,7 @@ test("the par-index bin runs on Node: real files, exit codes, usage", async () =
     encoding: "utf8",
   });
   expect(missing.status).toBe(1);
-  expect(missing.stderr).toContain("khong-co.xlsx: không có tệp");
+  expect(missing.stderr).toContain("khong-co.xlsx: Không có tệp.");
   const usage = spawnSync(process.execPath, [bin, "apply", join(dir, "bac-son.xlsx")], { encoding: "utf8" });
   expect(usage.status).toBe(2);
 }, 60_000);

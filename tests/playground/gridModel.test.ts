@@ -1,7 +1,8 @@
 // The playground's grid model and host, in Node (the browser tests drive them through the page).
 import * as ExcelJS from "exceljs";
+import { describeError } from "../../src/app/errors";
 import { Session } from "../../src/app/session";
-import { SAMPLE_SHEET } from "../../src/core/sample";
+import { SAMPLE_SHEET, sampleSheet } from "../../src/app/sample";
 import { displayValue, sheetView, widthToPixels } from "../../src/playground/gridModel";
 import { sampleXlsx } from "../../src/playground/sampleXlsx";
 import { PlaygroundHost, type HostEvent } from "../../src/playground/xlsxHost";
@@ -56,7 +57,8 @@ test("sheetView: a merged range spans, the cells under it are not drawn", () => 
 });
 
 test("PlaygroundHost: reads the criteria sheet, tells the page about writes and rows to show", async () => {
-  const host = new PlaygroundHost(sampleXlsx(), SAMPLE_SHEET);
+  const host = new PlaygroundHost(sampleXlsx());
+  expect(host.sheet).toBe(SAMPLE_SHEET);
   const events: HostEvent[] = [];
   host.subscribe((e) => events.push(e));
   const session = new Session(host, "vi");
@@ -70,10 +72,45 @@ test("PlaygroundHost: reads the criteria sheet, tells the page about writes and 
     sheet: SAMPLE_SHEET,
     rect: { top: 9, left: 0, rows: 1, cols: 1 },
   });
-  await expect(host.selectRow("Không có", 1)).rejects.toMatchObject({
-    message: { vi: "Không có trang «Không có»." },
-  });
+  const missing = await host.selectRow("Không có", 1).catch((e: unknown) => describeError(e));
+  expect(missing).toMatchObject({ code: "stale", message: { vi: "Không có trang «Không có»." } });
   // the plan sheet exists now or not, reads stay on the table's sheet
   await session.run("plan");
   expect((await host.read()).active.name).toBe(SAMPLE_SHEET);
+});
+
+/** A workbook with the seed's table on each named sheet, its title naming `year`, scores kept or blanked. */
+function yearsBook(sheets: { name: string; year: number; scored?: boolean }[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Ghi chú").getCell("A1").value = "Ghi chú của đơn vị năm 2025";
+  for (const { name, year, scored = true } of sheets) {
+    const ws = wb.addWorksheet(name);
+    sampleSheet().values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v === null) return;
+        const title = r === 0 && c === 0;
+        const score = r > 2 && c === 3;
+        ws.getCell(r + 1, c + 1).value = title ? `PAR INDEX năm ${year}` : score && !scored ? null : v;
+      }),
+    );
+  }
+  return wb;
+}
+
+describe("the playground opens the sheet the app chooses (issue 9)", () => {
+  test("last year's sheet before this year's: this year's wins (same rows, later year)", () => {
+    const wb = yearsBook([
+      { name: "Năm 2023", year: 2023 },
+      { name: "Năm 2024", year: 2024 },
+    ]);
+    expect(new PlaygroundHost(wb).sheet).toBe("Năm 2024");
+  });
+
+  test("a later year's empty template loses to the sheet whose scores are filled in", () => {
+    const wb = yearsBook([
+      { name: "Năm 2024", year: 2024 },
+      { name: "Mẫu 2025", year: 2025, scored: false },
+    ]);
+    expect(new PlaygroundHost(wb).sheet).toBe("Năm 2024");
+  });
 });

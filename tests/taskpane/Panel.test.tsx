@@ -3,10 +3,9 @@
  */
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { errorMessage } from "../../src/core/messages";
+import { AddinError, userError } from "../../src/app/errors";
 import { sampleWorkbook } from "../../src/core/sample";
 import type { WorkbookSnapshot } from "../../src/core";
-import { toAppError } from "../../src/hosts/office/errors";
 import {
   GatedHost,
   sampleWithBadCatalogue,
@@ -220,7 +219,7 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
   test("an error from the host shows a MessageBar with the hint, in the chosen language", async () => {
     class ProtectedHost extends GatedHost {
       override async apply(): Promise<void> {
-        throw toAppError({ code: "AccessDenied", message: "The sheet is protected." });
+        throw new AddinError("protected");
       }
     }
     const user = userEvent.setup();
@@ -245,9 +244,9 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
       sheetNames: ["Trống"],
     };
     setup({ ws });
-    const e = errorMessage("no-table", "vi");
-    expect(await screen.findByText(e.message)).toBeTruthy();
-    expect(screen.getByText(e.hint)).toBeTruthy();
+    const e = userError("no-table");
+    expect(await screen.findByText(e.message.vi)).toBeTruthy();
+    expect(screen.getByText(e.hint.vi)).toBeTruthy();
     expect(screen.queryByRole("img")).toBeNull();
   });
 
@@ -295,7 +294,7 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     const { host } = setup();
     await screen.findByText("84,87 / 99,50");
     host.selectRow = async () => {
-      throw toAppError({ code: "InvalidOperationInCellEditMode", message: "edit mode" });
+      throw new AddinError("cell-edit");
     };
     await user.click(within(unmetRegion()).getAllByRole("button")[0]);
     expect(await screen.findByText("Excel đang ở chế độ sửa ô.")).toBeTruthy();

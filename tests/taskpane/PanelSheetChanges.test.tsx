@@ -5,7 +5,7 @@
 // subscription) makes it read again, once per burst, never in the middle of a command.
 import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { errorMessage } from "../../src/core/messages";
+import { userError } from "../../src/app/errors";
 import { sampleWorkbook } from "../../src/core/sample";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core";
 import { SHEET_CHANGE_DELAY_MS } from "../../src/taskpane/components/Panel";
@@ -134,9 +134,9 @@ describe("Panel following the active sheet", () => {
     host.active = NOTES;
     act(() => changes.fire());
     await wait(SHEET_CHANGE_DELAY_MS);
-    const e = errorMessage("no-table", "vi");
-    expect(await screen.findByText(e.message)).toBeTruthy();
-    expect(screen.getByText(e.hint)).toBeTruthy();
+    const e = userError("no-table");
+    expect(await screen.findByText(e.message.vi)).toBeTruthy();
+    expect(screen.getByText(e.hint.vi)).toBeTruthy();
     expect(screen.getByText(`Phần tổng quan bên dưới vẫn là của trang «${FIRST}».`)).toBeTruthy();
     // the overview of the last table stays (its heading names its sheet), so does the command's result
     expect(heading(FIRST)).toBeTruthy();
@@ -148,7 +148,7 @@ describe("Panel following the active sheet", () => {
     act(() => changes.fire());
     await wait(SHEET_CHANGE_DELAY_MS);
     expect(await screen.findByText("8,00 / 10,00")).toBeTruthy();
-    expect(screen.queryByText(e.message)).toBeNull();
+    expect(screen.queryByText(e.message.vi)).toBeNull();
     expect(screen.queryByText(/^Phần tổng quan bên dưới/)).toBeNull();
   });
 
@@ -158,9 +158,9 @@ describe("Panel following the active sheet", () => {
     host.active = NOTES;
     act(() => changes.fire());
     await wait(SHEET_CHANGE_DELAY_MS);
-    await screen.findByText(errorMessage("no-table", "vi").message);
+    await screen.findByText(userError("no-table").message.vi);
     await user.click(screen.getByRole("button", { name: "Show in English" }));
-    expect(screen.getByText(errorMessage("no-table", "en").message)).toBeTruthy();
+    expect(screen.getByText(userError("no-table").message.en)).toBeTruthy();
     expect(screen.getByText(`The overview below is still that of sheet «${FIRST}».`)).toBeTruthy();
   });
 

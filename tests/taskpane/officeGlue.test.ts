@@ -1,19 +1,19 @@
 import { Session } from "../../src/app/session";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { sampleWorkbook } from "../../src/core/sample";
-import { toAppError } from "../../src/hosts/office/errors";
+import { userError } from "../../src/app/errors";
+import { toHostError } from "../../src/hosts/office/errors";
 import {
   createOfficeSessionHost,
   createSheetChangeSubscription,
   type OfficeEventsModule,
   type OfficeHostModule,
 } from "../../src/taskpane/officeGlue";
-import { STRINGS } from "../../src/taskpane/i18n";
 
 describe("officeGlue", () => {
   test("loads the Office host only when first used, once", async () => {
     const memory = new MemoryHost(sampleWorkbook());
-    const load = jest.fn(async (): Promise<OfficeHostModule> => ({ OfficeHost: memory, toAppError }));
+    const load = jest.fn(async (): Promise<OfficeHostModule> => ({ OfficeHost: memory, toHostError }));
     const host = createOfficeSessionHost(load);
     expect(load).not.toHaveBeenCalled();
     const session = new Session(host, "vi");
@@ -36,11 +36,9 @@ describe("officeGlue", () => {
     const first = await session.analyze();
     expect(first).toMatchObject({
       ok: false,
-      error: {
-        message: { vi: STRINGS.vi.officeHostMissing.message, en: STRINGS.en.officeHostMissing.message },
-        hint: { vi: STRINGS.vi.officeHostMissing.hint, en: STRINGS.en.officeHostMissing.hint },
-      },
+      error: userError("unexpected", { loading: "office-host" }),
     });
+    expect(!first.ok && first.error.message.vi).toBe("Không khởi động được phần kết nối với Excel.");
     const second = await session.analyze();
     expect(second.ok).toBe(true);
     expect(load).toHaveBeenCalledTimes(2);
@@ -53,7 +51,7 @@ describe("officeGlue", () => {
       throw Object.assign(new Error("The sheet is protected"), { code: "AccessDenied" });
     };
     const session = new Session(
-      createOfficeSessionHost(async () => ({ OfficeHost: memory, toAppError })),
+      createOfficeSessionHost(async () => ({ OfficeHost: memory, toHostError })),
       "vi",
     );
     const r = await session.run("recalc");

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import {
   Button,
   Caption1,
@@ -13,9 +13,9 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { asHostError } from "../../app/session";
-import { CATALOGUE_SHEET_NAME } from "../../catalogue/customSheet";
-import type { Bilingual, CommandId, PanelApi, PanelError, SessionResult, Summary } from "../panelApi";
+import { CATALOGUE_SHEET_NAME } from "../../app/catalogue";
+import type { CommandId, PanelApi, PanelError } from "../panelApi";
+import { usePanel } from "../usePanel";
 import { STRINGS, type Lang } from "../i18n";
 import { DomainChart } from "./DomainChart";
 import { Header } from "./Header";
@@ -46,13 +46,7 @@ export interface PanelProps {
   subscribeSheetChanges?: (onChange: () => void) => () => void;
 }
 
-/** A burst of sheet changes (Ctrl+PgDn held down) settles this long before the panel reads once. */
-export const SHEET_CHANGE_DELAY_MS = 300;
-
-/** What analyze may say about the sheet itself: not a failure, just a sheet without (one) criteria table. */
-const SHEET_STATES: ReadonlySet<string> = new Set(["no-table", "ambiguous"]);
-
-type Task = CommandId | "undo" | "analyze";
+export { SHEET_CHANGE_DELAY_MS } from "../usePanel";
 
 /** The secondary actions, in the order the panel shows them. */
 const SECONDARY: readonly { id: Exclude<CommandId, "recalc" | "highlight">; key: SecondaryKey }[] = [
@@ -95,11 +89,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** The result line after a sheet change, in both languages (the panel shows the chosen one). */
-function followedLine(sheet: string): Bilingual {
-  return { vi: STRINGS.vi.followedSheet(sheet), en: STRINGS.en.followedSheet(sheet) };
-}
-
 /**
  * The PAR panel: Recalculate, the score, the domain chart, the unmet criteria, the other commands with
  * their result lines, the engine's issues and errors. It knows the session's commands, never Excel.
@@ -117,98 +106,11 @@ export function Panel({
   const ids = { recalc: useId("recalc-desc"), actions: useId("actions"), unmet: useId("unmet") };
   const descId = useId("action-desc");
   const [lang, setLang] = useState<Lang>(initialLang);
-  const [busy, setBusy] = useState<Task | null>(null);
-  const [summary, setSummary] = useState<{ value: Summary; from: Task } | null>(null);
-  const [result, setResult] = useState<Bilingual | null>(null);
-  const [error, setError] = useState<PanelError | null>(null);
-  const [notice, setNotice] = useState<PanelError | null>(initialNotice);
-  /** The sheet has no criteria table (or two): told as information, not as an error. */
-  const [sheetNote, setSheetNote] = useState<PanelError | null>(null);
-  const busyRef = useRef(false);
-  /** A sheet change came while the panel was busy: read once the current task is done. */
-  const followPending = useRef(false);
-  /** Starts the (debounced) read that follows a sheet change; set while subscribed. */
-  const scheduleFollow = useRef<(() => void) | null>(null);
-  const mounted = useRef(true);
+  const panel = usePanel({ api, notice: initialNotice, analyzeOnOpen, subscribeSheetChanges });
+  const { busy, summary, result, error, notice, sheetNote } = panel.state;
   const t = STRINGS[lang];
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  /**
-   * Runs one task against the session. `follow`: the read that follows a sheet change; it never interrupts
-   * a command (it is put off until the command is done), and when the new sheet has no criteria table it
-   * keeps the last summary (its heading names its sheet) and the result line that goes with it.
-   */
-  const perform = useCallback(async (task: Task, call: () => Promise<SessionResult>, follow = false) => {
-    if (busyRef.current) {
-      if (follow) followPending.current = true;
-      return; // one host round trip at a time
-    }
-    busyRef.current = true;
-    setBusy(task);
-    setError(null);
-    setSheetNote(null);
-    if (task !== "analyze") setNotice(null); // the user has moved on from the ribbon's failure
-    if (!follow) setResult(null);
-    let r: SessionResult;
-    try {
-      r = await call();
-    } catch (e) {
-      r = { ok: false, error: asHostError(e) };
-    }
-    busyRef.current = false;
-    if (!mounted.current) return;
-    if (r.ok) {
-      if (r.summary) setSummary({ value: r.summary, from: task });
-      // after a sheet change the old result line is stale; say which sheet is shown now instead
-      setResult(follow && r.summary ? followedLine(r.summary.sheet) : r.result);
-    } else if (task === "analyze" && SHEET_STATES.has(r.error.code)) {
-      setSheetNote(r.error);
-    } else {
-      setError(r.error);
-      if (follow) setResult(null);
-    }
-    setBusy(null);
-    if (followPending.current) {
-      followPending.current = false;
-      scheduleFollow.current?.();
-    }
-  }, []);
-
-  useEffect(() => {
-    if (analyzeOnOpen) void perform("analyze", () => api.analyze());
-  }, [api, analyzeOnOpen, perform]);
-
-  useEffect(() => {
-    if (!subscribeSheetChanges) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void perform("analyze", () => api.analyze(), true), SHEET_CHANGE_DELAY_MS);
-    };
-    scheduleFollow.current = schedule;
-    const unsubscribe = subscribeSheetChanges(schedule);
-    return () => {
-      clearTimeout(timer);
-      if (scheduleFollow.current === schedule) scheduleFollow.current = null;
-      followPending.current = false;
-      unsubscribe();
-    };
-  }, [api, subscribeSheetChanges, perform]);
-
-  const select = useCallback(
-    (sheet: string, row: number) => {
-      api.selectRow(sheet, row).catch((e: unknown) => {
-        if (mounted.current) setError(asHostError(e));
-      });
-    },
-    [api],
-  );
+  const perform = (task: CommandId | "undo") => (task === "undo" ? panel.undo() : panel.run(task));
+  const select = panel.select;
   const sheet = summary?.value.sheet;
   const selectInTable = useCallback(
     (row: number) => sheet !== undefined && select(sheet, row),
@@ -242,7 +144,7 @@ export function Panel({
                 appearance="transparent"
                 size="small"
                 aria-label={t.dismiss}
-                onClick={() => setNotice(null)}
+                onClick={panel.dismissNotice}
               >
                 ✕
               </Button>
@@ -259,7 +161,7 @@ export function Panel({
           disabledFocusable={working}
           icon={busy === "recalc" ? <Spinner size="tiny" /> : undefined}
           aria-describedby={ids.recalc}
-          onClick={() => void perform("recalc", () => api.run("recalc"))}
+          onClick={() => perform("recalc")}
         >
           {t.recalc}
         </Button>
@@ -279,7 +181,7 @@ export function Panel({
                 disabledFocusable={working}
                 icon={busy === id ? <Spinner size="tiny" /> : undefined}
                 aria-describedby={`${descId}-${id}`}
-                onClick={() => void perform(id, () => api.run(id))}
+                onClick={() => perform(id)}
               >
                 {t[key]}
               </Button>
@@ -290,7 +192,7 @@ export function Panel({
               disabledFocusable={working || !api.canUndo}
               icon={busy === "undo" ? <Spinner size="tiny" /> : undefined}
               aria-describedby={`${descId}-undo`}
-              onClick={() => void perform("undo", () => api.undo())}
+              onClick={() => perform("undo")}
             >
               {t.undo}
             </Button>

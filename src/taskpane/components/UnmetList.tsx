@@ -8,7 +8,7 @@ import {
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
-import { formatScore } from "../../core/numbers";
+import { formatScore } from "../../app/format";
 import type { CriterionView } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 

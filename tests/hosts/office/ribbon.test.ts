@@ -79,7 +79,7 @@ test("event.completed() is called even when something unexpected throws", async 
   jest.spyOn(console, "error").mockImplementation(() => {});
   const { commands } = load(workbookOf(sheetFrom(criteriaRows(10))));
   const host = { read: () => Promise.reject(new TypeError("boom")), apply: () => Promise.resolve() };
-  expect((await commands.runRecalculate(host))?.code).toBe("unknown");
+  expect((await commands.runRecalculate(host))?.code).toBe("unexpected");
   const e = event();
   (globalThis as Record<string, unknown>).Excel = undefined; // Excel.run itself blows up
   await commands.recalculate(e);

@@ -1,0 +1,3 @@
+/** What front ends use to show numbers and cell addresses the way the add-in writes them. */
+export { formatScore } from "../core/numbers";
+export { cellAddress, columnLetter } from "../core/address";

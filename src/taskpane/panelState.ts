@@ -1,0 +1,99 @@
+/**
+ * The panel's command and follow logic as a pure reducer (no React, no session): what the panel shows
+ * while a task runs and after it ends. One task at a time; the read that follows a sheet change never
+ * interrupts a command (it is put off until the command ends, `followPending`); when the new sheet has no
+ * criteria table the last summary (its heading names its sheet) stays, and the message says so as
+ * information rather than as an error. `usePanel` drives it.
+ */
+import type { CommandId, SessionResult, Summary } from "./panelApi";
+import type { Bilingual, UserError } from "../app/errors";
+import { STRINGS } from "./i18n";
+
+export type Task = CommandId | "undo" | "analyze";
+
+/** A bilingual message as the panel shows it: what went wrong, and what to do. */
+export interface PanelMessage {
+  message: Bilingual;
+  hint: Bilingual;
+}
+
+export interface PanelState {
+  /** The task running, or null. */
+  busy: Task | null;
+  /** The last summary and the task that produced it. */
+  summary: { value: Summary; from: Task } | null;
+  /** The result line of the last task. */
+  result: Bilingual | null;
+  error: UserError | null;
+  /** The ribbon's failure shown when the panel opened, until dismissed or the next command. */
+  notice: PanelMessage | null;
+  /** The sheet has no criteria table (or two): told as information, not as an error. */
+  sheetNote: UserError | null;
+  /** A sheet change came while busy: read once the current task ends. */
+  followPending: boolean;
+}
+
+export type PanelAction =
+  /** A task was asked for; `follow`: the read after a sheet change. */
+  | { type: "start"; task: Task; follow?: boolean }
+  /** The task ended with this result (a thrown failure arrives as an ok: false result). */
+  | { type: "finish"; task: Task; follow?: boolean; outcome: SessionResult }
+  /** A failure outside a task (going to a row). */
+  | { type: "fail"; error: UserError }
+  | { type: "dismissNotice" };
+
+/** What analyze may say about the sheet itself: not a failure, just a sheet without (one) criteria table. */
+const SHEET_STATES: ReadonlySet<string> = new Set(["no-table", "ambiguous"]);
+
+export function initialPanelState(notice: PanelMessage | null = null): PanelState {
+  return {
+    busy: null,
+    summary: null,
+    result: null,
+    error: null,
+    notice,
+    sheetNote: null,
+    followPending: false,
+  };
+}
+
+/** Whether a "start" would run its task now (one host round trip at a time). */
+export const canStart = (s: PanelState): boolean => s.busy === null;
+
+/** The result line after a sheet change: which sheet is shown now. */
+export function followedLine(sheet: string): Bilingual {
+  return { vi: STRINGS.vi.followedSheet(sheet), en: STRINGS.en.followedSheet(sheet) };
+}
+
+export function panelReducer(s: PanelState, a: PanelAction): PanelState {
+  switch (a.type) {
+    case "start":
+      if (!canStart(s)) return a.follow ? { ...s, followPending: true } : s;
+      return {
+        ...s,
+        busy: a.task,
+        error: null,
+        sheetNote: null,
+        // the user has moved on from the ribbon's failure
+        notice: a.task === "analyze" ? s.notice : null,
+        result: a.follow ? s.result : null,
+      };
+    case "finish": {
+      const r = a.outcome;
+      const done = { ...s, busy: null, followPending: false };
+      if (r.ok)
+        return {
+          ...done,
+          summary: r.summary ? { value: r.summary, from: a.task } : s.summary,
+          // after a sheet change the old result line is stale; say which sheet is shown now instead
+          result: a.follow && r.summary ? followedLine(r.summary.sheet) : r.result,
+        };
+      if (a.task === "analyze" && SHEET_STATES.has(r.error.code)) return { ...done, sheetNote: r.error };
+      return { ...done, error: r.error, result: a.follow ? null : s.result };
+    }
+    case "fail":
+      return { ...s, error: a.error };
+    case "dismissNotice":
+      return { ...s, notice: null };
+  }
+}
