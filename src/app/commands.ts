@@ -5,7 +5,7 @@
 import {
   analyzeSheet,
   errorMessage,
-  invertChangeSet,
+  prepare,
   issueMessage,
   planAssign,
   planClearHighlight,
@@ -19,6 +19,7 @@ import {
   type Analysis,
   type ChangeSet,
   type CriterionRow,
+  type PreparedOk,
   type Lang,
   type RemedyField,
   type RemedySource,
@@ -93,7 +94,15 @@ export interface Summary {
 }
 
 export type Outcome =
-  | { ok: true; changeSet: ChangeSet; inverse: ChangeSet | null; summary: Summary; result: Bilingual }
+  | {
+      ok: true;
+      changeSet: ChangeSet;
+      /** The change set prepared on the snapshot (core's prepare): what a host applies. */
+      prepared: PreparedOk;
+      inverse: ChangeSet | null;
+      summary: Summary;
+      result: Bilingual;
+    }
   | { ok: false; error: AppError };
 
 export interface CommandOptions {
@@ -272,10 +281,15 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     return { ok: false, error: notRead(command === "plan" ? PLAN_SHEET : CATALOGUE_SHEET_NAME) };
   }
   const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
+  // The one simulation of the change set: checks, resolved ops, inverse and after state. A change set the
+  // planners made that does not fit the snapshot is a bug: its typed error goes to the caller.
+  const prepared = prepare(ws, changeSet);
+  if (!prepared.ok) throw prepared.error;
   return {
     ok: true,
     changeSet,
-    inverse: opts.inverse === false ? null : invertChangeSet(ws, changeSet),
+    prepared,
+    inverse: opts.inverse === false ? null : prepared.inverse,
     summary,
     result: resultLine(command, changeSet, summary),
   };

@@ -5,7 +5,9 @@
  */
 import type { ChangeSet, Lang, SheetSnapshot, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
-import { applyChangeSet, WorkbookModel } from "../core";
+import { prepare, WorkbookModel } from "../core";
+import { AddinError } from "../core/errors";
+import { toAppError } from "./hostErrors";
 import {
   analyzeWorkbook,
   planCommand,
@@ -43,7 +45,8 @@ export function asHostError(e: unknown): HostError {
     const m = (e as HostError).message;
     if (m && typeof m === "object" && "vi" in m) return e as HostError;
   }
-  if (e && typeof e === "object" && "appError" in e) return (e as { appError: HostError }).appError;
+  // Temporary adapter (until src/app/errors.ts): typed errors from hosts and prepare in words.
+  if (e instanceof AddinError) return toAppError(e);
   return {
     ...GENERIC,
     message: { vi: GENERIC.message.vi, en: `${GENERIC.message.en} (${String((e as Error)?.message ?? e)})` },
@@ -104,14 +107,10 @@ export class Session {
       const before = command === "clear-highlight" ? (this.beforeHighlight ?? undefined) : undefined;
       const outcome = planCommand(ws, command, { lang: this.lang, before });
       if (!outcome.ok) return { ok: false, error: outcome.error };
-      await this.host.apply(outcome.changeSet, ws);
+      await this.host.apply(outcome.prepared);
       if (command === "recalc" || command === "highlight") this.beforeHighlight ??= ws.active;
       if (command === "clear-highlight") this.beforeHighlight = null;
-      this.last = outcome.inverse && {
-        command,
-        inverse: outcome.inverse,
-        after: applyChangeSet(ws, outcome.changeSet),
-      };
+      this.last = outcome.inverse && { command, inverse: outcome.inverse, after: outcome.prepared.after };
       return { ok: true, summary: outcome.summary, result: outcome.result };
     } catch (e) {
       return { ok: false, error: asHostError(e) };
@@ -125,11 +124,12 @@ export class Session {
     try {
       const ws = await this.host.read();
       if (!untouchedSince(last, ws)) return { ok: false, error: CHANGED };
-      await this.host.apply(last.inverse, ws);
+      const p = prepare(ws, last.inverse);
+      if (!p.ok) throw p.error;
+      await this.host.apply(p);
       this.last = null;
       if (last.command === "recalc" || last.command === "highlight") this.beforeHighlight = null;
-      const after = applyChangeSet(ws, last.inverse);
-      const r = analyzeWorkbook(after);
+      const r = analyzeWorkbook(p.after);
       return {
         ok: true,
         summary: r.ok ? r.summary : null,

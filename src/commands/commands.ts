@@ -53,7 +53,7 @@ export async function runRecalculate(host: Host = OfficeHost): Promise<AppError 
       await report(error);
       return error;
     }
-    await host.apply(outcome.changeSet, ws);
+    await host.apply(outcome.prepared);
     lastRibbonError = null;
     return null;
   } catch (e) {

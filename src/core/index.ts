@@ -11,3 +11,5 @@ export * from "./formula";
 export * from "./model";
 export * from "./sample";
 export * from "./remediation";
+export * from "./checks";
+export * from "./prepare";

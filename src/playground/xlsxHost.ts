@@ -7,6 +7,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import type { ChangeSet, Rect, WorkbookSnapshot } from "../core/types";
+import type { PreparedOk } from "../core/prepare";
 import type { Host } from "../hosts/host";
 import { readSnapshot, XlsxHost } from "../hosts/xlsx";
 
@@ -48,9 +49,10 @@ export class PlaygroundHost implements Host {
     return readSnapshot(this.workbook, { sheet: this.sheet, selection: this.selection });
   }
 
-  async apply(cs: ChangeSet, basis: WorkbookSnapshot): Promise<void> {
-    // all or nothing: the whole change set is checked before a cell is written
-    await this.xlsx.apply(cs, basis);
+  async apply(p: PreparedOk): Promise<void> {
+    const cs = p.changeSet;
+    // all or nothing: the whole change set was checked (core's prepare) before a cell is written
+    await this.xlsx.apply(p);
     this.version++;
     this.emit({ kind: "changed", command: cs.command });
     const select = cs.ops.filter((op) => op.op === "select").pop();

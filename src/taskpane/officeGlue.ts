@@ -7,7 +7,7 @@
  */
 import type { SessionHost } from "../app/session";
 import type { Host } from "../hosts/host";
-import type { ChangeSet, WorkbookSnapshot } from "../core";
+import type { PreparedOk } from "../core";
 import { STRINGS } from "./i18n";
 
 /** The parts of src/hosts/office the glue uses. */
@@ -51,8 +51,8 @@ export function createOfficeSessionHost(
     }
   };
   return {
-    read: () => call((m) => m.OfficeHost.read()),
-    apply: (cs: ChangeSet, basis: WorkbookSnapshot) => call((m) => m.OfficeHost.apply(cs, basis)),
+    read: (opts?: { sheet?: string }) => call((m) => m.OfficeHost.read(opts)),
+    apply: (p: PreparedOk) => call((m) => m.OfficeHost.apply(p)),
     selectRow: (sheet: string, row: number) => call(async (m) => m.OfficeHost.selectRow?.(sheet, row)),
   };
 }

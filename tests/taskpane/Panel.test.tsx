@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { errorMessage } from "../../src/core/messages";
 import { sampleWorkbook } from "../../src/core/sample";
 import type { WorkbookSnapshot } from "../../src/core";
-import { toAppError } from "../../src/hosts/office/errors";
+import { toAppError } from "../../src/hosts/office";
 import {
   GatedHost,
   sampleWithBadCatalogue,

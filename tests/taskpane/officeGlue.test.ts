@@ -1,7 +1,7 @@
 import { Session } from "../../src/app/session";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { sampleWorkbook } from "../../src/core/sample";
-import { toAppError } from "../../src/hosts/office/errors";
+import { toAppError } from "../../src/hosts/office";
 import {
   createOfficeSessionHost,
   createSheetChangeSubscription,

@@ -470,11 +470,17 @@ function fitWrappedRows(wb: ExcelJS.Workbook, cs: ChangeSet): void {
 
 /**
  * Applies a change set to the workbook in place, exactly as WorkbookModel.apply would (see
- * core/model.ts), after checking it whole: a change set that cannot be written throws a ChangeSetError
- * and leaves the workbook untouched. Rows it wraps text in also get a height that shows the text.
+ * core/model.ts), after checking it whole (core's checks on the workbook's structure): a change set that
+ * cannot be written throws core's AddinError and leaves the workbook untouched. Rows it wraps text in also
+ * get a height that shows the text.
  */
 export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet, opts: ApplyOptions = {}): void {
   checkChangeSet(wb, cs);
+  writeChangeSet(wb, cs, opts);
+}
+
+/** Writes a change set already checked (core's prepare, or checkChangeSet): the XlsxHost's apply. */
+export function writeChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet, opts: ApplyOptions = {}): void {
   if (!cs.ops.some((op) => op.op !== "select")) return;
   repairTableHeaders(wb);
   const writesCells = cs.ops.some((op) => WRITES_CELLS.has(op.op));

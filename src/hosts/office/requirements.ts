@@ -1,0 +1,29 @@
+/** The Excel API versions (requirement sets) the Office host needs, and how it checks for them. */
+import { AddinError } from "../../core/errors";
+
+/**
+ * Requirement sets. 1.9 is the minimum: Range.getCellProperties/getColumnProperties (fills, bold, font
+ * colours, wrap and widths in one request), Worksheet.getRanges (RangeAreas) and getSpecialCells.
+ * Table.resize needs 1.13 and is checked only for change sets that resize a table; mergeUndoGroup (1.20)
+ * is an optional extra for chunked writes.
+ */
+export const API = { minimum: "1.9", resizeTable: "1.13", mergeUndoGroup: "1.20" } as const;
+
+/** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */
+export const DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
+/** Estimated bytes a statement costs in a request besides its own data (object path, ids, JSON framing). */
+const STATEMENT_BYTES = 256;
+/** Longest multi-area address given to Worksheet.getRanges (Excel's 255-character limit for references). */
+export const MAX_AREAS_ADDRESS = 255;
+/** Cells read per request when a sheet is too large to read in one (ResponsePayloadSizeLimitExceeded). */
+export const DEFAULT_BAND_CELLS = 10_000;
+
+export function isApiSupported(version: string): boolean {
+  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
+}
+
+/** Throws a "requirement-set" AddinError unless ExcelApi `version` is supported by this Excel. */
+export function requireApi(version: string): void {
+  if (!isApiSupported(version))
+    throw new AddinError("requirement-set", { requirement: `ExcelApi ${version}` });
+}
