@@ -21,7 +21,7 @@ export class ExcelHost implements Host {
   ) {}
 
   /** One sync (two when the tables or validated areas are not as the last read found them). */
-  read(opts: { sheet?: string } = {}): Promise<WorkbookSnapshot> {
+  read(opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
     return readSnapshot(this.memo, this.owned, { ...this.opts, ...opts });
   }
 

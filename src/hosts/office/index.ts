@@ -1,7 +1,8 @@
 /** The Excel add-in host: the Host interface over Office.js (one ExcelHost for the runtime). */
 import type { Host } from "../host";
 import { ExcelHost } from "./host";
-import { toAddinError } from "./errors";
+import { officeCode, toAddinError } from "./errors";
+import { AddinError } from "../../core/errors";
 import { toAppError as wordsFor, type AppError } from "../../app/hostErrors";
 
 export const OfficeHost: Host = new ExcelHost();
@@ -18,6 +19,7 @@ export { OFFICE_CODES, officeCode, toAddinError } from "./errors";
  * ribbon and the task pane's glue, which import it from here today.
  */
 export function toAppError(e: unknown): AppError {
-  return wordsFor(e && typeof e === "object" && "message" in e && "hint" in e ? e : toAddinError(e));
+  const fromOffice = officeCode(e) !== null && !(e instanceof AddinError) && !("hint" in (e as object));
+  return wordsFor(fromOffice ? toAddinError(e) : e);
 }
 export type { AppError, Bilingual } from "../../app/hostErrors";

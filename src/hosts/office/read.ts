@@ -7,14 +7,7 @@
  * only when the sheets no longer match it (or on the first read of a host) a second, small sync asks for
  * exactly those.
  */
-import type {
-  CellValue,
-  ListValidation,
-  Rect,
-  SheetSnapshot,
-  TableInfo,
-  WorkbookSnapshot,
-} from "../../core/types";
+import type { ListValidation, Rect, SheetSnapshot, TableInfo, WorkbookSnapshot } from "../../core/types";
 import { rectAddress } from "../../core/address";
 import { API, requireApi } from "./requirements";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";

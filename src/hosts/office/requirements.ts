@@ -9,15 +9,7 @@ import { AddinError } from "../../core/errors";
  */
 export const API = { minimum: "1.9", resizeTable: "1.13", mergeUndoGroup: "1.20" } as const;
 
-/** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */
-export const DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
-/** Estimated bytes a statement costs in a request besides its own data (object path, ids, JSON framing). */
-const STATEMENT_BYTES = 256;
-/** Longest multi-area address given to Worksheet.getRanges (Excel's 255-character limit for references). */
-export const MAX_AREAS_ADDRESS = 255;
-/** Cells read per request when a sheet is too large to read in one (ResponsePayloadSizeLimitExceeded). */
-export const DEFAULT_BAND_CELLS = 10_000;
-
+/** Whether this Excel supports ExcelApi `version` (false outside Office). */
 export function isApiSupported(version: string): boolean {
   return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
 }

@@ -1,15 +1,10 @@
-import {
-  applyChangeSet,
-  cellRuns,
-  charsToPoints,
-  excelText,
-  forgetReads,
-  pointsToChars,
-  readSnapshot,
-  selectRow,
-} from "../../../src/hosts/office/excelHost";
-import { HostError, toAppError } from "../../../src/hosts/office/errors";
-import { OfficeHost } from "../../../src/hosts/office";
+import { cellRuns, charsToPoints, excelText, pointsToChars } from "../../../src/hosts/office/convert";
+import { ExcelHost } from "../../../src/hosts/office/host";
+import type { ReadOptions } from "../../../src/hosts/office/read";
+import { selectRow, writePrepared, type ApplyOptions } from "../../../src/hosts/office/write";
+import { OfficeHost, toAppError } from "../../../src/hosts/office";
+import { AddinError } from "../../../src/core/errors";
+import { prepare } from "../../../src/core/prepare";
 import { planRecalcAndHighlight } from "../../../src/core/plan";
 import { planCommand } from "../../../src/app/commands";
 import { applyChangeSet as simulate, invertChangeSet } from "../../../src/core/model";
@@ -21,12 +16,27 @@ import { analyzed, criteriaRows, expectSameWorkbook, installFake, sheetFrom, wor
 jest.setTimeout(120_000);
 
 let uninstall: (() => void) | null = null;
+/** The host under test: a new one per test, so a fresh memo of reads (one workbook per host). */
+let host = new ExcelHost();
 afterEach(() => {
   uninstall?.();
   uninstall = null;
-  // What a read remembers (tables, validated areas) lives as long as the module: one workbook per test.
-  forgetReads();
+  host = new ExcelHost();
 });
+
+/** A read by this test's host (its memo guesses from the previous read). */
+const readSnapshot = (_owned?: undefined, opts: ReadOptions = {}) => host.read(opts);
+
+/** What a command does after planning: core's prepare on the basis, then the host's write. */
+async function applyChangeSet(
+  cs: ChangeSet,
+  basis: WorkbookSnapshot,
+  opts: ApplyOptions = {},
+): Promise<void> {
+  const p = prepare(basis, cs);
+  if (!p.ok) throw p.error;
+  await writePrepared(p, opts);
+}
 
 function setup(ws: WorkbookSnapshot, opts: ConstructorParameters<typeof FakeExcel>[1] = {}): FakeExcel {
   const { fake, done } = installFake(ws, opts);
@@ -413,7 +423,7 @@ describe("reading again: the last read's tables and validated areas ride in the 
 
   /** The read as the first one of a session makes it (no guesses: tables and rules in a second sync). */
   async function plainRead(fake: FakeExcel): Promise<WorkbookSnapshot> {
-    forgetReads();
+    host = new ExcelHost();
     return (await read(fake)).ws;
   }
 
@@ -757,7 +767,7 @@ describe("nothing is written when the change set does not fit the snapshot", () 
       ],
     };
     const err = await applyChangeSet(cs, basis).catch((e) => e);
-    expect(err).toBeInstanceOf(HostError);
+    expect(err).toBeInstanceOf(AddinError);
     expect(toAppError(err).code).toBe("invalid-change-set");
     expect(fake.runs).toHaveLength(1);
     expect(fake.writes).toEqual([]);
@@ -795,7 +805,7 @@ describe("errors become typed, translated messages", () => {
     fake.protectedSheets.add("PAR 2024");
     const cs = planRecalcAndHighlight(basis.active, analyzed(basis.active));
     const err = await applyChangeSet(cs, basis).catch((x) => x);
-    expect(err).toBeInstanceOf(HostError);
+    expect(err).toBeInstanceOf(AddinError);
     expect(toAppError(err).code).toBe("protected");
   });
 
@@ -908,7 +918,9 @@ describe("OfficeHost (the Host interface)", () => {
     const fake = setup(workbookOf(sheetFrom(criteriaRows(10))));
     const basis = await OfficeHost.read();
     const cs = planRecalcAndHighlight(basis.active, analyzed(basis.active));
-    await OfficeHost.apply(cs, basis);
+    const p = prepare(basis, cs);
+    if (!p.ok) throw p.error;
+    await OfficeHost.apply(p);
     expect(fake.syncs).toBe(2);
     await selectRow("PAR 2024", 6);
     expect(fake.selection).toEqual({ sheet: "PAR 2024", rect: { top: 6, left: 0, rows: 1, cols: 16384 } });
