@@ -10,6 +10,7 @@
 import type { ListValidation, Rect, SheetSnapshot, TableInfo, WorkbookSnapshot } from "../../core/types";
 import { rectAddress } from "../../core/address";
 import { API, requireApi } from "./requirements";
+import { probesOf, queueProbes } from "./probes";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
 import { areaRects, columnWidths, concatGrids, gridsOf, listOf, parseAddress, type Grids } from "./convert";
 
@@ -225,6 +226,7 @@ function readWith(
       load.guess = queueGuess(sheet, memo?.sheets.get(name));
       return { name, sheet, load };
     });
+    const probeLoads = queueProbes(workbook, null);
     const guessed = [main, ...others.map((o) => o.load)].some(
       (l) => l.guess && (l.guess.ranges.length || l.guess.rules.length),
     );
@@ -238,6 +240,17 @@ function readWith(
 
     const activeName = active.name;
     const present = others.filter((o) => !o.sheet.isNullObject && o.name !== activeName);
+
+    // Probes: every other visible sheet the add-in does not own; walk on if the chain did not reach the end.
+    const probes: Record<string, SheetSnapshot> = {};
+    const skip = new Set([activeName, ...ownedNames]);
+    let more = probesOf(probeLoads, skip, probes);
+    while (more) {
+      const next = queueProbes(workbook, more);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only past PROBE_CHAIN visible sheets
+      await context.sync();
+      more = probesOf(next, skip, probes);
+    }
     // An owned sheet that is active was loaded twice; its own load carries the right guess.
     const activeLoad = others.find((o) => o.name === activeName && !o.sheet.isNullObject)?.load ?? main;
     const loads: { name: string; load: SheetLoad }[] = [
@@ -360,6 +373,7 @@ function readWith(
       active: activeSnapshot,
       sheetNames: sheets.items.map((s) => s.name),
     };
+    if (Object.keys(probes).length) snapshot.probes = probes;
     if (present.length) {
       snapshot.others = {};
       for (const o of present) snapshot.others[o.name] = snapshotOf(o.name, o.load);

@@ -818,7 +818,8 @@ describe("errors become typed, translated messages", () => {
   });
 
   test("request too large (the estimate allowed it, Excel did not)", async () => {
-    const fake = setup(workbookOf(sheetFrom(criteriaRows(200))), { maxRequestBytes: 5_000 });
+    // Above what the read asks (its probe chain included), below what the write sends.
+    const fake = setup(workbookOf(sheetFrom(criteriaRows(200))), { maxRequestBytes: 12_000 });
     const basis = await readSnapshot();
     const cs = planRecalcAndHighlight(basis.active, analyzed(basis.active));
     const e = toAppError(await applyChangeSet(cs, basis).catch((x) => x));

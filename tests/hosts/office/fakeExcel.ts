@@ -42,6 +42,8 @@ export interface FakeOptions {
   /** Response size limit in bytes (none unless told). */
   maxResponseBytes?: number;
   protectedSheets?: string[];
+  /** Sheets hidden from the user (not walked by getFirst(true)/getNextOrNullObject(true)). */
+  hiddenSheets?: string[];
   /** The selection on the active sheet, or what else is selected. */
   selection?: Rect | "chart" | "several-areas";
   /** Office.addin.showAsTaskpane available (SharedRuntime 1.1). */
@@ -147,6 +149,7 @@ export class FakeExcel {
   activeSheet: string;
   selection: { sheet: string; rect: Rect } | "chart" | "several-areas" | null;
   readonly protectedSheets: Set<string>;
+  readonly hiddenSheets: Set<string>;
   apiVersion: string;
   maxRequestBytes: number;
   maxResponseBytes: number;
@@ -175,6 +178,7 @@ export class FakeExcel {
     this.maxRequestBytes = opts.maxRequestBytes ?? Infinity;
     this.maxResponseBytes = opts.maxResponseBytes ?? Infinity;
     this.protectedSheets = new Set(opts.protectedSheets ?? []);
+    this.hiddenSheets = new Set(opts.hiddenSheets ?? []);
     this.sharedRuntime = opts.sharedRuntime ?? true;
     this.nullObjectCalls = opts.nullObjectCalls ?? "null";
     const sel = opts.selection;
@@ -249,6 +253,11 @@ export class FakeExcel {
   }
 
   // ---- used by the proxies ----
+
+  /** The visible sheets' names, in tab order. */
+  visibleSheets(): string[] {
+    return this.model.order.filter((n) => !this.hiddenSheets.has(n));
+  }
 
   sheetOrNull(name: string): SheetModel | null {
     return this.model.sheets.get(name) ?? null;
@@ -392,6 +401,23 @@ abstract class FakeObject {
   }
 }
 
+/** The bounding box of the cells with a value or formula (a used range with valuesOnly), or null. */
+function valuesRect(sheet: SheetModel): Rect | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [row, cols] of sheet.rows)
+    for (const [c, cell] of cols) {
+      if ((cell.value === null || cell.value === "") && !cell.formula) continue;
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
 /** With nullObjectCalls "fail": queues a statement that fails the batch when its object is a null object. */
 function failOnNull(ctx: FakeContext, what: string, isNull: () => boolean): void {
   if (ctx.fake.nullObjectCalls !== "fail") return;
@@ -469,6 +495,13 @@ class FakeWorksheetCollection extends FakeObject {
 
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => name, false);
+  }
+
+  /** The first (visible) sheet. The double supports only visibleOnly = true. */
+  getFirst(visibleOnly?: boolean): FakeWorksheet {
+    if (visibleOnly !== true)
+      throw new FakeOfficeError("InvalidArgument", "the double walks visible sheets only");
+    return new FakeWorksheet(this.ctx, () => this.ctx.fake.visibleSheets()[0] ?? null, true);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
@@ -590,13 +623,29 @@ class FakeWorksheet extends FakeObject {
     );
   }
 
-  getUsedRangeOrNullObject(): FakeRange {
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(
       this.ctx,
       () => {
         const sheet = this.model();
-        const used = sheet?.usedRect();
+        const used = valuesOnly ? sheet && valuesRect(sheet) : sheet?.usedRect();
         return sheet && used ? { sheet, rects: [used] } : null;
+      },
+      true,
+    );
+  }
+
+  /** The next visible sheet in tab order, or a null object. The double supports only visibleOnly = true. */
+  getNextOrNullObject(visibleOnly?: boolean): FakeWorksheet {
+    if (visibleOnly !== true)
+      throw new FakeOfficeError("InvalidArgument", "the double walks visible sheets only");
+    return new FakeWorksheet(
+      this.ctx,
+      () => {
+        const me = this.resolveName();
+        if (me === null) return null;
+        const visible = this.ctx.fake.visibleSheets();
+        return visible[visible.indexOf(me) + 1] ?? null;
       },
       true,
     );
@@ -768,6 +817,26 @@ class FakeRange extends FakeObject {
         for (const [numberFormat, ranges] of groups)
           this.ctx.fake.model.apply({ op: "setStyle", sheet: sheet.name, ranges, style: { numberFormat } });
       },
+    );
+  }
+
+  /** The part of this range inside `address` (on the same sheet), or a null object. */
+  getIntersectionOrNullObject(address: string): FakeRange {
+    const other = fakeParseAddress(address);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const r = t.rects[0];
+        const top = Math.max(r.top, other.top);
+        const left = Math.max(r.left, other.left);
+        const bottom = Math.min(r.top + r.rows, other.top + other.rows);
+        const right = Math.min(r.left + r.cols, other.left + other.cols);
+        if (bottom <= top || right <= left) return null;
+        return { sheet: t.sheet, rects: [{ top, left, rows: bottom - top, cols: right - left }] };
+      },
+      true,
     );
   }
 
