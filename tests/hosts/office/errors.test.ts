@@ -2,7 +2,7 @@ import { OFFICE_CODES, toAddinError } from "../../../src/hosts/office/errors";
 import { toAppError } from "../../../src/hosts/office";
 import { AddinError } from "../../../src/core/errors";
 import { analyzeSheet } from "../../../src/core/analyze";
-import { FakeOfficeError } from "./fakeExcel";
+import { FakeOfficeError } from "./fake";
 import { criteriaRows, sheetFrom } from "./helpers";
 
 const office = (code: string, message = "msg") => new FakeOfficeError(code, message);

@@ -4,7 +4,7 @@ import { ExcelHost } from "../../../src/hosts/office/host";
 import { PROBE_CHAIN } from "../../../src/hosts/office/probes";
 import { prepare } from "../../../src/core/prepare";
 import { PROBE_ROWS, type CellValue, type SheetSnapshot } from "../../../src/core/types";
-import type { FakeExcel, FakeOptions } from "./fakeExcel";
+import type { FakeExcel, FakeOptions } from "./fake";
 import { criteriaRows, installFake, sheetFrom, workbookOf } from "./helpers";
 
 let uninstall: (() => void) | null = null;
