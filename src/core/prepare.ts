@@ -26,8 +26,11 @@ export interface PreparedOk {
   ops: ResolvedOp[];
   /** The change set that undoes this one, from the same snapshot. */
   inverse: ChangeSet;
-  /** The workbook as the change set leaves it (recalculated where the core can evaluate formulas). */
-  after: WorkbookSnapshot;
+  /**
+   * The workbook as the change set leaves it (recalculated where the core can evaluate formulas); built
+   * from prepare's model on first access, from the same simulation.
+   */
+  readonly after: WorkbookSnapshot;
 }
 
 export type Prepared = PreparedOk | { ok: false; error: AddinError };
@@ -54,13 +57,21 @@ export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
       throw e;
     }
   }
-  m.recalculate();
+  // The state after is built when first asked for (the session does; the ribbon and the CLI never do):
+  // recalculating and copying a large workbook out of the model is the costly part.
+  let after: WorkbookSnapshot | null = null;
   return {
     ok: true,
     changeSet: cs,
     ops,
     inverse: { command: "undo", ops: inverse.reverse().flat(), counts: { ops: cs.ops.length } },
-    after: m.toSnapshot(ws.active.name),
+    get after(): WorkbookSnapshot {
+      if (!after) {
+        m.recalculate();
+        after = m.toSnapshot(ws.active.name);
+      }
+      return after;
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   prepare,
   sampleWorkbook,
   SAMPLE_SHEET,
+  WorkbookModel,
   type ChangeSet,
   type Op,
   type WorkbookSnapshot,
@@ -42,6 +43,22 @@ describe("prepare", () => {
       expect(p.after).toEqual(applyChangeSet(ws, o.changeSet));
     },
   );
+
+  test("the state after is built on first access only (the ribbon and the CLI never ask for it)", () => {
+    const ws = sampleWorkbook();
+    const o = planCommand(ws, "recalc");
+    if (!o.ok) throw new Error(o.error.code);
+    const recalc = jest.spyOn(WorkbookModel.prototype, "recalculate");
+    try {
+      const p = ok(ws, o.changeSet);
+      expect(recalc).not.toHaveBeenCalled();
+      const after = p.after;
+      expect(p.after).toBe(after);
+      expect(recalc).toHaveBeenCalledTimes(1);
+    } finally {
+      recalc.mockRestore();
+    }
+  });
 
   test("addSheet is resolved to the tab position it takes", () => {
     const ws = sampleWorkbook();
