@@ -35,12 +35,8 @@ export interface PreparedOk {
 
 export type Prepared = PreparedOk | { ok: false; error: AddinError };
 
-/** Counts prepare's simulations (tests hold the "one simulation per command" property with it). */
-export const simulations = { count: 0 };
-
 /** Checks `cs` against `ws`, resolves its ops and derives its inverse and after state, in one simulation. */
 export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
-  simulations.count++;
   const m = WorkbookModel.fromSnapshot(ws);
   const ops: ResolvedOp[] = [];
   const inverse: Op[][] = [];
@@ -80,7 +76,6 @@ export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
  * change set that was not prepared (the xlsx host's applyChangeSet, called by the CLI and tests).
  */
 export function checkChangeSet(ws: WorkbookSnapshot, cs: ChangeSet): AddinError | null {
-  simulations.count++;
   const m = WorkbookModel.fromSnapshot(ws);
   for (let i = 0; i < cs.ops.length; i++) {
     const op = cs.ops[i];
