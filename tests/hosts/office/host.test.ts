@@ -5,9 +5,8 @@ import { prepare } from "../../../src/core/prepare";
 import { planRecalcAndHighlight } from "../../../src/core/plan";
 import { analyzed, criteriaRows, sheetFrom, workbookOf } from "./helpers";
 import { setup } from "./harness";
-
-// The 10,000-row cases recalculate 20,000 formulas twice (in the double and in the core's simulation).
-jest.setTimeout(120_000);
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
 
 describe("OfficeHost (the Host interface)", () => {
   test("read, apply and selectRow", async () => {
@@ -21,4 +20,12 @@ describe("OfficeHost (the Host interface)", () => {
     await selectRow("PAR 2024", 6);
     expect(fake.selection).toEqual({ sheet: "PAR 2024", rect: { top: 6, left: 0, rows: 1, cols: 16384 } });
   });
+});
+
+test("the Office host writes prepared ops without a model of its own (no WorkbookModel anywhere in it)", () => {
+  const dir = join(__dirname, "../../../src/hosts/office");
+  for (const f of readdirSync(dir).filter((n) => n.endsWith(".ts"))) {
+    const text = readFileSync(join(dir, f), "utf8");
+    expect([f, /core\/model|WorkbookModel|validateChangeSet|invertChangeSet/.test(text)]).toEqual([f, false]);
+  }
 });
