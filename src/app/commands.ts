@@ -5,12 +5,13 @@
  */
 import {
   analyzeSheet,
-  invertChangeSet,
+  prepare,
   issueMessage,
   rowsNeedingRemedy,
   type Analysis,
   type ChangeSet,
   type CriterionRow,
+  type PreparedOk,
   type Lang,
   type RemedyField,
   type RemedySource,
@@ -67,7 +68,15 @@ export interface Summary {
 }
 
 export type Outcome =
-  | { ok: true; changeSet: ChangeSet; inverse: ChangeSet | null; summary: Summary; result: Bilingual }
+  | {
+      ok: true;
+      changeSet: ChangeSet;
+      /** The change set prepared on the snapshot (core's prepare): what a host applies. */
+      prepared: PreparedOk;
+      inverse: ChangeSet | null;
+      summary: Summary;
+      result: Bilingual;
+    }
   | { ok: false; error: UserError };
 
 export interface CommandOptions {
@@ -214,10 +223,15 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     throw e;
   }
   const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
+  // The one simulation of the change set: checks, resolved ops, inverse and after state. A change set the
+  // planners made that does not fit the snapshot is a bug: its typed error goes to the caller.
+  const prepared = prepare(ws, changeSet);
+  if (!prepared.ok) throw prepared.error;
   return {
     ok: true,
     changeSet,
-    inverse: opts.inverse === false ? null : invertChangeSet(ws, changeSet),
+    prepared,
+    inverse: opts.inverse === false ? null : prepared.inverse,
     summary,
     result: spec.result(changeSet, {
       achieved: summary.total.achieved,

@@ -341,28 +341,9 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
           },
 };
 
-const CODES = new Set(Object.keys(TEXTS));
-const isCode = (c: unknown): c is ErrorCode => typeof c === "string" && CODES.has(c);
-
 /** The words for a code and its details. */
 export function userError(code: ErrorCode, details: ErrorDetails = {}): UserError {
   return { code, ...TEXTS[code](details) };
-}
-
-/**
- * Compatibility until the Office host throws AddinError (issue 14, item 2; the hosts' branch): its
- * HostError carries a code of its own vocabulary ("unknown" for an Office error it could not classify)
- * and a `requirement`; the core's ChangeSetError a code of its own ("missing-sheet", "bad-op"…), meaning
- * "the change set does not fit". This function goes when both throw AddinError.
- */
-function legacyCode(e: object): { code: ErrorCode; details: ErrorDetails } | null {
-  const { code, name, requirement } = e as { code?: unknown; name?: unknown; requirement?: unknown };
-  if (typeof code !== "string") return null;
-  if (isCode(code)) return { code, details: typeof requirement === "string" ? { requirement } : {} };
-  if (name === "HostError" && code === "unknown") return { code: "unexpected", details: {} };
-  if (["missing-sheet", "sheet-exists", "not-invertible", "bad-op"].includes(code))
-    return { code: "invalid-change-set", details: {} };
-  return null;
 }
 
 /**
@@ -374,11 +355,6 @@ export function describeError(e: unknown): UserError {
   if (e instanceof AddinError) {
     if (e.code === "unexpected") logUnexpected(e);
     return userError(e.code, e.details);
-  }
-  const legacy = e !== null && typeof e === "object" ? legacyCode(e) : null;
-  if (legacy) {
-    if (legacy.code === "unexpected") logUnexpected(e);
-    return userError(legacy.code, legacy.details);
   }
   logUnexpected(e);
   return userError("unexpected");

@@ -2,8 +2,14 @@
  * A host that keeps the workbook in memory (core's WorkbookModel): for tests, demos and the panel's own
  * previews. Reads and writes count like a real host's syncs.
  */
-import { AddinError } from "../core/errors";
-import { validateChangeSet, WorkbookModel, type ChangeSet, type Rect, type WorkbookSnapshot } from "../core";
+import {
+  AddinError,
+  ChangeSetError,
+  WorkbookModel,
+  type PreparedOk,
+  type Rect,
+  type WorkbookSnapshot,
+} from "../core";
 import type { SessionHost } from "./session";
 
 export class MemoryHost implements SessionHost {
@@ -18,8 +24,12 @@ export class MemoryHost implements SessionHost {
     this.active = ws.active.name;
   }
 
-  async read(): Promise<WorkbookSnapshot> {
+  async read(opts: { sheet?: string } = {}): Promise<WorkbookSnapshot> {
     this.reads++;
+    if (opts.sheet !== undefined) {
+      this.model.sheet(opts.sheet);
+      this.active = opts.sheet;
+    }
     return this.snapshot();
   }
 
@@ -29,11 +39,20 @@ export class MemoryHost implements SessionHost {
     return ws;
   }
 
-  async apply(cs: ChangeSet, basis: WorkbookSnapshot): Promise<void> {
-    const v = validateChangeSet(basis, cs);
-    if (!v.ok) throw v.error;
+  /**
+   * Writes a prepared change set. The model is the workbook itself here, so applying the ops to it is the
+   * write, not a second simulation; a change set prepared on an older read fails like a real host would.
+   */
+  async apply(p: PreparedOk): Promise<void> {
     this.writes++;
-    for (const op of cs.ops) this.model.apply(op);
+    const before = this.model.toSnapshot(this.active);
+    try {
+      for (const op of p.ops) this.model.apply(op);
+    } catch (e) {
+      this.model = WorkbookModel.fromSnapshot(before); // all or nothing
+      // An op that no longer fits: the workbook changed since the read the change set was prepared on.
+      throw e instanceof ChangeSetError ? new AddinError("stale", { detail: e.message }) : e;
+    }
     this.model.recalculate();
   }
 

@@ -6,7 +6,7 @@
  */
 import type { ChangeSet, Lang, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
-import { applyChangeSet, WorkbookModel } from "../core";
+import { prepare, WorkbookModel } from "../core";
 import { chooseSheet } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
 import { describeError, userError, type Bilingual, type UserError } from "./errors";
@@ -110,13 +110,9 @@ export class Session {
         inverse: keepUndo,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
-      await this.host.apply(outcome.changeSet, ws);
+      await this.host.apply(outcome.prepared);
       spec.afterApply?.(this.memory, ws);
-      this.last = outcome.inverse && {
-        command,
-        inverse: outcome.inverse,
-        after: applyChangeSet(ws, outcome.changeSet),
-      };
+      this.last = outcome.inverse && { command, inverse: outcome.inverse, after: outcome.prepared.after };
       return { ok: true, summary: outcome.summary, result: outcome.result };
     } catch (e) {
       return { ok: false, error: describeError(e) };
@@ -141,11 +137,12 @@ export class Session {
     try {
       const ws = await this.read();
       if (!untouchedSince(last, ws)) return { ok: false, error: userError("changed-since") };
-      await this.host.apply(last.inverse, ws);
+      const p = prepare(ws, last.inverse);
+      if (!p.ok) throw p.error;
+      await this.host.apply(p);
       this.last = null;
       commandSpec(last.command).afterUndo?.(this.memory);
-      const after = applyChangeSet(ws, last.inverse);
-      const r = analyzeWorkbook(after);
+      const r = analyzeWorkbook(p.after);
       return {
         ok: true,
         summary: r.ok ? r.summary : null,

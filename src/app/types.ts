@@ -2,3 +2,4 @@
 export type { CellValue, ChangeSet, Rect, SheetSnapshot, WorkbookSnapshot } from "../core/types";
 export type { Status } from "../core/analyze";
 export type { Lang } from "../core/messages";
+export type { PreparedOk } from "../core/prepare";

@@ -6,9 +6,8 @@
 import type * as ExcelJS from "exceljs";
 import { AddinError } from "../app/errors";
 import type { ReadRequest, SessionHost } from "../app/session";
-import type { ChangeSet, WorkbookSnapshot } from "../app/types";
-import { applyChangeSet, readSnapshot, recalculate } from "../hosts/xlsx";
-import { probeSheets } from "../hosts/xlsx/probes";
+import type { PreparedOk, WorkbookSnapshot } from "../app/types";
+import { readSnapshot, recalculate, writeChangeSet } from "../hosts/xlsx";
 
 export class FileHost implements SessionHost {
   /** The sheet of the last read: what the CLI reports it used. */
@@ -25,17 +24,16 @@ export class FileHost implements SessionHost {
     if (name !== undefined && !this.workbook.getWorksheet(name))
       throw new AddinError("no-table", { missingSheet: name });
     const ws = readSnapshot(this.workbook, { sheet: name });
-    if (name === undefined) ws.probes = probeSheets(this.workbook);
     this.lastSheet = ws.active.name;
     return ws;
   }
 
   /**
-   * Writes all of `cs` or nothing (the xlsx host checks it whole first). Cached formula results are left
-   * to `finish()`, once before saving: the commands plan from the scores, not from those results.
+   * Writes a change set the core prepared (checked whole, so all of it or nothing). Cached formula results
+   * are left to `finish()`, once before saving: the commands plan from the scores, not from those results.
    */
-  async apply(cs: ChangeSet, _basis: WorkbookSnapshot): Promise<void> {
-    applyChangeSet(this.workbook, cs, { recalculate: false });
+  async apply(p: PreparedOk): Promise<void> {
+    writeChangeSet(this.workbook, p.changeSet, { recalculate: false });
   }
 
   /** Computes the cached formula results once, before the workbook is saved. */

@@ -18,6 +18,21 @@ export type {
   TableInfo,
   WorkbookSnapshot,
 } from "./types";
+export { PROBE_ROWS } from "./types";
+
+// Preparing a change set once: checks, resolved ops, inverse, the state after.
+export { checkChangeSet, prepare, type Prepared, type PreparedOk, type ResolvedOp } from "./prepare";
+export {
+  MAX_COLS,
+  MAX_FORMULA,
+  MAX_LIST_LITERAL,
+  MAX_ROWS,
+  MAX_TEXT,
+  overlaps,
+  rectProblem,
+  sheetNameProblem,
+  tableNameProblem,
+} from "./checks";
 
 // One error type, told apart by code.
 export { AddinError, isAddinError, type ErrorCode, type ErrorDetails } from "./errors";

@@ -54,6 +54,8 @@ export class SheetModel {
   tables: TableInfo[] = [];
   validations: ListValidation[] = [];
   widths: Record<number, number> = {};
+  /** The sheet is protected (as the host read it): prepare refuses to write to it. */
+  protected = false;
 
   constructor(public name: string) {}
 
@@ -77,6 +79,7 @@ export class SheetModel {
     m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
     m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
     m.widths = { ...(s.columnWidths ?? {}) };
+    m.protected = s.protected === true;
     return m;
   }
 
@@ -133,6 +136,7 @@ export class SheetModel {
       tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
+      ...(this.protected ? { protected: true } : {}),
     };
   }
 

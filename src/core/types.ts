@@ -60,6 +60,8 @@ export interface SheetSnapshot {
   columnWidths?: Record<number, number>;
   /** The user's selection on this sheet, if the host knows it. */
   selection?: Rect;
+  /** The sheet is protected: prepare refuses every write to it. Absent means not protected. */
+  protected?: boolean;
 }
 
 /** What a host read for one command: the sheet with the criteria table plus the sheets the add-in owns. */
@@ -70,9 +72,15 @@ export interface WorkbookSnapshot {
   sheetNames: string[];
   /** Other sheets read in full, by name (the custom catalogue sheet, the plan sheet), when present. */
   others?: Record<string, SheetSnapshot>;
-  /** The first rows (60) of the other sheets, where a host read them, for choosing the criteria sheet. */
+  /**
+   * The first rows (PROBE_ROWS) of every other visible sheet the add-in does not own, by name: what the app
+   * layer chooses the criteria sheet from. Not part of the workbook a change set is prepared on.
+   */
   probes?: Record<string, SheetSnapshot>;
 }
+
+/** Rows of each probe sheet a host reads (WorkbookSnapshot.probes). */
+export const PROBE_ROWS = 60;
 
 /** A value to write into one cell. `null` in a block means "leave this cell as it is". */
 export type CellInput =

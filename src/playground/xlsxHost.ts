@@ -10,9 +10,8 @@ import type * as ExcelJS from "exceljs";
 import { chooseSheet } from "../app/chooseSheet";
 import { AddinError } from "../app/errors";
 import type { ReadRequest, SessionHost } from "../app/session";
-import type { ChangeSet, Rect, WorkbookSnapshot } from "../app/types";
+import type { ChangeSet, PreparedOk, Rect, WorkbookSnapshot } from "../app/types";
 import { readSnapshot, XlsxHost } from "../hosts/xlsx";
-import { probeSheets } from "../hosts/xlsx/probes";
 
 export type HostEvent =
   /** The workbook changed (a change set was applied). */
@@ -36,7 +35,7 @@ export class PlaygroundHost implements SessionHost {
 
   constructor(readonly workbook: ExcelJS.Workbook) {
     // the app's rule: among the sheets with a table, the most scored rows, then the latest year
-    this.sheet = chooseSheet({ ...readSnapshot(workbook), probes: probeSheets(workbook) });
+    this.sheet = chooseSheet(readSnapshot(workbook));
     this.xlsx = new XlsxHost(workbook, { sheet: this.sheet });
   }
 
@@ -58,9 +57,10 @@ export class PlaygroundHost implements SessionHost {
     });
   }
 
-  async apply(cs: ChangeSet, basis: WorkbookSnapshot): Promise<void> {
-    // all or nothing: the whole change set is checked before a cell is written
-    await this.xlsx.apply(cs, basis);
+  async apply(p: PreparedOk): Promise<void> {
+    const cs = p.changeSet;
+    // all or nothing: the whole change set was checked (core's prepare) before a cell is written
+    await this.xlsx.apply(p);
     this.version++;
     this.emit({ kind: "changed", command: cs.command });
     const select = cs.ops.filter((op) => op.op === "select").pop();

@@ -7,7 +7,7 @@
  */
 import type { SessionHost } from "../app/session";
 import { AddinError } from "../app/errors";
-import type { ChangeSet, WorkbookSnapshot } from "../app/types";
+import type { PreparedOk } from "../app/types";
 
 /** The parts of src/hosts/office the glue uses. */
 export interface OfficeHostModule {
@@ -16,7 +16,7 @@ export interface OfficeHostModule {
    * Office.js errors → the host's classified error. Goes when the host throws AddinError itself (issue
    * 14, hosts' branch); the app's describeError reads either.
    */
-  toHostError?(e: unknown): unknown;
+  toAddinError?(e: unknown): unknown;
 }
 
 export const loadOfficeHostModule = (): Promise<OfficeHostModule> =>
@@ -45,12 +45,12 @@ export function createOfficeSessionHost(
     try {
       return await f(m);
     } catch (e) {
-      throw m.toHostError ? m.toHostError(e) : e;
+      throw m.toAddinError ? m.toAddinError(e) : e;
     }
   };
   return {
-    read: () => call((m) => m.OfficeHost.read()),
-    apply: (cs: ChangeSet, basis: WorkbookSnapshot) => call((m) => m.OfficeHost.apply(cs, basis)),
+    read: (opts?: { sheet?: string }) => call((m) => m.OfficeHost.read(opts)),
+    apply: (p: PreparedOk) => call((m) => m.OfficeHost.apply(p)),
     selectRow: (sheet: string, row: number) => call(async (m) => m.OfficeHost.selectRow?.(sheet, row)),
   };
 }

@@ -1,6 +1,4 @@
 import { AddinError, describeError, hasCode, userError, type ErrorCode } from "../../src/app/errors";
-import { ChangeSetError } from "../../src/core/model";
-import { HostError } from "../../src/hosts/office/errors";
 
 /** Every code, checked complete by the compiler (a new code fails to compile here until it is listed). */
 const ALL: Record<ErrorCode, true> = {
@@ -82,14 +80,6 @@ test("an unknown error is 'unexpected': generic words, the detail in the log onl
   expect(log).toHaveBeenCalledWith(expect.any(String), boom);
   expect(describeError("a string").code).toBe("unexpected");
   expect(describeError(null).code).toBe("unexpected");
-});
-
-test("the Office host's HostError and the core's ChangeSetError are read until they throw AddinError", () => {
-  expect(describeError(new HostError("cell-edit", "InvalidOperationInCellEditMode")).code).toBe("cell-edit");
-  const req = describeError(new HostError("requirement-set", "no 1.9", "ExcelApi 1.9"));
-  expect(req.message.en).toContain("ExcelApi 1.9");
-  expect(describeError(new HostError("unknown", "GeneralException")).code).toBe("unexpected");
-  expect(describeError(new ChangeSetError("bad-op", "no table named «T»")).code).toBe("invalid-change-set");
 });
 
 test("hasCode tells typed errors apart by code, not by words", () => {

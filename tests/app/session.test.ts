@@ -66,11 +66,7 @@ describe("a session on a workbook", () => {
   test("a host failure becomes a message and nothing is kept for undo", async () => {
     const host = new MemoryHost(sampleWorkbook());
     host.apply = async () => {
-      throw {
-        code: "protected",
-        message: { vi: "Trang tính đang được bảo vệ.", en: "The sheet is protected." },
-        hint: { vi: "Bỏ bảo vệ.", en: "Unprotect it." },
-      };
+      throw new AddinError("protected", { sheet: "PAR" });
     };
     const s = new Session(host);
     const r = await s.run("recalc");

@@ -1,4 +1,4 @@
-import { API } from "../../src/hosts/office/excelHost";
+import { API } from "../../src/hosts/office/requirements";
 // Offline checks of manifest.xml. Each check returns a list of problems (empty = fine) so the tests can
 // both assert that the real manifest is clean and prove, on deliberately broken copies, that the checks
 // notice breakage. Nothing here touches the network or ../shared.

@@ -2,7 +2,7 @@ import { Session } from "../../src/app/session";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { sampleWorkbook } from "../../src/core/sample";
 import { userError } from "../../src/app/errors";
-import { toHostError } from "../../src/hosts/office/errors";
+import { toAddinError } from "../../src/hosts/office/errors";
 import {
   createOfficeSessionHost,
   createSheetChangeSubscription,
@@ -13,7 +13,7 @@ import {
 describe("officeGlue", () => {
   test("loads the Office host only when first used, once", async () => {
     const memory = new MemoryHost(sampleWorkbook());
-    const load = jest.fn(async (): Promise<OfficeHostModule> => ({ OfficeHost: memory, toHostError }));
+    const load = jest.fn(async (): Promise<OfficeHostModule> => ({ OfficeHost: memory, toAddinError }));
     const host = createOfficeSessionHost(load);
     expect(load).not.toHaveBeenCalled();
     const session = new Session(host, "vi");
@@ -51,7 +51,7 @@ describe("officeGlue", () => {
       throw Object.assign(new Error("The sheet is protected"), { code: "AccessDenied" });
     };
     const session = new Session(
-      createOfficeSessionHost(async () => ({ OfficeHost: memory, toHostError })),
+      createOfficeSessionHost(async () => ({ OfficeHost: memory, toAddinError })),
       "vi",
     );
     const r = await session.run("recalc");

@@ -1,32 +1,12 @@
-/** The Excel add-in host: the Host interface over Office.js, plus its error messages. */
+/** The Excel add-in host: the Host interface over Office.js (one ExcelHost for the runtime). */
 import type { Host } from "../host";
-import { applyChangeSet, readSnapshot, selectRow } from "./excelHost";
+import { ExcelHost } from "./host";
 
-export const OfficeHost: Host = {
-  read: () => readSnapshot(),
-  apply: (cs, basis) => applyChangeSet(cs, basis),
-  selectRow,
-};
+export const OfficeHost: Host = new ExcelHost();
 
-export {
-  API,
-  OWNED_SHEETS,
-  applyChangeSet,
-  charsToPoints,
-  excelText,
-  pointsToChars,
-  readSnapshot,
-  requireApi,
-  selectRow,
-  type ApplyOptions,
-  type OwnedSheets,
-  type ReadOptions,
-} from "./excelHost";
-export {
-  HostError,
-  toAppError,
-  toHostError,
-  type AppError,
-  type Bilingual,
-  type HostErrorCode,
-} from "./errors";
+export { ExcelHost, type ExcelHostOptions } from "./host";
+export { API, isApiSupported, requireApi } from "./requirements";
+export { charsToPoints, excelText, pointsToChars } from "./convert";
+export { OWNED_SHEETS, type OwnedSheets, type ReadOptions } from "./read";
+export { selectRow, type ApplyOptions } from "./write";
+export { OFFICE_CODES, officeCode, toAddinError } from "./errors";

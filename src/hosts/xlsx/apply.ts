@@ -5,7 +5,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import type { CellInput, CellStyle, ChangeSet, Op, Rect } from "../../core/types";
-import { ChangeSetError } from "../../core/model";
+import { AddinError } from "../../core/errors";
 import { evaluateFormula } from "../../core/formula";
 import { columnLetter } from "../../core/address";
 import { captureCell, cellValue, dropCell, ERROR_CODES, placeCell, T, type CellState } from "./cells";
@@ -37,7 +37,7 @@ const DEFAULT_WIDTH = 8.43;
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
-  if (!ws) throw new ChangeSetError("missing-sheet", `no sheet named «${name}»`);
+  if (!ws) throw new AddinError("stale", { sheet: name });
   return ws;
 }
 
@@ -217,7 +217,7 @@ function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ct
 
 function resizeTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "resizeTable" }>): void {
   const found = findTable(ws, op.name);
-  if (!found) throw new ChangeSetError("bad-op", `no table named «${op.name}»`);
+  if (!found) throw new AddinError("stale", { sheet: op.sheet, detail: `no table named «${op.name}»` });
   const t = found[1].table;
   const old = tableRect(t);
   const cols = t.columns;
@@ -470,11 +470,17 @@ function fitWrappedRows(wb: ExcelJS.Workbook, cs: ChangeSet): void {
 
 /**
  * Applies a change set to the workbook in place, exactly as WorkbookModel.apply would (see
- * core/model.ts), after checking it whole: a change set that cannot be written throws a ChangeSetError
- * and leaves the workbook untouched. Rows it wraps text in also get a height that shows the text.
+ * core/model.ts), after checking it whole (core's checks on the workbook's structure): a change set that
+ * cannot be written throws core's AddinError and leaves the workbook untouched. Rows it wraps text in also
+ * get a height that shows the text.
  */
 export function applyChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet, opts: ApplyOptions = {}): void {
   checkChangeSet(wb, cs);
+  writeChangeSet(wb, cs, opts);
+}
+
+/** Writes a change set already checked (core's prepare, or checkChangeSet): the XlsxHost's apply. */
+export function writeChangeSet(wb: ExcelJS.Workbook, cs: ChangeSet, opts: ApplyOptions = {}): void {
   if (!cs.ops.some((op) => op.op !== "select")) return;
   repairTableHeaders(wb);
   const writesCells = cs.ops.some((op) => WRITES_CELLS.has(op.op));

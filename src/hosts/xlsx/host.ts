@@ -3,11 +3,12 @@
  * like Excel is by the Office host. Loading and saving the file stay with the caller (CLI, playground).
  */
 import type * as ExcelJS from "exceljs";
-import type { ChangeSet, Rect, WorkbookSnapshot } from "../../core/types";
-import { ChangeSetError, validateChangeSet } from "../../core/model";
+import type { Rect, WorkbookSnapshot } from "../../core/types";
+import type { PreparedOk } from "../../core/prepare";
+import { AddinError } from "../../core/errors";
 import { cellAddress } from "../../core/address";
 import type { Host } from "../host";
-import { applyChangeSet } from "./apply";
+import { writeChangeSet } from "./apply";
 import { readSnapshot, type ReadOptions } from "./read";
 
 export class XlsxHost implements Host {
@@ -22,24 +23,30 @@ export class XlsxHost implements Host {
     this.selection = opts.selection;
   }
 
-  /** The criteria sheet (chosen on the first read, then kept, as Excel keeps its active sheet). */
-  async read(): Promise<WorkbookSnapshot> {
-    const ws = readSnapshot(this.workbook, { ...this.opts, sheet: this.sheet, selection: this.selection });
+  /**
+   * The criteria sheet (chosen on the first read, then kept, as Excel keeps its active sheet), or the sheet
+   * the app asks for (`opts.sheet`, kept for the next reads).
+   */
+  async read(opts: { sheet?: string } = {}): Promise<WorkbookSnapshot> {
+    const sheet = opts.sheet ?? this.sheet;
+    const selection = opts.sheet !== undefined && opts.sheet !== this.sheet ? undefined : this.selection;
+    const ws = readSnapshot(this.workbook, { ...this.opts, sheet, selection });
     this.sheet = ws.active.name;
     return ws;
   }
 
-  /** Checks `cs` against `basis` and against the workbook, then writes all of it (or throws, writing nothing). */
-  async apply(cs: ChangeSet, basis: WorkbookSnapshot): Promise<void> {
-    const v = validateChangeSet(basis, cs);
-    if (!v.ok) throw v.error;
-    applyChangeSet(this.workbook, cs);
+  /**
+   * Writes a change set prepared (core's prepare) on this host's last read: checked once there, so it is
+   * written as it is (the workbook lives in this process: nothing else changes it between read and apply).
+   */
+  async apply(p: PreparedOk): Promise<void> {
+    writeChangeSet(this.workbook, p.changeSet);
   }
 
   /** Selects the row for the next read and as the saved file's active cell and sheet. */
   async selectRow(sheet: string, row: number): Promise<void> {
     const ws = this.workbook.getWorksheet(sheet);
-    if (!ws) throw new ChangeSetError("missing-sheet", `no sheet named «${sheet}»`);
+    if (!ws) throw new AddinError("stale", { sheet });
     this.sheet = sheet;
     this.selection = { top: row, left: 0, rows: 1, cols: 1 };
     // ExcelJS writes the active cell only for a view with a state; files it made have no view at all.

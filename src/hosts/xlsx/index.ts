@@ -14,7 +14,7 @@ import * as ExcelJS from "exceljs";
 import { repairTableHeaders } from "./apply";
 
 export { readSnapshot, readSheet, OWNED_SHEETS, type ReadOptions } from "./read";
-export { applyChangeSet, recalculate, type ApplyOptions } from "./apply";
+export { applyChangeSet, writeChangeSet, recalculate, type ApplyOptions } from "./apply";
 export { checkChangeSet } from "./check";
 export { XlsxHost } from "./host";
 export { sniffWorkbook, MAX_XLSX_BYTES } from "./sniff";

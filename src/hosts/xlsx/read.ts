@@ -1,5 +1,6 @@
 /** Reading an ExcelJS workbook into the core's WorkbookSnapshot. Pure with respect to the workbook. */
 import type * as ExcelJS from "exceljs";
+import { PROBE_ROWS } from "../../core/types";
 import type {
   CellValue,
   ListValidation,
@@ -9,7 +10,7 @@ import type {
   WorkbookSnapshot,
 } from "../../core/types";
 import { analyzeSheet } from "../../core/analyze";
-import { ChangeSetError } from "../../core/model";
+import { AddinError } from "../../core/errors";
 import { parseCellAddress } from "../../core/address";
 import { cellFormats, cellFormula, cellValue } from "./cells";
 import { themePalette, type ThemePalette } from "./colors";
@@ -125,8 +126,20 @@ export function readValidations(ws: ExcelJS.Worksheet): ListValidation[] {
   return out.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
 }
 
-/** One sheet's used range (cells with a value, formula or a format the snapshot carries), in full. */
-export function readSheet(ws: ExcelJS.Worksheet, ctx: ReadContext = readContext(ws.workbook)): SheetSnapshot {
+/** ExcelJS keeps a sheet's protection (sheetProtection in its model) but does not type it. */
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  return (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
+}
+
+/**
+ * One sheet's used range (cells with a value, formula or a format the snapshot carries), in full, or its
+ * first `maxRows` rows (a probe).
+ */
+export function readSheet(
+  ws: ExcelJS.Worksheet,
+  ctx: ReadContext = readContext(ws.workbook),
+  maxRows = Infinity,
+): SheetSnapshot {
   interface Info {
     r: number;
     c: number;
@@ -140,7 +153,7 @@ export function readSheet(ws: ExcelJS.Worksheet, ctx: ReadContext = readContext(
   let bottom = -1;
   let right = -1;
   rowsOf(ws).forEach((row, r) => {
-    if (!row) return;
+    if (!row || r >= maxRows) return;
     cellsOf(row).forEach((cell, c) => {
       if (!cell) return;
       const value = cellValue(cell, ctx.date1904);
@@ -198,6 +211,7 @@ export function readSheet(ws: ExcelJS.Worksheet, ctx: ReadContext = readContext(
     tables: readTables(ws, ctx),
     validations: readValidations(ws),
     columnWidths,
+    ...(isProtected(ws) ? { protected: true } : {}),
   };
 }
 
@@ -210,7 +224,7 @@ const visible = (ws: ExcelJS.Worksheet) => !ws.state || ws.state === "visible";
  */
 export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): WorkbookSnapshot {
   const sheets = wb.worksheets;
-  if (!sheets.length) throw new ChangeSetError("missing-sheet", "the workbook has no sheet");
+  if (!sheets.length) throw new AddinError("no-table", { detail: "the workbook has no sheet" });
   const ctx = readContext(wb);
   const ownedNames = opts.others ?? OWNED_SHEETS;
   const cache = new Map<string, SheetSnapshot>();
@@ -222,7 +236,7 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
   let active: ExcelJS.Worksheet | undefined;
   if (opts.sheet !== undefined) {
     active = sheets.find((ws) => ws.name === opts.sheet);
-    if (!active) throw new ChangeSetError("missing-sheet", `no sheet named «${opts.sheet}»`);
+    if (!active) throw new AddinError("no-table", { missingSheet: opts.sheet });
   } else {
     const shown = sheets.filter(visible);
     const candidates = [...shown.filter((ws) => !ownedNames.includes(ws.name)), ...shown];
@@ -242,7 +256,33 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
     const ws = sheets.find((w) => w.name === name);
     if (ws) others[name] = read(ws);
   }
-  return { active: activeSheet, sheetNames: sheets.map((ws) => ws.name), others };
+  // Probes: the first rows of every other visible sheet the add-in does not own (the app chooses from them).
+  const probes: Record<string, SheetSnapshot> = {};
+  for (const ws of sheets) {
+    if (ws === active || !visible(ws) || ownedNames.includes(ws.name)) continue;
+    const full = cache.get(ws.name);
+    probes[ws.name] = full ? probeOf(full) : readSheet(ws, ctx, PROBE_ROWS);
+  }
+  const snap: WorkbookSnapshot = { active: activeSheet, sheetNames: sheets.map((ws) => ws.name), others };
+  if (Object.keys(probes).length) snap.probes = probes;
+  return snap;
+}
+
+/** The first PROBE_ROWS sheet rows of a sheet read in full. */
+function probeOf(s: SheetSnapshot): SheetSnapshot {
+  if (s.top + s.values.length <= PROBE_ROWS) return s;
+  const n = Math.max(0, PROBE_ROWS - s.top);
+  const cut = <T>(g: T[][] | undefined) => g?.slice(0, n);
+  return {
+    ...s,
+    values: s.values.slice(0, n),
+    formulas: cut(s.formulas),
+    numberFormats: cut(s.numberFormats),
+    fills: cut(s.fills),
+    bold: cut(s.bold),
+    fontColors: cut(s.fontColors),
+    wrap: cut(s.wrap),
+  };
 }
 
 /**
@@ -258,6 +298,7 @@ export function structureSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
     values: [],
     tables: readTables(ws),
     validations: [],
+    ...(isProtected(ws) ? { protected: true } : {}),
   });
   const all = sheets.map(bare);
   // A workbook without sheets still needs an active one: a name no sheet can have.

@@ -1,12 +1,10 @@
-import { HostError, toAppError, toHostError } from "../../../src/hosts/office/errors";
-import { analyzeSheet } from "../../../src/core/analyze";
-import { ChangeSetError } from "../../../src/core/model";
-import { FakeOfficeError } from "./fakeExcel";
-import { criteriaRows, sheetFrom } from "./helpers";
+import { OFFICE_CODES, toAddinError } from "../../../src/hosts/office/errors";
+import { AddinError } from "../../../src/core/errors";
+import { FakeOfficeError } from "./fake";
 
 const office = (code: string, message = "msg") => new FakeOfficeError(code, message);
 
-describe("toAppError", () => {
+describe("toAddinError: Office.js errors classified by code only", () => {
   test.each([
     ["AccessDenied", "protected"],
     ["InvalidOperationInCellEditMode", "cell-edit"],
@@ -15,50 +13,28 @@ describe("toAppError", () => {
     ["ApiNotFound", "requirement-set"],
     ["ItemNotFound", "stale"],
     ["ItemAlreadyExists", "stale"],
-    ["GeneralException", "unknown"],
+    ["InvalidSelection", "invalid-selection"],
+    ["GeneralException", "unexpected"],
   ])("Office code %s → %s", (code, expected) => {
-    const e = toAppError(office(code));
+    const e = toAddinError(office(code));
+    expect(e).toBeInstanceOf(AddinError);
     expect(e.code).toBe(expected);
-    for (const t of [e.message.vi, e.message.en, e.hint.vi, e.hint.en]) expect(t.length).toBeGreaterThan(10);
+    // The Office message is kept for the log only.
+    expect(e.details.detail).toBe(`${code}: msg`);
   });
 
-  test("InvalidOperation is «protected» only when Excel says the sheet is protected", () => {
-    expect(toAppError(office("InvalidOperation", "The sheet is protected.")).code).toBe("protected");
-    expect(toAppError(office("InvalidOperation", "Cannot merge cells.")).code).toBe("unknown");
+  test("the message is never matched: Vietnamese Excel localizes it", () => {
+    const en = toAddinError(office(OFFICE_CODES.invalidOperation, "The sheet is protected."));
+    const vi = toAddinError(office(OFFICE_CODES.invalidOperation, "Trang tính được bảo vệ."));
+    expect(en.code).toBe(vi.code);
+    expect(en.code).toBe("unexpected");
   });
 
-  test("no table / two tables come from the core's analyze result, in both languages", () => {
-    const none = analyzeSheet(sheetFrom([["Ghi chú"], ["không có bảng"]]));
-    const e = toAppError(none);
-    expect(e.code).toBe("no-table");
-    expect(e.message.vi).toBe("Không tìm thấy bảng tiêu chí trên trang tính này.");
-    expect(e.message.en).toBe("No criteria table was found on this sheet.");
-
-    const rows = [...criteriaRows(6), [], [], ...criteriaRows(6)];
-    const two = analyzeSheet(sheetFrom(rows));
-    expect(two.ok).toBe(false);
-    const a = toAppError(two);
-    expect(a.code).toBe("ambiguous");
-    expect(a.hint.vi).toMatch(/Chọn một ô/);
-  });
-
-  test("a core ChangeSetError and an AppError pass through", () => {
-    expect(toAppError(new ChangeSetError("missing-sheet", "no sheet «X»")).code).toBe("invalid-change-set");
-    const app = { code: "stale" as const, message: { vi: "a", en: "b" }, hint: { vi: "c", en: "d" } };
-    expect(toAppError(app)).toBe(app);
-    expect(toAppError({ ok: false, error: app })).toBe(app);
-  });
-
-  test("anything else is «unknown», keeping its text", () => {
-    const e = toAppError(new TypeError("x is undefined"));
-    expect(e.code).toBe("unknown");
-    expect(e.message.en).toContain("x is undefined");
-    expect(toHostError("boom")).toBeInstanceOf(HostError);
-  });
-
-  test("requirement-set names the missing set", () => {
-    const e = toAppError(new HostError("requirement-set", "", "ExcelApi 1.9"));
-    expect(e.message.vi).toContain("ExcelApi 1.9");
-    expect(e.message.en).toContain("ExcelApi 1.9");
+  test("an AddinError passes through; anything else is «unexpected» with its text", () => {
+    const mine = new AddinError("protected", { sheet: "PAR 2024" });
+    expect(toAddinError(mine)).toBe(mine);
+    const e = toAddinError(new TypeError("x is undefined"));
+    expect(e.code).toBe("unexpected");
+    expect(e.details.detail).toContain("x is undefined");
   });
 });

@@ -1,6 +1,6 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
 import { analyzeSheet, type Analysis } from "../../../src/core/analyze";
-import { FakeExcel, type FakeOptions } from "./fakeExcel";
+import { FakeExcel, type FakeOptions } from "./fake";
 
 /**
  * A criteria table of `n` rows (header and total row included) at (top, left): domains "1", "2"... with

@@ -1,6 +1,6 @@
 import type { WorkbookSnapshot } from "../../../src/core/types";
 import type * as Commands from "../../../src/commands/commands";
-import { FakeExcel, type FakeOptions } from "./fakeExcel";
+import { FakeExcel, type FakeOptions } from "./fake";
 import { criteriaRows, sheetFrom, workbookOf } from "./helpers";
 
 let uninstall: (() => void) | null = null;

@@ -2,8 +2,10 @@
 import * as ExcelJS from "exceljs";
 import {
   applyChangeSet as simulate,
-  ChangeSetError,
+  AddinError,
   invertChangeSet,
+  prepare,
+  PROBE_ROWS,
   SAMPLE_SHEET,
   type CellInput,
   type ChangeSet,
@@ -478,7 +480,7 @@ describe("a change set that cannot be written whole changes nothing", () => {
     const before = state(wb);
     // A valid step first: it must not be written either.
     const all: Op[] = [{ op: "setCells", sheet: "S", top: 0, left: 0, cells: [[text("đã ghi")]] }, ...ops];
-    expect(() => applyChangeSet(wb, cs(all))).toThrow(ChangeSetError);
+    expect(() => applyChangeSet(wb, cs(all))).toThrow(AddinError);
     expect(() => applyChangeSet(wb, cs(all))).toThrow(message);
     expect(state(wb)).toEqual(before);
   });
@@ -516,14 +518,40 @@ describe("XlsxHost (the app layer's Host over a workbook)", () => {
     const basis = await host.read();
     expect(basis.active.name).toBe(SAMPLE_SHEET);
     const ok = cs([{ op: "addSheet", sheet: "Kế hoạch khắc phục", after: SAMPLE_SHEET }]);
-    await host.apply(ok, basis);
+    const prepared = prepare(basis, ok);
+    if (!prepared.ok) throw prepared.error;
+    await host.apply(prepared);
     const again = await host.read();
     expect(again.active.name).toBe(SAMPLE_SHEET);
     expect(again.sheetNames).toEqual(["Bìa", SAMPLE_SHEET, "Kế hoạch khắc phục", "Tổng hợp"]);
     expect(again.others?.["Kế hoạch khắc phục"]).toBeDefined();
-    // Planned from the old basis, the same change set no longer fits: nothing is written.
-    await expect(host.apply(ok, again)).rejects.toThrow(ChangeSetError);
+    // On the new read the same change set no longer fits: prepare refuses it, nothing is written.
+    const refused = prepare(again, ok);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe("invalid-change-set");
     expect(wb.worksheets).toHaveLength(4);
+  });
+
+  test("read: protection and probes in the snapshot; read({ sheet }) reads that sheet and keeps it", async () => {
+    const wb = await roundTrip(seedWorkbook({ coverSheet: true }).wb);
+    await wb.getWorksheet(SAMPLE_SHEET)!.protect("", {});
+    const host = new XlsxHost(wb);
+    const ws = await host.read();
+    expect(ws.active.protected).toBe(true);
+    // Every other visible sheet the add-in does not own, its first rows only.
+    expect(Object.keys(ws.probes ?? {}).sort()).toEqual(["Bìa", "Tổng hợp"]);
+    for (const probe of Object.values(ws.probes ?? {}))
+      expect(probe.top + probe.values.length).toBeLessThanOrEqual(PROBE_ROWS);
+    const p = prepare(
+      ws,
+      cs([{ op: "setCells", sheet: SAMPLE_SHEET, top: 0, left: 0, cells: [[text("x")]] }]),
+    );
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.error).toMatchObject({ code: "protected", details: { sheet: SAMPLE_SHEET } });
+    const cover = await host.read({ sheet: "Bìa" });
+    expect(cover.active.name).toBe("Bìa");
+    expect(cover.probes?.[SAMPLE_SHEET]).toBeDefined();
+    expect((await host.read()).active.name).toBe("Bìa");
   });
 
   test("selectRow: the next read's selection, and where the saved file opens", async () => {
@@ -537,7 +565,7 @@ describe("XlsxHost (the app layer's Host over a workbook)", () => {
     );
     expect(zipEntry(out, "xl/worksheets/sheet1.xml")).not.toMatch(/tabSelected="1"/);
     expect(zipEntry(out, "xl/workbook.xml")).toMatch(/activeTab="1"/);
-    await expect(host.selectRow("Không có", 1)).rejects.toThrow(ChangeSetError);
+    await expect(host.selectRow("Không có", 1)).rejects.toThrow(AddinError);
   });
 });
 

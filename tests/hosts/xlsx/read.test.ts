@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { ChangeSetError, SAMPLE_SHEET, analyzeSheet } from "../../../src/core";
+import { AddinError, SAMPLE_SHEET, analyzeSheet } from "../../../src/core";
 import { OWNED_SHEETS, readSheet, readSnapshot } from "../../../src/hosts/xlsx";
 import { repairTableHeaders } from "../../../src/hosts/xlsx/apply";
 import { applyTint } from "../../../src/hosts/xlsx/colors";
@@ -199,7 +199,7 @@ describe("which sheet is read", () => {
     const snap = readSnapshot(wb, { sheet: "Bìa", selection: sel });
     expect(snap.active.name).toBe("Bìa");
     expect(snap.active.selection).toEqual(sel);
-    expect(() => readSnapshot(wb, { sheet: "Không có" })).toThrow(ChangeSetError);
+    expect(() => readSnapshot(wb, { sheet: "Không có" })).toThrow(AddinError);
   });
 
   test("no sheet with a table: the first visible sheet", async () => {

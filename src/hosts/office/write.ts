@@ -1,0 +1,312 @@
+/**
+ * Writing a prepared change set to Excel: each resolved op becomes a few statements (Step), queued in one
+ * Excel.run and ONE sync; a change set whose request would pass Excel on the web's 5 MB limit is split into
+ * chunks, one sync each (the only reason for an extra sync).
+ */
+import type { Op, Rect } from "../../core/types";
+import type { PreparedOk, ResolvedOp } from "../../core/prepare";
+import { rectAddress } from "../../core/address";
+import { API, isApiSupported, requireApi } from "./requirements";
+import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
+import { cellRuns, charsToPoints, columnsAddress, inputValue, jsonBytes } from "./convert";
+
+/** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */
+export const DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
+/** Estimated bytes a statement costs in a request besides its own data (object path, ids, JSON framing). */
+const STATEMENT_BYTES = 256;
+/** Longest multi-area address given to Worksheet.getRanges (Excel's 255-character limit for references). */
+export const MAX_AREAS_ADDRESS = 255;
+
+/** Proxies for one request: worksheets by name, cached, kept in step with added and deleted sheets. */
+class Queue {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  constructor(readonly context: Excel.RequestContext) {}
+  sheet(name: string): Excel.Worksheet {
+    let s = this.sheets.get(name);
+    if (!s) {
+      s = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, s);
+    }
+    return s;
+  }
+  added(name: string, sheet: Excel.Worksheet): void {
+    this.sheets.set(name, sheet);
+  }
+  deleted(name: string): void {
+    this.sheets.delete(name);
+  }
+}
+
+/** One statement (or a few) to queue, with the bytes it adds to a request. */
+interface Step {
+  bytes: number;
+  queue(q: Queue): void;
+}
+
+const step = (args: unknown, queue: (q: Queue) => void): Step => ({
+  bytes: STATEMENT_BYTES + jsonBytes(args),
+  queue,
+});
+
+/** Splits a rectangle into row bands whose data (bytesPerRow each) stays under `max`. */
+function bands(rect: Rect, bytesPerRow: number, max: number): Rect[] {
+  const perBand = Math.max(1, Math.floor(max / Math.max(1, bytesPerRow)));
+  const out: Rect[] = [];
+  for (let top = rect.top; top < rect.top + rect.rows; top += perBand) {
+    out.push({ ...rect, top, rows: Math.min(perBand, rect.top + rect.rows - top) });
+  }
+  return out;
+}
+
+function cellSteps(op: Extract<Op, { op: "setCells" }>, max: number): Step[] {
+  const steps: Step[] = [];
+  for (const run of cellRuns(op.top, op.left, op.cells)) {
+    const useFormulas = run.cells.some((row) => row.some((c) => c.kind === "formula"));
+    const data = run.cells.map((row) => row.map(inputValue));
+    const total = jsonBytes(data);
+    for (const band of bands(run, total / run.rows + STATEMENT_BYTES / run.rows, max / 2)) {
+      const rows = data.slice(band.top - run.top, band.top - run.top + band.rows);
+      const address = rectAddress(band);
+      steps.push(
+        step([address, rows], (q) => {
+          const range = q.sheet(op.sheet).getRange(address);
+          if (useFormulas) range.formulas = rows;
+          else range.values = rows;
+        }),
+      );
+    }
+  }
+  return steps;
+}
+
+/** Groups rectangles into comma-separated addresses no longer than MAX_AREAS_ADDRESS. */
+function areaGroups(ranges: readonly Rect[]): string[] {
+  const groups: string[] = [];
+  let current = "";
+  for (const r of ranges) {
+    const a = rectAddress(r);
+    if (current && current.length + 1 + a.length > MAX_AREAS_ADDRESS) {
+      groups.push(current);
+      current = "";
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) groups.push(current);
+  return groups;
+}
+
+function styleSteps(op: Extract<Op, { op: "setStyle" }>, max: number): Step[] {
+  const st = op.style;
+  const ranges = op.ranges.filter((r) => r.rows > 0 && r.cols > 0);
+  const steps: Step[] = [];
+  const formatKeys = (["fill", "bold", "fontColor", "wrap", "horizontalAlignment"] as const).filter(
+    (k) => k in st,
+  );
+  if (formatKeys.length) {
+    for (const address of areaGroups(ranges)) {
+      steps.push(
+        step([address, st], (q) => {
+          const sheet = q.sheet(op.sheet);
+          const format = address.includes(",")
+            ? sheet.getRanges(address).format
+            : sheet.getRange(address).format;
+          if ("fill" in st) {
+            if (st.fill) format.fill.color = st.fill;
+            else format.fill.clear();
+          }
+          // Excel has no "automatic" font colour to set back; black is what automatic shows.
+          if ("fontColor" in st) format.font.color = st.fontColor ?? "#000000";
+          if ("bold" in st) format.font.bold = !!st.bold;
+          if ("wrap" in st) format.wrapText = !!st.wrap;
+          if ("horizontalAlignment" in st) format.horizontalAlignment = st.horizontalAlignment ?? "General";
+        }),
+      );
+    }
+  }
+  if ("numberFormat" in st) {
+    // RangeAreas has no numberFormat: one 2-D array per rectangle.
+    const fmt = st.numberFormat || "General";
+    for (const rect of ranges) {
+      for (const band of bands(rect, jsonBytes(fmt) * rect.cols + 4, max / 2)) {
+        const address = rectAddress(band);
+        const formats = Array.from({ length: band.rows }, () => Array.from({ length: band.cols }, () => fmt));
+        steps.push(
+          step([address, formats], (q) => {
+            q.sheet(op.sheet).getRange(address).numberFormat = formats;
+          }),
+        );
+      }
+    }
+  }
+  return steps;
+}
+
+/** The statements for one op, resolved by core's prepare (positions are absolute). */
+function opSteps(op: ResolvedOp, max: number): Step[] {
+  switch (op.op) {
+    case "insertColumns":
+    case "deleteColumns": {
+      const insert = op.op === "insertColumns";
+      if (op.table) {
+        const { name, rect } = op.table;
+        const index = op.at - rect.left;
+        return Array.from({ length: op.count }, () =>
+          step(op, (q) => {
+            const columns = q.sheet(op.sheet).tables.getItem(name).columns;
+            if (!insert) columns.getItemAt(index).delete();
+            else if (index >= rect.cols) columns.add();
+            else columns.add(index);
+          }),
+        );
+      }
+      const address = columnsAddress(op.at, op.count);
+      return [
+        step(op, (q) => {
+          const range = q.sheet(op.sheet).getRange(address);
+          if (insert) range.insert("Right");
+          else range.delete("Left");
+        }),
+      ];
+    }
+    case "setCells":
+      return cellSteps(op, max);
+    case "setStyle":
+      return styleSteps(op, max);
+    case "addSheet": {
+      const position = op.after !== undefined ? op.position : -1;
+      return [
+        step(op, (q) => {
+          const sheet = q.context.workbook.worksheets.add(op.sheet);
+          if (position > 0) sheet.position = position;
+          q.added(op.sheet, sheet);
+        }),
+      ];
+    }
+    case "deleteSheet":
+      return [
+        step(op, (q) => {
+          q.sheet(op.sheet).delete();
+          q.deleted(op.sheet);
+        }),
+      ];
+    case "addTable":
+      return [
+        step(op, (q) => {
+          const table = q.sheet(op.sheet).tables.add(rectAddress(op.rect), true);
+          table.name = op.name;
+          if (op.style) table.style = op.style;
+        }),
+      ];
+    case "resizeTable":
+      return [step(op, (q) => q.sheet(op.sheet).tables.getItem(op.name).resize(rectAddress(op.rect)))];
+    case "deleteTable":
+      return [step(op, (q) => q.sheet(op.sheet).tables.getItem(op.name).convertToRange())];
+    case "setValidation":
+      return [
+        step(op, (q) => {
+          const validation = q.sheet(op.sheet).getRange(rectAddress(op.rect)).dataValidation;
+          validation.clear();
+          if (op.list) validation.rule = { list: { inCellDropDown: true, source: op.list.join(",") } };
+        }),
+      ];
+    case "setColumnWidth": {
+      const points = charsToPoints(op.width);
+      return [
+        step(op, (q) => {
+          q.sheet(op.sheet).getRange(columnsAddress(op.col, 1)).format.columnWidth = points;
+        }),
+      ];
+    }
+    case "select":
+      return [
+        step(op, (q) => {
+          const sheet = q.sheet(op.sheet);
+          sheet.activate();
+          sheet.getRange(rectAddress(op.rect)).select();
+        }),
+      ];
+  }
+}
+
+/** The prepared ops as requests: each a list of statements whose estimated size stays under `max` bytes. */
+function planRequests(ops: readonly ResolvedOp[], max: number): Step[][] {
+  const requests: Step[][] = [];
+  let current: Step[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    for (const s of opSteps(op, max)) {
+      if (current.length && bytes + s.bytes > max) {
+        requests.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(s);
+      bytes += s.bytes;
+    }
+  }
+  if (current.length) requests.push(current);
+  return requests;
+}
+
+export interface ApplyOptions {
+  /** Largest estimated request; larger change sets are split (tests use a small number). */
+  maxRequestBytes?: number;
+}
+
+/**
+ * Writes a change set prepared (core's prepare) on the snapshot the host read: prepare checked it whole
+ * (ops, protected sheets); here only the requirement sets are checked, so on failure nothing is written.
+ * Then every op is queued in one Excel.run and sent in one sync, or in as few chunks as the request-size
+ * limit allows (merged into one undo step where Excel supports mergeUndoGroup).
+ */
+export async function writePrepared(p: PreparedOk, opts: ApplyOptions = {}): Promise<void> {
+  const cs = p.changeSet;
+  requireApi(API.minimum);
+  if (cs.ops.some((op) => op.op === "resizeTable")) requireApi(API.resizeTable);
+
+  const requests = planRequests(p.ops, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  if (!requests.length) return;
+  // Each sync is its own undo step; several are merged into one where Excel can (Worksheet.delete cannot).
+  const merge =
+    requests.length > 1 &&
+    isApiSupported(API.mergeUndoGroup) &&
+    !cs.ops.some((op) => op.op === "deleteSheet");
+  let sent = 0;
+  const batch = async (context: Excel.RequestContext) => {
+    for (const request of requests) {
+      const q = new Queue(context);
+      for (const s of request) s.queue(q);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk: each must stay under 5 MB
+      await context.sync();
+      sent++;
+    }
+  };
+  try {
+    if (merge) await Excel.run({ mergeUndoGroup: true }, batch);
+    else await Excel.run(batch);
+  } catch (e) {
+    if (merge && sent === 0 && officeCode(e) === OFFICE_CODES.undoNotSupported) {
+      try {
+        await Excel.run(batch);
+        return;
+      } catch (e2) {
+        throw toAddinError(e2);
+      }
+    }
+    throw toAddinError(e);
+  }
+}
+
+/** Activates `sheet` and selects its row `row` (0-based). */
+export async function selectRow(sheet: string, row: number): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(`${row + 1}:${row + 1}`).select();
+      await context.sync();
+    });
+  } catch (e) {
+    throw toAddinError(e);
+  }
+}

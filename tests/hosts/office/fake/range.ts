@@ -1,0 +1,530 @@
+/** Ranges, multi-area ranges, formats and data validation. */
+import type { SheetModel } from "../../../../src/core/model";
+import { rectAddress } from "../../../../src/core/address";
+import type { CellStyle, Rect } from "../../../../src/core/types";
+import { FakeClientResult, FakeObject, type Target } from "./base";
+import type { FakeContext } from "./context";
+import {
+  FakeOfficeError,
+  MAX_ROWS,
+  charsToPoints,
+  fakeParseAddress,
+  jsonBytes,
+  loadNames,
+  pointsToChars,
+  quoteSheet,
+  typedInput,
+} from "./util";
+
+/** The bounding box of the cells with a value or formula (a used range with valuesOnly), or null. */
+export function valuesRect(sheet: SheetModel): Rect | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [row, cols] of sheet.rows)
+    for (const [c, cell] of cols) {
+      if ((cell.value === null || cell.value === "") && !cell.formula) continue;
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+// ---- ranges ----
+
+export class FakeRange extends FakeObject {
+  readonly format: FakeFormat;
+  readonly dataValidation: FakeDataValidation;
+
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => Target | null,
+    nullable = false,
+  ) {
+    super(ctx);
+    if (nullable)
+      ctx.read(() => {
+        const isNull = resolve() === null;
+        return {
+          bytes: 0,
+          commit: () => {
+            this.setNull(isNull);
+          },
+        };
+      });
+    this.format = new FakeFormat(ctx, resolve);
+    this.dataValidation = new FakeDataValidation(ctx, resolve);
+  }
+
+  private target(): Target {
+    const t = this.resolve();
+    if (!t) throw new FakeOfficeError("InvalidObjectPath", "the range is a null object");
+    return t;
+  }
+
+  private rect(): Rect {
+    return this.target().rects[0];
+  }
+
+  private label(what: string): () => string {
+    return () => {
+      const t = this.resolve();
+      return t ? `${what} ${t.sheet.name}!${t.rects.map(rectAddress).join(",")}` : `${what} <null>`;
+    };
+  }
+
+  get address(): string {
+    return this.prop("address");
+  }
+  get values(): unknown[][] {
+    return this.prop("values");
+  }
+  get formulas(): unknown[][] {
+    return this.prop("formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop("numberFormat");
+  }
+
+  load(spec: unknown): this {
+    const grid = <T>(f: (sheet: SheetModel, r: number, c: number) => T): T[][] => {
+      const { sheet } = this.target();
+      const rect = this.rect();
+      if (rect.rows * rect.cols > 5_000_000)
+        throw new FakeOfficeError("RangeExceedsLimit", "range too large to read");
+      return Array.from({ length: rect.rows }, (_, r) =>
+        Array.from({ length: rect.cols }, (_, c) => f(sheet, rect.top + r, rect.left + c)),
+      );
+    };
+    this.queueLoad(
+      loadNames(spec),
+      ["address", "values", "formulas", "numberFormat"],
+      (n) => {
+        switch (n) {
+          case "address":
+            return `${quoteSheet(this.target().sheet.name)}!${rectAddress(this.rect())}`;
+          case "values":
+            return grid((s, r, c) => s.get(r, c).value ?? "");
+          case "formulas":
+            return grid((s, r, c) => s.get(r, c).formula ?? s.get(r, c).value ?? "");
+          default:
+            return grid((s, r, c) => s.get(r, c).numberFormat ?? "General");
+        }
+      },
+      () => this.resolve() === null,
+    );
+    return this;
+  }
+
+  private setGrid(what: "values" | "formulas", data: unknown[][]): void {
+    this.ctx.write(
+      this.label(what),
+      () => this.resolve()?.sheet.name ?? null,
+      data,
+      () => {
+        const { sheet } = this.target();
+        const rect = this.rect();
+        if (data.length !== rect.rows || data.some((row) => row.length !== rect.cols)) {
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `${what}: the array does not match ${rectAddress(rect)}`,
+          );
+        }
+        this.ctx.fake.model.apply({
+          op: "setCells",
+          sheet: sheet.name,
+          top: rect.top,
+          left: rect.left,
+          cells: data.map((row) => row.map(typedInput)),
+        });
+      },
+    );
+  }
+
+  set values(data: unknown[][]) {
+    this.setGrid("values", data);
+  }
+
+  set formulas(data: unknown[][]) {
+    this.setGrid("formulas", data);
+  }
+
+  set numberFormat(data: unknown[][]) {
+    this.ctx.write(
+      this.label("numberFormat"),
+      () => this.resolve()?.sheet.name ?? null,
+      data,
+      () => {
+        const { sheet } = this.target();
+        const rect = this.rect();
+        if (data.length !== rect.rows || data.some((row) => row.length !== rect.cols)) {
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `numberFormat: the array does not match ${rectAddress(rect)}`,
+          );
+        }
+        const groups = new Map<string, Rect[]>();
+        data.forEach((row, r) =>
+          row.forEach((f, c) => {
+            const list = groups.get(String(f)) ?? [];
+            list.push({ top: rect.top + r, left: rect.left + c, rows: 1, cols: 1 });
+            groups.set(String(f), list);
+          }),
+        );
+        for (const [numberFormat, ranges] of groups)
+          this.ctx.fake.model.apply({ op: "setStyle", sheet: sheet.name, ranges, style: { numberFormat } });
+      },
+    );
+  }
+
+  /** The part of this range inside `address` (on the same sheet), or a null object. */
+  getIntersectionOrNullObject(address: string): FakeRange {
+    const other = fakeParseAddress(address);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const r = t.rects[0];
+        const top = Math.max(r.top, other.top);
+        const left = Math.max(r.left, other.left);
+        const bottom = Math.min(r.top + r.rows, other.top + other.rows);
+        const right = Math.min(r.left + r.cols, other.left + other.cols);
+        if (bottom <= top || right <= left) return null;
+        return { sheet: t.sheet, rects: [{ top, left, rows: bottom - top, cols: right - left }] };
+      },
+      true,
+    );
+  }
+
+  getCellProperties(opts: Excel.CellPropertiesLoadOptions): FakeClientResult<Excel.CellProperties[][]> {
+    const want = opts.format ?? {};
+    const result = new FakeClientResult<Excel.CellProperties[][]>();
+    this.ctx.read(() => {
+      const t = this.resolve();
+      let value: Excel.CellProperties[][] | null = null;
+      if (t) {
+        const rect = t.rects[0];
+        value = Array.from({ length: rect.rows }, (_, r) =>
+          Array.from({ length: rect.cols }, (_, c) => {
+            const cell = t.sheet.get(rect.top + r, rect.left + c);
+            const format: Excel.CellPropertiesFormat = {};
+            if (want.fill)
+              format.fill = cell.fill
+                ? { color: cell.fill, pattern: "Solid" }
+                : { color: "#FFFFFF", pattern: "None" };
+            if (want.font) format.font = { bold: cell.bold, color: cell.fontColor ?? "#000000" };
+            if (want.wrapText) format.wrapText = cell.wrap;
+            return { format };
+          }),
+        );
+      }
+      return {
+        bytes: jsonBytes(value),
+        commit: () => {
+          result.set(value as Excel.CellProperties[][]);
+        },
+      };
+    });
+    return result;
+  }
+
+  getColumnProperties(opts: Excel.ColumnPropertiesLoadOptions): FakeClientResult<Excel.ColumnProperties[]> {
+    const result = new FakeClientResult<Excel.ColumnProperties[]>();
+    this.ctx.read(() => {
+      const t = this.resolve();
+      let value: Excel.ColumnProperties[] | null = null;
+      if (t) {
+        const rect = t.rects[0];
+        value = Array.from({ length: rect.cols }, (_, i) => {
+          const col = rect.left + i;
+          const w = t.sheet.widths[col];
+          const p: Excel.ColumnProperties = {};
+          if (opts.address)
+            p.address = `${quoteSheet(t.sheet.name)}!${rectAddress({ ...rect, left: col, cols: 1 })}`;
+          if (opts.columnIndex) p.columnIndex = col;
+          if (opts.format)
+            p.format = { columnWidth: charsToPoints(w ?? 8.43), useStandardWidth: w === undefined };
+          return p;
+        });
+      }
+      return {
+        bytes: jsonBytes(value),
+        commit: () => {
+          result.set(value as Excel.ColumnProperties[]);
+        },
+      };
+    });
+    return result;
+  }
+
+  getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
+    if (type !== "DataValidations")
+      throw new FakeOfficeError("InvalidArgument", `the double has no special cells «${type}»`);
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const r = t.rects[0];
+        const rects = t.sheet.validations
+          .map((v) => v.rect)
+          .filter(
+            (v) =>
+              v.top < r.top + r.rows &&
+              v.top + v.rows > r.top &&
+              v.left < r.left + r.cols &&
+              v.left + v.cols > r.left,
+          );
+        return rects.length ? { sheet: t.sheet, rects } : null;
+      },
+      true,
+    );
+  }
+
+  insert(shift: string): FakeRange {
+    this.ctx.write(
+      this.label(`insert ${shift}`),
+      () => this.resolve()?.sheet.name ?? null,
+      [shift],
+      () => {
+        const { sheet } = this.target();
+        const rect = this.rect();
+        if (shift !== "Right" || rect.rows !== MAX_ROWS)
+          throw new FakeOfficeError("InvalidArgument", "the double inserts whole columns only");
+        this.ctx.fake.model.apply({
+          op: "insertColumns",
+          sheet: sheet.name,
+          at: rect.left,
+          count: rect.cols,
+        });
+      },
+    );
+    return this;
+  }
+
+  delete(shift: string): void {
+    this.ctx.write(
+      this.label(`delete ${shift}`),
+      () => this.resolve()?.sheet.name ?? null,
+      [shift],
+      () => {
+        const { sheet } = this.target();
+        const rect = this.rect();
+        if (shift !== "Left" || rect.rows !== MAX_ROWS)
+          throw new FakeOfficeError("InvalidArgument", "the double deletes whole columns only");
+        this.ctx.fake.model.apply({
+          op: "deleteColumns",
+          sheet: sheet.name,
+          at: rect.left,
+          count: rect.cols,
+        });
+      },
+    );
+  }
+
+  select(): void {
+    this.ctx.write(
+      this.label("select"),
+      () => null,
+      [],
+      () => {
+        const { sheet, rects } = this.target();
+        if (sheet.name !== this.ctx.fake.activeSheet)
+          throw new FakeOfficeError("InvalidOperation", "cannot select on an inactive sheet");
+        this.ctx.fake.selection = { sheet: sheet.name, rect: rects[0] };
+      },
+    );
+  }
+}
+
+export class FakeRangeAreas extends FakeObject {
+  readonly format: FakeFormat;
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => Target | null,
+    nullable: boolean,
+  ) {
+    super(ctx);
+    if (nullable)
+      ctx.read(() => {
+        const isNull = resolve() === null;
+        return {
+          bytes: 0,
+          commit: () => {
+            this.setNull(isNull);
+          },
+        };
+      });
+    this.format = new FakeFormat(ctx, resolve);
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  load(spec: unknown): this {
+    this.queueLoad(
+      loadNames(spec),
+      ["address"],
+      () => {
+        const t = this.resolve()!;
+        return t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${rectAddress(r)}`).join(",");
+      },
+      () => this.resolve() === null,
+    );
+    return this;
+  }
+}
+
+/** Range.format / RangeAreas.format with fill, font, wrapText, horizontalAlignment, columnWidth. */
+export class FakeFormat {
+  readonly fill: { color: string; clear(): void };
+  readonly font: { bold: boolean; color: string };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly resolve: () => Target | null,
+  ) {
+    const style = (key: string, value: unknown, s: CellStyle) =>
+      this.ctx.write(
+        this.label(`${key} = ${String(value)}`),
+        () => this.resolve()?.sheet.name ?? null,
+        [key, value],
+        () => {
+          const t = this.resolve();
+          if (!t) throw new FakeOfficeError("InvalidObjectPath", "null object");
+          this.ctx.fake.model.apply({ op: "setStyle", sheet: t.sheet.name, ranges: t.rects, style: s });
+        },
+      );
+    const writeOnly = (what: string) => () => {
+      throw new FakeOfficeError("PropertyNotLoaded", `the double does not read format ${what}`);
+    };
+    this.fill = Object.defineProperties({} as { color: string; clear(): void }, {
+      color: {
+        set: (c: string) => style("fill.color", c, { fill: c.toUpperCase() }),
+        get: writeOnly("fill.color"),
+      },
+      clear: { value: () => style("fill.clear", "", { fill: null }) },
+    });
+    this.font = Object.defineProperties({} as { bold: boolean; color: string }, {
+      bold: { set: (b: boolean) => style("font.bold", b, { bold: b }), get: writeOnly("font.bold") },
+      // Black is what "automatic" shows: the double keeps it as no colour.
+      color: {
+        set: (c: string) =>
+          style("font.color", c, { fontColor: c.toUpperCase() === "#000000" ? null : c.toUpperCase() }),
+        get: writeOnly("font.color"),
+      },
+    });
+    Object.defineProperties(this, {
+      wrapText: { set: (w: boolean) => style("wrapText", w, { wrap: w }), get: writeOnly("wrapText") },
+      horizontalAlignment: {
+        set: (h: CellStyle["horizontalAlignment"]) =>
+          style("horizontalAlignment", h, { horizontalAlignment: h }),
+        get: writeOnly("horizontalAlignment"),
+      },
+      columnWidth: {
+        set: (pt: number) =>
+          this.ctx.write(
+            this.label(`columnWidth = ${pt}`),
+            () => this.resolve()?.sheet.name ?? null,
+            [pt],
+            () => {
+              const t = this.resolve()!;
+              for (const r of t.rects) {
+                if (r.rows !== MAX_ROWS)
+                  throw new FakeOfficeError(
+                    "InvalidArgument",
+                    "the double sets widths of whole columns only",
+                  );
+                for (let c = r.left; c < r.left + r.cols; c++) {
+                  this.ctx.fake.model.apply({
+                    op: "setColumnWidth",
+                    sheet: t.sheet.name,
+                    col: c,
+                    width: pointsToChars(pt),
+                  });
+                }
+              }
+            },
+          ),
+        get: writeOnly("columnWidth"),
+      },
+    });
+  }
+
+  private label(what: string): () => string {
+    const [key, value] = what.split(" = ");
+    return () => {
+      const t = this.resolve();
+      const where = t ? ` ${t.sheet.name}!${t.rects.map(rectAddress).join(",")}` : "";
+      return `${key}${where}${value !== undefined ? ` = ${value}` : ""}`;
+    };
+  }
+}
+
+export class FakeDataValidation extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => Target | null,
+  ) {
+    super(ctx);
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.prop("rule");
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    this.ctx.write(
+      () => `validation ${this.where()}`,
+      () => this.resolve()?.sheet.name ?? null,
+      rule,
+      () => {
+        const t = this.resolve()!;
+        const source = rule.list?.source;
+        if (typeof source !== "string")
+          throw new FakeOfficeError("InvalidArgument", "the double takes list rules only");
+        this.ctx.fake.model.apply({
+          op: "setValidation",
+          sheet: t.sheet.name,
+          rect: t.rects[0],
+          list: source.split(","),
+        });
+      },
+    );
+  }
+  clear(): void {
+    this.ctx.write(
+      () => `validation.clear ${this.where()}`,
+      () => this.resolve()?.sheet.name ?? null,
+      [],
+      () => {
+        const t = this.resolve()!;
+        this.ctx.fake.model.apply({ op: "setValidation", sheet: t.sheet.name, rect: t.rects[0], list: null });
+      },
+    );
+  }
+  load(spec: unknown): this {
+    this.queueLoad(
+      loadNames(spec),
+      ["rule"],
+      () => {
+        const t = this.resolve()!;
+        const r = t.rects[0];
+        const v = t.sheet.validations.find(
+          (x) =>
+            x.rect.top <= r.top &&
+            x.rect.left <= r.left &&
+            x.rect.top + x.rect.rows >= r.top + r.rows &&
+            x.rect.left + x.rect.cols >= r.left + r.cols,
+        );
+        return v ? { list: { inCellDropDown: true, source: v.list.join(",") } } : {};
+      },
+      () => this.resolve() === null,
+    );
+    return this;
+  }
+  private where(): string {
+    const t = this.resolve();
+    return t ? `${t.sheet.name}!${rectAddress(t.rects[0])}` : "<null>";
+  }
+}
