@@ -52,7 +52,7 @@ export {
   type IssueKind,
   type Status,
 } from "./analyze";
-export { errorMessage, issueMessage, type Lang } from "./messages";
+export { issueMessage, type Lang } from "./messages";
 export type { ComparedRow, Comparison, ScorePair, Trend } from "./comparison";
 export { formatScore, parseNumber, round2 } from "./numbers";
 export { columnIndex, columnLetter } from "./address";

@@ -100,33 +100,3 @@ export function issueMessage(issue: Issue, lang: Lang): string {
       );
   }
 }
-
-/**
- * @deprecated The words for errors live in src/app/errors.ts (describeError / userError). This copy
- * stays only while src/hosts/office/errors.ts imports it; it goes when the Office host throws AddinError
- * (issue 14, the hosts' branch). Nothing else may call it.
- */
-export type CoreError = "no-table" | "ambiguous";
-
-export function errorMessage(error: CoreError, lang: Lang): { message: string; hint: string } {
-  if (error === "no-table") {
-    return lang === "vi"
-      ? {
-          message: "Không tìm thấy bảng tiêu chí trên trang tính này.",
-          hint: "Bảng cần có dòng tiêu đề với các cột Lĩnh vực/tiêu chí (hoặc TT), Điểm tối đa và Điểm đạt được.",
-        }
-      : {
-          message: "No criteria table was found on this sheet.",
-          hint: "The table needs a header row with Criterion (or Code), Max score and Score achieved columns.",
-        };
-  }
-  return lang === "vi"
-    ? {
-        message: "Trang tính có hai bảng tiêu chí trở lên.",
-        hint: "Chọn một ô trong bảng cần tính rồi bấm lại.",
-      }
-    : {
-        message: "The sheet holds two or more criteria tables.",
-        hint: "Select a cell inside the table you want, then try again.",
-      };
-}
