@@ -4,11 +4,20 @@
 //   playground.html – the panel outside Excel, in any browser (no office.js); also served as index.html,
 //                     so http(s)://localhost:3000/ opens the playground. Only this page bundles ExcelJS.
 // `npm run build` → production bundle in dist/; `npm start` (scripts/start.mjs) → dev server.
+// Shared runtime: the ribbon's function file is taskpane.html (manifest.xml <Runtimes>); commands.html stays
+// a standalone function file for Office without a shared runtime (and the browser tests).
+// Deployment: `npm run build -- --env url=https://host/path/` writes dist/manifest.xml with every URL on that
+// base (scripts/manifest-url.cjs); without it, dist/manifest.xml is the dev manifest (localhost:3000).
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { manifestForBase, normalizeBase } = require("./scripts/manifest-url.cjs");
+const { InlineHtmlPlugin } = require("./scripts/inline-html-plugin.cjs");
+
+/** The single-file playground (no server, file://, offline) for Excel versions the add-in cannot serve. */
+const OFFLINE_PAGE = "par-index-offline.html";
 
 const PORT = 3000; // manifest.xml hard-codes https://localhost:3000
 const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -47,6 +56,7 @@ function page(name, template, extra = {}) {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" || env.WEBPACK_SERVE ? "development" : "production";
   const dev = mode === "development";
+  const base = env.url ? normalizeBase(env.url) : null; // throws on a bad --env url
 
   const config = {
     mode,
@@ -88,7 +98,11 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            ...(base && { transform: (content) => manifestForBase(content.toString("utf8"), base) }),
+          },
         ],
       }),
     ],
@@ -116,5 +130,31 @@ module.exports = async (env = {}, argv = {}) => {
       hot: true,
     };
   }
+  if (!env.WEBPACK_SERVE) config.plugins.push(...offlinePage());
   return config;
 };
+
+/**
+ * dist/par-index-offline.html: the playground page as ONE file (its bundle inline, the icon a data: URL, no
+ * other request), for users whose Excel cannot run the add-in (README, "Support matrix"). Same bundle as
+ * playground.html, which has no lazy chunks (the inline plugin fails the build if it gets some).
+ */
+function offlinePage() {
+  return [
+    new HtmlWebpackPlugin({
+      filename: OFFLINE_PAGE,
+      template: "./src/playground/playground.html",
+      chunks: ["playground"],
+      inject: "body", // inline scripts cannot be deferred: after #root
+      scriptLoading: "blocking",
+      minify: false,
+    }),
+    new InlineHtmlPlugin({
+      filename: OFFLINE_PAGE,
+      entry: "playground",
+      icon: { href: "assets/icon-32.png", file: "assets/icon-32.png" },
+    }),
+  ];
+}
+
+module.exports.OFFLINE_PAGE = OFFLINE_PAGE;

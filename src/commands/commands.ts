@@ -64,8 +64,16 @@ export async function recalculate(event: Office.AddinCommands.Event): Promise<vo
   }
 }
 
-if (typeof Office !== "undefined" && Office.actions) {
-  Office.actions.associate("recalculate", recalculate);
+// Startup (commands.html, or this module loaded into the task pane of the shared runtime): Office.onReady()
+// first (some platforms deliver no command before it), then the action. Idempotent: associating the same id
+// again replaces the handler.
+if (typeof Office !== "undefined") {
+  const associate = () => {
+    if (Office.actions) Office.actions.associate("recalculate", recalculate);
+  };
+  // office.js always has onReady; a stand-in without it gets the action at once
+  if (typeof Office.onReady === "function") void Office.onReady(associate);
+  else associate();
 }
 // Older Office clients look an ExecuteFunction's FunctionName up as a global function.
 (globalThis as unknown as Record<string, unknown>).recalculate = recalculate;

@@ -33,7 +33,17 @@ export function App({ start }: AppProps) {
   useEffect(() => {
     let live = true;
     start().then(
-      (s) => live && setState(s),
+      (s) => {
+        if (!live) return;
+        setState(s);
+        // office.js was late: switch (to the panel) whenever it gets ready (boot.ts)
+        if (s.kind === "outside") {
+          s.later?.then(
+            (next) => live && setState(next),
+            (e: unknown) => console.error("PAR: the task pane could not start", e),
+          );
+        }
+      },
       (e: unknown) => {
         console.error("PAR: the task pane could not start", e);
         if (live) setState({ kind: "outside", reason: "no-office" });

@@ -1,6 +1,7 @@
 // Offline checks of manifest.xml (the online `npm run validate` needs Microsoft's service).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { RIBBON_ACTIONS } from "../../src/taskpane/boot";
 import {
   ORIGIN,
   allUrls,
@@ -12,7 +13,9 @@ import {
   checkLocalisation,
   checkRequirements,
   checkResids,
+  checkSharedRuntime,
   checkUrls,
+  functionNames,
   parseManifest,
   type Manifest,
 } from "./manifestChecks";
@@ -29,6 +32,7 @@ function allProblems(m: Manifest): string[] {
     ...checkLocalisation(m),
     ...checkCommands(m),
     ...checkRequirements(m),
+    ...checkSharedRuntime(m),
   ];
 }
 
@@ -61,8 +65,16 @@ describe("manifest.xml", () => {
     expect(buttons(m).map((b) => b.label?.overrides["vi-VN"])).toEqual(["Mở bảng PAR", "Tính lại"]);
   });
 
-  it("declares the ExcelApi requirement set the Office host needs (1.9)", () => {
+  it("declares the ExcelApi requirement set the Office host needs (1.9) and SharedRuntime 1.1", () => {
     expect(checkRequirements(m)).toEqual([]);
+  });
+
+  it("runs ribbon and task pane in one shared runtime (Runtimes, lifetime long, one resid)", () => {
+    expect(checkSharedRuntime(m)).toEqual([]);
+  });
+
+  it("has every ExecuteFunction associated by the task pane (the shared runtime's page)", () => {
+    expect(functionNames(m)).toEqual([...RIBBON_ACTIONS]);
   });
 
   it("only references pages that webpack builds and assets that exist", async () => {
@@ -71,9 +83,9 @@ describe("manifest.xml", () => {
       env: Record<string, unknown>,
       argv: Record<string, unknown>,
     ) => unknown;
-    const config = (await configFactory({}, { mode: "production" })) as {
-      plugins: Array<{ userOptions?: { filename?: string } }>;
-    };
+    const built = (await configFactory({}, { mode: "production" })) as Config | Config[];
+    type Config = { plugins: Array<{ userOptions?: { filename?: string } }> };
+    const config = { plugins: [built].flat().flatMap((c) => c.plugins) };
     const pages = new Set(config.plugins.map((p) => p.userOptions?.filename).filter(Boolean));
     for (const url of new Set(allUrls(RAW))) {
       const pathname = new URL(url).pathname;
@@ -92,7 +104,8 @@ describe("the manifest checks notice a broken manifest", () => {
     ["three-part Version", (s) => s.replace("<Version>1.0.0.0</Version>", "<Version>1.0.0</Version>")],
     [
       "http URL",
-      (s) => s.replace("https://localhost:3000/commands.html", "http://localhost:3000/commands.html"),
+      (s) =>
+        s.replace("https://localhost:3000/assets/icon-16.png", "http://localhost:3000/assets/icon-16.png"),
     ],
     [
       "second origin",
@@ -126,6 +139,24 @@ describe("the manifest checks notice a broken manifest", () => {
     [
       "no ExcelApi requirement",
       (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'),
+    ],
+    ["no shared runtime", (s) => s.replace(/<Runtimes>[\s\S]*?<\/Runtimes>/, "")],
+    ["short runtime", (s) => s.replace('lifetime="long"', 'lifetime="short"')],
+    [
+      "function file not the runtime's page",
+      (s) =>
+        s.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="GetStarted.LearnMoreUrl"/>'),
+    ],
+    ["no SharedRuntime requirement", (s) => s.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', "")],
+    [
+      "Runtimes after the form factor",
+      (s) =>
+        s
+          .replace(/\s*<Runtimes>[\s\S]*?<\/Runtimes>/, "")
+          .replace(
+            "</DesktopFormFactor>",
+            '</DesktopFormFactor><Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/></Runtimes>',
+          ),
     ],
     [
       "wrong permission",

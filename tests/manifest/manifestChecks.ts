@@ -385,8 +385,9 @@ export function checkCommands(m: Manifest): string[] {
     "DesktopFormFactor",
     "FunctionFile",
   )[0];
-  if (byId.get(attr(functionFile ?? {}, "resid") ?? "")?.defaultValue !== `${ORIGIN}/commands.html`) {
-    problems.push("FunctionFile does not point at commands.html");
+  // shared runtime: the function file is the task pane page (checkSharedRuntime checks the resids match)
+  if (byId.get(attr(functionFile ?? {}, "resid") ?? "")?.defaultValue !== `${ORIGIN}/taskpane.html`) {
+    problems.push("FunctionFile does not point at taskpane.html (shared runtime)");
   }
   return problems;
 }
@@ -401,5 +402,57 @@ export function checkRequirements(m: Manifest): string[] {
     problems.push(`ExcelApi MinVersion is not ${API.minimum} (what the Office host checks at run time)`);
   const vo = excel(path(m.root, "VersionOverrides", "Requirements", "bt:Sets", "bt:Set"));
   if (!vo) problems.push("VersionOverrides Requirements do not declare the ExcelApi set");
+  const shared = path(m.root, "Requirements", "Sets", "Set").find((s) => attr(s, "Name") === "SharedRuntime");
+  if (!shared) problems.push("top-level Requirements do not declare SharedRuntime (needed by <Runtimes>)");
+  else if (attr(shared, "MinVersion") !== "1.1") problems.push("SharedRuntime MinVersion is not 1.1");
   return problems;
+}
+
+/**
+ * The shared runtime as "Configure your Office Add-in to use a shared runtime" describes it
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime):
+ * one <Runtime lifetime="long"> as the first child of the Workbook <Host>, whose resid is the one the
+ * FunctionFile and the task pane button use ("the shared runtime won't load if the resid uses different
+ * values"), and a single task pane (one TaskpaneId).
+ */
+export function checkSharedRuntime(m: Manifest): string[] {
+  const problems: string[] = [];
+  const hosts = path(m.root, "VersionOverrides", "Hosts", "Host");
+  const runtimes = hosts.flatMap((h) => path(h, "Runtimes", "Runtime"));
+  if (runtimes.length !== 1) {
+    problems.push(`expected one <Runtimes><Runtime>, found ${runtimes.length}`);
+    return problems;
+  }
+  const [runtime] = runtimes;
+  const resid = attr(runtime, "resid") ?? "";
+  if (attr(runtime, "lifetime") !== "long") problems.push('the Runtime lifetime is not "long"');
+  const url = resources(m).find((r) => r.kind === "url" && r.id === resid);
+  if (!url) problems.push(`the Runtime resid "${resid}" is not a url resource`);
+  else if (url.defaultValue !== `${ORIGIN}/taskpane.html`) problems.push("the Runtime is not taskpane.html");
+  const functionFile = hosts.flatMap((h) => path(h, "DesktopFormFactor", "FunctionFile"))[0];
+  if (attr(functionFile ?? {}, "resid") !== resid) {
+    problems.push("FunctionFile does not use the Runtime's resid (the shared runtime would not load)");
+  }
+  const panes = buttons(m).filter((b) => b.actionType === "ShowTaskpane");
+  const vo = versionOverrides(m);
+  const paneResids = (vo ? walk(vo) : [])
+    .filter((x) => x.name === "Action" && attr(x.el, "xsi:type") === "ShowTaskpane")
+    .map((x) => attr(children(x.el, "SourceLocation")[0] ?? {}, "resid"));
+  if (paneResids.some((r) => r !== resid)) {
+    problems.push("a ShowTaskpane action does not use the Runtime's resid");
+  }
+  if (new Set(panes.map((p) => p.taskpaneId)).size !== 1 || panes.some((p) => !p.taskpaneId)) {
+    problems.push("a shared runtime supports one task pane: every ShowTaskpane needs the same TaskpaneId");
+  }
+  // order (the parser keeps none): <Runtimes> right after <Host ...>, before the form factors
+  const host = /<Host xsi:type="Workbook">\s*(<[A-Za-z:]+)/.exec(m.raw.replace(/<!--[\s\S]*?-->/g, ""));
+  if (host?.[1] !== "<Runtimes") problems.push("<Runtimes> is not the first child of the Workbook <Host>");
+  return problems;
+}
+
+/** Every <FunctionName> of an ExecuteFunction action. */
+export function functionNames(m: Manifest): string[] {
+  return buttons(m)
+    .map((b) => b.functionName)
+    .filter((n): n is string => !!n);
 }

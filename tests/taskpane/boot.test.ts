@@ -3,10 +3,13 @@ import { Session } from "../../src/app/session";
 import { sampleWorkbook } from "../../src/core/sample";
 import {
   OFFICE_READY_TIMEOUT_MS,
+  RIBBON_ACTIONS,
+  associateRibbonActions,
   startTaskpane,
   waitForOffice,
   type OfficeLike,
   type OfficeReady,
+  type RibbonEvent,
 } from "../../src/taskpane/boot";
 import { langFromDisplayLanguage } from "../../src/taskpane/i18n";
 
@@ -35,7 +38,43 @@ describe("waitForOffice", () => {
     await jest.advanceTimersByTimeAsync(3900);
     expect(result).toBeNull();
     await jest.advanceTimersByTimeAsync(200);
-    expect(result).toEqual({ kind: "timeout" });
+    expect(result).toMatchObject({ kind: "timeout" });
+  });
+
+  test("office.js ready after the 4 s: a timeout first, whose `late` resolves when onReady comes", async () => {
+    jest.useFakeTimers();
+    let fire!: (info: { host: unknown }) => unknown;
+    const office: OfficeLike = {
+      onReady: (cb) => {
+        fire = cb!;
+      },
+      context: { displayLanguage: "vi-VN" },
+    };
+    const first = waitForOffice(undefined, office);
+    await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS + 1);
+    const result = await first;
+    if (result.kind !== "timeout" || !result.late) throw new Error("expected a timeout with `late`");
+    let late: unknown = null;
+    void result.late.then((r) => (late = r));
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(late).toBeNull(); // nothing yet: Office has still not called back
+    fire({ host: "Excel" });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(late).toEqual({ kind: "ready", host: "Excel", displayLanguage: "vi-VN" });
+  });
+
+  test("office.js missing: a timeout with nothing to wait for", async () => {
+    const r = await waitForOffice(50, undefined);
+    expect(r.kind === "timeout" && r.late).toBeUndefined();
+  });
+
+  test("onReady that throws: a timeout with nothing to wait for", async () => {
+    const office: OfficeLike = {
+      onReady: () => {
+        throw new Error("not in Office");
+      },
+    };
+    await expect(waitForOffice(1000, office)).resolves.toEqual({ kind: "timeout" });
   });
 
   test("ready: the host and Office's display language", async () => {
@@ -57,6 +96,46 @@ describe("waitForOffice", () => {
 });
 
 describe("startTaskpane", () => {
+  test("office.js late: the outside page first, then the panel whenever Office gets ready", async () => {
+    let fire!: (info: { host: unknown }) => unknown;
+    const office: OfficeLike = { onReady: (cb) => void (fire = cb!), context: { displayLanguage: "en-US" } };
+    const createHost = jest.fn(memory);
+    const associateActions = jest.fn();
+    const s = await startTaskpane({
+      wait: () => waitForOffice(10, office),
+      excelHostType: "Excel",
+      createHost,
+      associateActions,
+      takeNotice: () => null,
+      subscribeSheetChanges: () => () => {},
+    });
+    if (s.kind !== "outside" || !s.later) throw new Error("expected the outside page with a later start");
+    expect(s.reason).toBe("no-office");
+    expect(createHost).not.toHaveBeenCalled();
+    expect(associateActions).not.toHaveBeenCalled(); // not before Office.onReady
+    await new Promise((r) => setTimeout(r, 30));
+    fire({ host: "Excel" });
+    const next = await s.later;
+    if (next.kind !== "panel") throw new Error("expected the panel after the late onReady");
+    expect(next.lang).toBe("en");
+    expect(createHost).toHaveBeenCalledTimes(1);
+    expect(associateActions).toHaveBeenCalledTimes(1);
+    const r = await next.api.analyze();
+    expect(r.ok && r.summary?.total.achieved).toBe(84.87);
+  });
+
+  test("Office ready in time: the ribbon's actions are handed over once, before the panel", async () => {
+    const associateActions = jest.fn();
+    const s = await startTaskpane({
+      wait: ready("Excel"),
+      excelHostType: "Excel",
+      createHost: memory,
+      associateActions,
+    });
+    expect(s.kind).toBe("panel");
+    expect(associateActions).toHaveBeenCalledTimes(1);
+  });
+
   test("in Excel: a Session over the Office host, in Office's language", async () => {
     const createHost = jest.fn(memory);
     const s = await startTaskpane({ wait: ready("Excel", "vi-VN"), excelHostType: "Excel", createHost });
@@ -106,7 +185,10 @@ describe("startTaskpane", () => {
       [async () => ({ kind: "timeout" }), "no-office"],
     ];
     for (const [wait, reason] of cases) {
-      await expect(startTaskpane({ wait, excelHostType: "Excel", createHost })).resolves.toEqual({
+      const associateActions = () => {};
+      await expect(
+        startTaskpane({ wait, excelHostType: "Excel", createHost, associateActions }),
+      ).resolves.toEqual({
         kind: "outside",
         reason,
       });
@@ -122,4 +204,42 @@ test("langFromDisplayLanguage: vi only for Vietnamese", () => {
   expect(langFromDisplayLanguage("fr-FR")).toBe("en");
   expect(langFromDisplayLanguage(null)).toBe("en");
   expect(langFromDisplayLanguage(undefined)).toBe("en");
+});
+
+describe("associateRibbonActions (shared runtime: the ribbon runs in the pane's page)", () => {
+  const event = () => ({ completed: jest.fn() }) satisfies RibbonEvent;
+
+  test("associates every ExecuteFunction of the manifest with the lazily loaded ribbon module", async () => {
+    const handlers = new Map<string, (e: RibbonEvent) => unknown>();
+    const office: OfficeLike = {
+      onReady: () => {},
+      actions: { associate: (id, f) => void handlers.set(id, f) },
+    };
+    const recalculate = jest.fn(async (e: RibbonEvent) => e.completed());
+    const load = jest.fn(async () => ({ recalculate }));
+    expect(associateRibbonActions(office, load)).toBe(true);
+    expect([...handlers.keys()]).toEqual([...RIBBON_ACTIONS]);
+    expect(load).not.toHaveBeenCalled(); // nothing loaded until the button is pressed
+    const e = event();
+    await handlers.get("recalculate")!(e);
+    expect(recalculate).toHaveBeenCalledWith(e);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  test("a module that cannot be loaded still completes the event (the button does not stay busy)", async () => {
+    const error = jest.spyOn(console, "error").mockImplementation(() => {});
+    let handler!: (e: RibbonEvent) => unknown;
+    const office: OfficeLike = { onReady: () => {}, actions: { associate: (_id, f) => void (handler = f) } };
+    associateRibbonActions(office, () => Promise.reject(new Error("offline")));
+    const e = event();
+    await handler(e);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  test("no Office.actions (old Office, a browser): nothing to associate", () => {
+    expect(associateRibbonActions({ onReady: () => {} })).toBe(false);
+    expect(associateRibbonActions(undefined)).toBe(false);
+  });
 });
