@@ -48,11 +48,14 @@ export const BASE_UNMET = 10;
 /** A formula written with no cached value (how some generators and "save without recalculating" write). */
 export interface Formula {
   f: string;
+  /** The cached result, when the file has one. */
+  r?: number | string;
 }
 export type Cell = string | number | boolean | null | Formula;
 export type Row = Cell[];
 
-export const f = (formula: string): Formula => ({ f: formula });
+export const f = (formula: string, r?: number | string): Formula =>
+  r === undefined ? { f: formula } : { f: formula, r };
 
 /** Decimal-comma text as offices type it: 9,50. */
 export function vn(x: number): string {

@@ -71,11 +71,20 @@ export async function analyze(bytes: Uint8Array): Promise<({ ok: true } & Readin
   };
 }
 
+export interface Ran {
+  bytes: Uint8Array;
+  changeSets: ChangeSet[];
+  /** The workbook's sheets before the command. */
+  sheetsBefore: string[];
+  /** The criteria table the command worked on: its sheet and rows (0-based, header to last row). */
+  table: { sheet: string; top: number; bottom: number };
+}
+
 /** Runs one command on the file as the CLI's apply and the playground's download do; the saved bytes. */
 export async function runCommand(
   bytes: Uint8Array,
   command: CorpusCommand,
-): Promise<{ ok: true; bytes: Uint8Array; changeSets: ChangeSet[]; sheet: string } | Failure> {
+): Promise<({ ok: true } & Ran) | Failure> {
   let wb;
   try {
     wb = await loadWorkbook(bytes);
@@ -87,5 +96,12 @@ export async function runCommand(
   const o = planCommand(ws, command as CommandId, { inverse: false });
   if (!o.ok) return { ok: false, code: o.error.code, message: o.error.message };
   await host.apply(o.changeSet, ws);
-  return { ok: true, bytes: await saveWorkbook(wb), changeSets: [o.changeSet], sheet: ws.active.name };
+  const t = o.summary.table;
+  return {
+    ok: true,
+    bytes: await saveWorkbook(wb),
+    changeSets: [o.changeSet],
+    sheetsBefore: ws.sheetNames,
+    table: { sheet: ws.active.name, top: t.headerRow, bottom: t.lastRow },
+  };
 }

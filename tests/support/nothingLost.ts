@@ -69,8 +69,33 @@ function push(map: Record<string, Rect[]>, sheet: string, ...rects: Rect[]) {
   (map[sheet] ??= []).push(...rects.map((r) => ({ ...r })));
 }
 
-/** What a sequence of change sets owns: sheets added, columns inserted, cells written, styles, validations. */
-export function ownedBy(changeSets: readonly ChangeSet[], existingSheets: readonly string[] = []): Owned {
+/** The rows of the criteria table (0-based, inclusive): the only rows of its sheet where the add-in owns cells. */
+export interface TableRows {
+  sheet: string;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * What a sequence of change sets owns: sheets it added (not those that existed), columns inserted, and the
+ * cells, styles and validations it writes. On the table's sheet, a write outside the table's rows (the legend,
+ * a note beside the table) is owned by nobody: it must land where the input had nothing, or it is a loss.
+ */
+export function ownedBy(
+  changeSets: readonly ChangeSet[],
+  existingSheets: readonly string[] = [],
+  table?: TableRows,
+): Owned {
+  const clip = (sheet: string, r: Rect): Rect | null => {
+    if (!table || sheet !== table.sheet) return r;
+    const top = Math.max(r.top, table.top);
+    const bottom = Math.min(r.top + r.rows - 1, table.bottom);
+    return bottom < top ? null : { ...r, top, rows: bottom - top + 1 };
+  };
+  const add = (map: Record<string, Rect[]>, sheet: string, rects: Rect[]) => {
+    const kept = rects.map((r) => clip(sheet, r)).filter((r): r is Rect => r !== null);
+    if (kept.length) push(map, sheet, ...kept);
+  };
   const owned: Required<Owned> = {
     sheets: [],
     names: [],
@@ -107,18 +132,20 @@ export function ownedBy(changeSets: readonly ChangeSet[], existingSheets: readon
           break;
         }
         case "setCells":
-          push(owned.cells, op.sheet, {
-            top: op.top,
-            left: op.left,
-            rows: op.cells.length,
-            cols: Math.max(0, ...op.cells.map((r) => r.length)),
-          });
+          add(owned.cells, op.sheet, [
+            {
+              top: op.top,
+              left: op.left,
+              rows: op.cells.length,
+              cols: Math.max(0, ...op.cells.map((r) => r.length)),
+            },
+          ]);
           break;
         case "setStyle":
-          push(owned.styles, op.sheet, ...op.ranges);
+          add(owned.styles, op.sheet, op.ranges);
           break;
         case "setValidation":
-          push(owned.validations, op.sheet, op.rect);
+          add(owned.validations, op.sheet, [op.rect]);
           break;
         default:
           break;
