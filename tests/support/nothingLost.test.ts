@@ -161,6 +161,7 @@ describe("nothingLost", () => {
         },
       ],
       ["Bảng"],
+      { sheet: "Bảng", top: 2, bottom: 8 },
     );
     expect(mapColumn(owned.inserts!["Bảng"], 3, 4)).toBe(6);
     const losses = await nothingLost(input, output, owned);
@@ -171,5 +172,32 @@ describe("nothingLost", () => {
     // Without the ownership, the written cells and the highlight are losses.
     const unowned = await nothingLost(input, output, { inserts: owned.inserts });
     expect(unowned.map((l) => [l.kind, l.cell])).toEqual(expect.arrayContaining([["style", "D4"]]));
+    // Outside the table's rows (the title row), and on a sheet the user made, a write is never owned.
+    const title = ownedBy(
+      [
+        {
+          command: "recalc",
+          counts: {},
+          ops: [{ op: "setCells", sheet: "Bảng", top: 0, left: 0, cells: [[{ kind: "blank" }]] }],
+        },
+      ],
+      ["Bảng"],
+      { sheet: "Bảng", top: 2, bottom: 8 },
+    );
+    expect(title.cells).toEqual({});
+    const userSheet = ownedBy(
+      [
+        {
+          command: "plan",
+          counts: {},
+          ops: [
+            { op: "setCells", sheet: "Kế hoạch khắc phục", top: 3, left: 0, cells: [[{ kind: "blank" }]] },
+          ],
+        },
+      ],
+      ["Bảng", "Kế hoạch khắc phục"],
+      { sheet: "Bảng", top: 2, bottom: 8 },
+    );
+    expect(userSheet.cells).toEqual({});
   });
 });

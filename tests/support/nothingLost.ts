@@ -79,7 +79,8 @@ export interface TableRows {
 /**
  * What a sequence of change sets owns: sheets it added (not those that existed), columns inserted, and the
  * cells, styles and validations it writes. On the table's sheet, a write outside the table's rows (the legend,
- * a note beside the table) is owned by nobody: it must land where the input had nothing, or it is a loss.
+ * a note beside the table) is owned by nobody: it must land where the input had nothing, or it is a loss; so
+ * is any write on another sheet that existed before (a sheet the user made, even with an owned name).
  */
 export function ownedBy(
   changeSets: readonly ChangeSet[],
@@ -93,6 +94,8 @@ export function ownedBy(
     return bottom < top ? null : { ...r, top, rows: bottom - top + 1 };
   };
   const add = (map: Record<string, Rect[]>, sheet: string, rects: Rect[]) => {
+    // A sheet that was there before and is not the table's is the user's: nothing on it is owned.
+    if (existingSheets.includes(sheet) && sheet !== table?.sheet) return;
     const kept = rects.map((r) => clip(sheet, r)).filter((r): r is Rect => r !== null);
     if (kept.length) push(map, sheet, ...kept);
   };
@@ -211,6 +214,9 @@ interface CellContent {
   note: string | null;
 }
 
+const EMPTY: CellContent = { value: canon(null), formula: null, result: null, note: null };
+const NO_STYLE = canon({});
+
 function contentOf(cell: ExcelJS.Cell): CellContent {
   const v = cell.value as unknown;
   const isF = !!v && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
@@ -227,10 +233,28 @@ function contentOf(cell: ExcelJS.Cell): CellContent {
   return { value: canon(v ?? null), formula: null, result: null, note };
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return wb;
+/** Parsed files, by their bytes: a corpus compares one input with many outputs. Read-only once loaded. */
+const loaded = new WeakMap<Uint8Array, Promise<ExcelJS.Workbook>>();
+const zipped = new WeakMap<Uint8Array, Promise<JSZip>>();
+
+function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  let p = loaded.get(bytes);
+  if (!p) {
+    const wb = new ExcelJS.Workbook();
+    loaded.set(bytes, (p = wb.xlsx.load(bytes as unknown as ExcelJS.Buffer).then(() => wb)));
+  }
+  return p;
+}
+
+function unzip(bytes: Uint8Array): Promise<JSZip> {
+  let p = zipped.get(bytes);
+  if (!p) zipped.set(bytes, (p = JSZip.loadAsync(bytes)));
+  return p;
+}
+
+/** A cell of a loaded workbook without creating it (the workbooks are cached and must stay as read). */
+function peek(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell | undefined {
+  return ws.findCell(row, col);
 }
 
 /** What ExcelJS 4.4 keeps on a worksheet but leaves out of its typings. */
@@ -259,9 +283,9 @@ function compareSheet(a: ExcelJS.Worksheet, b: ExcelJS.Worksheet, owned: Owned, 
       const c = mapColumn(ins, r, cn - 1);
       if (within(cellsOwned, r, c)) return;
       if (cell.isMerged && cell.master !== cell) return;
-      const other = b.getCell(r + 1, c + 1);
+      const other = peek(b, r + 1, c + 1);
       const x = contentOf(cell);
-      const y = contentOf(other);
+      const y = other ? contentOf(other) : EMPTY;
       if (x.formula !== null) {
         if (x.formula !== y.formula && !ins?.length)
           loss("formula", `${x.formula} → ${y.formula ?? y.value}`, r, cn - 1);
@@ -271,8 +295,8 @@ function compareSheet(a: ExcelJS.Worksheet, b: ExcelJS.Worksheet, owned: Owned, 
       } else if (x.value !== y.value)
         loss("value", `${x.value} → ${y.formula ? "=" + y.formula : y.value}`, r, cn - 1);
       if (x.note !== y.note) loss("note", `${x.note} → ${y.note}`, r, cn - 1);
-      if (!within(stylesOwned, r, c) && styleOf(cell) !== styleOf(other))
-        loss("style", `${styleOf(cell)} → ${styleOf(other)}`, r, cn - 1);
+      const [sx, sy] = [styleOf(cell), other ? styleOf(other) : NO_STYLE];
+      if (!within(stylesOwned, r, c) && sx !== sy) loss("style", `${sx} → ${sy}`, r, cn - 1);
     });
     const r = rn - 1;
     const other = b.findRow(rn);
@@ -494,7 +518,7 @@ export async function nothingLost(input: Uint8Array, output: Uint8Array, owned: 
   }
 
   // Zip parts by content.
-  const [za, zb] = await Promise.all([JSZip.loadAsync(input), JSZip.loadAsync(output)]);
+  const [za, zb] = await Promise.all([unzip(input), unzip(output)]);
   const [ka, kb] = await Promise.all([partKeys(za, owned.inserts), partKeys(zb, undefined)]);
   const available = new Map<string, number>();
   for (const k of kb.values()) available.set(k, (available.get(k) ?? 0) + 1);
