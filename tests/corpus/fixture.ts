@@ -6,8 +6,8 @@ export type Check =
   | "reading" // sheet, total {max, achieved}, unmet count
   | "warnings" // exactly the declared warnings (kind + row)
   | "untouched" // the declared ranges come out unchanged from every command
-  | `lost:${"recalc" | "assign" | "plan"}` // nothing of the input lost, outside what the add-in owns
-  | `twice:${"recalc" | "assign" | "plan"}` // running the command on its own output changes nothing
+  | `lost:${"recalc" | "assign" | "plan" | "apply"}` // nothing of the input lost, outside what the add-in owns
+  | `twice:${"recalc" | "assign" | "plan" | "apply"}` // running the command on its own output changes nothing
   | `visible:${"recalc" | "assign" | "plan"}`; // columns the add-in inserts are not hidden
 
 export interface Expected {
@@ -51,9 +51,11 @@ export interface BadFile {
 export function onAll(
   kind: "lost" | "twice" | "visible",
   reason: string,
-  commands: readonly ("recalc" | "assign" | "plan")[] = ["recalc", "assign", "plan"],
+  commands: readonly ("recalc" | "assign" | "plan" | "apply")[] = ["recalc", "assign", "plan", "apply"],
 ): Partial<Record<Check, string>> {
-  return Object.fromEntries(commands.map((c) => [`${kind}:${c}`, reason]));
+  return Object.fromEntries(
+    commands.filter((c) => kind !== "visible" || c !== "apply").map((c) => [`${kind}:${c}`, reason]),
+  );
 }
 
 /** Every check failing for one reason: a table the current engine does not find at all. */

@@ -80,6 +80,24 @@ export interface Ran {
   table: { sheet: string; top: number; bottom: number };
 }
 
+/**
+ * The CLI's `apply` (and the panel's three buttons pressed in order): recalc, assign, plan, each on the file
+ * the previous one wrote.
+ */
+export async function runApply(bytes: Uint8Array): Promise<({ ok: true } & Ran) | Failure> {
+  let first: Ran | undefined;
+  let last: Ran | undefined;
+  const changeSets: ChangeSet[] = [];
+  for (const cmd of CORPUS_COMMANDS) {
+    const r = await runCommand(last?.bytes ?? bytes, cmd);
+    if (!r.ok) return r;
+    first ??= r;
+    last = r;
+    changeSets.push(...r.changeSets);
+  }
+  return { ok: true, ...last!, changeSets, sheetsBefore: first!.sheetsBefore };
+}
+
 /** Runs one command on the file as the CLI's apply and the playground's download do; the saved bytes. */
 export async function runCommand(
   bytes: Uint8Array,
