@@ -1,0 +1,125 @@
+/**
+ * The corpus's ONLY door into src/: open bytes, analyse, run one command through the app layer and the xlsx
+ * host, save. When the app-layer API changes, this file is the one to adapt; the fixtures and the
+ * expectations stay as they are.
+ */
+import { analyzeWorkbook, planCommand, type CommandId } from "../../src/app/commands";
+import { isAddinError } from "../../src/core/errors";
+import type { ChangeSet } from "../../src/core/types";
+import { loadWorkbook, readSnapshot, saveWorkbook, XlsxHost } from "../../src/hosts/xlsx";
+
+export type { ChangeSet };
+
+/** The commands the corpus runs on every fixture (as the panel's buttons and the CLI's apply do). */
+export type CorpusCommand = "recalc" | "assign" | "plan";
+export const CORPUS_COMMANDS: readonly CorpusCommand[] = ["recalc", "assign", "plan"];
+
+export interface Warning {
+  /** 1-based Excel row. */
+  row: number;
+  kind: string;
+}
+
+export interface Reading {
+  sheet: string;
+  total: { max: number; achieved: number };
+  unmet: number;
+  warnings: Warning[];
+  /** 1-based Excel rows of the table: header, last row. */
+  table: { headerRow: number; lastRow: number };
+}
+
+export type Failure = { ok: false; code: string; message?: { vi: string; en: string } };
+
+/**
+ * Warning kinds the corpus names (what the issues ask for) → the kinds the engine reports, where they differ.
+ * Adapt here when the engine names a kind differently.
+ */
+export const KIND_ALIASES: Record<string, string> = {};
+
+const kindOf = (k: string) => Object.entries(KIND_ALIASES).find(([, v]) => v === k)?.[0] ?? k;
+
+/** Opens .xlsx bytes; a file that cannot be opened is a Failure with the error's code ("unexpected" if untyped). */
+export async function open(bytes: Uint8Array): Promise<{ ok: true } | Failure> {
+  try {
+    await loadWorkbook(bytes);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
+  }
+}
+
+/** What the panel/CLI shows before any command: the table read from the file. */
+export async function analyze(bytes: Uint8Array): Promise<({ ok: true } & Reading) | Failure> {
+  let wb;
+  try {
+    wb = await loadWorkbook(bytes);
+  } catch (e) {
+    return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
+  }
+  const ws = readSnapshot(wb);
+  const r = analyzeWorkbook(ws);
+  if (!r.ok) return { ok: false, code: r.error.code, message: r.error.message };
+  const s = r.summary;
+  return {
+    ok: true,
+    sheet: s.sheet,
+    total: { max: s.total.max, achieved: s.total.achieved },
+    unmet: s.unmet.length,
+    warnings: s.issues.map((i) => ({ row: i.row + 1, kind: kindOf(i.kind) })),
+    table: { headerRow: s.table.headerRow + 1, lastRow: s.table.lastRow + 1 },
+  };
+}
+
+export interface Ran {
+  bytes: Uint8Array;
+  changeSets: ChangeSet[];
+  /** The workbook's sheets before the command. */
+  sheetsBefore: string[];
+  /** The criteria table the command worked on: its sheet and rows (0-based, header to last row). */
+  table: { sheet: string; top: number; bottom: number };
+}
+
+/**
+ * The CLI's `apply` (and the panel's three buttons pressed in order): recalc, assign, plan, each on the file
+ * the previous one wrote.
+ */
+export async function runApply(bytes: Uint8Array): Promise<({ ok: true } & Ran) | Failure> {
+  let first: Ran | undefined;
+  let last: Ran | undefined;
+  const changeSets: ChangeSet[] = [];
+  for (const cmd of CORPUS_COMMANDS) {
+    const r = await runCommand(last?.bytes ?? bytes, cmd);
+    if (!r.ok) return r;
+    first ??= r;
+    last = r;
+    changeSets.push(...r.changeSets);
+  }
+  return { ok: true, ...last!, changeSets, sheetsBefore: first!.sheetsBefore };
+}
+
+/** Runs one command on the file as the CLI's apply and the playground's download do; the saved bytes. */
+export async function runCommand(
+  bytes: Uint8Array,
+  command: CorpusCommand,
+): Promise<({ ok: true } & Ran) | Failure> {
+  let wb;
+  try {
+    wb = await loadWorkbook(bytes);
+  } catch (e) {
+    return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
+  }
+  const host = new XlsxHost(wb);
+  const ws = await host.read();
+  const o = planCommand(ws, command as CommandId, { inverse: false });
+  if (!o.ok) return { ok: false, code: o.error.code, message: o.error.message };
+  await host.apply(o.changeSet, ws);
+  const t = o.summary.table;
+  return {
+    ok: true,
+    bytes: await saveWorkbook(wb),
+    changeSets: [o.changeSet],
+    sheetsBefore: ws.sheetNames,
+    table: { sheet: ws.active.name, top: t.headerRow, bottom: t.lastRow },
+  };
+}
