@@ -6,7 +6,9 @@
 import { analyzeWorkbook, planCommand, type CommandId } from "../../src/app/commands";
 import { isAddinError } from "../../src/core/errors";
 import type { ChangeSet } from "../../src/core/types";
-import { loadWorkbook, readSnapshot, saveWorkbook, XlsxHost } from "../../src/hosts/xlsx";
+import { chooseSheet } from "../../src/app/chooseSheet";
+import type { WorkbookSnapshot } from "../../src/core/types";
+import { loadWorkbook, saveWorkbook, sniffWorkbook, XlsxHost } from "../../src/hosts/xlsx";
 
 export type { ChangeSet };
 
@@ -39,10 +41,23 @@ export const KIND_ALIASES: Record<string, string> = {};
 
 const kindOf = (k: string) => Object.entries(KIND_ALIASES).find(([, v]) => v === k)?.[0] ?? k;
 
+/** As the CLI and the playground open a file: sniffed first (bad files get their own typed error), then loaded. */
+async function load(bytes: Uint8Array) {
+  sniffWorkbook(bytes);
+  return loadWorkbook(bytes);
+}
+
+/** As the CLI and the playground read: the app chooses the criteria sheet from the probes of every sheet. */
+async function readChosen(host: XlsxHost): Promise<WorkbookSnapshot> {
+  const first = await host.read();
+  const sheet = chooseSheet(first);
+  return sheet === first.active.name ? first : host.read({ sheet });
+}
+
 /** Opens .xlsx bytes; a file that cannot be opened is a Failure with the error's code ("unexpected" if untyped). */
 export async function open(bytes: Uint8Array): Promise<{ ok: true } | Failure> {
   try {
-    await loadWorkbook(bytes);
+    await load(bytes);
     return { ok: true };
   } catch (e) {
     return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
@@ -53,11 +68,11 @@ export async function open(bytes: Uint8Array): Promise<{ ok: true } | Failure> {
 export async function analyze(bytes: Uint8Array): Promise<({ ok: true } & Reading) | Failure> {
   let wb;
   try {
-    wb = await loadWorkbook(bytes);
+    wb = await load(bytes);
   } catch (e) {
     return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
   }
-  const ws = readSnapshot(wb);
+  const ws = await readChosen(new XlsxHost(wb));
   const r = analyzeWorkbook(ws);
   if (!r.ok) return { ok: false, code: r.error.code, message: r.error.message };
   const s = r.summary;
@@ -105,15 +120,20 @@ export async function runCommand(
 ): Promise<({ ok: true } & Ran) | Failure> {
   let wb;
   try {
-    wb = await loadWorkbook(bytes);
+    wb = await load(bytes);
   } catch (e) {
     return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
   }
   const host = new XlsxHost(wb);
-  const ws = await host.read();
-  const o = planCommand(ws, command as CommandId, { inverse: false });
+  const ws = await readChosen(host);
+  let o;
+  try {
+    o = planCommand(ws, command as CommandId, { inverse: false });
+  } catch (e) {
+    return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
+  }
   if (!o.ok) return { ok: false, code: o.error.code, message: o.error.message };
-  await host.apply(o.changeSet, ws);
+  await host.apply(o.prepared);
   const t = o.summary.table;
   return {
     ok: true,
