@@ -10,6 +10,7 @@ const COLUMN: Record<Role, Record<Lang, string>> = {
   name: { vi: "tên tiêu chí", en: "criterion" },
   max: { vi: "điểm tối đa", en: "max score" },
   achieved: { vi: "điểm đạt được", en: "score achieved" },
+  self: { vi: "điểm tự đánh giá", en: "self-assessed score" },
   gap: { vi: "điểm chưa đạt", en: "gap" },
   percent: { vi: "tỷ lệ", en: "percent" },
   reason: { vi: "nguyên nhân", en: "reason" },

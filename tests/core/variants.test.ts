@@ -232,7 +232,10 @@ describe("numbers", () => {
     expect(p.kind === "number" && p.value).toBe(value);
   });
   test.each([null, "", "  ", "-", "—"])("%p is blank", (v) => expect(parseNumber(v).kind).toBe("blank"));
-  test.each(["abc", "9,5,0", "1.000.000,5", true, NaN])("%p is invalid", (v) =>
+  // Issue 9 §4: thousands separators are read ("1.000.000,5" was invalid before).
+  test("thousands separators are read", () =>
+    expect(parseNumber("1.000.000,5")).toMatchObject({ kind: "number", value: 1000000.5, grouped: true }));
+  test.each(["abc", "9,5,0", "1.000.00,5", true, NaN])("%p is invalid", (v) =>
     expect(parseNumber(v).kind).toBe("invalid"),
   );
   test("rounding to hundredths without float noise", () => {
