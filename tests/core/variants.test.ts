@@ -189,7 +189,13 @@ describe("bad cells become issues, never exceptions", () => {
         ["1", "A", "2", "1"],
         ["", "Tổng điểm", "2", "1,5"],
       ],
-      ["stated-total-differs", 2, null, { stated: 1.5, computed: 1 }],
+      // Issue 9 §2: the issue carries both figures, stated and recomputed (max and achieved).
+      [
+        "stated-total-differs",
+        2,
+        null,
+        { stated: 1.5, computed: 1, statedMax: 2, statedAchieved: 1.5, computedMax: 2, computedAchieved: 1 },
+      ],
     ],
   ])("%s", (_name, rows, expected) => {
     const found = kinds(rows);
