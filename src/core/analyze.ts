@@ -102,6 +102,8 @@ export interface Total {
   penalty: number;
   /** Where the bonus/penalty block is: above the total row (in it), below it (an adjustment), or none. */
   adjustments: "above" | "below" | null;
+  /** Indices (in rows) of the bonus and penalty rows whose points count. */
+  adjustmentParts: number[];
   /** The final score when the block is an adjustment after a total that equals Σ domains. */
   final: number | null;
   /** Σ self-assessed scores of the domains, when the table has self-assessed and appraised columns. */
@@ -631,6 +633,7 @@ function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
     bonus: adj.bonus,
     penalty: adj.penalty,
     adjustments: hasBlock ? (below ? "below" : "above") : null,
+    adjustmentParts: adj.rows.map((r) => rows.indexOf(r)),
     final: after ? adjusted : null,
     self: selfRows.length ? sum2(selfRows.map((r) => r.self!)) : null,
     official,

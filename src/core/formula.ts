@@ -1,6 +1,6 @@
 /**
  * A small Excel formula evaluator and reference shifter, enough for the formulas the add-in writes
- * (ROUND, IF, OR, AND, SUM, COUNT, NUMBERVALUE, arithmetic, comparisons) and for simple user formulas.
+ * (ROUND, IF, OR, AND, SUM, COUNT, NUMBERVALUE, SUBSTITUTE, ABS, arithmetic, comparisons) and for simple user formulas.
  * Used to simulate a change set on a snapshot (playground, xlsx cached results, tests). Pure.
  */
 import type { CellValue } from "./types";
@@ -240,6 +240,17 @@ function callFunction(name: string, args: Arg[]): Scalar {
       const dec = args[1] !== undefined ? String(scalar(args[1]) ?? ".") : ".";
       const grp = args[2] !== undefined ? String(scalar(args[2]) ?? ",") : ",";
       return numberValue(scalar(args[0]), dec, grp);
+    }
+    case "SUBSTITUTE": {
+      const t = scalar(args[0]);
+      const from = scalar(args[1]);
+      const to = scalar(args[2] ?? "");
+      if (err(t)) return t;
+      if (err(from)) return from;
+      if (err(to)) return to;
+      const text = typeof t === "number" ? String(t) : String(t ?? "");
+      const old = String(from ?? "");
+      return old === "" ? text : text.split(old).join(String(to ?? ""));
     }
     case "VALUE":
       return numberValue(scalar(args[0]));
