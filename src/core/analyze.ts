@@ -489,7 +489,7 @@ class RowReader {
       const p = stated[r];
       if (p.kind === "invalid") {
         this.unreadable(row, codeText || null, r, p.text);
-      } else if (p.kind === "number" && p.value < 0 && (r === "max" || r === "achieved")) {
+      } else if (p.kind === "number" && p.value < 0 && (r === "max" || r === "achieved") && adjust === null) {
         this.issues.push({
           kind: "negative",
           row,
