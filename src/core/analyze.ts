@@ -15,8 +15,10 @@ import {
   type TableLayout,
 } from "./table";
 import { cellText, isBlankCell, parseCode } from "./text";
-import { evaluateFormula, UnsupportedFormula } from "./formula";
-import { differs, parseNumber, round2, sum2, type ParsedNumber } from "./numbers";
+import { evaluateUncached } from "./formula";
+import { totalOf } from "./total";
+import { scoreRows } from "./score";
+import { parseNumber, type ParsedNumber } from "./numbers";
 
 export type Status = "met" | "partial" | "zero" | "unscored";
 
@@ -145,13 +147,6 @@ function isUpperName(name: string): boolean {
   return letters.length >= 3 && letters === letters.toLocaleUpperCase("vi");
 }
 
-/** Reads a percent cell as a number of percent (85.32), whatever its form. */
-function percentValue(p: ParsedNumber, numberFormat: string | null | undefined): number | null {
-  if (p.kind !== "number") return null;
-  if (p.style === "number" && numberFormat && numberFormat.includes("%")) return p.value * 100;
-  return p.value;
-}
-
 /** Finds the table and analyses it. */
 export function analyzeSheet(sheet: SheetSnapshot): AnalyzeResult {
   const found = findTable(sheet);
@@ -160,7 +155,7 @@ export function analyzeSheet(sheet: SheetSnapshot): AnalyzeResult {
 }
 
 /** Reads the rows of one table, top to bottom: each row is skipped, ends the table (total) or is a criterion. */
-class RowReader {
+export class RowReader {
   readonly issues: Issue[] = [];
   readonly skipped: Analysis["skipped"] = [];
   readonly rows: CriterionRow[] = [];
@@ -531,161 +526,6 @@ class RowReader {
   }
 }
 
-/** A formula's value when the file kept none: evaluated over the snapshot (nested formulas too), or null. */
-function evaluateUncached(sheet: SheetSnapshot, formula: string): number | null {
-  const seen = new Set<string>();
-  const get = (depth: number) => (name: string | null, row: number, col: number) => {
-    if (name !== null && name !== sheet.name) throw new UnsupportedFormula(`sheet ${name}`);
-    // Text stays text, as in a spreadsheet (SUM skips decimal-comma text).
-    const v = cellAt(sheet, row, col);
-    if (v !== null) return v;
-    const f = formatAt(sheet, sheet.formulas, row, col);
-    if (!f) return null;
-    const key = `${row},${col}`;
-    if (seen.has(key) || depth > 20) throw new UnsupportedFormula("circular");
-    seen.add(key);
-    const r = evaluateFormula(f, get(depth + 1), sheet.name);
-    seen.delete(key);
-    return r;
-  };
-  try {
-    const v = evaluateFormula(formula, get(0), sheet.name);
-    return typeof v === "number" && Number.isFinite(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The bonus and penalty the block adds (a penalty by its size), from its rows that carry points. */
-function adjustmentsOf(rows: CriterionRow[]): { bonus: number; penalty: number; rows: CriterionRow[] } {
-  const counted = rows.filter(
-    (r) =>
-      (r.adjust === "bonus" || r.adjust === "penalty") &&
-      !r.unclassified &&
-      r.achieved !== null &&
-      // A heading with its own rows under it: the rows count, not the heading.
-      !r.children.some((k) => rows[k].adjust !== null),
-  );
-  const of = (kind: "bonus" | "penalty") =>
-    sum2(counted.filter((r) => r.adjust === kind).map((r) => Math.abs(r.achieved!)));
-  return { bonus: of("bonus"), penalty: of("penalty"), rows: counted };
-}
-
-/** A stated total cell as a number (percent cells as a number of percent), or null. */
-function statedValue(
-  sheet: SheetSnapshot,
-  reader: RowReader,
-  totalRow: number,
-  r: NumberRole,
-): number | null {
-  const p = reader.num(totalRow, r);
-  if (r === "percent")
-    return percentValue(
-      p,
-      formatAt(sheet, sheet.numberFormats, totalRow, reader.table.columns.percent ?? -1),
-    );
-  return p.kind === "number" ? p.value : null;
-}
-
-/**
- * The table's total: Σ of its level-1 rows (max without bonus or not-applicable rows; achieved + bonus −
- * penalty when the bonus/penalty block is above the total row, or below it when the stated total
- * includes it), checked against the stated total row when there is one.
- */
-function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
-  const { rows, totalRow, issues } = reader;
-  const counts = (r: CriterionRow) => r.adjust === null && !r.unclassified && !r.na;
-  const hasLevel1 = rows.some((r) => r.parent === null && r.level === 1 && counts(r));
-  const parts: number[] = [];
-  rows.forEach((r, i) => {
-    if (
-      r.parent === null &&
-      counts(r) &&
-      (!hasLevel1 || r.level === 1) &&
-      r.max !== null &&
-      r.achieved !== null
-    )
-      parts.push(i);
-  });
-  const counted = parts.map((i) => rows[i]);
-  const tMax = sum2(counted.map((r) => r.max!));
-  const base = sum2(counted.map((r) => r.achieved!));
-  const adj = adjustmentsOf(rows);
-  const hasBlock = rows.some((r) => r.adjust !== null);
-  const below = totalRow !== null && adj.rows.some((r) => r.row > totalRow);
-  const adjusted = round2(base + adj.bonus - adj.penalty);
-  const official =
-    totalRow === null
-      ? null
-      : {
-          max: statedValue(sheet, reader, totalRow, "max"),
-          achieved: statedValue(sheet, reader, totalRow, "achieved"),
-        };
-  // Below the total, a block is an adjustment after it when the stated total is Σ domains.
-  const after = below && official !== null && official.achieved !== null && !differs(official.achieved, base);
-  const tAch = after ? base : adjusted;
-  const selfRows = counted.filter((r) => r.self !== null);
-  const total: Total = {
-    max: tMax,
-    achieved: tAch,
-    gap: round2(tMax - tAch),
-    percent: tMax > 0 ? round2((tAch / tMax) * 100) : null,
-    bonus: adj.bonus,
-    penalty: adj.penalty,
-    adjustments: hasBlock ? (below ? "below" : "above") : null,
-    adjustmentParts: adj.rows.map((r) => rows.indexOf(r)),
-    final: after ? adjusted : null,
-    self: selfRows.length ? sum2(selfRows.map((r) => r.self!)) : null,
-    official,
-    complete: true,
-    agrees: true,
-    row: totalRow,
-    parts,
-    stated: null,
-  };
-  if (totalRow !== null) {
-    const stated = {} as Record<NumberRole, ParsedNumber>;
-    for (const r of NUMBER_ROLES) stated[r] = reader.num(totalRow, r);
-    total.stated = stated;
-    const computed: Record<NumberRole, number | null> = {
-      max: total.max,
-      achieved: total.achieved,
-      gap: total.gap,
-      percent: total.percent,
-    };
-    for (const r of NUMBER_ROLES) {
-      const s = statedValue(sheet, reader, totalRow, r);
-      const c = computed[r];
-      if (s !== null && c !== null && differs(s, c)) {
-        issues.push({
-          kind: "stated-total-differs",
-          row: totalRow,
-          code: null,
-          column: r,
-          data: {
-            stated: s,
-            computed: c,
-            statedMax: official?.max ?? "",
-            statedAchieved: official?.achieved ?? "",
-            computedMax: total.max,
-            computedAchieved: total.achieved,
-          },
-        });
-        if (r === "max" || r === "achieved") total.agrees = false;
-      }
-    }
-    if (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") total.agrees = false;
-  }
-  const INCOMPLETE = new Set<IssueKind>([
-    "unparseable",
-    "formula-not-calculated",
-    "unclassified-row",
-    "rows-below-table",
-  ]);
-  total.complete = !issues.some((i) => INCOMPLETE.has(i.kind));
-  return total;
-}
-
 /** The rows of one table: read (criteria, tree, issues), scored, totalled. */
 export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis {
   const reader = new RowReader(sheet, table);
@@ -704,92 +544,6 @@ export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis
   const total = totalOf(sheet, reader);
   const issues = reader.issues.sort((a, b) => a.row - b.row);
   return { table, rows: reader.rows, total, issues, skipped: reader.skipped };
-}
-
-function scoreRows(sheet: SheetSnapshot, table: TableLayout, rows: CriterionRow[], issues: Issue[]): void {
-  // Children come after their parents, so walking backwards scores children first.
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const r = rows[i];
-    const sm = r.stated.max.kind === "number" ? r.stated.max.value : null;
-    const sa = r.stated.achieved.kind === "number" ? r.stated.achieved.value : null;
-    if (r.na || r.adjust !== null) {
-      // Not applicable: no max, no score. Bonus/penalty: points, not a criterion with a gap.
-      r.max = r.na ? null : sm;
-      r.achieved = r.na ? null : sa;
-      r.status = "met";
-      continue;
-    }
-    const kids = r.children.map((k) => rows[k]).filter((k) => k.adjust === null && !k.unclassified);
-    const scoredKids = kids.filter((k) => k.max !== null && k.achieved !== null);
-    r.max = sm;
-    r.achieved = sa;
-    if ((sm === null || sa === null) && kids.length > 0 && scoredKids.length > 0) {
-      if (sm === null) r.max = sum2(scoredKids.map((k) => k.max!));
-      if (sa === null) r.achieved = sum2(scoredKids.map((k) => k.achieved!));
-      r.derived = true;
-    }
-    if (r.self !== null && r.achieved !== null && r.achievedCol !== table.columns.self)
-      r.selfDiff = round2(r.self - r.achieved);
-    if (r.max === null || r.achieved === null) {
-      r.status = "unscored";
-      continue;
-    }
-    r.gap = round2(r.max - r.achieved);
-    r.percent = r.max > 0 ? round2((r.achieved / r.max) * 100) : null;
-    r.status = r.gap <= 0 ? "met" : r.achieved === 0 ? "zero" : "partial";
-    const code = r.code;
-    if (r.achieved > r.max + 1e-9) {
-      issues.push({
-        kind: "achieved-over-max",
-        row: r.row,
-        code,
-        data: { max: r.max, achieved: r.achieved },
-      });
-    }
-    if (!r.derived && scoredKids.length > 0) {
-      const kidMax = sum2(scoredKids.map((k) => k.max!));
-      const kidGap = sum2(scoredKids.map((k) => Math.max(0, k.gap!)));
-      if (kidMax > r.max + 1e-9) {
-        issues.push({
-          kind: "children-max-exceeds",
-          row: r.row,
-          code,
-          data: { max: r.max, childrenMax: kidMax },
-        });
-      }
-      if (kidGap > Math.max(0, r.gap) + 1e-9) {
-        issues.push({
-          kind: "children-gap-exceeds",
-          row: r.row,
-          code,
-          data: { gap: r.gap, childrenGap: kidGap },
-        });
-      }
-    }
-    const sg = r.stated.gap;
-    if (sg.kind === "number" && differs(sg.value, r.gap)) {
-      issues.push({
-        kind: "stated-gap-differs",
-        row: r.row,
-        code,
-        column: "gap",
-        data: { stated: sg.value, computed: r.gap },
-      });
-    }
-    const sp = percentValue(
-      r.stated.percent,
-      formatAt(sheet, sheet.numberFormats, r.row, table.columns.percent ?? -1),
-    );
-    if (sp !== null && r.percent !== null && differs(sp, r.percent)) {
-      issues.push({
-        kind: "stated-percent-differs",
-        row: r.row,
-        code,
-        column: "percent",
-        data: { stated: sp, computed: r.percent },
-      });
-    }
-  }
 }
 
 /**

@@ -3,7 +3,8 @@
  * (ROUND, IF, OR, AND, SUM, COUNT, NUMBERVALUE, SUBSTITUTE, ABS, arithmetic, comparisons) and for simple user formulas.
  * Used to simulate a change set on a snapshot (playground, xlsx cached results, tests). Pure.
  */
-import type { CellValue } from "./types";
+import type { CellValue, SheetSnapshot } from "./types";
+import { cellAt, formatAt } from "./table";
 import { columnIndex, columnLetter } from "./address";
 
 export class FormulaError {
@@ -467,4 +468,29 @@ export function shiftFormulaColumns(
     if (m[6] !== undefined) out += `:${cell(m[5], c2, m[7])}`;
   }
   return out;
+}
+
+/** A formula's value when the file kept none: evaluated over the snapshot (nested formulas too), or null. */
+export function evaluateUncached(sheet: SheetSnapshot, formula: string): number | null {
+  const seen = new Set<string>();
+  const get = (depth: number) => (name: string | null, row: number, col: number) => {
+    if (name !== null && name !== sheet.name) throw new UnsupportedFormula(`sheet ${name}`);
+    // Text stays text, as in a spreadsheet (SUM skips decimal-comma text).
+    const v = cellAt(sheet, row, col);
+    if (v !== null) return v;
+    const f = formatAt(sheet, sheet.formulas, row, col);
+    if (!f) return null;
+    const key = `${row},${col}`;
+    if (seen.has(key) || depth > 20) throw new UnsupportedFormula("circular");
+    seen.add(key);
+    const r = evaluateFormula(f, get(depth + 1), sheet.name);
+    seen.delete(key);
+    return r;
+  };
+  try {
+    const v = evaluateFormula(formula, get(0), sheet.name);
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+  } catch {
+    return null;
+  }
 }
