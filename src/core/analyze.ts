@@ -9,6 +9,7 @@ import {
   findTable,
   formatAt,
   isColumnNumberRow,
+  isFinalTotal,
   isTotalRow,
   matchHeaders,
   type Role,
@@ -160,6 +161,8 @@ export class RowReader {
   readonly skipped: Analysis["skipped"] = [];
   readonly rows: CriterionRow[] = [];
   totalRow: number | null = null;
+  /** The stated final score under a bonus/penalty block after the total («Tổng điểm sau khi cộng, trừ»). */
+  finalRow: number | null = null;
   private readonly cols: TableLayout["columns"];
   private readonly byKey = new Map<string, number>();
   /** The Roman-numbered domain the rows are under ("II" → 2), if any. */
@@ -287,6 +290,10 @@ export class RowReader {
     const codeText = this.text(row, "code");
     const own = adjustmentOf(name) ?? adjustmentOf(codeText);
     if (own === null && this.adjustBlock === null) return -1;
+    if (own === null && (isFinalTotal(name) || isFinalTotal(codeText))) {
+      this.finalRow = row;
+      return -1;
+    }
     const stated = {} as Record<NumberRole, ParsedNumber>;
     for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
     this.addCriterion(row, codeText, name, stated);

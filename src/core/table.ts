@@ -295,6 +295,14 @@ export function adjustmentOf(name: string): Adjustment | null {
   return null;
 }
 
+const FINAL =
+  /^(tong( cong| so)?( diem)?\b|diem (cuoi cung|chung cuoc|sau (khi )?cong)|ket qua (cuoi cung|sau)|final (score|total))/;
+
+/** The final score under a bonus/penalty block after the total: «Tổng điểm sau khi cộng, trừ». */
+export function isFinalTotal(name: string): boolean {
+  return name.length <= 80 && FINAL.test(fold(name));
+}
+
 /**
  * The block under a table that ends it: "Người lập biểu", "CHỦ TỊCH", "TM. UBND", "Nơi nhận", …, and the
  * notes or the add-in's legend written under it.
@@ -459,6 +467,8 @@ function adjustmentsAfter(sheet: SheetSnapshot, totalRow: number, h: HeaderMatch
     const texts = [h.columns.code, h.columns.name].map((c) =>
       c === undefined ? "" : cellText(cellAt(sheet, row, c)),
     );
+    // The final score after the block («Tổng điểm sau khi cộng, trừ») closes it.
+    if (last !== totalRow && texts.some((t) => isFinalTotal(t))) return row;
     if (!texts.some((t) => adjustmentOf(t) !== null)) {
       // A criterion under a bonus/penalty heading ("9.1 Có sáng kiến …") belongs to the block.
       const code = h.columns.code !== undefined ? parseCode(cellAt(sheet, row, h.columns.code)) : null;
