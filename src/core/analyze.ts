@@ -130,7 +130,7 @@ export interface Analysis {
   total: Total;
   issues: Issue[];
   /** Rows inside the table that are not criteria: blank, repeated header, continuation. */
-  skipped: { row: number; why: "blank" | "header" | "continuation" }[];
+  skipped: { row: number; why: "blank" | "header" | "numbering" | "continuation" }[];
 }
 
 export type AnalyzeResult =
@@ -208,6 +208,7 @@ export class RowReader {
   private evaluated(row: number, col: number, formula: string): ParsedNumber {
     const v = evaluateUncached(this.sheet, formula);
     if (typeof v === "number") return { kind: "number", value: v, style: "number", percentText: false };
+    if (v === "") return BLANK;
     this.uncalculated.add(`${row},${col}`);
     return { kind: "invalid", text: formula };
   }
@@ -251,7 +252,8 @@ export class RowReader {
       }
     }
     if (isColumnNumberRow(sheet, row, table.left, table.right)) {
-      this.skipped.push({ row, why: "header" });
+      // Not a header row: the headers of inserted columns are not written on it.
+      this.skipped.push({ row, why: "numbering" });
       return row;
     }
     if (isTotalRow(sheet, row, this.cols)) {

@@ -470,8 +470,12 @@ export function shiftFormulaColumns(
   return out;
 }
 
-/** A formula's value when the file kept none: evaluated over the snapshot (nested formulas too), or null. */
-export function evaluateUncached(sheet: SheetSnapshot, formula: string): number | null {
+/**
+ * A formula's value when the file kept none: evaluated over the snapshot (nested formulas too); "" for an
+ * empty result (IF(…,"",…)); null when it cannot be calculated (an error, another sheet, a function the
+ * evaluator does not know).
+ */
+export function evaluateUncached(sheet: SheetSnapshot, formula: string): number | "" | null {
   const seen = new Set<string>();
   const get = (depth: number) => (name: string | null, row: number, col: number) => {
     if (name !== null && name !== sheet.name) throw new UnsupportedFormula(`sheet ${name}`);
@@ -489,6 +493,7 @@ export function evaluateUncached(sheet: SheetSnapshot, formula: string): number 
   };
   try {
     const v = evaluateFormula(formula, get(0), sheet.name);
+    if (v === "" || v === null) return "";
     return typeof v === "number" && Number.isFinite(v) ? v : null;
   } catch {
     return null;

@@ -116,8 +116,13 @@ describe("issue 9 §1: the table's extent is right or questioned", () => {
     expect(a.skipped.filter((s) => s.why === "header")).toHaveLength(2);
   });
 
-  test("the form's column-number row «(1) (2) (3) (4)» is not a criterion", () => {
-    expectWhole(analyzed(sheetOf(table({ header: [HEADER, ["(1)", "(2)", "(3)", "(4)"]] }))));
+  test("the form's column-number row «(1) (2) (3) (4)» is not a criterion, and stays one after recalc", () => {
+    const s = sheetOf(table({ header: [HEADER, ["(1)", "(2)", "(3)", "(4)"]] }));
+    const a = analyzed(s);
+    expectWhole(a);
+    const out = after(s, planRecalc(s, a).changeSet);
+    expect(out.values[4].slice(0, 6)).toEqual(["(1)", "(2)", "(3)", "(4)", null, null]);
+    expectWhole(analyzed(out));
   });
 
   test("without a total row the signature block ends the table", () => {
@@ -343,6 +348,16 @@ describe("issue 9 §4: numbers", () => {
     const a = analyzed(s);
     expect(byCode(a, "1").achieved).toBe(9);
     expect(a.total.achieved).toBe(34.5);
+  });
+
+  test('an uncached formula whose result is empty («IF(…,"",…)») is a blank cell, not a warning', () => {
+    const s = sheetOf(table());
+    s.formulas = s.values.map((r) => r.map(() => null));
+    s.values[4][2] = null;
+    s.formulas[4][2] = '=IF(1=1,"",10)';
+    const a = analyzed(s);
+    expect(kinds(a)).toEqual([]);
+    expect(byCode(a, "1").derived).toBe(true);
   });
 
   test("a formula the evaluator cannot calculate is flagged formula-not-calculated and left out", () => {
