@@ -346,7 +346,7 @@ function isLabel(v: unknown): boolean {
  */
 function labelOps(sheet: SheetSnapshot, a: Analysis, p: Placement, replaced: boolean, lang: Lang): Op[] {
   const tr = a.total.row;
-  if (tr === null) return [];
+  if (tr === null || a.total.parts.length === 0) return [];
   let col = a.table.right + 1;
   while (cellAt(sheet, tr, col) !== null && !isLabel(cellAt(sheet, tr, col))) col++;
   const at = p.shift.forward(col);
