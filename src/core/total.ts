@@ -136,6 +136,19 @@ export function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
     }
     if (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") total.agrees = false;
   }
+  // The stated final score under a block after the total («Tổng điểm sau khi cộng, trừ»).
+  if (reader.finalRow !== null) {
+    const s = reader.num(reader.finalRow, "achieved");
+    const c = total.final ?? total.achieved;
+    if (s.kind === "number" && differs(s.value, c))
+      issues.push({
+        kind: "stated-total-differs",
+        row: reader.finalRow,
+        code: null,
+        column: "achieved",
+        data: { stated: s.value, computed: c },
+      });
+  }
   const INCOMPLETE = new Set<IssueKind>([
     "unparseable",
     "formula-not-calculated",

@@ -273,6 +273,18 @@ describe("issue 11 §4: bonus and penalty", () => {
     expect(a.rows.filter((r) => r.adjust !== null)).toHaveLength(2);
   });
 
+  test("the stated final score under the block is checked against total + bonus − penalty", () => {
+    const final = (x: string): Row[] => [[], ...block, [null, "Tổng điểm sau khi cộng, trừ", null, x]];
+    const ok = analyzed(sheetOf(table({ below: final("35,50") })));
+    expect(ok.total.final).toBe(35.5);
+    expect(ok.issues).toEqual([]);
+    expect(ok.table.lastRow).toBe(3 + 1 + 8 + 1 + 3 + 1 - 1);
+    const wrong = analyzed(sheetOf(table({ below: final("36,00") })));
+    expect(wrong.issues.map((i) => [i.kind, i.row, i.data.stated, i.data.computed])).toEqual([
+      ["stated-total-differs", 16, 36, 35.5],
+    ]);
+  });
+
   test("a coded ninth block «ĐIỂM THƯỞNG, ĐIỂM TRỪ» with its rows", () => {
     const rows = [
       ...table({ total: null }),
