@@ -162,6 +162,14 @@ function headerSegments(texts: Map<number, string>, row: number, top: number): H
         cur.filled.push(col);
         continue;
       }
+      // «Điểm đạt được | Điểm thẩm định»: the unit's own score, then the appraisal, which is achieved.
+      if (appraisal && role === "achieved" && cur.columns.self === undefined) {
+        cur.columns.self = cur.columns.achieved;
+        cur.columns.achieved = col;
+        cur.rounds.push(col);
+        cur.filled.push(col);
+        continue;
+      }
       cur = { columns: {}, rounds: [], english: 0, filled: [] };
       segments.push(cur);
     }

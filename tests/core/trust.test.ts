@@ -426,6 +426,17 @@ describe("issue 11 §3: self-assessed and appraised columns", () => {
     expect(out.values.slice(1).map((r) => r[6])).toEqual([0.5, 3, 4]);
   });
 
+  test("«Điểm đạt được | Điểm thẩm định»: one table, the first is the unit's own score", () => {
+    const a = analyzed(
+      sheetOf([
+        ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Điểm thẩm định"],
+        ["1", "A", "10", "10", "9"],
+      ]),
+    );
+    expect(a.table.columns).toMatchObject({ self: 3, achieved: 4 });
+    expect(a.rows[0]).toMatchObject({ achieved: 9, self: 10, selfDiff: 1 });
+  });
+
   test("only a self-scored column («Điểm tự chấm»): it is the achieved score", () => {
     const a = analyzed(
       sheetOf([
