@@ -349,6 +349,30 @@ export function isColumnNumberRow(sheet: SheetSnapshot, row: number, left: numbe
   return seen >= 3;
 }
 
+const TITLE = /^(bang|bieu|phu luc|ket qua|tong hop|chi so|par index|table|results?)\b/;
+const YEAR = /\bnam (19|20)\d\d\b/;
+
+/** A title line: one text cell, no number, worded like a table's title («BẢNG …», «KẾT QUẢ … NĂM 2024»). */
+function isTitleRow(sheet: SheetSnapshot, row: number): boolean {
+  const r = sheet.values[row - sheet.top] ?? [];
+  let text = "";
+  for (const v of r) {
+    if (isBlankCell(v)) continue;
+    if (typeof v !== "string" || text !== "") return false;
+    text = v;
+  }
+  if (text.length < 10 || CODE_LIKE.test(text)) return false;
+  // A wrapped criterion name («(so với năm 2021)») is in lower case; a title starts like one or shouts.
+  const t = fold(text);
+  return TITLE.test(t) || (YEAR.test(t) && text === text.toLocaleUpperCase("vi"));
+}
+
+/** The last non-blank row of a table at or above `row`. */
+function lastFilledRow(sheet: SheetSnapshot, h: HeaderMatch, row: number): number {
+  while (row > h.row && isBlankRow(sheet, row, h.left, h.right)) row--;
+  return row;
+}
+
 /** Blank rows that end a table: a page break leaves a few, a table's end leaves many. */
 export const LONG_GAP = 15;
 
@@ -419,7 +443,10 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
       blanks = 0;
       const x = below.find((b) => b.top === row);
       if (x) {
-        if (!repeats(h, x)) {
+        // A header that repeats the table's under a title of its own starts another table (last year's).
+        const titled = lastRow > h.row && isTitleRow(sheet, lastRow);
+        if (!repeats(h, x) || titled) {
+          if (titled) lastRow = lastFilledRow(sheet, h, lastRow - 1);
           end = row - 1;
           break;
         }

@@ -143,6 +143,24 @@ describe("issue 9 §1: the table's extent is right or questioned", () => {
     expect(issueMessage(issue!, "en")).toMatch(/5 rows below/);
   });
 
+  test("the same header under a title of its own starts another table (last year's, stacked below)", () => {
+    const lastYear: Row[] = [[], ["BẢNG KẾT QUẢ CHỈ SỐ CCHC NĂM 2024"], [], HEADER, ...DOMAINS[0]];
+    const tables = findTables(sheetOf(table({ total: null, below: lastYear })));
+    expect(tables.map((t) => [t.headerRow, t.lastRow])).toEqual([
+      [3, 11],
+      [15, 17],
+    ]);
+  });
+
+  test("a wrapped name «(so với năm 2021)» just above a repeated header is not a title", () => {
+    const between: Row[] = [
+      [null, "(so với năm 2021, cả cấp xã)"],
+      [],
+      ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đạt"],
+    ];
+    expectWhole(analyzed(sheetOf(table({ between }))));
+  });
+
   test("another table's header below ends the table", () => {
     const other: Row[] = [
       [],
