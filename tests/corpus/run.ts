@@ -8,7 +8,14 @@ import { isAddinError } from "../../src/core/errors";
 import type { ChangeSet } from "../../src/core/types";
 import { chooseSheet } from "../../src/app/chooseSheet";
 import type { WorkbookSnapshot } from "../../src/core/types";
-import { loadWorkbook, saveWorkbook, sniffWorkbook, XlsxHost } from "../../src/hosts/xlsx";
+import {
+  columnEditsOf,
+  loadWorkbook,
+  preserveParts,
+  saveWorkbook,
+  sniffWorkbook,
+  XlsxHost,
+} from "../../src/hosts/xlsx";
 
 export type { ChangeSet };
 
@@ -137,7 +144,8 @@ export async function runCommand(
   const t = o.summary.table;
   return {
     ok: true,
-    bytes: await saveWorkbook(wb),
+    // Saved as the CLI and the playground save: ExcelJS's output with the parts it drops carried over.
+    bytes: (await preserveParts(bytes, await saveWorkbook(wb), columnEditsOf([o.changeSet]))).bytes,
     changeSets: [o.changeSet],
     sheetsBefore: ws.sheetNames,
     table: { sheet: ws.active.name, top: t.headerRow, bottom: t.lastRow },
