@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // No test is timed (speed lives in the benchmarks); a generous limit only catches a hung test on a loaded machine.
+  testTimeout: 30000,
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/"],
