@@ -70,23 +70,28 @@ async function sheetPath(zip: JSZip, sheet: number): Promise<string> {
   return p;
 }
 
-/** Puts a drawing (its anchors) on a sheet; returns the drawing part's path. */
-async function addDrawing(zip: JSZip, sheet: number, anchors: string): Promise<string> {
+/**
+ * The sheet's drawing part, made (empty, with its relationship, content type and `<drawing r:id>`) when the
+ * sheet has none. A worksheet holds at most one `<drawing>` (CT_Worksheet): Excel keeps every chart, text
+ * box and picture of a sheet as anchors of that one part, so a second object goes into the same drawing.
+ */
+async function drawingOf(zip: JSZip, sheet: number): Promise<string> {
   const sp = await sheetPath(zip, sheet);
+  const relsPath = sp.replace("worksheets/", "worksheets/_rels/") + ".rels";
+  const rels = (await zip.file(relsPath)?.async("string")) ?? "";
+  const had = [...rels.matchAll(/<Relationship [^>]*>/g)]
+    .map((m) => m[0])
+    .find((r) => r.includes(`Type="${REL_DRAWING}"`));
+  if (had) return "xl/drawings/" + /Target="\.\.\/drawings\/([^"]+)"/.exec(had)![1];
   let n = 1;
   while (zip.file(`xl/drawings/drawing${n}.xml`)) n++;
   const dp = `xl/drawings/drawing${n}.xml`;
   zip.file(
     dp,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}" xmlns:r="${NS_R}" xmlns:c="${C}">${anchors}</xdr:wsDr>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}"></xdr:wsDr>`,
   );
   await addOverride(zip, `/${dp}`, "application/vnd.openxmlformats-officedocument.drawing+xml");
-  const id = await addRel(
-    zip,
-    sp.replace("worksheets/", "worksheets/_rels/") + ".rels",
-    REL_DRAWING,
-    `../drawings/drawing${n}.xml`,
-  );
+  const id = await addRel(zip, relsPath, REL_DRAWING, `../drawings/drawing${n}.xml`);
   const xml = await zip.file(sp)!.async("string");
   const at = ["<legacyDrawing", "<tableParts", "<extLst", "</worksheet>"]
     .map((t) => xml.indexOf(t))
@@ -94,6 +99,20 @@ async function addDrawing(zip: JSZip, sheet: number, anchors: string): Promise<s
     .sort((a, b) => a - b)[0];
   zip.file(sp, xml.slice(0, at) + `<drawing r:id="${id}"/>` + xml.slice(at));
   return dp;
+}
+
+/** Appends one anchor to a drawing; `inner` gets the next free shape id (`cNvPr id`, unique in the drawing). */
+async function addAnchor(
+  zip: JSZip,
+  dp: string,
+  inner: (shapeId: number) => string,
+  from: [number, number],
+  to: [number, number],
+): Promise<void> {
+  const xml = await zip.file(dp)!.async("string");
+  const ids = [...xml.matchAll(/<xdr:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
+  const shapeId = Math.max(1, ...ids) + 1;
+  zip.file(dp, xml.replace("</xdr:wsDr>", `${anchor(inner(shapeId), from, to)}</xdr:wsDr>`));
 }
 
 async function sheetName(zip: JSZip, sheet: number): Promise<string> {
@@ -115,27 +134,25 @@ export async function addParts(bytes: Uint8Array, parts: ExtraPart[]): Promise<U
           `/xl/charts/chart${n}.xml`,
           "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
         );
-        // The drawing's relationship to the chart is made before the drawing part, whose number we know.
-        let d = 1;
-        while (zip.file(`xl/drawings/drawing${d}.xml`)) d++;
+        const dp = await drawingOf(zip, p.sheet);
         const rid = await addRel(
           zip,
-          `xl/drawings/_rels/drawing${d}.xml.rels`,
+          dp.replace("drawings/", "drawings/_rels/") + ".rels",
           REL_CHART,
           `../charts/chart${n}.xml`,
         );
-        const frame =
-          `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Biểu đồ 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
-          `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart r:id="${rid}"/></a:graphicData></a:graphic></xdr:graphicFrame>`;
-        await addDrawing(zip, p.sheet, anchor(frame, [7, 2], [13, 18]));
+        const frame = (id: number) =>
+          `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="Biểu đồ ${id - 1}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+          `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${NS_R}" r:id="${rid}"/></a:graphicData></a:graphic></xdr:graphicFrame>`;
+        await addAnchor(zip, dp, frame, [7, 2], [13, 18]);
         break;
       }
       case "textbox": {
-        const sp =
-          `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr>` +
+        const sp = (id: number) =>
+          `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="${id}" name="TextBox ${id - 1}"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr>` +
           `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +
           `<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${esc(p.text)}</a:t></a:r></a:p></xdr:txBody></xdr:sp>`;
-        await addDrawing(zip, p.sheet, anchor(sp, [1, 40], [4, 44]));
+        await addAnchor(zip, await drawingOf(zip, p.sheet), sp, [1, 40], [4, 44]);
         break;
       }
       case "custom-properties": {

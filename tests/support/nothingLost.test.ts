@@ -119,6 +119,37 @@ describe("nothingLost", () => {
     expect(parts).toEqual(expect.arrayContaining(["docProps/custom.xml", "xl/charts/chart1.xml"]));
   });
 
+  test("a chart shown on another sheet, or left in the zip with no drawing pointing at it, is lost", async () => {
+    const wb = userBook();
+    wb.addWorksheet("Năm trước").getCell("A1").value = "2024";
+    const input = await addParts(await bytesOf(wb), [{ kind: "chart", sheet: 1 }]);
+    expect(await nothingLost(input, input)).toEqual([]);
+    const zip = await JSZip.loadAsync(input);
+    const rels = "xl/worksheets/_rels/sheet1.xml.rels";
+    const relsXml = await zip.file(rels)!.async("string");
+    const drawingTag = /<drawing r:id="[^"]+"\/>/.exec(
+      await zip.file("xl/worksheets/sheet1.xml")!.async("string"),
+    )![0];
+    const move = async (from: string, to: string) => {
+      const a = await zip.file(from)!.async("string");
+      const b = await zip.file(to)!.async("string");
+      zip.file(from, a.replace(drawingTag, ""));
+      zip.file(to, b.replace("</worksheet>", `${drawingTag}</worksheet>`));
+    };
+    // The same drawing and chart, now hanging on «Năm trước».
+    await move("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml");
+    zip.remove(rels);
+    zip.file("xl/worksheets/_rels/sheet2.xml.rels", relsXml);
+    const moved = await nothingLost(input, await zip.generateAsync({ type: "uint8array" }));
+    expect(moved.map((l) => l.part).sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"]);
+    // No sheet points at the drawing: the chart part is still in the zip, but nobody sees it.
+    zip.remove("xl/worksheets/_rels/sheet2.xml.rels");
+    const sheet2 = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    zip.file("xl/worksheets/sheet2.xml", sheet2.replace(drawingTag, ""));
+    const orphan = await nothingLost(input, await zip.generateAsync({ type: "uint8array" }));
+    expect(orphan.map((l) => l.part).sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"]);
+  });
+
   test("a part kept by content under another name is not a loss; a part whose text changed is", async () => {
     const input = await addParts(await bytesOf(userBook()), [
       { kind: "custom-properties", props: { A: "1" } },

@@ -459,9 +459,25 @@ function drawingKey(doc: unknown, ins: ColumnInsert[] | undefined): string {
   return canon(anchors.sort());
 }
 
-/** Content keys of every part not modelled by ExcelJS. */
+/** Where each chart is shown: chart part path → the sheet whose drawing points at it. */
+async function chartSheets(zip: JSZip, drawings: Map<string, string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [drawing, sheet] of drawings) {
+    const rels = await zip.file(drawing.replace(/([^/]+)$/, "_rels/$1.rels"))?.async("string");
+    for (const r of rels?.matchAll(/<Relationship [^>]*>/g) ?? [])
+      if (attr(r[0], "Type").endsWith("/chart"))
+        out.set(`xl/charts/${attr(r[0], "Target").split("/").pop()}`, sheet);
+  }
+  return out;
+}
+
+/**
+ * Content keys of every part not modelled by ExcelJS. A drawing's and a chart's key holds the sheet that
+ * shows it: a chart carried onto another sheet, or left in the zip with no drawing pointing at it, is lost.
+ */
 async function partKeys(zip: JSZip, inserts: Owned["inserts"]): Promise<Map<string, string>> {
   const sheets = await drawingSheets(zip);
+  const charts = await chartSheets(zip, sheets);
   const out = new Map<string, string>();
   for (const [path, file] of Object.entries(zip.files)) {
     if (file.dir || MODELLED.test(path) || /_rels\//.test(path)) continue;
@@ -470,9 +486,9 @@ async function partKeys(zip: JSZip, inserts: Owned["inserts"]): Promise<Map<stri
       const doc: unknown = xml.parse(await file.async("string"));
       if (/^xl\/drawings\/drawing\d+\.xml$/.test(path)) {
         const sheet = sheets.get(path);
-        key = "drawing:" + drawingKey(doc, inserts && sheet ? inserts[sheet] : undefined);
+        key = `drawing:${sheet ?? ""}:` + drawingKey(doc, inserts && sheet ? inserts[sheet] : undefined);
       } else if (/^xl\/charts\//.test(path)) {
-        key = "chart:" + canon(doc).replace(/"f":"[^"]*"/g, '"f":""');
+        key = `chart:${charts.get(path) ?? ""}:` + canon(doc).replace(/"f":"[^"]*"/g, '"f":""');
       } else key = canon(doc);
     } else {
       const b = await file.async("uint8array");

@@ -117,6 +117,11 @@ export async function preserveParts(
       if (kind === "drawing") {
         const xml = (await src.text(target)) ?? "";
         const had = outRels.find((r) => relKind(r.type) === "drawing");
+        // A second drawing on one sheet (not valid OOXML: one <drawing> a sheet) cannot replace the one carried.
+        if (had && !outRels0.includes(had)) {
+          lost.push(`${sheet}: drawing (${target})`);
+          continue;
+        }
         // Pictures only, all of them written by ExcelJS (and moved): its drawing stays.
         if (
           had &&

@@ -235,6 +235,46 @@ describe("preserveParts, other shapes of input", () => {
     ]);
   });
 
+  test("a second drawing on one sheet (not valid OOXML) is named in lost; the chart carried first stays", async () => {
+    const input = await JSZip.loadAsync(await workbookWithParts({ chart: true }));
+    const sheetPart = "xl/worksheets/sheet1.xml";
+    input.file(
+      "xl/drawings/drawing9.xml",
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+        "<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>30</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
+        "<xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>32</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
+        '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/>' +
+        "<xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Thứ hai</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>",
+    );
+    const rels = await input.file(relsPathOf(sheetPart))!.async("string");
+    input.file(
+      relsPathOf(sheetPart),
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdTwo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>',
+      ),
+    );
+    const sheet = await input.file(sheetPart)!.async("string");
+    input.file(sheetPart, sheet.replace(/(<drawing r:id="[^"]+"\/>)/, '$1<drawing r:id="rIdTwo"/>'));
+    const ct = await input.file("[Content_Types].xml")!.async("string");
+    input.file(
+      "[Content_Types].xml",
+      ct.replace(
+        "</Types>",
+        '<Override PartName="/xl/drawings/drawing9.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+      ),
+    );
+    const bytes = await input.generateAsync({ type: "uint8array" });
+    const kept = await preserveParts(bytes, await saveWorkbook(await loadWorkbook(bytes)));
+    expect(kept.lost).toEqual([`${PARTS_SHEET}: drawing (xl/drawings/drawing9.xml)`]);
+    const zip = await JSZip.loadAsync(kept.bytes);
+    const d = (await drawingOf(zip))!;
+    expect(anchorsOf(d.xml).map((a) => a.kind)).toEqual(["chart"]);
+    expect(d.rels.map((r) => resolveTarget(d.path, r.target))).toEqual(["xl/charts/chart1.xml"]);
+    expect((await zip.file("xl/worksheets/sheet1.xml")!.async("string")).match(/<drawing /g)).toHaveLength(1);
+    await expectConsistent(zip);
+  });
+
   test("a control character it cannot place unambiguously is reported, not guessed", async () => {
     const input = await JSZip.loadAsync(await workbookWithParts({ control: true }));
     const ss = await input.file("xl/sharedStrings.xml")!.async("string");
