@@ -182,6 +182,7 @@ export function readSheet(
   const bold = grid(false);
   const fontColors = grid<string | null>(null);
   const wrap = grid(false);
+  const fontNames = grid<string | null>(null);
   for (const i of infos) {
     const r = i.r - top;
     const c = i.c - left;
@@ -192,6 +193,8 @@ export function readSheet(
     bold[r][c] = i.f.bold;
     fontColors[r][c] = i.f.fontColor;
     wrap[r][c] = i.f.wrap;
+    // Font names only where there is text to show (a blank cell's font is no evidence of anything).
+    if (i.value !== null || i.formula) fontNames[r][c] = i.f.fontName;
   }
   const columnWidths: Record<number, number> = {};
   columnsOf(ws).forEach((col, i) => {
@@ -208,6 +211,7 @@ export function readSheet(
     bold,
     fontColors,
     wrap,
+    fontNames,
     tables: readTables(ws, ctx),
     validations: readValidations(ws),
     columnWidths,
@@ -282,6 +286,7 @@ function probeOf(s: SheetSnapshot): SheetSnapshot {
     bold: cut(s.bold),
     fontColors: cut(s.fontColors),
     wrap: cut(s.wrap),
+    fontNames: cut(s.fontNames),
   };
 }
 
