@@ -18,6 +18,8 @@ import {
   type SheetSnapshot,
   type Status,
   type WorkbookSnapshot,
+  unicodeView,
+  withUnicodeFont,
 } from "../core";
 import {
   CATALOGUE_SHEET_NAME,
@@ -187,7 +189,7 @@ function summarize(a: Analysis, catalogue: Catalogue, problems: CatalogueProblem
 export function analyzeWorkbook(
   ws: WorkbookSnapshot,
 ): { ok: true; summary: Summary; analysis: Analysis } | { ok: false; error: UserError } {
-  const a = analyzeSheet(ws.active);
+  const a = analyzeSheet(unicodeView(ws.active).sheet);
   if (!a.ok) return { ok: false, error: userError(a.error) };
   const { catalogue, problems } = catalogueFor(ws);
   return { ok: true, summary: summarize(a, catalogue, problems), analysis: a };
@@ -200,7 +202,9 @@ export function analyzeWorkbook(
 export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
   const spec = commandSpec(command);
   const { catalogue, problems } = catalogueFor(ws);
-  const a = analyzeSheet(ws.active);
+  // A sheet typed in TCVN3 or VNI is analysed as Unicode; the planners write over the sheet as it is.
+  const view = unicodeView(ws.active);
+  const a = analyzeSheet(view.sheet);
   if (!a.ok && spec.needsTable) return { ok: false, error: userError(a.error) };
   // A sheet the command rewrites must have been read when it exists: writing blind could clobber it.
   if (spec.updates && unread(ws, spec.updates))
@@ -209,7 +213,8 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     ws,
     catalogue,
     source: remedySource(catalogue),
-    lang: opts.lang,
+    // The sheet keeps the table's language; the panel's language is for the panel (issue 11 item 7).
+    lang: a.ok ? a.table.lang : opts.lang,
     memory: { beforeHighlight: opts.before ?? null },
   };
   let changeSet: ChangeSet;
@@ -222,6 +227,8 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     if (hasCode(e, "not-read")) return { ok: false, error: describeError(e) };
     throw e;
   }
+  // Until the sheet is converted, what the add-in writes into it gets a Unicode font: never garbled text.
+  if (view.encoding) changeSet = withUnicodeFont(changeSet, ws.active.name);
   const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
   // The one simulation of the change set: checks, resolved ops, inverse and after state. A change set the
   // planners made that does not fit the snapshot is a bug: its typed error goes to the caller.

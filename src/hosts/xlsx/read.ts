@@ -10,6 +10,7 @@ import type {
   WorkbookSnapshot,
 } from "../../core/types";
 import { analyzeSheet } from "../../core/analyze";
+import { unicodeView } from "../../core/legacySheet";
 import { AddinError } from "../../core/errors";
 import { parseCellAddress } from "../../core/address";
 import { cellFormats, cellFormula, cellValue } from "./cells";
@@ -245,7 +246,7 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
     const shown = sheets.filter(visible);
     const candidates = [...shown.filter((ws) => !ownedNames.includes(ws.name)), ...shown];
     active = candidates.find((ws) => {
-      const a = analyzeSheet(read(ws));
+      const a = analyzeSheet(unicodeView(read(ws)).sheet);
       return a.ok || a.error === "ambiguous";
     });
     active ??= shown[0] ?? sheets[0];
