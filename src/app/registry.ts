@@ -70,6 +70,8 @@ export interface CommandSpec {
   /** The sheet the command rewrites when it exists: planning it blind could clobber the user's rows. */
   updates?: string;
   plan(ctx: PlanContext & { analysis: Analysis }): ChangeSet;
+  /** The sheet is in Unicode once this command is applied (the summary it returns no longer says legacy). */
+  leavesUnicode?: boolean;
   /** Plans without a table (only for `needsTable: false`). */
   planWithoutTable?(ctx: PlanContext): ChangeSet;
   result(cs: ChangeSet, facts: ResultFacts): Bilingual;
@@ -166,6 +168,7 @@ const SPECS: readonly CommandSpec[] = [
     id: "convert-unicode",
     // A legacy sheet is converted even when no table is found on it (the table may only show up after).
     needsTable: false,
+    leavesUnicode: true,
     plan: ({ ws }) => planConvertUnicode(ws.active),
     planWithoutTable: ({ ws }) => planConvertUnicode(ws.active),
     result: (cs) =>

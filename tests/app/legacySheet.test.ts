@@ -73,6 +73,8 @@ describe.each<Encoding>(["tcvn3", "vni"])("the seed typed in %s", (encoding) => 
     if (!r.ok) throw new Error(r.error.message.en);
     expect(r.summary!.total).toMatchObject({ max: 99.5, achieved: 84.87 });
     expect(r.summary!.unmet).toHaveLength(19);
+    // The panel learns the sheet is legacy (to offer "Convert to Unicode").
+    expect(r.summary!.legacyEncoding).toBe(encoding);
     const names = new Map(r.summary!.rows.map((x) => [x.code, x.name]));
     for (const [code, name] of SEED_NAMES) expect(names.get(code)).toBe(shown(name, encoding));
     // Unicode names reach the catalogue: the seed's criteria get their own agencies, not the fallback.
@@ -135,6 +137,7 @@ describe.each<Encoding>(["tcvn3", "vni"])("the seed typed in %s", (encoding) => 
     const r1 = await s.run("convert-unicode");
     if (!r1.ok) throw new Error(r1.error.message.en);
     expect(r1.result!.vi).toMatch(/^Đã chuyển \d+ ô sang Unicode/);
+    expect(r1.summary!.legacyEncoding).toBeUndefined();
     const ws = wb.worksheets[0];
     expect(ws.getCell("A1").value).toBe(shown(SAMPLE_TITLE, encoding));
     expect(ws.getCell("B4").value).toBe(shown(SAMPLE_ROWS[1][1], encoding));
@@ -146,6 +149,7 @@ describe.each<Encoding>(["tcvn3", "vni"])("the seed typed in %s", (encoding) => 
     // The table reads the same, now from Unicode cells.
     const a = await s.analyze();
     expect(a.ok && a.summary!.total).toMatchObject({ max: 99.5, achieved: 84.87 });
+    expect(a.ok && a.summary!.legacyEncoding).toBeUndefined();
 
     const r2 = await new Session(host, "vi").run("convert-unicode");
     expect(r2.ok && r2.result!.en).toBe("The sheet is already in Unicode: nothing to convert.");
@@ -193,8 +197,9 @@ describe("the sheet keeps the table's language (issue 11 item 7)", () => {
     for (const t of texts) expect(t).toMatch(/^[\x00-\x7f]*$/);
   });
 
-  test("a Unicode workbook gets no font ops", () => {
+  test("a Unicode workbook gets no font ops and is not called legacy", () => {
     const out = planCommand(sampleWorkbook(), "recalc", { lang: "vi" });
+    expect(out.ok && "legacyEncoding" in out.summary).toBe(false);
     expect(out.ok && out.changeSet.ops.some((op) => op.op === "setStyle" && "fontName" in op.style)).toBe(
       false,
     );
