@@ -5,7 +5,7 @@
  * that carry a score wins, and on a tie the latest year named in the titles above the table wins — so last
  * year's sheet, kept beside this year's, is not taken by mistake. The add-in's own sheets never win.
  */
-import { analyzeSheet, PLAN_SHEET, type SheetSnapshot, type WorkbookSnapshot } from "../core";
+import { analyzeSheet, PLAN_SHEET, unicodeView, type SheetSnapshot, type WorkbookSnapshot } from "../core";
 import { CATALOGUE_SHEET_NAME } from "../catalogue";
 
 /** Sheets the add-in writes: never the criteria sheet. */
@@ -34,7 +34,7 @@ function titleYear(sheet: SheetSnapshot, headerRow: number): number | null {
 
 /** The fit of one sheet, or null when no criteria table is found on it. */
 export function sheetFit(sheet: SheetSnapshot): SheetFit | null {
-  const a = analyzeSheet(sheet);
+  const a = analyzeSheet(unicodeView(sheet).sheet);
   if (!a.ok) return a.error === "ambiguous" ? { sheet: sheet.name, rows: 0, year: null } : null;
   const rows = a.rows.filter((r) => r.stated.achieved.kind === "number").length;
   return { sheet: sheet.name, rows, year: titleYear(sheet, a.table.headerRow) };
@@ -62,6 +62,7 @@ function firstRows(s: SheetSnapshot, rows: number): SheetSnapshot {
     bold: cut(s.bold),
     fontColors: cut(s.fontColors),
     wrap: cut(s.wrap),
+    fontNames: cut(s.fontNames),
   };
 }
 

@@ -13,11 +13,14 @@ import {
   type CriterionRow,
   type PreparedOk,
   type Lang,
+  type LegacyEncoding,
   type RemedyField,
   type RemedySource,
   type SheetSnapshot,
   type Status,
   type WorkbookSnapshot,
+  unicodeView,
+  withUnicodeFont,
 } from "../core";
 import {
   CATALOGUE_SHEET_NAME,
@@ -65,6 +68,11 @@ export interface Summary {
   domains: CriterionView[];
   issues: { row: number; code: string | null; kind: string; message: Bilingual }[];
   catalogueProblems: CatalogueProblem[];
+  /**
+   * Present when the sheet is typed in a legacy encoding (TCVN3 or VNI): the panel offers "Chuyển sang Unicode
+   * / Convert to Unicode" (the `convert-unicode` command). Names above are already in Unicode.
+   */
+  legacyEncoding?: LegacyEncoding;
 }
 
 export type Outcome =
@@ -141,7 +149,12 @@ function buildRemedySource(catalogue: Catalogue): RemedySource {
   };
 }
 
-function summarize(a: Analysis, catalogue: Catalogue, problems: CatalogueProblem[]): Summary {
+function summarize(
+  a: Analysis,
+  catalogue: Catalogue,
+  problems: CatalogueProblem[],
+  encoding: LegacyEncoding | null = null,
+): Summary {
   const needing = new Set(rowsNeedingRemedy(a));
   const view = (r: CriterionRow): CriterionView => {
     const m = needing.has(r) ? lookupRow(r, a, catalogue) : null;
@@ -180,6 +193,7 @@ function summarize(a: Analysis, catalogue: Catalogue, problems: CatalogueProblem
       message: { vi: issueMessage(i, "vi"), en: issueMessage(i, "en") },
     })),
     catalogueProblems: problems,
+    ...(encoding ? { legacyEncoding: encoding } : {}),
   };
 }
 
@@ -187,10 +201,11 @@ function summarize(a: Analysis, catalogue: Catalogue, problems: CatalogueProblem
 export function analyzeWorkbook(
   ws: WorkbookSnapshot,
 ): { ok: true; summary: Summary; analysis: Analysis } | { ok: false; error: UserError } {
-  const a = analyzeSheet(ws.active);
+  const view = unicodeView(ws.active);
+  const a = analyzeSheet(view.sheet);
   if (!a.ok) return { ok: false, error: userError(a.error) };
   const { catalogue, problems } = catalogueFor(ws);
-  return { ok: true, summary: summarize(a, catalogue, problems), analysis: a };
+  return { ok: true, summary: summarize(a, catalogue, problems, view.encoding), analysis: a };
 }
 
 /**
@@ -200,7 +215,9 @@ export function analyzeWorkbook(
 export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
   const spec = commandSpec(command);
   const { catalogue, problems } = catalogueFor(ws);
-  const a = analyzeSheet(ws.active);
+  // A sheet typed in TCVN3 or VNI is analysed as Unicode; the planners write over the sheet as it is.
+  const view = unicodeView(ws.active);
+  const a = analyzeSheet(view.sheet);
   if (!a.ok && spec.needsTable) return { ok: false, error: userError(a.error) };
   // A sheet the command rewrites must have been read when it exists: writing blind could clobber it.
   if (spec.updates && unread(ws, spec.updates))
@@ -209,7 +226,8 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     ws,
     catalogue,
     source: remedySource(catalogue),
-    lang: opts.lang,
+    // The sheet keeps the table's language; the panel's language is for the panel (issue 11 item 7).
+    lang: a.ok ? a.table.lang : opts.lang,
     memory: { beforeHighlight: opts.before ?? null },
   };
   let changeSet: ChangeSet;
@@ -222,7 +240,10 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     if (hasCode(e, "not-read")) return { ok: false, error: describeError(e) };
     throw e;
   }
-  const summary = a.ok ? summarize(a, catalogue, problems) : emptySummary(ws, problems);
+  // Until the sheet is converted, what the add-in writes into it gets a Unicode font: never garbled text.
+  if (view.encoding) changeSet = withUnicodeFont(changeSet, ws.active.name);
+  const encoding = spec.leavesUnicode ? null : view.encoding;
+  const summary = a.ok ? summarize(a, catalogue, problems, encoding) : emptySummary(ws, problems);
   // The one simulation of the change set: checks, resolved ops, inverse and after state. A change set the
   // planners made that does not fit the snapshot is a bug: its typed error goes to the caller.
   const prepared = prepare(ws, changeSet);

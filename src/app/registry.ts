@@ -8,11 +8,13 @@ import {
   formatScore,
   planAssign,
   planClearHighlight,
+  planConvertUnicode,
   planHighlight,
   planRecalc,
   planRecalcAndHighlight,
   planRemediationSheet,
   PLAN_SHEET,
+  UNICODE_FONT,
   type Analysis,
   type ChangeSet,
   type Lang,
@@ -25,7 +27,14 @@ import type { Bilingual } from "./errors";
 
 /** "recalc" is the Recalculate button (recalc + highlight); "recalc-only" writes the formulas alone (CLI). */
 export type CommandId =
-  "recalc" | "recalc-only" | "highlight" | "clear-highlight" | "assign" | "plan" | "export-catalogue";
+  | "recalc"
+  | "recalc-only"
+  | "highlight"
+  | "clear-highlight"
+  | "assign"
+  | "plan"
+  | "export-catalogue"
+  | "convert-unicode";
 
 /** What a session keeps between commands (besides the undo entry). */
 export interface SessionMemory {
@@ -39,6 +48,11 @@ export interface PlanContext {
   analysis: Analysis | null;
   catalogue: Catalogue;
   source: RemedySource;
+  /**
+   * The language of the text commands write into the workbook (inserted headers, the legend, the plan sheet):
+   * the table's own (TableLayout.lang) whenever there is a table, so the sheet never mixes languages when the
+   * panel's language changes; the panel's only without a table.
+   */
   lang?: Lang;
   memory: Readonly<SessionMemory>;
 }
@@ -56,6 +70,8 @@ export interface CommandSpec {
   /** The sheet the command rewrites when it exists: planning it blind could clobber the user's rows. */
   updates?: string;
   plan(ctx: PlanContext & { analysis: Analysis }): ChangeSet;
+  /** The sheet is in Unicode once this command is applied (the summary it returns no longer says legacy). */
+  leavesUnicode?: boolean;
   /** Plans without a table (only for `needsTable: false`). */
   planWithoutTable?(ctx: PlanContext): ChangeSet;
   result(cs: ChangeSet, facts: ResultFacts): Bilingual;
@@ -147,6 +163,24 @@ const SPECS: readonly CommandSpec[] = [
       vi: `Danh mục giải pháp: thêm ${n(cs.counts.added)} dòng, giữ nguyên ${n(cs.counts.kept)} dòng.`,
       en: `Solutions catalogue: ${n(cs.counts.added)} rows added, ${n(cs.counts.kept)} rows kept.`,
     }),
+  },
+  {
+    id: "convert-unicode",
+    // A legacy sheet is converted even when no table is found on it (the table may only show up after).
+    needsTable: false,
+    leavesUnicode: true,
+    plan: ({ ws }) => planConvertUnicode(ws.active),
+    planWithoutTable: ({ ws }) => planConvertUnicode(ws.active),
+    result: (cs) =>
+      cs.ops.length === 0
+        ? {
+            vi: "Trang tính đã dùng Unicode: không có gì để chuyển.",
+            en: "The sheet is already in Unicode: nothing to convert.",
+          }
+        : {
+            vi: `Đã chuyển ${n(cs.counts.converted)} ô sang Unicode, phông chữ ${n(cs.counts.fonts)} ô đổi sang ${UNICODE_FONT}.`,
+            en: `Converted ${n(cs.counts.converted)} cells to Unicode; ${n(cs.counts.fonts)} cells now use ${UNICODE_FONT}.`,
+          },
   },
 ];
 

@@ -51,7 +51,10 @@ export class Session {
 
   constructor(
     private readonly host: SessionHost,
-    /** The language of the labels commands write; null: the table's own (the ribbon has no language). */
+    /**
+     * The panel's language (null for the ribbon, which has none). Text written into the workbook follows the
+     * table's own language whenever there is a table (planCommand), so the panel's never mixes the sheet.
+     */
     public lang: Lang | null = "vi",
     private readonly opts: SessionOptions = {},
   ) {}

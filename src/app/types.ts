@@ -3,3 +3,4 @@ export type { CellValue, ChangeSet, Rect, SheetSnapshot, WorkbookSnapshot } from
 export type { Status } from "../core/analyze";
 export type { Lang } from "../core/messages";
 export type { PreparedOk } from "../core/prepare";
+export type { LegacyEncoding } from "../core/legacyText";

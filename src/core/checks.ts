@@ -131,6 +131,11 @@ function validationProblem(op: Extract<Op, { op: "setValidation" }>): string | n
     : null;
 }
 
+/** Excel's font names are 1 to 31 characters. */
+function fontNameOk(name: unknown): boolean {
+  return typeof name === "string" && name.trim() !== "" && name.length <= 31;
+}
+
 /** What Excel would refuse in `op`, on the workbook `m` as the previous ops leave it; null when it fits. */
 export function opProblem(m: WorkbookModel, op: Op): OpProblem | null {
   const p = (s: string | null) => (s === null ? null : invalid(s));
@@ -152,6 +157,8 @@ export function opProblem(m: WorkbookModel, op: Op): OpProblem | null {
       if (!hex(st.fill) || !hex(st.fontColor)) return invalid("colours must be #RRGGBB or null");
       if (st.numberFormat !== undefined && typeof st.numberFormat !== "string")
         return invalid("a number format is not text");
+      if ("fontName" in st && st.fontName !== null && !fontNameOk(st.fontName))
+        return invalid("a font name is 1 to 31 characters of text");
       return null;
     }
     case "addSheet": {

@@ -99,6 +99,15 @@ export {
   type LegacyEncoding,
 } from "./legacyText";
 export {
+  legacyFontCells,
+  legacyTextCells,
+  sheetEncoding,
+  unicodeView,
+  withUnicodeFont,
+  type LegacyCell,
+} from "./legacySheet";
+export { planConvertUnicode } from "./convertUnicode";
+export {
   SAME_NAME_THRESHOLD,
   matchCriteria,
   nameSimilarity,

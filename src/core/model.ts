@@ -26,6 +26,8 @@ export interface Cell {
   wrap: boolean;
   numberFormat: string | null;
   horizontalAlignment?: CellStyle["horizontalAlignment"];
+  /** The font's name when the host read one (or a change set set one); null: the default. */
+  fontName?: string | null;
 }
 
 const EMPTY: Cell = {
@@ -73,6 +75,8 @@ export class SheetModel {
           wrap: g(s.wrap) ?? false,
           numberFormat: g(s.numberFormats) ?? null,
         };
+        const font = g(s.fontNames);
+        if (font) cell.fontName = font;
         if (!isEmpty(cell)) m.set(s.top + r, s.left + c, cell);
       }),
     );
@@ -133,11 +137,18 @@ export class SheetModel {
       bold: grid((c) => c.bold),
       fontColors: grid((c) => c.fontColor),
       wrap: grid((c) => c.wrap),
+      ...(this.hasFontNames() ? { fontNames: grid((c) => c.fontName ?? null) } : {}),
       tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
       ...(this.protected ? { protected: true } : {}),
     };
+  }
+
+  /** Some cell has a font name (snapshots carry `fontNames` only then). */
+  hasFontNames(): boolean {
+    for (const cols of this.rows.values()) for (const c of cols.values()) if (c.fontName) return true;
+    return false;
   }
 
   /** Shifts cells right of `at` by `count` (negative: removes columns), in `rows` only when given. */
@@ -184,7 +195,8 @@ function isEmpty(c: Cell): boolean {
     !c.fontColor &&
     !c.wrap &&
     !c.numberFormat &&
-    !c.horizontalAlignment
+    !c.horizontalAlignment &&
+    !c.fontName
   );
 }
 
@@ -197,7 +209,15 @@ function inputOf(c: Cell): CellInput {
 }
 
 type StyleKey = keyof CellStyle;
-const STYLE_KEYS: StyleKey[] = ["fill", "bold", "fontColor", "wrap", "numberFormat", "horizontalAlignment"];
+const STYLE_KEYS: StyleKey[] = [
+  "fill",
+  "bold",
+  "fontColor",
+  "wrap",
+  "numberFormat",
+  "horizontalAlignment",
+  "fontName",
+];
 
 function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
   switch (k) {
@@ -205,6 +225,8 @@ function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
       return c.numberFormat ?? "General";
     case "horizontalAlignment":
       return c.horizontalAlignment ?? "General";
+    case "fontName":
+      return c.fontName ?? null;
     default:
       return c[k];
   }
@@ -447,6 +469,7 @@ export class WorkbookModel {
               if ("horizontalAlignment" in st)
                 next.horizontalAlignment =
                   st.horizontalAlignment === "General" ? undefined : st.horizontalAlignment;
+              if ("fontName" in st) next.fontName = st.fontName || undefined;
               s.set(r, c, next);
             }
         return;

@@ -53,6 +53,8 @@ export interface SheetSnapshot {
   bold?: boolean[][];
   fontColors?: (string | null)[][];
   wrap?: boolean[][];
+  /** Font name of each cell with content (".VnTime", "Calibri"), null where unknown or blank. */
+  fontNames?: (string | null)[][];
   /** Excel tables on the sheet. */
   tables?: TableInfo[];
   validations?: ListValidation[];
@@ -98,6 +100,12 @@ export interface CellStyle {
   wrap?: boolean;
   numberFormat?: string;
   horizontalAlignment?: "General" | "Left" | "Center" | "Right";
+  /**
+   * The font's name ("Times New Roman"). null: the workbook's default font (the xlsx host drops the cell's
+   * own name; the Office host, which cannot unset a font, leaves it: null only comes from undo on cells that
+   * were blank, where the font shows nothing).
+   */
+  fontName?: string | null;
 }
 
 /**
@@ -136,7 +144,14 @@ export type Op =
   | { op: "select"; sheet: string; rect: Rect };
 
 export type CommandName =
-  "recalc" | "highlight" | "clear-highlight" | "assign" | "plan" | "export-catalogue" | "undo";
+  | "recalc"
+  | "highlight"
+  | "clear-highlight"
+  | "assign"
+  | "plan"
+  | "export-catalogue"
+  | "convert-unicode"
+  | "undo";
 
 export interface ChangeSet {
   command: CommandName;

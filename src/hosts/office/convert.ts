@@ -155,6 +155,8 @@ export interface Grids {
   bold: boolean[][];
   fontColors: (string | null)[][];
   wrap: boolean[][];
+  /** Font names of cells with content (null for blank cells): what tells a legacy-encoded sheet. */
+  fontNames: (string | null)[][];
 }
 
 export const emptyGrids = (): Grids => ({
@@ -165,6 +167,7 @@ export const emptyGrids = (): Grids => ({
   bold: [],
   fontColors: [],
   wrap: [],
+  fontNames: [],
 });
 
 export function upperColor(c: string | undefined | null): string | null {
@@ -197,6 +200,7 @@ export function gridsOf(
     const bRow: boolean[] = [];
     const cRow: (string | null)[] = [];
     const wRow: boolean[] = [];
+    const nameRow: (string | null)[] = [];
     row.forEach((raw, c) => {
       const v = raw === "" || raw === undefined ? null : (raw as CellValue);
       vRow.push(v);
@@ -212,6 +216,8 @@ export function gridsOf(
       const fc = upperColor(p?.format?.font?.color);
       cRow.push(fc === "#000000" ? null : fc);
       wRow.push(p?.format?.wrapText === true);
+      const font = p?.format?.font?.name;
+      nameRow.push(v !== null && typeof font === "string" && font !== "" ? font : null);
     });
     g.values.push(vRow);
     g.formulas.push(fRow);
@@ -220,6 +226,7 @@ export function gridsOf(
     g.bold.push(bRow);
     g.fontColors.push(cRow);
     g.wrap.push(wRow);
+    g.fontNames.push(nameRow);
   });
   return g;
 }

@@ -28,7 +28,11 @@ export const OWNED_SHEETS: OwnedSheets = {
 export const DEFAULT_BAND_CELLS = 10_000;
 
 const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
-  format: { fill: { color: true, pattern: true }, font: { bold: true, color: true }, wrapText: true },
+  format: {
+    fill: { color: true, pattern: true },
+    font: { bold: true, color: true, name: true },
+    wrapText: true,
+  },
 };
 const COLUMN_PROPERTIES: Excel.ColumnPropertiesLoadOptions = {
   address: true,
@@ -353,11 +357,14 @@ function readWith(
               load.grid.props.value,
             )
           : gridsOf([], [], [], []));
+      // Font names only when some cell has one (as the core's model gives them back).
+      const { fontNames, ...rest } = grids;
       return {
         name,
         top: rect.top,
         left: rect.left,
-        ...grids,
+        ...rest,
+        ...(fontNames.some((row) => row.some((f) => f !== null)) ? { fontNames } : {}),
         tables,
         validations,
         columnWidths: columnWidths(load.columns.value),

@@ -99,9 +99,9 @@ function styleSteps(op: Extract<Op, { op: "setStyle" }>, max: number): Step[] {
   const st = op.style;
   const ranges = op.ranges.filter((r) => r.rows > 0 && r.cols > 0);
   const steps: Step[] = [];
-  const formatKeys = (["fill", "bold", "fontColor", "wrap", "horizontalAlignment"] as const).filter(
-    (k) => k in st,
-  );
+  const formatKeys = (
+    ["fill", "bold", "fontColor", "wrap", "horizontalAlignment", "fontName"] as const
+  ).filter((k) => k in st);
   if (formatKeys.length) {
     for (const address of areaGroups(ranges)) {
       steps.push(
@@ -117,6 +117,8 @@ function styleSteps(op: Extract<Op, { op: "setStyle" }>, max: number): Step[] {
           // Excel has no "automatic" font colour to set back; black is what automatic shows.
           if ("fontColor" in st) format.font.color = st.fontColor ?? "#000000";
           if ("bold" in st) format.font.bold = !!st.bold;
+          // Excel cannot unset a cell's font; null (undo on a cell that was blank) leaves it.
+          if (st.fontName) format.font.name = st.fontName;
           if ("wrap" in st) format.wrapText = !!st.wrap;
           if ("horizontalAlignment" in st) format.horizontalAlignment = st.horizontalAlignment ?? "General";
         }),

@@ -99,7 +99,7 @@ function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
       };
     else delete style.fill;
   }
-  if ("bold" in st || "fontColor" in st) {
+  if ("bold" in st || "fontColor" in st || "fontName" in st) {
     const font: Partial<ExcelJS.Font> = { ...style.font };
     if ("bold" in st) {
       if (st.bold) font.bold = true;
@@ -108,6 +108,10 @@ function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
     if ("fontColor" in st) {
       if (st.fontColor) font.color = hexToColor(st.fontColor);
       else delete font.color;
+    }
+    if ("fontName" in st) {
+      if (st.fontName) font.name = st.fontName;
+      else delete font.name;
     }
     if (Object.keys(font).length) style.font = font;
     else delete style.font;

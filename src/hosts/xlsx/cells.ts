@@ -93,6 +93,8 @@ export interface CellFormats {
   fontColor: string | null;
   wrap: boolean;
   numberFormat: string | null;
+  /** The font's name (".VnTime", "Calibri"), null when the cell names none. */
+  fontName: string | null;
 }
 
 /**
@@ -120,6 +122,7 @@ export function cellFormats(cell: ExcelJS.Cell, palette: ThemePalette): CellForm
     fontColor: isAutomaticText(style.font?.color) ? null : colorToHex(style.font?.color, palette),
     wrap: !!style.alignment?.wrapText,
     numberFormat: numFmt && numFmt !== "General" ? numFmt : null,
+    fontName: typeof style.font?.name === "string" && style.font.name !== "" ? style.font.name : null,
   };
 }
 

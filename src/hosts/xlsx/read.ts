@@ -10,6 +10,7 @@ import type {
   WorkbookSnapshot,
 } from "../../core/types";
 import { analyzeSheet } from "../../core/analyze";
+import { unicodeView } from "../../core/legacySheet";
 import { AddinError } from "../../core/errors";
 import { parseCellAddress } from "../../core/address";
 import { cellFormats, cellFormula, cellValue } from "./cells";
@@ -182,6 +183,7 @@ export function readSheet(
   const bold = grid(false);
   const fontColors = grid<string | null>(null);
   const wrap = grid(false);
+  const fontNames = grid<string | null>(null);
   for (const i of infos) {
     const r = i.r - top;
     const c = i.c - left;
@@ -192,6 +194,8 @@ export function readSheet(
     bold[r][c] = i.f.bold;
     fontColors[r][c] = i.f.fontColor;
     wrap[r][c] = i.f.wrap;
+    // Font names only where there is text to show (a blank cell's font is no evidence of anything).
+    if (i.value !== null || i.formula) fontNames[r][c] = i.f.fontName;
   }
   const columnWidths: Record<number, number> = {};
   columnsOf(ws).forEach((col, i) => {
@@ -208,6 +212,7 @@ export function readSheet(
     bold,
     fontColors,
     wrap,
+    fontNames,
     tables: readTables(ws, ctx),
     validations: readValidations(ws),
     columnWidths,
@@ -241,7 +246,7 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
     const shown = sheets.filter(visible);
     const candidates = [...shown.filter((ws) => !ownedNames.includes(ws.name)), ...shown];
     active = candidates.find((ws) => {
-      const a = analyzeSheet(read(ws));
+      const a = analyzeSheet(unicodeView(read(ws)).sheet);
       return a.ok || a.error === "ambiguous";
     });
     active ??= shown[0] ?? sheets[0];
@@ -282,6 +287,7 @@ function probeOf(s: SheetSnapshot): SheetSnapshot {
     bold: cut(s.bold),
     fontColors: cut(s.fontColors),
     wrap: cut(s.wrap),
+    fontNames: cut(s.fontNames),
   };
 }
 

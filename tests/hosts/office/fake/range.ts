@@ -216,7 +216,12 @@ export class FakeRange extends FakeObject {
               format.fill = cell.fill
                 ? { color: cell.fill, pattern: "Solid" }
                 : { color: "#FFFFFF", pattern: "None" };
-            if (want.font) format.font = { bold: cell.bold, color: cell.fontColor ?? "#000000" };
+            if (want.font)
+              format.font = {
+                bold: cell.bold,
+                color: cell.fontColor ?? "#000000",
+                name: cell.fontName ?? undefined,
+              };
             if (want.wrapText) format.wrapText = cell.wrap;
             return { format };
           }),
@@ -381,7 +386,7 @@ export class FakeRangeAreas extends FakeObject {
 /** Range.format / RangeAreas.format with fill, font, wrapText, horizontalAlignment, columnWidth. */
 export class FakeFormat {
   readonly fill: { color: string; clear(): void };
-  readonly font: { bold: boolean; color: string };
+  readonly font: { bold: boolean; color: string; name: string };
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: () => Target | null,
@@ -407,7 +412,8 @@ export class FakeFormat {
       },
       clear: { value: () => style("fill.clear", "", { fill: null }) },
     });
-    this.font = Object.defineProperties({} as { bold: boolean; color: string }, {
+    this.font = Object.defineProperties({} as { bold: boolean; color: string; name: string }, {
+      name: { set: (n: string) => style("font.name", n, { fontName: n }), get: writeOnly("font.name") },
       bold: { set: (b: boolean) => style("font.bold", b, { bold: b }), get: writeOnly("font.bold") },
       // Black is what "automatic" shows: the double keeps it as no colour.
       color: {
