@@ -8,6 +8,7 @@ import { isAddinError } from "../../src/core/errors";
 import type { ChangeSet } from "../../src/core/types";
 import { chooseSheet } from "../../src/app/chooseSheet";
 import type { WorkbookSnapshot } from "../../src/core/types";
+import { analyzeSheet, type Analysis } from "../../src/core/analyze";
 import {
   columnEditsOf,
   loadWorkbook,
@@ -91,6 +92,26 @@ export async function analyze(bytes: Uint8Array): Promise<({ ok: true } & Readin
     warnings: s.issues.map((i) => ({ row: i.row + 1, kind: kindOf(i.kind) })),
     table: { headerRow: s.table.headerRow + 1, lastRow: s.table.lastRow + 1 },
   };
+}
+
+/**
+ * The engine's own reading of a (written) file: the chosen sheet as the host read it (values the host
+ * cached, formulas) and the core's analysis of it. What the other hosts' checks (LibreOffice, the Office
+ * fake) compare their cells with.
+ */
+export async function engineView(
+  bytes: Uint8Array,
+): Promise<({ ok: true; snapshot: WorkbookSnapshot } & Analysis) | Failure> {
+  let wb;
+  try {
+    wb = await load(bytes);
+  } catch (e) {
+    return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
+  }
+  const snapshot = await readChosen(new XlsxHost(wb));
+  const a = analyzeSheet(snapshot.active);
+  if (!a.ok) return { ok: false, code: a.error };
+  return { ...a, snapshot };
 }
 
 export interface Ran {
