@@ -7,6 +7,7 @@ import { analyzeWorkbook, planCommand, type CommandId } from "../../src/app/comm
 import { isAddinError } from "../../src/core/errors";
 import type { ChangeSet } from "../../src/core/types";
 import { chooseSheet } from "../../src/app/chooseSheet";
+import { unicodeView } from "../../src/core/legacySheet";
 import type { WorkbookSnapshot } from "../../src/core/types";
 import { analyzeSheet, type Analysis } from "../../src/core/analyze";
 import {
@@ -109,7 +110,8 @@ export async function engineView(
     return { ok: false, code: isAddinError(e) ? e.code : "untyped" };
   }
   const snapshot = await readChosen(new XlsxHost(wb));
-  const a = analyzeSheet(snapshot.active);
+  // As the app analyses: a sheet typed in a legacy font is read through its Unicode view.
+  const a = analyzeSheet(unicodeView(snapshot.active).sheet);
   if (!a.ok) return { ok: false, code: a.error };
   return { ...a, snapshot };
 }
