@@ -189,6 +189,11 @@ function check(a: Args): void {
       `${a.command} ghi tệp .xlsx: -o phải kết thúc bằng .xlsx`,
       `${a.command} writes an .xlsx: -o must end in .xlsx`,
     );
+  if (a.csv === "-" && a.json)
+    throw usage(
+      "--csv - và --json cùng ghi ra màn hình: chọn một",
+      "--csv - and --json both write to stdout: choose one",
+    );
   if (a.csv !== undefined && a.csv !== "-") {
     if (/\.(xlsx|xlsm|xls|docx)$/i.test(a.csv))
       throw usage(
