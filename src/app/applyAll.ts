@@ -18,9 +18,11 @@ export type ApplyStep = (typeof APPLY_STEPS)[number];
 export function commandsOfSteps(steps: Iterable<ApplyStep> = APPLY_STEPS): CommandId[] {
   const s = new Set(steps);
   const out: CommandId[] = [];
-  if (s.has("recalc")) out.push(s.has("highlight") ? "recalc" : "recalc-only");
-  else if (s.has("highlight")) out.push("highlight");
+  // Highlight after assign, so the fills cover the agency and solution columns as a second run sees them
+  // (twice = once); without assign, the Recalculate button's own pair.
+  if (s.has("recalc")) out.push(s.has("highlight") && !s.has("assign") ? "recalc" : "recalc-only");
   if (s.has("assign")) out.push("assign");
+  if (s.has("highlight") && (s.has("assign") || !s.has("recalc"))) out.push("highlight");
   if (s.has("plan")) out.push("plan");
   return out;
 }
