@@ -197,4 +197,32 @@ test("the par-index bin runs on Node: real files, exit codes, usage", async () =
   expect(missing.stderr).toContain("khong-co.xlsx: Không có tệp.");
   const usage = spawnSync(process.execPath, [bin, "apply", join(dir, "bac-son.xlsx")], { encoding: "utf8" });
   expect(usage.status).toBe(2);
+  const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toContain("par-index plan-doc");
+
+  // apply X -o X: the input is replaced whole by the result (a readable workbook), nothing else is left
+  const input = join(dir, "bac-son.xlsx");
+  const same = spawnSync(process.execPath, [bin, "apply", input, "-o", input], { encoding: "utf8" });
+  expect(same.status).toBe(0);
+  const again = spawnSync(process.execPath, [bin, "summary", input, "--json"], { encoding: "utf8" });
+  expect(JSON.parse(again.stdout)[0].total.achieved).toBe(84.87);
+  const { readdirSync, readFileSync } = await import("node:fs");
+  expect(readdirSync(dir).sort()).toEqual(["bac-son.xlsx"]);
+
+  // a missing folder: one line in the chosen language, exit 1, the input untouched
+  const before = readFileSync(input);
+  const nowhere = spawnSync(
+    process.execPath,
+    [bin, "apply", input, "-o", join(dir, "khong-co", "o.xlsx"), "--lang", "en"],
+    { encoding: "utf8" },
+  );
+  expect(nowhere.status).toBe(1);
+  const lines = nowhere.stderr.trim().split("\n");
+  expect(lines[lines.length - 1]).toBe(
+    "The file «o.xlsx» could not be written (the folder does not exist). Close the file if Excel has it open, check the folder can be written to, then try again.",
+  );
+  expect(nowhere.stderr).not.toMatch(/\bat \w|Error:/);
+  expect(readFileSync(input).equals(before)).toBe(true);
+  expect(readdirSync(dir).sort()).toEqual(["bac-son.xlsx"]);
 }, 240_000);
