@@ -177,7 +177,7 @@ export class Session {
       await this.host.apply(p);
       this.last = null;
       commandSpec(last.command).afterUndo?.(this.memory);
-      const r = analyzeWorkbook(p.after);
+      const r = analyzeWorkbook(p.after, { unit: this.opts.unit });
       return {
         ok: true,
         summary: r.ok ? r.summary : null,
