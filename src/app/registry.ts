@@ -54,6 +54,8 @@ export interface PlanContext {
    * panel's language changes; the panel's only without a table.
    */
   lang?: Lang;
+  /** Replace a stated total that differs from the recomputed one (CLI `--replace-total`). */
+  replaceTotal?: boolean;
   memory: Readonly<SessionMemory>;
 }
 
@@ -100,7 +102,8 @@ const SPECS: readonly CommandSpec[] = [
   {
     id: "recalc",
     needsTable: true,
-    plan: ({ ws, analysis, lang }) => planRecalcAndHighlight(ws.active, analysis, { lang }),
+    plan: ({ ws, analysis, lang, replaceTotal }) =>
+      planRecalcAndHighlight(ws.active, analysis, { lang, replaceTotal }),
     result: recalcLine,
     afterApply: keepBeforeHighlight,
     afterUndo: forgetBeforeHighlight,
@@ -108,7 +111,8 @@ const SPECS: readonly CommandSpec[] = [
   {
     id: "recalc-only",
     needsTable: true,
-    plan: ({ ws, analysis, lang }) => planRecalc(ws.active, analysis, { lang }).changeSet,
+    plan: ({ ws, analysis, lang, replaceTotal }) =>
+      planRecalc(ws.active, analysis, { lang, replaceTotal }).changeSet,
     result: recalcLine,
   },
   {
