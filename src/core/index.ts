@@ -65,8 +65,10 @@ export {
   isAddinFill,
   planClearHighlight,
   planHighlight,
+  highlightRules,
   type HighlightOptions,
 } from "./highlight";
+export { ADDIN_RULE_MARK, addinFormula, isAddinRule, offsetFormula, shownFills } from "./conditional";
 export { ASSIGN_HEADERS, planAssign, type AssignOptions } from "./assign";
 export {
   PLAN_COLUMNS,
