@@ -1,4 +1,5 @@
 /** Reading an ExcelJS workbook into the core's WorkbookSnapshot. Pure with respect to the workbook. */
+import { readFrozen, readRules, workbookNames } from "./sheetExtras";
 import type * as ExcelJS from "exceljs";
 import { PROBE_ROWS } from "../../core/types";
 import type {
@@ -212,6 +213,8 @@ export function readSheet(
     validations: readValidations(ws),
     columnWidths,
     ...(isProtected(ws) ? { protected: true } : {}),
+    conditionalFormats: readRules(ws.workbook, ws),
+    frozen: readFrozen(ws),
   };
 }
 
@@ -263,7 +266,12 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
     const full = cache.get(ws.name);
     probes[ws.name] = full ? probeOf(full) : readSheet(ws, ctx, PROBE_ROWS);
   }
-  const snap: WorkbookSnapshot = { active: activeSheet, sheetNames: sheets.map((ws) => ws.name), others };
+  const snap: WorkbookSnapshot = {
+    active: activeSheet,
+    sheetNames: sheets.map((ws) => ws.name),
+    others,
+    names: workbookNames(wb).map((n) => ({ ...n })),
+  };
   if (Object.keys(probes).length) snap.probes = probes;
   return snap;
 }
