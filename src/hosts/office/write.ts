@@ -9,6 +9,7 @@ import { rectAddress } from "../../core/address";
 import { API, isApiSupported, requireApi } from "./requirements";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
 import { cellRuns, charsToPoints, columnsAddress, inputValue, jsonBytes } from "./convert";
+import { extraSteps } from "./writeExtras";
 
 /** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
@@ -225,6 +226,12 @@ function opSteps(op: ResolvedOp, max: number): Step[] {
           sheet.getRange(rectAddress(op.rect)).select();
         }),
       ];
+    case "addConditionalFormats":
+    case "removeConditionalFormats":
+    case "setName":
+    case "freezePanes":
+    case "setPageSetup":
+      return extraSteps(op).map((s) => step(s.args, s.queue));
   }
 }
 
