@@ -199,4 +199,6 @@ export interface ChangeSet {
   ops: Op[];
   /** Counts for the result line ("18 rows filled, 2 edited cells kept"), by key. */
   counts: Record<string, number>;
+  /** Lines the app shows under the result line (what the command did differently and why), bilingual. */
+  notes?: { vi: string; en: string }[];
 }

@@ -1,5 +1,6 @@
 /** Reading an ExcelJS workbook into the core's WorkbookSnapshot. Pure with respect to the workbook. */
 import { readFrozen, readRules, workbookNames } from "./sheetExtras";
+import { sheetOfRef } from "../../core/workbookMemory";
 import type * as ExcelJS from "exceljs";
 import { PROBE_ROWS } from "../../core/types";
 import type {
@@ -229,7 +230,14 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
   const sheets = wb.worksheets;
   if (!sheets.length) throw new AddinError("no-table", { detail: "the workbook has no sheet" });
   const ctx = readContext(wb);
-  const ownedNames = opts.others ?? OWNED_SHEETS;
+  // The add-in's sheets: the usual names, and any sheet a marker names (a plan written under another name).
+  const marked = workbookNames(wb)
+    .filter((n) => /^_ParIndex_Owned_/i.test(n.name))
+    .flatMap((n) => {
+      const sheet = sheetOfRef(n.ref);
+      return sheet && sheets.some((ws) => ws.name === sheet) ? [sheet] : [];
+    });
+  const ownedNames = [...new Set([...(opts.others ?? OWNED_SHEETS), ...marked])];
   const cache = new Map<string, SheetSnapshot>();
   const read = (ws: ExcelJS.Worksheet) => {
     let s = cache.get(ws.name);
