@@ -138,7 +138,9 @@ function rulesProblem(rules: ConditionalRule[], adding: boolean): string | null 
   if (!Array.isArray(rules)) return "rules must be a list";
   if (rules.length > MAX_RULES) return `more than ${MAX_RULES} conditional formats in one op`;
   for (const r of rules) {
-    if (!Array.isArray(r.ranges) || r.ranges.length === 0) return "a conditional format needs a range";
+    // A rule to remove may be named by its host id alone (the Office host reads no ranges).
+    if (!Array.isArray(r.ranges) || (r.ranges.length === 0 && (adding || r.id === undefined)))
+      return "a conditional format needs a range";
     for (const x of r.ranges) {
       const bad = rectProblem(x);
       if (bad) return bad;

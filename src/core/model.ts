@@ -149,11 +149,16 @@ export class SheetModel {
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
       ...(this.protected ? { protected: true } : {}),
-      conditionalFormats: this.conditionalFormats.map((r) => ({
-        ...r,
-        ranges: r.ranges.map((x) => ({ ...x })),
-      })),
-      frozen: { ...this.frozen },
+      // Only when there are any (as hosts read them: nothing means none).
+      ...(this.conditionalFormats.length
+        ? {
+            conditionalFormats: this.conditionalFormats.map((r) => ({
+              ...r,
+              ranges: r.ranges.map((x) => ({ ...x })),
+            })),
+          }
+        : {}),
+      ...(this.frozen.rows || this.frozen.cols ? { frozen: { ...this.frozen } } : {}),
     };
   }
 

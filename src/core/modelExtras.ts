@@ -144,6 +144,8 @@ export function shiftExtrasColumns(
   rows?: { top: number; bottom: number },
 ): void {
   s.conditionalFormats = s.conditionalFormats.flatMap((rule) => {
+    if (!rule.ranges.length)
+      return [{ ...rule, formula: shiftFormulaColumns(rule.formula, s.name, s.name, at, count, rows) }];
     const ranges = rule.ranges.flatMap((r) => {
       const moved = shiftRect(r, at, count, rows);
       return moved ? [moved] : [];

@@ -1,10 +1,13 @@
 /**
  * The Office host's statements for conditional formats, workbook-level names, frozen panes and print
- * setup (core/modelExtras.ts is the reference). All within the host's minimum, ExcelApi 1.9:
+ * setup (the core's simulation of these ops is the reference). All within the host's minimum, ExcelApi 1.9:
  * ConditionalFormatCollection.add(custom) and getItem (1.6), NamedItemCollection.add and NamedItem.delete
  * (1.4), NamedItem.visible (1.1), freezePanes (1.7), pageLayout (1.9).
  */
-import type { Op } from "../../core/types";
+import type { ConditionalRule, Op } from "../../core/types";
+import type { ResolvedOp } from "../../core/prepare";
+import { CONDITIONAL_LOAD, customRules } from "./read";
+import { toAddinError } from "./errors";
 import { rectAddress } from "../../core/address";
 import { offsetFormula } from "../../core/conditional";
 
@@ -114,4 +117,52 @@ export function extraSteps(op: ExtraOp): ExtraStep[] {
         },
       ];
   }
+}
+
+const norm = (f: string) => f.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+
+/**
+ * The ops with an id on every rule a removeConditionalFormats names without one (rules added by an earlier
+ * change set: undo): Excel's custom rules of those sheets are read once and matched by formula (as seen
+ * from each range, one Excel rule per range) and fill. A rule not found is gone already and is dropped.
+ */
+export async function withRuleIds(ops: readonly ResolvedOp[]): Promise<ResolvedOp[]> {
+  const sheets = new Set(
+    ops.flatMap((o) =>
+      o.op === "removeConditionalFormats" && o.rules.some((r) => r.id === undefined) ? [o.sheet] : [],
+    ),
+  );
+  if (!sheets.size) return [...ops];
+  let found: Map<string, ConditionalRule[]>;
+  try {
+    found = await Excel.run(async (context) => {
+      const loads = [...sheets].map((name) => {
+        const c = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
+        c.load(CONDITIONAL_LOAD);
+        return { name, c };
+      });
+      await context.sync();
+      return new Map(loads.map(({ name, c }) => [name, customRules(c)]));
+    });
+  } catch (e) {
+    throw toAddinError(e);
+  }
+  return ops.map((o) => {
+    if (o.op !== "removeConditionalFormats") return o;
+    const pool = [...(found.get(o.sheet) ?? [])];
+    const rules = o.rules.flatMap((rule): ConditionalRule[] => {
+      if (rule.id !== undefined) return [rule];
+      const anchor = rule.ranges[0];
+      return rule.ranges.flatMap((r) => {
+        const formula = norm(offsetFormula(rule.formula, r.top - anchor.top, r.left - anchor.left));
+        const i = pool.findIndex(
+          (x) => norm(x.formula) === formula && (x.fill ?? null) === (rule.fill?.toUpperCase() ?? null),
+        );
+        if (i < 0) return [];
+        const [hit] = pool.splice(i, 1);
+        return [{ ranges: [r], formula: rule.formula, fill: rule.fill, id: hit.id }];
+      });
+    });
+    return { ...o, rules };
+  });
 }

@@ -214,8 +214,7 @@ export function readSheet(
     validations: readValidations(ws),
     columnWidths,
     ...(isProtected(ws) ? { protected: true } : {}),
-    conditionalFormats: readRules(ws.workbook, ws),
-    frozen: readFrozen(ws),
+    ...extrasOf(ws),
   };
 }
 
@@ -323,5 +322,15 @@ export function structureSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
     active,
     sheetNames: sheets.map((ws) => ws.name),
     others: Object.fromEntries(all.slice(1).map((s) => [s.name, s])),
+  };
+}
+
+/** Conditional formats and frozen panes, when the sheet has any (as the core's model reports them). */
+function extrasOf(ws: ExcelJS.Worksheet): Pick<SheetSnapshot, "conditionalFormats" | "frozen"> {
+  const rules = readRules(ws.workbook, ws);
+  const frozen = readFrozen(ws);
+  return {
+    ...(rules.length ? { conditionalFormats: rules } : {}),
+    ...(frozen.rows || frozen.cols ? { frozen } : {}),
   };
 }
