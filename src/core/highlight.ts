@@ -11,7 +11,7 @@ import { cellAt, formatAt, type TableLayout } from "./table";
 import { cellText } from "./text";
 import { ColumnShift } from "./columns";
 import { rectRuns, rowRuns, type Span } from "./rects";
-import { addinFormula, isAddinRule } from "./conditional";
+import { addinFormula, isAddinRule, shownFills } from "./conditional";
 import { sameRule, shiftExtrasColumns } from "./modelExtras";
 import { columnLetter } from "./address";
 import type { CriterionRow } from "./analyze";
@@ -309,9 +309,9 @@ export function planClearHighlight(sheet: SheetSnapshot, a: Analysis, before?: S
   for (const op of ops) if (op.op === "setStyle") for (const r of op.ranges) cleared += r.rows * r.cols;
   if (rules.length) {
     ops.push({ op: "removeConditionalFormats", sheet: sheet.name, rules });
-    const covered = new Set<number>();
-    for (const r of rules) for (const x of r.ranges) for (let k = 0; k < x.rows; k++) covered.add(x.top + k);
-    cleared += covered.size * (t.right - t.left + 1);
+    // The cells the rules colour now: what the user sees lose its colour.
+    const shown = shownFills({ ...sheet, fills: undefined, conditionalFormats: rules });
+    for (const row of shown) for (const f of row) if (f) cleared++;
   }
   for (let r = 0; r < sheet.values.length; r++) {
     const c = sheet.values[r].findIndex((v) => typeof v === "string" && LEGEND_TITLES.has(v));

@@ -3,7 +3,7 @@
  * results formatted with the cell's number format in the user's locale), fill, bold, font colour, wrap,
  * alignment, merges, and the column widths. Plain data, so the grid component stays a renderer.
  */
-import { shownFills } from "../core/conditional";
+import { shownFills } from "../app/format";
 import type * as ExcelJS from "exceljs";
 import type { CellValue } from "../app/types";
 import { readSheet } from "../hosts/xlsx";
