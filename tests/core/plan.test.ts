@@ -313,7 +313,7 @@ describe("highlight and clear-highlight", () => {
     expect(validateChangeSet(ws, cs)).toEqual({ ok: true });
     const back = apply(after, invertChangeSet(ws, cs));
     expect(cellMap(back.active)).toEqual(cellMap(ws.active));
-    expect(back.active.conditionalFormats).toEqual([]);
+    expect(back.active.conditionalFormats ?? []).toEqual([]);
   });
 });
 
