@@ -4,7 +4,7 @@
  * over 255 characters, texts over 32,767 characters, formulas over 8,192, colours that are not "#RRGGBB",
  * column widths. Each check sees the workbook as the previous ops leave it (prepare's model). Pure.
  */
-import type { CellInput, Op, Rect } from "./types";
+import type { CellInput, ConditionalRule, Op, Rect } from "./types";
 import type { WorkbookModel } from "./model";
 
 export const MAX_ROWS = 1048576;
@@ -136,6 +136,47 @@ function fontNameOk(name: unknown): boolean {
   return typeof name === "string" && name.trim() !== "" && name.length <= 31;
 }
 
+/** Excel's limit on a conditional format's formula (as for any formula) and rules per op, kept sane. */
+const MAX_RULES = 1000;
+
+function rulesProblem(rules: ConditionalRule[], adding: boolean): string | null {
+  if (!Array.isArray(rules)) return "rules must be a list";
+  if (rules.length > MAX_RULES) return `more than ${MAX_RULES} conditional formats in one op`;
+  for (const r of rules) {
+    // A rule to remove may be named by its host id alone (the Office host reads no ranges).
+    if (!Array.isArray(r.ranges) || (r.ranges.length === 0 && (adding || r.id === undefined)))
+      return "a conditional format needs a range";
+    for (const x of r.ranges) {
+      const bad = rectProblem(x);
+      if (bad) return bad;
+    }
+    if (typeof r.formula !== "string" || r.formula.replace(/^=/, "").trim() === "")
+      return "a conditional format needs a formula";
+    if (r.formula.length > MAX_FORMULA) return `a conditional format's formula is longer than ${MAX_FORMULA}`;
+    if (adding && !r.fill && !r.fontColor) return "a conditional format needs a fill or a font colour";
+    if (!hex(r.fill) || !hex(r.fontColor)) return "colours must be #RRGGBB";
+  }
+  return null;
+}
+
+/** Excel's rules for a defined name: letters, digits, _ . \; not a cell reference; 255 characters. */
+export function definedNameProblem(name: string): string | null {
+  if (typeof name !== "string" || !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name))
+    return `«${name}» is not a valid name (letters, digits, _ and . only, no spaces)`;
+  if (name.length > 255) return `the name «${name}» is too long`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name))
+    return `the name «${name}» looks like a cell reference`;
+  return null;
+}
+
+function nameProblem(op: Extract<Op, { op: "setName" }>): string | null {
+  const bad = definedNameProblem(op.name);
+  if (bad) return bad;
+  if (op.ref === null) return null;
+  if (typeof op.ref !== "string" || op.ref.replace(/^=/, "").trim() === "") return "a name needs a formula";
+  return op.ref.length > MAX_FORMULA ? `a name's formula is longer than ${MAX_FORMULA}` : null;
+}
+
 /** What Excel would refuse in `op`, on the workbook `m` as the previous ops leave it; null when it fits. */
 export function opProblem(m: WorkbookModel, op: Op): OpProblem | null {
   const p = (s: string | null) => (s === null ? null : invalid(s));
@@ -182,6 +223,28 @@ export function opProblem(m: WorkbookModel, op: Op): OpProblem | null {
     case "select":
     case "deleteTable":
       return null;
+    case "addConditionalFormats":
+    case "removeConditionalFormats":
+      return p(rulesProblem(op.rules, op.op === "addConditionalFormats"));
+    case "setName":
+      return p(nameProblem(op));
+    case "freezePanes":
+      if (
+        !int(op.rows) ||
+        !int(op.cols) ||
+        op.rows < 0 ||
+        op.cols < 0 ||
+        op.rows >= MAX_ROWS ||
+        op.cols >= MAX_COLS
+      )
+        return invalid("frozen rows/columns must be whole, ≥ 0 and inside the grid");
+      return null;
+    case "setPageSetup": {
+      const r = op.setup.repeatRows;
+      if (r && (!int(r.first) || !int(r.last) || r.first < 0 || r.last < r.first || r.last >= MAX_ROWS))
+        return invalid("the rows to repeat are not a range of rows");
+      return null;
+    }
     default:
       return invalid("unknown op");
   }

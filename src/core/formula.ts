@@ -255,6 +255,12 @@ function callFunction(name: string, args: Arg[]): Scalar {
     }
     case "VALUE":
       return numberValue(scalar(args[0]));
+    case "ISNUMBER":
+      return typeof scalar(args[0]) === "number";
+    case "ISTEXT": {
+      const v = scalar(args[0]);
+      return typeof v === "string" && v !== "";
+    }
     case "IFERROR": {
       const v = scalar(args[0]);
       return err(v) ? scalar(args[1] ?? "") : v;

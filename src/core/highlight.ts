@@ -1,14 +1,21 @@
 /**
- * highlight and clear-highlight, planned as change sets: fills of unmet criteria rows by status (the palette),
- * and the small legend under the table. Nothing here executes anything.
+ * highlight and clear-highlight, planned as change sets: live conditional-formatting rules that colour the
+ * criteria rows by status (the palette) from the row's own cells, so an edit re-colours at once, and the
+ * small legend under the table. The user's fills and rules are never touched; "clear" removes the add-in's
+ * rules (core/conditional.ts marks them) and the fills of earlier releases. Nothing here executes anything.
  */
-import type { CellInput, ChangeSet, Op, Rect, SheetSnapshot } from "./types";
+import type { CellInput, ChangeSet, ConditionalRule, Op, Rect, SheetSnapshot } from "./types";
 import type { Analysis, Status } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt, type TableLayout } from "./table";
 import { cellText } from "./text";
 import { ColumnShift } from "./columns";
 import { rectRuns, rowRuns, type Span } from "./rects";
+import { addinFormula, isAddinRule, shownFills } from "./conditional";
+import { sameRule, shiftExtrasColumns } from "./modelExtras";
+import { columnLetter } from "./address";
+import type { CriterionRow } from "./analyze";
+import type { NumberStyle, ParsedNumber } from "./numbers";
 
 /** Fills the add-in uses, by status (Excel's own "bad" and "neutral" tones, and a grey). */
 export const PALETTE: Record<Exclude<Status, "met">, string> = {
@@ -63,10 +70,28 @@ export function legendPlace(
     }
   }
   const left = t.left;
+  // A cell the user formatted, gave a list or put in a table is theirs even when it holds nothing.
+  const taken = (row: number, col: number) => {
+    const c = shift.back(col);
+    if (c === null) return false;
+    const f = <T>(grid: readonly (readonly T[])[] | undefined) => formatAt(sheet, grid, row, c);
+    const fmt = f(sheet.numberFormats);
+    const inside = (r: Rect) => row >= r.top && row < r.top + r.rows && c >= r.left && c < r.left + r.cols;
+    return (
+      !!f(sheet.fills) ||
+      !!f(sheet.bold) ||
+      !!f(sheet.fontColors) ||
+      (!!fmt && fmt !== "General") ||
+      (sheet.validations ?? []).some((v) => inside(v.rect)) ||
+      (sheet.tables ?? []).some((x) => inside(x.rect)) ||
+      (sheet.conditionalFormats ?? []).some((x) => x.ranges.some(inside))
+    );
+  };
   for (let top = t.lastRow + 2; ; top++) {
     let free = true;
     for (let r = top - 1; r < top + LEGEND_ROWS && free; r++)
-      for (let c = left; c < left + 2 && free; c++) if (cellText(valueAt(r, c)) !== "") free = false;
+      for (let c = left; c < left + 2 && free; c++)
+        if (cellText(valueAt(r, c)) !== "" || (r >= top && taken(r, c))) free = false;
     if (free) return { top, left };
   }
 }
@@ -105,68 +130,189 @@ function legendOps(sheetName: string, place: { top: number; left: number }, lang
   return ops;
 }
 
-/** highlight: fills unmet criteria rows by status and writes a small legend under the table. */
+/** How a row's rules read its status: from gap and percent cells, from max and achieved cells, or not at all. */
+type Tie =
+  | { kind: "gp"; gap: string; pct: string }
+  | { kind: "ma"; max: string; ach: string; maxStyle: NumberStyle; achStyle: NumberStyle }
+  | { kind: "static" };
+
+/** A score cell as a number in a rule, the way the cell is written ("9,50" read with its decimal comma). */
+function numberOf(ref: string, style: NumberStyle): string {
+  // A number typed later over the text stays a number.
+  if (style === "comma") return `IF(ISNUMBER(${ref}),${ref},NUMBERVALUE(${ref},",","."))`;
+  if (style === "dot" || style === "integer-text")
+    return `IF(ISNUMBER(${ref}),${ref},NUMBERVALUE(${ref},".",","))`;
+  return ref;
+}
+
+const STATUSES = ["zero", "partial", "unscored"] as const;
+
+/** The condition of each status on one row, from the row's own cells (`n` is the row, 1-based or $-fixed). */
+function conditions(tie: Tie, n: string): Record<(typeof STATUSES)[number], string> | null {
+  if (tie.kind === "gp") {
+    const g = `$${tie.gap}${n}`;
+    const p = `$${tie.pct}${n}`;
+    return {
+      zero: `ISNUMBER(${g}),${g}>0,ISNUMBER(${p}),${p}=0`,
+      partial: `ISNUMBER(${g}),${g}>0,ISNUMBER(${p}),${p}>0`,
+      unscored: `NOT(ISNUMBER(${g}))`,
+    };
+  }
+  if (tie.kind === "ma") {
+    const mc = `$${tie.max}${n}`;
+    const ac = `$${tie.ach}${n}`;
+    const m = numberOf(mc, tie.maxStyle);
+    const a = numberOf(ac, tie.achStyle);
+    // NUMBERVALUE("") is 0: a blank cell is tested first.
+    const ok = `${mc}<>"",${ac}<>"",ISNUMBER(${m}),ISNUMBER(${a})`;
+    return {
+      zero: `${ok},${m}>0,${a}=0`,
+      partial: `${ok},${a}>0,${a}<${m}`,
+      unscored: `NOT(AND(${ok}))`,
+    };
+  }
+  return null;
+}
+
+const styleOf = (p: ParsedNumber): NumberStyle | null =>
+  p.kind === "number" && !p.percentText ? p.style : null;
+
+/**
+ * The live rules of the table: each run of consecutive criterion rows tied the same way gets one rule per
+ * status over the table's width, its formula reading the row's gap and percent cells (after recalc) or its
+ * max and achieved cells; a criterion with continuation rows gets rules reading its own row; a row whose
+ * cells hold text numbers or sums of its children (and no recalc formulas) gets a fixed rule for its status.
+ */
+export function highlightRules(
+  sheet: SheetSnapshot,
+  a: Analysis,
+  opts: HighlightOptions = {},
+): ConditionalRule[] {
+  const t = opts.layout ?? a.table;
+  const shift = opts.shift ?? new ColumnShift();
+  const width = t.right - t.left + 1;
+  const { gap, percent, max, achieved } = t.columns;
+  const live = (row: number, col: number | undefined) => {
+    if (col === undefined) return false;
+    const o = shift.back(col);
+    if (o === null) return !!opts.layout; // a column recalc inserts in this change set
+    const f = formatAt(sheet, sheet.formulas, row, o);
+    return !!f || typeof cellAt(sheet, row, o) === "number" || !!opts.layout;
+  };
+  const tieOf = (r: CriterionRow): Tie => {
+    if (gap !== undefined && percent !== undefined && live(r.row, gap) && live(r.row, percent))
+      return { kind: "gp", gap: columnLetter(gap), pct: columnLetter(percent) };
+    const maxStyle = styleOf(r.stated.max);
+    const achStyle = styleOf(r.stated.achieved);
+    if (max !== undefined && achieved !== undefined && !r.derived && maxStyle && achStyle)
+      return { kind: "ma", max: columnLetter(max), ach: columnLetter(achieved), maxStyle, achStyle };
+    return { kind: "static" };
+  };
+  const rules: ConditionalRule[] = [];
+  const fixed = new Map<string, Rect[]>();
+  const rowsOf = (r: CriterionRow) => [r.row, ...r.continuationRows];
+  let run: { tie: Tie; top: number; rows: number } | null = null;
+  const flush = () => {
+    if (!run) return;
+    const rect = { top: run.top, left: t.left, rows: run.rows, cols: width };
+    const c = conditions(run.tie, String(run.top + 1))!;
+    for (const s of STATUSES) rules.push({ ranges: [rect], formula: addinFormula(c[s]), fill: PALETTE[s] });
+    run = null;
+  };
+  for (const r of a.rows) {
+    const tie = tieOf(r);
+    if (tie.kind === "static") {
+      flush();
+      if (r.status !== "met")
+        fixed.set(r.status, [...(fixed.get(r.status) ?? []), ...rowRuns(rowsOf(r), t.left, width)]);
+      continue;
+    }
+    if (r.continuationRows.length) {
+      flush();
+      // Its continuation rows (not always adjacent) read the criterion's own row: an absolute row.
+      const ranges = rowRuns(rowsOf(r), t.left, width);
+      const c = conditions(tie, `$${r.row + 1}`)!;
+      for (const s of STATUSES) rules.push({ ranges, formula: addinFormula(c[s]), fill: PALETTE[s] });
+      continue;
+    }
+    if (run && JSON.stringify(run.tie) === JSON.stringify(tie) && run.top + run.rows === r.row) run.rows++;
+    else {
+      flush();
+      run = { tie, top: r.row, rows: 1 };
+    }
+  }
+  flush();
+  for (const s of STATUSES) {
+    const ranges = fixed.get(s);
+    if (ranges) rules.push({ ranges, formula: addinFormula("1=1"), fill: PALETTE[s] });
+  }
+  return rules;
+}
+
+/** The add-in's rules on the sheet, as the earlier ops of the change set (column inserts) leave them. */
+function addinRules(sheet: SheetSnapshot, shift: ColumnShift): ConditionalRule[] {
+  const s = { name: sheet.name, conditionalFormats: (sheet.conditionalFormats ?? []).filter(isAddinRule) };
+  for (const ins of shift.inserts)
+    shiftExtrasColumns({ ...s, frozen: { rows: 0, cols: 0 }, pageSetup: {} }, ins.at, ins.count);
+  return s.conditionalFormats;
+}
+
+/** Fills earlier releases wrote on the table (fixed palette colours): what highlight and clear remove. */
+function legacyFills(sheet: SheetSnapshot, t: TableLayout, shift: ColumnShift, before?: SheetSnapshot): Op[] {
+  const byColor = new Map<string | null, Span[]>();
+  for (let row = t.headerRow; row <= t.lastRow; row++)
+    for (let c = t.left; c <= t.right; c++) {
+      const o = shift.back(c);
+      if (o === null || !isAddinFill(formatAt(sheet, sheet.fills, row, o))) continue;
+      const prev = before ? (formatAt(before, before.fills, row, o) ?? null) : null;
+      const restore = isAddinFill(prev) ? null : prev;
+      byColor.set(restore, [...(byColor.get(restore) ?? []), { row, left: c, cols: 1 }]);
+    }
+  return [...byColor].map(
+    ([fill, spans]) =>
+      ({ op: "setStyle", sheet: sheet.name, ranges: rectRuns(spans), style: { fill } }) as Op,
+  );
+}
+
+/**
+ * highlight: the table's rows coloured by status through live conditional formats (replacing the add-in's
+ * earlier rules, leaving the user's), and a small legend under the table. Twice = once.
+ */
 export function planHighlight(sheet: SheetSnapshot, a: Analysis, opts: HighlightOptions = {}): ChangeSet {
   const t = opts.layout ?? a.table;
   const shift = opts.shift ?? new ColumnShift();
   const lang = opts.lang ?? a.table.lang;
-  const width = t.right - t.left + 1;
-  const byColor = new Map<string | null, number[]>();
-  const add = (color: string | null, rows: number[]) => {
-    const list = byColor.get(color) ?? [];
-    list.push(...rows);
-    byColor.set(color, list);
-  };
-  let highlighted = 0;
-  const addinFilled = (row: number) => {
-    for (let c = t.left; c <= t.right; c++) {
-      const o = shift.back(c);
-      if (o !== null && isAddinFill(formatAt(sheet, sheet.fills, row, o))) return true;
-    }
-    return false;
-  };
-  for (const r of a.rows) {
-    const rows = [r.row, ...r.continuationRows];
-    if (r.status === "met") {
-      // A row met since the last highlight loses the add-in's fill (and only that).
-      const stale = rows.filter(addinFilled);
-      if (stale.length) add(null, stale);
-    } else {
-      add(PALETTE[r.status], rows);
-      highlighted++;
-    }
-  }
-  const ops: Op[] = [];
-  for (const [fill, rows] of byColor) {
-    ops.push({ op: "setStyle", sheet: sheet.name, ranges: rowRuns(rows, t.left, width), style: { fill } });
+  const rules = highlightRules(sheet, a, opts);
+  const old = addinRules(sheet, shift);
+  const same =
+    old.length === rules.length && old.every((r, i) => sameRule(r, rules[i]) && r.fill === rules[i].fill);
+  const ops: Op[] = legacyFills(sheet, t, shift);
+  if (!same) {
+    if (old.length) ops.push({ op: "removeConditionalFormats", sheet: sheet.name, rules: old });
+    if (rules.length) ops.push({ op: "addConditionalFormats", sheet: sheet.name, rules });
   }
   ops.push(...legendOps(sheet.name, legendPlace(sheet, t, shift), lang));
-  return { command: "highlight", ops, counts: { highlighted } };
+  const highlighted = a.rows.filter((r) => r.status !== "met").length;
+  return { command: "highlight", ops, counts: { highlighted, rules: rules.length } };
 }
 
 /**
- * clear-highlight: the add-in's fills go; each cell gets back the fill it had in `before` (the snapshot
- * the highlight was planned from, when the host kept it), otherwise no fill. The legend is removed.
+ * clear-highlight: the add-in's rules go, and the fills of earlier releases (each cell gets back the fill it
+ * had in `before`, the snapshot the highlight was planned from, when the host kept it, otherwise none).
+ * The user's own fills and rules stay. The legend is removed.
  */
 export function planClearHighlight(sheet: SheetSnapshot, a: Analysis, before?: SheetSnapshot): ChangeSet {
   const t = a.table;
-  const byColor = new Map<string | null, Span[]>();
+  const rules = (sheet.conditionalFormats ?? []).filter(isAddinRule);
+  const ops: Op[] = legacyFills(sheet, t, new ColumnShift(), before);
   let cleared = 0;
-  for (let row = t.headerRow; row <= t.lastRow; row++) {
-    for (let c = t.left; c <= t.right; c++) {
-      if (!isAddinFill(formatAt(sheet, sheet.fills, row, c))) continue;
-      const prev = before ? (formatAt(before, before.fills, row, c) ?? null) : null;
-      const restore = isAddinFill(prev) ? null : prev;
-      const list = byColor.get(restore) ?? [];
-      list.push({ row, left: c, cols: 1 });
-      byColor.set(restore, list);
-      cleared++;
-    }
+  for (const op of ops) if (op.op === "setStyle") for (const r of op.ranges) cleared += r.rows * r.cols;
+  if (rules.length) {
+    ops.push({ op: "removeConditionalFormats", sheet: sheet.name, rules });
+    // The cells the rules colour now: what the user sees lose its colour.
+    const shown = shownFills({ ...sheet, fills: undefined, conditionalFormats: rules });
+    for (const row of shown) for (const f of row) if (f) cleared++;
   }
-  const ops: Op[] = [...byColor].map(
-    ([fill, spans]) =>
-      ({ op: "setStyle", sheet: sheet.name, ranges: rectRuns(spans), style: { fill } }) as Op,
-  );
   for (let r = 0; r < sheet.values.length; r++) {
     const c = sheet.values[r].findIndex((v) => typeof v === "string" && LEGEND_TITLES.has(v));
     if (c === -1) continue;

@@ -65,10 +65,30 @@ export {
   isAddinFill,
   planClearHighlight,
   planHighlight,
+  highlightRules,
   type HighlightOptions,
 } from "./highlight";
+export {
+  constantOf,
+  markOwnedOps,
+  memoryOps,
+  NAME_PREFIX,
+  NO_ASK_PREFIX,
+  OWNED_MARKS,
+  ownedSheet,
+  readMemory,
+  sheetOfRef,
+  sheetRef,
+  UNIT_NAME,
+  type OwnedKind,
+  type WorkbookMemory,
+} from "./workbookMemory";
+export { ADDIN_RULE_MARK, addinFormula, isAddinRule, offsetFormula, shownFills } from "./conditional";
 export { ASSIGN_HEADERS, planAssign, type AssignOptions } from "./assign";
 export {
+  DATE_FORMAT,
+  planTarget,
+  type PlanTarget,
   PLAN_COLUMNS,
   PLAN_MET_FILL,
   PLAN_STATUSES,

@@ -7,8 +7,11 @@ import type {
   CellStyle,
   CellValue,
   ChangeSet,
+  ConditionalRule,
+  DefinedName,
   ListValidation,
   Op,
+  PageSetup,
   Rect,
   SheetSnapshot,
   TableInfo,
@@ -16,6 +19,7 @@ import type {
 } from "./types";
 import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
 import { shiftRect } from "./address";
+import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps, shiftExtrasColumns } from "./modelExtras";
 
 export interface Cell {
   value: CellValue;
@@ -58,6 +62,9 @@ export class SheetModel {
   widths: Record<number, number> = {};
   /** The sheet is protected (as the host read it): prepare refuses to write to it. */
   protected = false;
+  conditionalFormats: ConditionalRule[] = [];
+  frozen = { rows: 0, cols: 0 };
+  pageSetup: PageSetup = {};
 
   constructor(public name: string) {}
 
@@ -84,6 +91,11 @@ export class SheetModel {
     m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
     m.widths = { ...(s.columnWidths ?? {}) };
     m.protected = s.protected === true;
+    m.conditionalFormats = (s.conditionalFormats ?? []).map((r) => ({
+      ...r,
+      ranges: r.ranges.map((x) => ({ ...x })),
+    }));
+    m.frozen = { ...(s.frozen ?? { rows: 0, cols: 0 }) };
     return m;
   }
 
@@ -142,6 +154,16 @@ export class SheetModel {
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
       ...(this.protected ? { protected: true } : {}),
+      // Only when there are any (as hosts read them: nothing means none).
+      ...(this.conditionalFormats.length
+        ? {
+            conditionalFormats: this.conditionalFormats.map((r) => ({
+              ...r,
+              ranges: r.ranges.map((x) => ({ ...x })),
+            })),
+          }
+        : {}),
+      ...(this.frozen.rows || this.frozen.cols ? { frozen: { ...this.frozen } } : {}),
     };
   }
 
@@ -164,6 +186,7 @@ export class SheetModel {
       this.rows.set(r, moved);
       if (moved.size === 0) this.rows.delete(r);
     }
+    shiftExtrasColumns(this, at, count, rows);
     const move = (rect: Rect) => shiftRect(rect, at, count, rows);
     this.tables = this.tables.flatMap((t) => {
       const rect = move(t.rect);
@@ -235,6 +258,8 @@ function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
 export class WorkbookModel {
   readonly sheets = new Map<string, SheetModel>();
   order: string[] = [];
+  /** Workbook-level defined names. */
+  names: DefinedName[] = [];
 
   static fromSnapshot(ws: WorkbookSnapshot): WorkbookModel {
     const m = new WorkbookModel();
@@ -242,6 +267,7 @@ export class WorkbookModel {
     for (const s of [ws.active, ...Object.values(ws.others ?? {})])
       m.sheets.set(s.name, SheetModel.fromSnapshot(s));
     for (const n of ws.sheetNames) if (!m.sheets.has(n)) m.sheets.set(n, new SheetModel(n));
+    m.names = (ws.names ?? []).map((n) => ({ ...n }));
     return m;
   }
 
@@ -253,6 +279,7 @@ export class WorkbookModel {
 
   /** The ops that undo `op`, computed from the current state (call before apply). */
   inverseOf(op: Op): Op[] {
+    if (isExtraOp(op)) return inverseOfExtra(this, op);
     switch (op.op) {
       case "insertColumns": {
         const table = op.table
@@ -343,6 +370,7 @@ export class WorkbookModel {
           ...Object.entries(s.widths).map(
             ([c, w]) => ({ op: "setColumnWidth", sheet: op.sheet, col: Number(c), width: w }) as Op,
           ),
+          ...restoreExtrasOps(s),
         ];
       }
       case "addTable":
@@ -409,6 +437,7 @@ export class WorkbookModel {
   }
 
   apply(op: Op): void {
+    if (isExtraOp(op)) return applyExtra(this, op);
     switch (op.op) {
       case "insertColumns":
       case "deleteColumns": {
@@ -573,7 +602,12 @@ export class WorkbookModel {
   toSnapshot(activeName: string, area?: Rect): WorkbookSnapshot {
     const others: Record<string, SheetSnapshot> = {};
     for (const [n, s] of this.sheets) if (n !== activeName) others[n] = s.toSnapshot();
-    return { active: this.sheet(activeName).toSnapshot(area), sheetNames: [...this.order], others };
+    return {
+      active: this.sheet(activeName).toSnapshot(area),
+      sheetNames: [...this.order],
+      others,
+      names: this.names.map((n) => ({ ...n })),
+    };
   }
 }
 

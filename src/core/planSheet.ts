@@ -12,6 +12,10 @@ import { AddinError } from "./errors";
 import { PLAN_SHEET, PLAN_TABLE } from "./owned";
 import { rowRuns } from "./rects";
 import { rowsNeedingRemedy, textOrBlank as text, type RemedySource } from "./remedy";
+import { markOwnedOps, ownedSheet } from "./workbookMemory";
+
+/** The number format of the deadline column (day/month/year, as Vietnamese documents write dates). */
+export const DATE_FORMAT = "dd/mm/yyyy";
 
 export const PLAN_STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Hoàn thành"];
 /** Fill of a plan row whose criterion is no longer unmet: kept for the record, marked, never deleted. */
@@ -105,12 +109,37 @@ for (const c of PLAN_COLUMNS) {
   HEADER_KEYS.set(fold(c.en), c.key);
 }
 
-/** The plan sheet as read: the snapshot, or undefined when the workbook has none. */
-function planSheetOf(ws: WorkbookSnapshot): SheetSnapshot | undefined {
-  const exists = ws.sheetNames.includes(PLAN_SHEET);
-  const sheet = ws.others?.[PLAN_SHEET] ?? (ws.active.name === PLAN_SHEET ? ws.active : undefined);
-  if (exists && !sheet) throw new AddinError("not-read", { sheet: PLAN_SHEET });
+/** A sheet as read: the snapshot, or undefined when the workbook has none by that name. */
+function sheetOf(ws: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  const exists = ws.sheetNames.includes(name);
+  const sheet = ws.others?.[name] ?? (ws.active.name === name ? ws.active : undefined);
+  if (exists && !sheet) throw new AddinError("not-read", { sheet: name });
   return sheet;
+}
+
+/** Where the plan goes: its sheet's name, the sheet as read (absent for a new one), and why. */
+export interface PlanTarget {
+  name: string;
+  sheet: SheetSnapshot | undefined;
+  /** True when a sheet named PLAN_SHEET is the user's own, so the plan went to another name. */
+  renamed: boolean;
+}
+
+/**
+ * The plan's sheet: the one the add-in marked as its own (workbook memory), else «Kế hoạch khắc phục» when
+ * the add-in made it (marked, or recognisable as this release's plan by its column titles), else — the
+ * sheet of that name is the user's — the first free «Kế hoạch khắc phục (2)», «(3)»…
+ */
+export function planTarget(ws: WorkbookSnapshot): PlanTarget {
+  const marked = ownedSheet(ws, "plan");
+  if (marked) return { name: marked, sheet: sheetOf(ws, marked), renamed: marked !== PLAN_SHEET };
+  const sheet = sheetOf(ws, PLAN_SHEET);
+  if (!sheet || readExistingPlan(sheet)) return { name: PLAN_SHEET, sheet, renamed: false };
+  const taken = new Set(ws.sheetNames.map((n) => n.toLowerCase()));
+  for (let k = 2; ; k++) {
+    const name = `${PLAN_SHEET} (${k})`;
+    if (!taken.has(name.toLowerCase())) return { name, sheet: undefined, renamed: true };
+  }
 }
 
 /** A plan already on the sheet: its header row (found by column titles), columns, rows and table. */
@@ -261,7 +290,8 @@ function gridOf(existing: ExistingPlan | null): Grid {
 }
 
 /** A new sheet: added after the active one, with the title (bold) and the note above the table. */
-function newSheetOps(ws: WorkbookSnapshot, lang: Lang): Op[] {
+function newSheetOps(ws: WorkbookSnapshot, lang: Lang, name: string): Op[] {
+  const PLAN_SHEET = name;
   return [
     { op: "addSheet", sheet: PLAN_SHEET, after: ws.active.name },
     {
@@ -281,7 +311,7 @@ function newSheetOps(ws: WorkbookSnapshot, lang: Lang): Op[] {
 }
 
 /** The body (with the header row on a new plan) as one block; STT numbers the rows. */
-function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: Lang): Op {
+function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: Lang, PLAN_SHEET: string): Op {
   const block: (CellInput | null)[][] = [];
   const header: (CellInput | null)[] = Array.from({ length: g.width }, () => null);
   for (const c of PLAN_COLUMNS) header[g.colOf(c.key) - g.left] = text(c[lang] ?? c.vi);
@@ -312,10 +342,16 @@ function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: L
 }
 
 /** The Excel table over header and body: added, or resized when its rectangle changed. */
-function tableOps(rows: PlanRow[], g: Grid, existing: ExistingPlan | null): Op[] {
+function tableOps(
+  rows: PlanRow[],
+  g: Grid,
+  existing: ExistingPlan | null,
+  ws: WorkbookSnapshot,
+  PLAN_SHEET: string,
+): Op[] {
   const rect: Rect = { top: g.headerRow, left: g.left, rows: Math.max(rows.length, 1) + 1, cols: g.width };
   if (!existing?.table)
-    return [{ op: "addTable", sheet: PLAN_SHEET, name: PLAN_TABLE, rect, style: "TableStyleMedium2" }];
+    return [{ op: "addTable", sheet: PLAN_SHEET, name: tableName(ws), rect, style: "TableStyleMedium2" }];
   const r = existing.table.rect;
   if (r.rows === rect.rows && r.cols === rect.cols && r.left === rect.left) return [];
   return [{ op: "resizeTable", sheet: PLAN_SHEET, name: existing.table.name, rect }];
@@ -327,6 +363,7 @@ function styleOps(
   g: Grid,
   sheet: SheetSnapshot | undefined,
   existing: ExistingPlan | null,
+  PLAN_SHEET: string,
 ): Op[] {
   const ops: Op[] = [];
   const bodyTop = g.headerRow + 1;
@@ -341,6 +378,13 @@ function styleOps(
     ops.push({ op: "setStyle", sheet: PLAN_SHEET, ranges: [body(k)], style: { numberFormat: "0.00" } });
   for (const k of ["name", "reason", "lead", "implementers", "task", "note"] as PlanColumn[])
     ops.push({ op: "setStyle", sheet: PLAN_SHEET, ranges: [body(k)], style: { wrap: true } });
+  // A date typed in Thời hạn shows as a date (a text such as "Quý I/2026" stays text).
+  ops.push({
+    op: "setStyle",
+    sheet: PLAN_SHEET,
+    ranges: [body("deadline")],
+    style: { numberFormat: DATE_FORMAT },
+  });
   const metRows = rows.flatMap((r, i) => (r.met ? [bodyTop + i] : []));
   const plainRows = rows.flatMap((r, i) => (r.met ? [] : [bodyTop + i]));
   if (metRows.length)
@@ -360,10 +404,47 @@ function styleOps(
         style: { fill: null },
       });
   }
-  if (!sheet)
+  if (!sheet) {
     for (const c of PLAN_COLUMNS)
       ops.push({ op: "setColumnWidth", sheet: PLAN_SHEET, col: g.colOf(c.key), width: c.width });
+    ops.push(...readableOps(g, PLAN_SHEET));
+  } else if (sheet.frozen && sheet.frozen.rows === 0 && sheet.frozen.cols === 0 && existing) {
+    // A plan of an earlier release (nothing frozen, as the host read it): made readable the same way.
+    ops.push(...readableOps(g, PLAN_SHEET));
+  }
   return ops;
+}
+
+/** Header row bold, wrapped and frozen; printed A4 landscape, header rows repeated, fit to the page width. */
+function readableOps(g: Grid, sheet: string): Op[] {
+  const header: Rect = { top: g.headerRow, left: g.left, rows: 1, cols: g.width };
+  return [
+    { op: "setStyle", sheet, ranges: [header], style: { bold: true, wrap: true } },
+    { op: "freezePanes", sheet, rows: g.headerRow + 1, cols: 0 },
+    {
+      op: "setPageSetup",
+      sheet,
+      setup: {
+        orientation: "landscape",
+        paper: "A4",
+        repeatRows: { first: g.headerRow, last: g.headerRow },
+        fitToWidth: true,
+      },
+    },
+  ];
+}
+
+/** The plan table's name: PLAN_TABLE, or PLAN_TABLE2… when a table of that name exists elsewhere. */
+function tableName(ws: WorkbookSnapshot): string {
+  const names = new Set(
+    [ws.active, ...Object.values(ws.others ?? {})].flatMap((s) =>
+      (s.tables ?? []).map((t) => t.name.toLowerCase()),
+    ),
+  );
+  for (let k = 1; ; k++) {
+    const name = k === 1 ? PLAN_TABLE : `${PLAN_TABLE}${k}`;
+    if (!names.has(name.toLowerCase())) return name;
+  }
 }
 
 /**
@@ -380,19 +461,35 @@ export function planRemediationSheet(
   opts: PlanSheetOptions = {},
 ): ChangeSet {
   const lang = opts.lang ?? a.table.lang;
-  const sheet = planSheetOf(ws);
+  const target = planTarget(ws);
+  const { name, sheet } = target;
   const existing = sheet ? readExistingPlan(sheet) : null;
   const { rows, added, marked } = planRows(a, source, existing);
   const g = gridOf(existing);
   const ops: Op[] = [
-    ...(sheet ? [] : newSheetOps(ws, lang)),
-    bodyOp(rows, g, existing, lang),
-    ...tableOps(rows, g, existing),
-    ...styleOps(rows, g, sheet, existing),
+    ...(sheet ? [] : newSheetOps(ws, lang, name)),
+    bodyOp(rows, g, existing, lang, name),
+    ...tableOps(rows, g, existing, ws, name),
+    ...styleOps(rows, g, sheet, existing, name),
+    ...markOwnedOps(ws, "plan", name),
   ];
-  return {
+  const cs: ChangeSet = {
     command: "plan",
     ops,
-    counts: { rows: rows.length, added, marked, kept: existing?.rows.length ?? 0 },
+    counts: {
+      rows: rows.length,
+      added,
+      marked,
+      kept: existing?.rows.length ?? 0,
+      renamed: target.renamed ? 1 : 0,
+    },
   };
+  if (target.renamed && !sheet)
+    cs.notes = [
+      {
+        vi: `Trang «${PLAN_SHEET}» là của đơn vị (không do PAR INDEX tạo) nên được giữ nguyên; kế hoạch được ghi vào trang mới «${name}».`,
+        en: `The sheet «${PLAN_SHEET}» is yours (not made by PAR INDEX), so it was left as it is; the plan went to a new sheet «${name}».`,
+      },
+    ];
+  return cs;
 }

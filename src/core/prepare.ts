@@ -100,7 +100,8 @@ function invalid(op: Op, index: number, problem: string): AddinError {
 
 /** Why `op` (the index-th) cannot be written on `m`, or null. */
 function refusal(m: WorkbookModel, op: Op, index: number): AddinError | null {
-  if (op.op !== "select" && op.op !== "addSheet" && m.sheets.get(op.sheet)?.protected)
+  // Names are the workbook's, not the sheet's: a protected sheet does not stop them.
+  if (op.op !== "select" && op.op !== "addSheet" && op.op !== "setName" && m.sheets.get(op.sheet)?.protected)
     return new AddinError("protected", { sheet: op.sheet });
   const p = opProblem(m, op);
   if (!p) return null;

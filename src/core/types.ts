@@ -64,6 +64,44 @@ export interface SheetSnapshot {
   selection?: Rect;
   /** The sheet is protected: prepare refuses every write to it. Absent means not protected. */
   protected?: boolean;
+  /**
+   * The sheet's conditional-formatting rules of the "formula" kind, in priority order, where the host can
+   * read them; rules of other kinds (colour scales, data bars…) are the user's and not listed.
+   */
+  conditionalFormats?: ConditionalRule[];
+  /** Rows and columns frozen at the top and left (0 = none), where the host knows them. */
+  frozen?: { rows: number; cols: number };
+}
+
+/**
+ * A conditional-formatting rule of the "formula" kind: cells of `ranges` take `fill`/`fontColor` while
+ * `formula` is true. The formula is written for the top-left cell of the first range; relative references
+ * move with each cell, as in Excel. `id` is the host's identifier when it read the rule (Office).
+ */
+export interface ConditionalRule {
+  ranges: Rect[];
+  formula: string;
+  /** "#RRGGBB". */
+  fill?: string;
+  fontColor?: string;
+  id?: string;
+}
+
+/** A workbook-level defined name as a host read it: `ref` is its formula ("='Sheet'!$A$1", "=\"commune\""). */
+export interface DefinedName {
+  name: string;
+  ref: string;
+  hidden: boolean;
+}
+
+/** Print setup of a sheet (what the add-in sets on the sheets it makes). */
+export interface PageSetup {
+  orientation?: "portrait" | "landscape";
+  paper?: "A4";
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  repeatRows?: { first: number; last: number };
+  /** Fit all columns on one page width (any number of pages tall). */
+  fitToWidth?: boolean;
 }
 
 /** What a host read for one command: the sheet with the criteria table plus the sheets the add-in owns. */
@@ -79,6 +117,8 @@ export interface WorkbookSnapshot {
    * layer chooses the criteria sheet from. Not part of the workbook a change set is prepared on.
    */
   probes?: Record<string, SheetSnapshot>;
+  /** Workbook-level defined names, where the host can read them (the add-in's markers and memory). */
+  names?: DefinedName[];
 }
 
 /** Rows of each probe sheet a host reads (WorkbookSnapshot.probes). */
@@ -141,7 +181,23 @@ export type Op =
   | { op: "deleteTable"; sheet: string; name: string }
   | { op: "setValidation"; sheet: string; rect: Rect; list: string[] | null }
   | { op: "setColumnWidth"; sheet: string; col: number; width: number }
-  | { op: "select"; sheet: string; rect: Rect };
+  | { op: "select"; sheet: string; rect: Rect }
+  /** Adds conditional-formatting rules (after the sheet's existing ones). */
+  | { op: "addConditionalFormats"; sheet: string; rules: ConditionalRule[] }
+  /**
+   * Removes the sheet's rules equal to these (same formula and ranges; `id` too when given): the rules of
+   * a snapshot, or of an earlier addConditionalFormats.
+   */
+  | { op: "removeConditionalFormats"; sheet: string; rules: ConditionalRule[] }
+  /**
+   * Adds, replaces (ref given) or removes (ref null) a workbook-level defined name. `sheet` is the sheet the
+   * name is about (for protection checks and ordering), not a local scope: every name is workbook-level.
+   */
+  | { op: "setName"; sheet: string; name: string; ref: string | null; hidden?: boolean }
+  /** Freezes the top `rows` and left `cols` of the sheet (0 and 0 unfreezes). */
+  | { op: "freezePanes"; sheet: string; rows: number; cols: number }
+  /** Sets the sheet's print setup (the fields given; the rest stays). */
+  | { op: "setPageSetup"; sheet: string; setup: PageSetup };
 
 export type CommandName =
   | "recalc"
@@ -158,4 +214,6 @@ export interface ChangeSet {
   ops: Op[];
   /** Counts for the result line ("18 rows filled, 2 edited cells kept"), by key. */
   counts: Record<string, number>;
+  /** Lines the app shows under the result line (what the command did differently and why), bilingual. */
+  notes?: { vi: string; en: string }[];
 }

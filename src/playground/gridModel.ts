@@ -3,6 +3,7 @@
  * results formatted with the cell's number format in the user's locale), fill, bold, font colour, wrap,
  * alignment, merges, and the column widths. Plain data, so the grid component stays a renderer.
  */
+import { shownFills } from "../app/format";
 import type * as ExcelJS from "exceljs";
 import type { CellValue } from "../app/types";
 import { readSheet } from "../hosts/xlsx";
@@ -164,13 +165,15 @@ export function sheetView(ws: ExcelJS.Worksheet, lang: Lang): GridView {
     Array<GridCell | null>(cols).fill(null),
   );
 
+  // Conditional formats (the live highlight) show as Excel shows them: evaluated on the cells' values.
+  const fills = s.conditionalFormats?.length ? shownFills(s) : s.fills;
   s.values.forEach((line, i) => {
     const r = s.top + i;
     if (r >= rows) return;
     line.forEach((value, j) => {
       const c = s.left + j;
       const formula = s.formulas?.[i][j] ?? null;
-      const fill = s.fills?.[i][j] ?? null;
+      const fill = fills?.[i][j] ?? null;
       const color = s.fontColors?.[i][j] ?? null;
       const bold = s.bold?.[i][j] ?? false;
       const wrap = s.wrap?.[i][j] ?? false;

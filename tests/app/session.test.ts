@@ -1,7 +1,7 @@
 import { AddinError } from "../../src/app/errors";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { Session } from "../../src/app/session";
-import { PALETTE, sampleWorkbook, PLAN_SHEET } from "../../src/core";
+import { PALETTE, sampleWorkbook, PLAN_SHEET, shownFills } from "../../src/core";
 import { cellMap } from "../core/helpers";
 
 describe("a session on a workbook", () => {
@@ -14,7 +14,9 @@ describe("a session on a workbook", () => {
     expect([host.reads, host.writes]).toEqual([1, 1]);
     expect(r.summary!.total).toEqual({ max: 99.5, achieved: 84.87, gap: 14.63, percent: 85.3 });
     expect(r.result!.vi).toBe("Đã tính lại 27 dòng: 84,87 / 99,50 điểm, 19 tiêu chí chưa đạt.");
-    expect(host.snapshot().active.fills![4][1]).toBe(PALETTE.zero);
+    // The highlight is live (conditional formats): what the user sees, not the cell's own fill.
+    expect(shownFills(host.snapshot().active)[4][1]).toBe(PALETTE.zero);
+    expect(host.snapshot().active.fills![4][1]).toBeNull();
   });
 
   test("undo gives back exactly the workbook before the last command", async () => {
@@ -52,15 +54,17 @@ describe("a session on a workbook", () => {
     expect(host.snapshot().active.values[4][col]).toBe("Phòng Nội vụ mới");
   });
 
-  test("clear-highlight gives back the fills the sheet had before the highlight", async () => {
+  test("highlight never changes the sheet's own fills; clear-highlight takes the colour away", async () => {
     const ws = sampleWorkbook();
     ws.active.fills = ws.active.values.map((r, i) => r.map(() => (i === 4 ? "#DDEBF7" : null)));
     const host = new MemoryHost(ws);
     const s = new Session(host);
     await s.run("highlight");
-    expect(host.snapshot().active.fills![4][0]).toBe(PALETTE.zero);
+    expect(shownFills(host.snapshot().active)[4][0]).toBe(PALETTE.zero);
+    expect(host.snapshot().active.fills![4][0]).toBe("#DDEBF7");
     await s.run("clear-highlight");
     expect(host.snapshot().active.fills![4][0]).toBe("#DDEBF7");
+    expect(shownFills(host.snapshot().active)[4][0]).toBe("#DDEBF7");
   });
 
   test("a host failure becomes a message and nothing is kept for undo", async () => {

@@ -1,6 +1,8 @@
 import { main } from "../../src/cli/main";
 import { BIN, ensureCliBuilt } from "./build";
 import { memoryIo, readXlsx, seedXlsx } from "./fixtures";
+import { shownFills } from "../../src/core";
+import { readSnapshot } from "../../src/hosts/xlsx";
 
 const run = async (argv: string[], files: Record<string, Uint8Array | string>) => {
   const { io, out } = memoryIo(files);
@@ -134,7 +136,10 @@ describe("par-index apply", () => {
     expect(gap.formula).toContain("NUMBERVALUE(C10");
     expect(gap.result).toBe(1.67);
     expect(ws.getCell("H10").value).toBe("phòng Nội vụ");
-    expect((ws.getCell("B5").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFFFC7CE");
+    // The highlight is live: conditional formats, not fixed fills; B5's row (0 points) shows the "zero" colour.
+    expect(ws.getCell("B5").fill?.type).not.toBe("pattern");
+    const shown = shownFills(readSnapshot(wb, { sheet: "Kết quả 2023" }).active);
+    expect(shown[4][1]).toBe("#FFC7CE");
     expect(wb.getWorksheet("Kế hoạch khắc phục")).toBeDefined();
   });
 

@@ -3,6 +3,7 @@ import {
   applyChangeSet,
   evaluateFormula,
   invertChangeSet,
+  isAddinRule,
   LEGEND,
   PALETTE,
   planClearHighlight,
@@ -12,6 +13,7 @@ import {
   sampleSheet,
   sampleWorkbook,
   shiftFormulaColumns,
+  shownFills,
   validateChangeSet,
   type ChangeSet,
   type SheetSnapshot,
@@ -204,53 +206,85 @@ describe("recalc variants", () => {
 describe("highlight and clear-highlight", () => {
   const ws = sampleWorkbook();
   const a = analyzed(ws.active);
+  const shown = (s: SheetSnapshot) => shownFills(s);
+  const USER_RULE = {
+    ranges: [{ top: 0, left: 0, rows: 1, cols: 2 }],
+    formula: '=$A$1<>""',
+    fill: "#00B0F0",
+  };
 
-  test("fills unmet rows by status across the table, with a legend under it", () => {
+  test("colours unmet rows by status through live rules, the cells' own fills untouched, with a legend", () => {
     const cs = planHighlight(ws.active, a);
     const after = apply(ws, cs).active;
-    const fill = (code: string, col = 1) => after.fills![byCode(a, code).row][col];
+    const fill = (code: string, col = 1) => shown(after)[byCode(a, code).row][col];
     expect(fill("1.6.2")).toBe(PALETTE.zero);
     expect(fill("3.5.3", 0)).toBe(PALETTE.partial);
     expect(fill("3.5.3", 5)).toBe(PALETTE.partial);
     expect(fill("2")).toBeNull();
-    expect(after.fills![byCode(a, "6.4").continuationRows[0]][1]).toBe(PALETTE.zero);
+    expect(shown(after)[byCode(a, "6.4").continuationRows[0]][1]).toBe(PALETTE.zero);
     expect(cs.counts.highlighted).toBe(25);
+    // No fixed fill on the table: the colour is the rules'.
+    for (let r = a.table.headerRow; r <= a.table.lastRow; r++)
+      expect(after.fills![r].every((f) => f === null)).toBe(true);
+    expect(after.conditionalFormats!.every(isAddinRule)).toBe(true);
     const legendRow = a.table.lastRow + 2;
     expect(after.values[legendRow][0]).toBe(LEGEND.vi.title);
     expect(after.fills![legendRow + 1][0]).toBe(PALETTE.zero);
     expect(after.values[legendRow + 1][1]).toBe(LEGEND.vi.zero);
   });
 
-  test("twice = once, and a row met since then loses the add-in's fill", () => {
+  test("an edit re-colours at once, without running highlight again", () => {
     const once = apply(ws, planHighlight(ws.active, a));
-    const twice = apply(once, planHighlight(once.active, analyzed(once.active)));
-    expect(cellMap(twice.active)).toEqual(cellMap(once.active));
     const row = byCode(a, "1.6.2").row;
-    const fixed = {
-      ...once.active,
-      values: once.active.values.map((r, i) =>
-        i === row ? r.map((v, j) => (j === 3 ? "0,50" : j === 4 ? "0,00" : v)) : r,
-      ),
-    };
-    const cs = planHighlight(fixed, analyzed(fixed));
-    const after = apply({ ...once, active: fixed }, cs).active;
-    expect(after.fills![row][1]).toBeNull();
+    expect(shown(once.active)[row][1]).toBe(PALETTE.zero);
+    const max = Number(String(once.active.values[row][2]).replace(",", "."));
+    const edit = (v: number): ChangeSet => ({
+      command: "assign",
+      ops: [
+        {
+          op: "setCells",
+          sheet: once.active.name,
+          top: row,
+          left: 3,
+          cells: [[{ kind: "number", value: v }]],
+        },
+      ],
+      counts: {},
+    });
+    expect(shown(apply(once, edit(max)).active)[row][1]).toBeNull();
+    expect(shown(apply(once, edit(max / 2)).active)[row][1]).toBe(PALETTE.partial);
   });
 
-  test("clear-highlight restores the fills the snapshot had before", () => {
+  test("twice = once: the second run writes no rule", () => {
+    const once = apply(ws, planHighlight(ws.active, a));
+    const cs2 = planHighlight(once.active, analyzed(once.active));
+    expect(cs2.ops.some((o) => o.op === "addConditionalFormats" || o.op === "removeConditionalFormats")).toBe(
+      false,
+    );
+    const twice = apply(once, cs2);
+    expect(cellMap(twice.active)).toEqual(cellMap(once.active));
+    expect(twice.active.conditionalFormats).toEqual(once.active.conditionalFormats);
+  });
+
+  test("clear removes the add-in's rules and old fills only: the user's fills and rules stay", () => {
     const s: SheetSnapshot = {
       ...ws.active,
       fills: ws.active.values.map((r, i) => r.map(() => (i === 2 ? "#DDEBF7" : null))),
+      conditionalFormats: [USER_RULE],
     };
     const row = byCode(a, "4.2").row;
     s.fills![row][1] = "#00B050";
+    // An earlier release's fixed fill on a row.
+    s.fills![row][2] = PALETTE.partial;
     const hl = apply(book(s), planHighlight(s, analyzed(s)));
-    expect(hl.active.fills![row][1]).toBe(PALETTE.partial);
+    expect(hl.active.fills![row][1]).toBe("#00B050");
+    expect(hl.active.fills![row][2]).toBeNull();
+    expect(hl.active.conditionalFormats![0]).toEqual(USER_RULE);
     const cleared = apply(hl, planClearHighlight(hl.active, analyzed(hl.active), s));
-    expect(cellMap(cleared.active)).toEqual(cellMap(s));
-    const noMemo = apply(hl, planClearHighlight(hl.active, analyzed(hl.active)));
-    expect(noMemo.active.fills![row][1]).toBeNull();
-    expect(noMemo.active.values.flat()).not.toContain(LEGEND.vi.title);
+    expect(cleared.active.conditionalFormats).toEqual([USER_RULE]);
+    expect(cleared.active.fills![row][1]).toBe("#00B050");
+    expect(cleared.active.fills![2][0]).toBe("#DDEBF7");
+    expect(cleared.active.values.flat()).not.toContain(LEGEND.vi.title);
   });
 
   test("the legend moves down when cells under the table are taken", () => {
@@ -260,14 +294,26 @@ describe("highlight and clear-highlight", () => {
     expect(legend && legend.op === "setCells" && legend.top).toBeGreaterThan(analyzed(s).table.lastRow + 3);
   });
 
-  test("Recalculate = recalc + highlight in one change set, with the highlight in the shifted columns", () => {
+  test("the legend avoids empty cells the user formatted or gave a list", () => {
+    const s = sheetOf([...seedRows(), [], [], [], [], [], []]);
+    const t = analyzed(s).table;
+    s.fills = s.values.map((r, i) => r.map((_, j) => (i === t.lastRow + 2 && j === 0 ? "#FFFF00" : null)));
+    s.validations = [{ rect: { top: t.lastRow + 4, left: 1, rows: 1, cols: 1 }, list: ["a", "b"] }];
+    const cs = planHighlight(s, analyzed(s));
+    const legend = cs.ops.find((o) => o.op === "setCells");
+    expect(legend && legend.op === "setCells" && legend.top).toBeGreaterThan(t.lastRow + 4);
+  });
+
+  test("Recalculate = recalc + highlight in one change set: rules read the new gap and percent cells", () => {
     const cs = planRecalcAndHighlight(ws.active, a);
     const after = apply(ws, cs);
-    expect(after.active.fills![byCode(a, "4.2").row][6]).toBe(PALETTE.partial);
-    expect(after.active.fills![byCode(a, "4.2").row][7] ?? null).toBeNull();
+    expect(shown(after.active)[byCode(a, "4.2").row][6]).toBe(PALETTE.partial);
+    expect(shown(after.active)[byCode(a, "4.2").row][7] ?? null).toBeNull();
+    expect(after.active.conditionalFormats!.some((r) => r.formula.includes("$F"))).toBe(true);
     expect(validateChangeSet(ws, cs)).toEqual({ ok: true });
     const back = apply(after, invertChangeSet(ws, cs));
     expect(cellMap(back.active)).toEqual(cellMap(ws.active));
+    expect(back.active.conditionalFormats ?? []).toEqual([]);
   });
 });
 

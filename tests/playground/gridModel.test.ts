@@ -114,3 +114,23 @@ describe("the playground opens the sheet the app chooses (issue 9)", () => {
     expect(new PlaygroundHost(wb).sheet).toBe("Năm 2024");
   });
 });
+
+describe("the grid shows the live highlight", () => {
+  test("rows coloured by the add-in's rules, and re-coloured when a cell changes", async () => {
+    const { readSnapshot, applyChangeSet: write } = await import("../../src/hosts/xlsx");
+    const { analyzeSheet, planHighlight, PALETTE } = await import("../../src/core");
+    const wb = sampleXlsx();
+    const s = readSnapshot(wb).active;
+    const a = analyzeSheet(s);
+    if (!a.ok) throw new Error("no table");
+    write(wb, planHighlight(s, a));
+    const zero = a.rows.find((r) => r.status === "zero")!;
+    const ws = wb.getWorksheet(s.name)!;
+    expect(sheetView(ws, "vi").cells[zero.row][a.table.left]?.fill).toBe(PALETTE.zero);
+    // The cell's own fill is untouched: the colour is the rule's.
+    expect(ws.getCell(zero.row + 1, a.table.left + 1).fill?.type ?? "none").not.toBe("pattern");
+    const max = ws.getCell(zero.row + 1, a.table.columns.max! + 1).value;
+    ws.getCell(zero.row + 1, a.table.columns.achieved! + 1).value = max;
+    expect(sheetView(ws, "vi").cells[zero.row][a.table.left]?.fill ?? null).toBeNull();
+  });
+});

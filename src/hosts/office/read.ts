@@ -7,7 +7,14 @@
  * only when the sheets no longer match it (or on the first read of a host) a second, small sync asks for
  * exactly those.
  */
-import type { ListValidation, Rect, SheetSnapshot, TableInfo, WorkbookSnapshot } from "../../core/types";
+import type {
+  ConditionalRule,
+  ListValidation,
+  Rect,
+  SheetSnapshot,
+  TableInfo,
+  WorkbookSnapshot,
+} from "../../core/types";
 import { rectAddress } from "../../core/address";
 import { API, requireApi } from "./requirements";
 import { probesOf, queueProbes } from "./probes";
@@ -52,6 +59,8 @@ interface SheetLoad {
   columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
   tables: Excel.TableCollection;
   protection: Excel.WorksheetProtection;
+  /** The frozen panes' range (ExcelApi 1.7), a null object when nothing is frozen. */
+  frozen: Excel.Range;
   validations?: Excel.RangeAreas;
   /** Loads queued on the guess that the sheet still has the tables and validated areas of the last read. */
   guess?: Guess;
@@ -131,9 +140,12 @@ function loadSheet(sheet: Excel.Worksheet, grid: boolean, validations: boolean):
   tables.load("items/name, items/showHeaders, items/showTotals, items/style");
   const protection = sheet.protection;
   protection.load("protected");
+  const frozen = sheet.freezePanes.getLocationOrNullObject();
+  frozen.load("address");
   const load: SheetLoad = {
     sheet,
     used,
+    frozen,
     grid: grid ? loadGrid(used) : undefined,
     columns: used.getColumnProperties(COLUMN_PROPERTIES),
     tables,
@@ -231,6 +243,11 @@ function readWith(
       return { name, sheet, load };
     });
     const probeLoads = queueProbes(workbook, null);
+    // The workbook's names (the add-in's markers and memory) and the criteria sheet's conditional formats.
+    const names = workbook.names;
+    names.load("items/name, items/formula, items/visible");
+    const conditional = active.getRange().conditionalFormats;
+    conditional.load(CONDITIONAL_LOAD);
     const guessed = [main, ...others.map((o) => o.load)].some(
       (l) => l.guess && (l.guess.ranges.length || l.guess.rules.length),
     );
@@ -320,6 +337,8 @@ function readWith(
     const snapshotOf = (name: string, load: SheetLoad): SheetSnapshot => {
       const snap = sheetOf(name, load);
       if (load.protection.protected) snap.protected = true;
+      const frozen = frozenOf(load.frozen);
+      if (frozen.rows || frozen.cols) snap.frozen = frozen;
       return snap;
     };
     const sheetOf = (name: string, load: SheetLoad): SheetSnapshot => {
@@ -376,9 +395,12 @@ function readWith(
       const sel = parseAddress(selection.address);
       if (sel) activeSnapshot.selection = sel;
     }
+    const rules = customRules(conditional);
+    if (rules.length) activeSnapshot.conditionalFormats = rules;
     const snapshot: WorkbookSnapshot = {
       active: activeSnapshot,
       sheetNames: sheets.items.map((s) => s.name),
+      names: names.items.map((n) => ({ name: n.name, ref: n.formula, hidden: !n.visible })),
     };
     if (Object.keys(probes).length) snapshot.probes = probes;
     if (present.length) {
@@ -395,5 +417,33 @@ function readWith(
       ),
     };
     return snapshot;
+  });
+}
+
+/** Frozen rows and columns from the frozen panes' range ("A1:XFD3": three rows; "A1:B1048576": two columns). */
+function frozenOf(range: Excel.Range): { rows: number; cols: number } {
+  if (range.isNullObject) return { rows: 0, cols: 0 };
+  const r = parseAddress(range.address);
+  if (!r) return { rows: 0, cols: 0 };
+  return { rows: r.rows >= 1048576 ? 0 : r.top + r.rows, cols: r.cols >= 16384 ? 0 : r.left + r.cols };
+}
+
+/**
+ * What is loaded of a sheet's conditional formats in the first request: the custom ones' formula and colours
+ * (customOrNullObject: a null object for other kinds). Their ranges would need a call per rule and another
+ * request: rules are read without ranges and removed by id.
+ */
+export const CONDITIONAL_LOAD =
+  "items/id, items/type, items/customOrNullObject/rule/formula, items/customOrNullObject/format/fill/color, items/customOrNullObject/format/font/color";
+
+/** The custom rules of a loaded ConditionalFormatCollection (ranges unknown: empty). */
+export function customRules(conditional: Excel.ConditionalFormatCollection): ConditionalRule[] {
+  return conditional.items.flatMap((cf) => {
+    const c = cf.customOrNullObject;
+    if (cf.type !== "Custom" || c.isNullObject) return [];
+    const rule: ConditionalRule = { ranges: [], formula: c.rule.formula, id: cf.id };
+    if (c.format.fill.color) rule.fill = c.format.fill.color.toUpperCase();
+    if (c.format.font.color) rule.fontColor = c.format.font.color.toUpperCase();
+    return [rule];
   });
 }

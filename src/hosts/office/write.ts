@@ -9,6 +9,7 @@ import { rectAddress } from "../../core/address";
 import { API, isApiSupported, requireApi } from "./requirements";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
 import { cellRuns, charsToPoints, columnsAddress, inputValue, jsonBytes } from "./convert";
+import { extraSteps, withRuleIds } from "./writeExtras";
 
 /** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
@@ -227,6 +228,12 @@ function opSteps(op: ResolvedOp, max: number): Step[] {
           sheet.getRange(rectAddress(op.rect)).select();
         }),
       ];
+    case "addConditionalFormats":
+    case "removeConditionalFormats":
+    case "setName":
+    case "freezePanes":
+    case "setPageSetup":
+      return extraSteps(op).map((s) => step(s.args, s.queue));
   }
 }
 
@@ -266,7 +273,9 @@ export async function writePrepared(p: PreparedOk, opts: ApplyOptions = {}): Pro
   requireApi(API.minimum);
   if (cs.ops.some((op) => op.op === "resizeTable")) requireApi(API.resizeTable);
 
-  const requests = planRequests(p.ops, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  // Rules to remove that an earlier change set added (undo) have no id yet: one small read finds them.
+  const ops = await withRuleIds(p.ops);
+  const requests = planRequests(ops, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   if (!requests.length) return;
   // Each sync is its own undo step; several are merged into one where Excel can (Worksheet.delete cannot).
   const merge =

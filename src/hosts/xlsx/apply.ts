@@ -31,6 +31,7 @@ import {
 } from "./internals";
 import { hasHeaderRow, readContext, tableRect, validationRules, type ReadContext } from "./read";
 import { overlaps, sameRect } from "./rects";
+import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./sheetExtras";
 
 /** WorkbookModel's default column width: setting it removes the column's own width. */
 const DEFAULT_WIDTH = 8.43;
@@ -344,6 +345,21 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
       col.width = (op.width === DEFAULT_WIDTH ? undefined : op.width) as number;
       return;
     }
+    case "addConditionalFormats":
+      addRules(sheet(wb, op.sheet), op.rules);
+      return;
+    case "removeConditionalFormats":
+      removeRules(sheet(wb, op.sheet), op.rules);
+      return;
+    case "setName":
+      setName(wb, op);
+      return;
+    case "freezePanes":
+      freezePanes(sheet(wb, op.sheet), op.rows, op.cols);
+      return;
+    case "setPageSetup":
+      setPageSetup(sheet(wb, op.sheet), op.setup);
+      return;
     case "select":
       return;
   }

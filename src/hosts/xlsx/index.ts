@@ -12,6 +12,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { repairTableHeaders } from "./apply";
+import { loadNames, saveNames } from "./sheetExtras";
 
 export { readSnapshot, readSheet, OWNED_SHEETS, type ReadOptions } from "./read";
 export { applyChangeSet, writeChangeSet, recalculate, type ApplyOptions } from "./apply";
@@ -28,11 +29,13 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view at run time (JSZip underneath).
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   repairTableHeaders(wb);
+  await loadNames(wb, bytes);
   return wb;
 }
 
 /** Writes the workbook as .xlsx bytes. */
 export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  // The defined names ExcelJS cannot keep (constants, hidden flags) go back in (sheetExtras.ts).
+  return saveNames(wb, buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer));
 }

@@ -1,4 +1,6 @@
 /** Reading an ExcelJS workbook into the core's WorkbookSnapshot. Pure with respect to the workbook. */
+import { readFrozen, readRules, workbookNames } from "./sheetExtras";
+import { sheetOfRef } from "../../core/workbookMemory";
 import type * as ExcelJS from "exceljs";
 import { PROBE_ROWS } from "../../core/types";
 import type {
@@ -217,6 +219,7 @@ export function readSheet(
     validations: readValidations(ws),
     columnWidths,
     ...(isProtected(ws) ? { protected: true } : {}),
+    ...extrasOf(ws),
   };
 }
 
@@ -231,7 +234,14 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
   const sheets = wb.worksheets;
   if (!sheets.length) throw new AddinError("no-table", { detail: "the workbook has no sheet" });
   const ctx = readContext(wb);
-  const ownedNames = opts.others ?? OWNED_SHEETS;
+  // The add-in's sheets: the usual names, and any sheet a marker names (a plan written under another name).
+  const marked = workbookNames(wb)
+    .filter((n) => /^_ParIndex_Owned_/i.test(n.name))
+    .flatMap((n) => {
+      const sheet = sheetOfRef(n.ref);
+      return sheet && sheets.some((ws) => ws.name === sheet) ? [sheet] : [];
+    });
+  const ownedNames = [...new Set([...(opts.others ?? OWNED_SHEETS), ...marked])];
   const cache = new Map<string, SheetSnapshot>();
   const read = (ws: ExcelJS.Worksheet) => {
     let s = cache.get(ws.name);
@@ -268,7 +278,12 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
     const full = cache.get(ws.name);
     probes[ws.name] = full ? probeOf(full) : readSheet(ws, ctx, PROBE_ROWS);
   }
-  const snap: WorkbookSnapshot = { active: activeSheet, sheetNames: sheets.map((ws) => ws.name), others };
+  const snap: WorkbookSnapshot = {
+    active: activeSheet,
+    sheetNames: sheets.map((ws) => ws.name),
+    others,
+    names: workbookNames(wb).map((n) => ({ ...n })),
+  };
   if (Object.keys(probes).length) snap.probes = probes;
   return snap;
 }
@@ -313,5 +328,15 @@ export function structureSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
     active,
     sheetNames: sheets.map((ws) => ws.name),
     others: Object.fromEntries(all.slice(1).map((s) => [s.name, s])),
+  };
+}
+
+/** Conditional formats and frozen panes, when the sheet has any (as the core's model reports them). */
+function extrasOf(ws: ExcelJS.Worksheet): Pick<SheetSnapshot, "conditionalFormats" | "frozen"> {
+  const rules = readRules(ws.workbook, ws);
+  const frozen = readFrozen(ws);
+  return {
+    ...(rules.length ? { conditionalFormats: rules } : {}),
+    ...(frozen.rows || frozen.cols ? { frozen } : {}),
   };
 }

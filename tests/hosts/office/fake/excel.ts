@@ -102,7 +102,11 @@ export class FakeExcel {
   /** The workbook as the core sees it, after what Excel did (values recalculated). */
   snapshot(): WorkbookSnapshot {
     this.recalculate();
-    return this.model.toSnapshot(this.activeSheet);
+    const ws = this.model.toSnapshot(this.activeSheet);
+    // Conditional formats' ids are Excel's bookkeeping, not the workbook's content.
+    for (const s of [ws.active, ...Object.values(ws.others ?? {})])
+      if (s.conditionalFormats) s.conditionalFormats = s.conditionalFormats.map(({ id: _id, ...r }) => r);
+    return ws;
   }
 
   /** Installs the double as the globals Excel, Office and OfficeExtension; returns the uninstaller. */

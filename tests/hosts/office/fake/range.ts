@@ -1,4 +1,5 @@
 /** Ranges, multi-area ranges, formats and data validation. */
+import { FakeConditionalFormatCollection } from "./extras";
 import type { SheetModel } from "../../../../src/core/model";
 import { rectAddress } from "../../../../src/core/address";
 import type { CellStyle, Rect } from "../../../../src/core/types";
@@ -57,6 +58,10 @@ export class FakeRange extends FakeObject {
       });
     this.format = new FakeFormat(ctx, resolve);
     this.dataValidation = new FakeDataValidation(ctx, resolve);
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.ctx, this.resolve);
   }
 
   private target(): Target {

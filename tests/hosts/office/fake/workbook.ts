@@ -4,14 +4,17 @@ import { FakeObject, failOnNull } from "./base";
 import type { FakeContext } from "./context";
 import { FakeRange, FakeRangeAreas, valuesRect } from "./range";
 import { FakeTableCollection } from "./tables";
+import { FakeFreezePanes, FakeNamedItemCollection, FakePageLayout } from "./extras";
 import { FakeOfficeError, fakeParseAddress, jsonBytes, loadNames, notLoaded } from "./util";
 
 // ---- workbook & worksheets ----
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
   }
 
   getSelectedRange(): FakeRange {
@@ -112,7 +115,11 @@ export class FakeWorksheet extends FakeObject {
       });
     this.tables = new FakeTableCollection(ctx, this);
     this.protection = new FakeProtection(ctx, this);
+    this.freezePanes = new FakeFreezePanes(ctx, () => this.model());
+    this.pageLayout = new FakePageLayout(ctx, () => this.model());
   }
+  readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
 
   markLoaded(name: string, value: unknown): void {
     this.loaded.set(name, value);
@@ -170,8 +177,9 @@ export class FakeWorksheet extends FakeObject {
   }
 
   getRange(address?: string): FakeRange {
-    if (address === undefined) throw new FakeOfficeError("InvalidArgument", "the double needs an address");
-    const rect = fakeParseAddress(address);
+    // No address: the whole sheet (the double supports it for conditional formats only).
+    const rect =
+      address === undefined ? { top: 0, left: 0, rows: 1048576, cols: 16384 } : fakeParseAddress(address);
     if (this.nullable) failOnNull(this.ctx, "getRange", () => this.resolveName() === null);
     return new FakeRange(this.ctx, () => {
       const sheet = this.model();
