@@ -85,6 +85,8 @@ export interface CommandOptions {
   before?: SheetSnapshot;
   /** Derive the inverse change set (for undo); batch callers that never undo can skip it. Default true. */
   inverse?: boolean;
+  /** Recalculate: replace a stated total that differs with formulas (the recalc planner's `replaceTotal`). */
+  replaceTotal?: boolean;
 }
 
 /** The catalogue in force: the built-in one with the custom sheet's overrides, if the workbook has one. */
@@ -210,6 +212,7 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     catalogue,
     source: remedySource(catalogue),
     lang: opts.lang,
+    replaceTotal: opts.replaceTotal,
     memory: { beforeHighlight: opts.before ?? null },
   };
   let changeSet: ChangeSet;

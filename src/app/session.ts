@@ -1,16 +1,23 @@
 /**
  * A working session on one workbook, whatever the host (Excel through Office.js, ExcelJS in the playground
- * and the CLI, a test double): read → plan → apply, keeping the inverse of the last change for "Undo last
- * change". Two host round trips per command: one read, one write. Every front end (panel, ribbon,
+ * and the CLI, a test double): read → plan → apply, keeping the inverse of every change since it began
+ * (the undo history, undone newest first). Two host round trips per command: one read, one write. Every front end (panel, ribbon,
  * playground, CLI) runs its commands through a Session; what each command does is its registry entry.
  */
-import type { ChangeSet, Lang, WorkbookSnapshot } from "../core";
+import type { ChangeSet, Lang, Rect, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
 import { prepare, WorkbookModel } from "../core";
 import { chooseSheet } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
 import { describeError, userError, type Bilingual, type UserError } from "./errors";
-import { commandSpec, type SessionMemory } from "./registry";
+import {
+  commandLabel,
+  commandSpec,
+  placeChanged,
+  sayBefore,
+  type ChangedPlace,
+  type SessionMemory,
+} from "./registry";
 
 /** What a session may ask a host to read: a named sheet as the criteria sheet. */
 export interface ReadRequest {
@@ -24,7 +31,38 @@ export interface ReadRequest {
 export type SessionHost = Omit<Host, "read"> & { read(opts?: ReadRequest): Promise<WorkbookSnapshot> };
 
 export type SessionResult =
-  { ok: true; summary: Summary | null; result: Bilingual | null } | { ok: false; error: UserError };
+  | {
+      ok: true;
+      summary: Summary | null;
+      result: Bilingual | null;
+      /** Where the command wrote what the user may want to see (the panel's "go to" actions). */
+      changed?: ChangedPlace;
+    }
+  | { ok: false; error: UserError };
+
+/** What a command would do, planned on a fresh read and not written ("say before"). */
+export type SessionPreview =
+  | {
+      ok: true;
+      /** The structural change in words ("Chèn 3 cột H–J và điền 19 dòng"), or null when there is none. */
+      say: Bilingual | null;
+      summary: Summary | null;
+    }
+  | { ok: false; error: UserError };
+
+/** Per run: options a front end may pass (the panel's "replace the stated total with formulas"). */
+export interface RunOptions {
+  /** Recalculate: replace a stated total that differs with the formulas (the recalc planner decides). */
+  replaceTotal?: boolean;
+}
+
+/** One command that can still be undone, as the panel's undo list names it. */
+export interface UndoEntry {
+  id: number;
+  command: CommandId;
+  /** The command's name ("Điền cơ quan và giải pháp"). */
+  label: Bilingual;
+}
 
 export interface SessionOptions {
   /**
@@ -37,6 +75,7 @@ export interface SessionOptions {
 }
 
 interface LastChange {
+  id: number;
   command: CommandId;
   inverse: ChangeSet;
   /** The workbook as the command left it (simulated), to check nothing changed before undoing. */
@@ -44,7 +83,10 @@ interface LastChange {
 }
 
 export class Session {
-  private last: LastChange | null = null;
+  /** Every command since the session began that can still be undone, oldest first. */
+  private history: LastChange[] = [];
+  private nextId = 1;
+  private readonly listeners = new Set<() => void>();
   private readonly memory: SessionMemory = { beforeHighlight: null };
   /** The criteria sheet once chosen (outside Excel) or set by the front end; null: the host's choice. */
   private chosen: string | null = null;
@@ -57,11 +99,31 @@ export class Session {
   ) {}
 
   get canUndo(): boolean {
-    return this.last !== null;
+    return this.history.length > 0;
   }
 
   get lastCommand(): CommandId | null {
-    return this.last?.command ?? null;
+    return this.history.at(-1)?.command ?? null;
+  }
+
+  /** The commands that can be undone, newest first (the order they must be undone in). */
+  get undoHistory(): readonly UndoEntry[] {
+    return this.history
+      .map((h) => ({ id: h.id, command: h.command, label: commandLabel(h.command) }))
+      .reverse();
+  }
+
+  /**
+   * Told whenever the undo history changes: the panel shares this session with the ribbon (one runtime),
+   * so a ribbon command shows up in the panel's undo list. Returns the unsubscriber.
+   */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
   }
 
   /** The criteria sheet the session reads, when it chose one or was told one (else null). */
@@ -98,7 +160,24 @@ export class Session {
     }
   }
 
-  async run(command: CommandId): Promise<SessionResult> {
+  /** Plans a command on a fresh read without writing it: what the panel says before a structural change. */
+  async preview(command: CommandId, opts: RunOptions = {}): Promise<SessionPreview> {
+    try {
+      const ws = await this.read();
+      const outcome = planCommand(ws, command, {
+        lang: this.lang ?? undefined,
+        before: this.memory.beforeHighlight ?? undefined,
+        inverse: false,
+        replaceTotal: opts.replaceTotal,
+      });
+      if (!outcome.ok) return { ok: false, error: outcome.error };
+      return { ok: true, say: sayBefore(outcome.changeSet, ws), summary: outcome.summary };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  async run(command: CommandId, opts: RunOptions = {}): Promise<SessionResult> {
     const spec = commandSpec(command);
     const keepUndo = this.opts.undo !== false;
     try {
@@ -108,12 +187,26 @@ export class Session {
         lang: this.lang ?? undefined,
         before,
         inverse: keepUndo,
+        replaceTotal: opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       await this.host.apply(outcome.prepared);
       spec.afterApply?.(this.memory, ws);
-      this.last = outcome.inverse && { command, inverse: outcome.inverse, after: outcome.prepared.after };
-      return { ok: true, summary: outcome.summary, result: outcome.result };
+      if (outcome.inverse) {
+        this.history.push({
+          id: this.nextId++,
+          command,
+          inverse: outcome.inverse,
+          after: outcome.prepared.after,
+        });
+        this.changed();
+      }
+      return {
+        ok: true,
+        summary: outcome.summary,
+        result: outcome.result,
+        changed: placeChanged(outcome.changeSet, ws),
+      };
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
@@ -132,7 +225,7 @@ export class Session {
 
   /** Undoes the last command, if the cells it wrote still hold what it wrote. */
   async undo(): Promise<SessionResult> {
-    const last = this.last;
+    const last = this.history.at(-1);
     if (!last) return { ok: true, summary: null, result: null };
     try {
       const ws = await this.read();
@@ -140,17 +233,51 @@ export class Session {
       const p = prepare(ws, last.inverse);
       if (!p.ok) throw p.error;
       await this.host.apply(p);
-      this.last = null;
+      this.history.pop();
+      this.changed();
       commandSpec(last.command).afterUndo?.(this.memory);
       const r = analyzeWorkbook(p.after);
+      const label = commandLabel(last.command);
       return {
         ok: true,
         summary: r.ok ? r.summary : null,
-        result: { vi: "Đã hoàn tác thay đổi vừa rồi.", en: "The last change was undone." },
+        result: { vi: `Đã hoàn tác: ${label.vi}.`, en: `Undone: ${label.en}.` },
       };
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
+  }
+
+  /**
+   * Undoes, newest first, every command down to and including entry `id` of `undoHistory`; stops at the
+   * first refusal (a cell edited since), which it returns, with what was undone before it kept undone.
+   */
+  async undoTo(id: number): Promise<SessionResult> {
+    if (!this.history.some((h) => h.id === id)) return { ok: true, summary: null, result: null };
+    const undone: Bilingual[] = [];
+    let r: SessionResult = { ok: true, summary: null, result: null };
+    while (this.history.some((h) => h.id === id)) {
+      const label = commandLabel(this.history.at(-1)!.command);
+      r = await this.undo();
+      if (!r.ok) return r;
+      undone.push(label);
+    }
+    if (undone.length < 2) return r;
+    return {
+      ...r,
+      result: {
+        vi: `Đã hoàn tác ${undone.length} thao tác: ${undone.map((l) => l.vi).join("; ")}.`,
+        en: `Undone ${undone.length} actions: ${undone.map((l) => l.en).join("; ")}.`,
+      },
+    };
+  }
+
+  /** Selects a range of a sheet (the panel's "go to the inserted columns"): one read, one write. */
+  async show(sheet: string, rect: Rect): Promise<void> {
+    const ws = await this.host.read(this.chosen !== null ? { sheet: this.chosen } : undefined);
+    const p = prepare(ws, { command: "recalc", ops: [{ op: "select", sheet, rect }], counts: {} });
+    if (!p.ok) throw p.error;
+    await this.host.apply(p);
   }
 
   /** Shows a row of the sheet to the user (the panel's "go to this criterion"). */
