@@ -149,7 +149,7 @@ const SPECS: readonly CommandSpec[] = [
     plan: ({ ws, analysis, source, lang }) => planAssign(ws.active, analysis, source, { lang }),
     result: (cs) => ({
       vi: `Đã điền ${n(cs.counts.filled)} dòng${cs.counts.kept ? `, giữ nguyên ${n(cs.counts.kept)} ô bạn đã sửa` : ""}.`,
-      en: `${n(cs.counts.filled)} rows filled${cs.counts.kept ? `, ${n(cs.counts.kept)} cells you edited kept` : ""}.`,
+      en: `${n(cs.counts.filled)} rows filled${cs.counts.kept ? `, ${n(cs.counts.kept)} ${cs.counts.kept === 1 ? "cell" : "cells"} you edited kept` : ""}.`,
     }),
   },
   {

@@ -113,8 +113,8 @@ describe("assign on the seed", () => {
   test("all 19 filled; met rows and domain rows whose children explain the gap stay blank", () => {
     expect(changeSet.counts.filled).toBe(19);
     for (const code of ["1", "2", "5", "6", "7", "8"]) expect(s.values[rowOf(s, code)][lead]).toBeNull();
-    expect(result.en).toBe("19 rows filled, 0 edited cells kept.");
-    expect(result.vi).toBe("Đã điền 19 dòng, giữ nguyên 0 ô đã sửa.");
+    expect(result.en).toBe("19 rows filled.");
+    expect(result.vi).toBe("Đã điền 19 dòng.");
   });
 
   test("the summary says where each answer came from", () => {
@@ -153,7 +153,7 @@ describe("assign on the seed", () => {
     expect(again.after.active.values[r42][tasks]).toBe(after.active.values[r42][tasks]);
     expect(again.after.active.values[r162][lead]).toBeNull();
     expect(again.changeSet.counts.kept).toBe(1);
-    expect(again.result.en).toBe("18 rows filled, 1 edited cells kept.");
+    expect(again.result.en).toBe("18 rows filled, 1 cell you edited kept.");
   });
 
   test("undo gives the sheet back", () => {

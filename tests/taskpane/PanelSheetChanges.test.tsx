@@ -64,7 +64,7 @@ describe("Panel following the active sheet", () => {
     expect(await screen.findByText("84,87 / 99,50")).toBeTruthy();
     expect(changes.subscribe).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole("button", { name: "Lập kế hoạch khắc phục" }));
-    const planLine = "Kế hoạch khắc phục: 43 nhiệm vụ (43 mới, 0 đã đạt được đánh dấu).";
+    const planLine = "Kế hoạch khắc phục: 43 nhiệm vụ (43 mới).";
     expect(await screen.findByText(planLine)).toBeTruthy();
     const reads = host.reads;
     const writes = host.writes;
@@ -116,7 +116,7 @@ describe("Panel following the active sheet", () => {
     expect(screen.getByText("Đang xử lý…")).toBeTruthy();
 
     await act(async () => host.release());
-    expect(await screen.findByText("Đã điền 19 dòng, giữ nguyên 0 ô đã sửa.")).toBeTruthy();
+    expect(await screen.findByText("Đã điền 19 dòng.")).toBeTruthy();
     expect(host.writes).toBe(1);
     await wait(SHEET_CHANGE_DELAY_MS);
     expect(await screen.findByText("8,00 / 10,00")).toBeTruthy();
@@ -128,7 +128,7 @@ describe("Panel following the active sheet", () => {
     const { host, changes, user } = start();
     await screen.findByText("84,87 / 99,50");
     await user.click(screen.getByRole("button", { name: "Ghi danh mục giải pháp" }));
-    const line = "Danh mục giải pháp: thêm 25 dòng, giữ nguyên 0 dòng.";
+    const line = "Danh mục giải pháp: thêm 25 dòng.";
     expect(await screen.findByText(line)).toBeTruthy();
 
     host.active = NOTES;
