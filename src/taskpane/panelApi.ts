@@ -3,21 +3,33 @@
  * Office host, the xlsx host or a MemoryHost fits this interface as it is.
  */
 import type { CommandId } from "../app/commands";
-import type { SessionResult } from "../app/session";
+import type { Rect } from "./../app/types";
+import type { RunOptions, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export type { CommandId, Summary, CriterionView } from "../app/commands";
 export type { Bilingual, UserError } from "../app/errors";
-export type { SessionResult } from "../app/session";
+export type { ChangedPlace } from "../app/registry";
+export type { RunOptions, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export interface PanelApi {
   /** Reads and summarises the table, writing nothing (what the panel shows when it opens). */
   analyze(): Promise<SessionResult>;
-  run(command: CommandId): Promise<SessionResult>;
+  run(command: CommandId, opts?: RunOptions): Promise<SessionResult>;
   /** Undoes the last command; `canUndo` is read again after every command. */
   undo(): Promise<SessionResult>;
   readonly canUndo: boolean;
   /** Goes to a row (0-based) of a sheet: Excel's selection, or the playground's grid. */
   selectRow(sheet: string, row: number): Promise<void>;
+  /** Plans a command without writing it: what the panel says before a structural change (say before). */
+  preview?(command: CommandId, opts?: RunOptions): Promise<SessionPreview>;
+  /** Every command that can still be undone, newest first (the panel's undo list). */
+  readonly undoHistory?: readonly UndoEntry[];
+  /** Undoes every command down to and including entry `id` of `undoHistory`, newest first. */
+  undoTo?(id: number): Promise<SessionResult>;
+  /** Selects a range (the panel's "go to the inserted columns", "open the plan sheet"). */
+  show?(sheet: string, rect: Rect): Promise<void>;
+  /** Told when the undo history changes outside the panel (the ribbon's commands, same session). */
+  subscribe?(listener: () => void): () => void;
 }
 
 /** A bilingual message as the panel shows it: what went wrong, and what to do. */

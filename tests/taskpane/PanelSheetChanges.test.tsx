@@ -63,9 +63,11 @@ describe("Panel following the active sheet", () => {
     const { host, changes, user } = start();
     expect(await screen.findByText("84,87 / 99,50")).toBeTruthy();
     expect(changes.subscribe).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole("tab", { name: "Thao tác" }));
     await user.click(screen.getByRole("button", { name: "Lập kế hoạch khắc phục" }));
     const planLine = "Kế hoạch khắc phục: 43 nhiệm vụ (43 mới).";
     expect(await screen.findByText(planLine)).toBeTruthy();
+    await user.click(screen.getByRole("tab", { name: "Tổng quan" }));
     const reads = host.reads;
     const writes = host.writes;
 
@@ -105,15 +107,16 @@ describe("Panel following the active sheet", () => {
     const { host, changes, user } = start();
     await screen.findByText("84,87 / 99,50");
     host.hold();
+    await user.click(screen.getByRole("tab", { name: "Thao tác" }));
     await user.click(screen.getByRole("button", { name: "Điền cơ quan và giải pháp" }));
-    expect(screen.getByText("Đang xử lý…")).toBeTruthy();
+    expect(screen.getByText("Đang tính và ghi vào bảng…")).toBeTruthy();
     const reads = host.reads;
 
     host.active = SECOND;
     act(() => changes.fire());
     await wait(5 * SHEET_CHANGE_DELAY_MS);
     expect(host.reads).toBe(reads); // the command keeps the host to itself
-    expect(screen.getByText("Đang xử lý…")).toBeTruthy();
+    expect(screen.getByText("Đang tính và ghi vào bảng…")).toBeTruthy();
 
     await act(async () => host.release());
     expect(await screen.findByText("Đã điền 19 dòng.")).toBeTruthy();
@@ -127,9 +130,11 @@ describe("Panel following the active sheet", () => {
   test("a sheet with no table: the friendly note, the last overview kept; gone again on a table sheet", async () => {
     const { host, changes, user } = start();
     await screen.findByText("84,87 / 99,50");
+    await user.click(screen.getByRole("tab", { name: "Thao tác" }));
     await user.click(screen.getByRole("button", { name: "Ghi danh mục giải pháp" }));
     const line = "Danh mục giải pháp: thêm 25 dòng.";
     expect(await screen.findByText(line)).toBeTruthy();
+    await user.click(screen.getByRole("tab", { name: "Tổng quan" }));
 
     host.active = NOTES;
     act(() => changes.fire());

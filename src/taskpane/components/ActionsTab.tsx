@@ -1,0 +1,77 @@
+import { Button, Spinner, Subtitle2, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import type { CommandId, UndoEntry } from "../panelApi";
+import type { Task } from "../panelState";
+import { STRINGS, type Lang, type Strings } from "../i18n";
+import { UndoList } from "./UndoList";
+
+/** The secondary actions, in the order the panel shows them. */
+export const SECONDARY: readonly {
+  id: Exclude<CommandId, "recalc" | "recalc-only" | "highlight">;
+  key: "assign" | "plan" | "exportCatalogue" | "clearHighlight";
+}[] = [
+  { id: "assign", key: "assign" },
+  { id: "plan", key: "plan" },
+  { id: "export-catalogue", key: "exportCatalogue" },
+  { id: "clear-highlight", key: "clearHighlight" },
+];
+
+/** A command's button text and tooltip. */
+export function commandWords(t: Strings, id: CommandId): { label: string; description: string } {
+  if (id === "recalc" || id === "recalc-only" || id === "highlight")
+    return { label: t.recalc, description: t.recalcDescription };
+  const key = SECONDARY.find((s) => s.id === id)!.key;
+  return { label: t[key], description: t[`${key}Description`] };
+}
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalM },
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  buttons: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  button: { justifyContent: "flex-start", textAlign: "start", minWidth: 0 },
+});
+
+export interface ActionsTabProps {
+  lang: Lang;
+  busy: Task | null;
+  onRun: (id: CommandId) => void;
+  history: readonly UndoEntry[];
+  onUndoTo: (id: number) => void;
+}
+
+/** "Thao tác": the other commands, each with its description as a tooltip, and the undo list. */
+export function ActionsTab({ lang, busy, onRun, history, onUndoTo }: ActionsTabProps) {
+  const styles = useStyles();
+  const t = STRINGS[lang];
+  return (
+    <div className={styles.root}>
+      <div className={styles.buttons}>
+        {SECONDARY.map(({ id }) => {
+          const w = commandWords(t, id);
+          return (
+            <Tooltip key={id} content={w.description} relationship="description" withArrow>
+              <Button
+                className={styles.button}
+                disabledFocusable={busy !== null}
+                icon={busy === id ? <Spinner size="tiny" /> : undefined}
+                onClick={() => onRun(id)}
+              >
+                {w.label}
+              </Button>
+            </Tooltip>
+          );
+        })}
+      </div>
+      <section className={styles.section}>
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t.undoListHeading}
+        </Subtitle2>
+        <UndoList entries={history} lang={lang} disabled={busy !== null} onUndoTo={onUndoTo} />
+      </section>
+    </div>
+  );
+}
