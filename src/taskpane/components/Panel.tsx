@@ -152,7 +152,7 @@ export function Panel({
 
       {s && <ScoreStrip summary={s} lang={lang} />}
 
-      <section className={styles.section} aria-label={t.actionsHeading}>
+      <section className={styles.section}>
         <Tooltip content={recalc.description} relationship="description" withArrow>
           <Button
             appearance="primary"
