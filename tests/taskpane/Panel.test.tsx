@@ -14,6 +14,9 @@ import {
   setup,
 } from "./helpers";
 
+// a full command through the panel takes a few seconds on a loaded machine
+jest.setTimeout(30_000);
+
 const SHEET = "PAR INDEX 2023";
 
 /** The value shown under a summary label (<dt>label</dt><dd>value</dd>). */

@@ -9,6 +9,9 @@ import { UnmetList, unmetLines } from "../../src/taskpane/components/UnmetList";
 import type { CriterionView } from "../../src/taskpane/panelApi";
 import { sampleWithStatedErrors, setup } from "./helpers";
 
+// a full command through the panel takes a few seconds on a loaded machine
+jest.setTimeout(30_000);
+
 const SHEET = "PAR INDEX 2023";
 
 describe("say before, show after", () => {
