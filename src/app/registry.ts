@@ -42,7 +42,7 @@ export interface PlanContext {
   catalogue: Catalogue;
   source: RemedySource;
   lang?: Lang;
-  /** Recalculate: replace a stated total that differs with formulas (issue 9 item 2). */
+  /** Replace a stated total that differs from the recomputed one (CLI `--replace-total`). */
   replaceTotal?: boolean;
   memory: Readonly<SessionMemory>;
 }

@@ -18,6 +18,8 @@ import {
   type ChangedPlace,
   type SessionMemory,
 } from "./registry";
+import { commandsOfSteps, planApplyAll, type ApplyAllOutcome, type ApplyStep } from "./applyAll";
+import type { UnitLevel } from "./units";
 
 /** What a session may ask a host to read: a named sheet as the criteria sheet. */
 export interface ReadRequest {
@@ -72,11 +74,19 @@ export interface SessionOptions {
   chooseSheet?: boolean;
   /** Keep an undo entry after each command (default true); batch runs that never undo skip the work. */
   undo?: boolean;
+  /** The unit's level the user chose; else detected from the table's titles (./units.ts). */
+  unit?: UnitLevel | null;
+  /** Replace a stated total that differs from the recomputed one (CLI `--replace-total`). */
+  replaceTotal?: boolean;
 }
 
 interface LastChange {
   id: number;
   command: CommandId;
+  /** Every command the entry carried out (apply-all: several in one change set); absent: `command`. */
+  commands?: CommandId[];
+  /** The entry's name when it is not its command's ("Làm tất cả"). */
+  label?: Bilingual;
   inverse: ChangeSet;
   /** The workbook as the command left it (simulated), to check nothing changed before undoing. */
   after: WorkbookSnapshot;
@@ -108,9 +118,7 @@ export class Session {
 
   /** The commands that can be undone, newest first (the order they must be undone in). */
   get undoHistory(): readonly UndoEntry[] {
-    return this.history
-      .map((h) => ({ id: h.id, command: h.command, label: commandLabel(h.command) }))
-      .reverse();
+    return this.history.map((h) => ({ id: h.id, command: h.command, label: entryLabel(h) })).reverse();
   }
 
   /**
@@ -153,7 +161,7 @@ export class Session {
   async analyze(): Promise<SessionResult> {
     try {
       const ws = await this.read();
-      const r = analyzeWorkbook(ws);
+      const r = analyzeWorkbook(ws, { unit: this.opts.unit });
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
       return { ok: false, error: describeError(e) };
@@ -168,7 +176,8 @@ export class Session {
         lang: this.lang ?? undefined,
         before: this.memory.beforeHighlight ?? undefined,
         inverse: false,
-        replaceTotal: opts.replaceTotal,
+        unit: this.opts.unit,
+        replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       return { ok: true, say: sayBefore(outcome.changeSet, ws), summary: outcome.summary };
@@ -187,7 +196,8 @@ export class Session {
         lang: this.lang ?? undefined,
         before,
         inverse: keepUndo,
-        replaceTotal: opts.replaceTotal,
+        unit: this.opts.unit,
+        replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       await this.host.apply(outcome.prepared);
@@ -207,6 +217,40 @@ export class Session {
         result: outcome.result,
         changed: placeChanged(outcome.changeSet, ws),
       };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  /**
+   * "Do everything" (./applyAll.ts): the steps planned on one read into one change set, one write; one
+   * undo entry for all of it. The outcome carries the summary (with its warnings) and a line per step.
+   */
+  async applyAll(steps?: Iterable<ApplyStep>): Promise<ApplyAllOutcome> {
+    try {
+      const ws = await this.read();
+      const o = planApplyAll(ws, {
+        steps,
+        lang: this.lang ?? undefined,
+        unit: this.opts.unit,
+        replaceTotal: this.opts.replaceTotal,
+      });
+      if (!o.ok) return o;
+      await this.host.apply(o.prepared);
+      const commands = commandsOfSteps(steps);
+      for (const c of commands) commandSpec(c).afterApply?.(this.memory, ws);
+      if (this.opts.undo !== false) {
+        this.history.push({
+          id: this.nextId++,
+          command: commands[0],
+          commands,
+          label: APPLY_ALL_LABEL,
+          inverse: o.prepared.inverse,
+          after: o.prepared.after,
+        });
+        this.changed();
+      }
+      return o;
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
@@ -235,9 +279,9 @@ export class Session {
       await this.host.apply(p);
       this.history.pop();
       this.changed();
-      commandSpec(last.command).afterUndo?.(this.memory);
-      const r = analyzeWorkbook(p.after);
-      const label = commandLabel(last.command);
+      for (const c of last.commands ?? [last.command]) commandSpec(c).afterUndo?.(this.memory);
+      const r = analyzeWorkbook(p.after, { unit: this.opts.unit });
+      const label = entryLabel(last);
       return {
         ok: true,
         summary: r.ok ? r.summary : null,
@@ -257,7 +301,7 @@ export class Session {
     const undone: Bilingual[] = [];
     let r: SessionResult = { ok: true, summary: null, result: null };
     while (this.history.some((h) => h.id === id)) {
-      const label = commandLabel(this.history.at(-1)!.command);
+      const label = entryLabel(this.history.at(-1)!);
       r = await this.undo();
       if (!r.ok) return r;
       undone.push(label);
@@ -285,6 +329,11 @@ export class Session {
     await this.host.selectRow?.(sheet, row);
   }
 }
+
+/** The undo list's name of "do everything" (one entry for all its steps). */
+export const APPLY_ALL_LABEL: Bilingual = { vi: "Làm tất cả", en: "Do everything" };
+
+const entryLabel = (h: LastChange): Bilingual => h.label ?? commandLabel(h.command);
 
 /** Hosts may give formulas back respaced or recased ("=round(" → "=ROUND("): compare loosely. */
 const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() : (v ?? null));
