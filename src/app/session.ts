@@ -256,6 +256,40 @@ export class Session {
     }
   }
 
+  /** "Do everything" as the panel shows it: one result line joining the steps' lines, where it wrote. */
+  async doEverything(): Promise<SessionResult> {
+    const o = await this.applyAll();
+    if (!o.ok) return o;
+    const join = (lang: Lang) => o.results.map((r) => r[lang]).join(" ");
+    return {
+      ok: true,
+      summary: o.summary,
+      result: { vi: join("vi"), en: join("en") },
+      changed: placeChanged(o.changeSet, o.prepared.after),
+    };
+  }
+
+  /** What "do everything" will change, in words (planned on a fresh read, nothing written). */
+  async previewEverything(): Promise<SessionPreview> {
+    try {
+      const ws = await this.read();
+      const o = planApplyAll(ws, {
+        lang: this.lang ?? undefined,
+        unit: this.opts.unit,
+        replaceTotal: this.opts.replaceTotal,
+      });
+      if (!o.ok) return o;
+      return { ok: true, say: sayBefore(o.changeSet, ws), summary: o.summary };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  /** The workbook as it stands (one read): what the plan document (.docx) is made from. */
+  async workbook(): Promise<WorkbookSnapshot> {
+    return this.read();
+  }
+
   /** Runs commands one after the other (one read and one write each), stopping at the first failure. */
   async runAll(commands: readonly CommandId[]): Promise<SessionResult[]> {
     const results: SessionResult[] = [];

@@ -30,6 +30,8 @@ import { userError, type UserError } from "../app/errors";
 import { Session } from "../app/session";
 import { loadWorkbook, readSheet, saveWorkbook } from "../hosts/xlsx";
 import { Panel } from "../taskpane/exports";
+import { planDocumentDocx } from "../app/planDocument";
+import { planDocxName, type PlanDocumentResult } from "../taskpane/panelApi";
 import { Grid, type Position } from "./Grid";
 import { sheetView, type Lang } from "./gridModel";
 import { SAMPLE_FILE_NAME, sampleXlsx } from "./sampleXlsx";
@@ -108,6 +110,15 @@ const useStyles = makeStyles({
 });
 
 let nextDocId = 1;
+
+/** The plan document over a playground workbook (the playground bundles everything: no lazy chunk). */
+function planDocumentOf(doc: Doc): () => Promise<PlanDocumentResult> {
+  return async () => {
+    const ws = await doc.session.workbook();
+    const r = await planDocumentDocx(ws, { fallbackName: doc.fileName.replace(/\.xlsx$/i, "") });
+    return r.ok ? { ok: true, bytes: r.bytes, fileName: planDocxName(ws.active.name), notes: r.notes } : r;
+  };
+}
 
 function openDoc(workbook: ExcelJS.Workbook, fileName: string, lang: Lang): Doc {
   // the sheet the commands work on: the app's choice among the sheets with a criteria table
@@ -311,6 +322,7 @@ export function Playground() {
         inExcel={false}
         onLangChange={onLangChange}
         workbookKey={`pane:${doc.fileName}`}
+        planDocument={planDocumentOf(doc)}
       />
     ) : null;
 
@@ -436,6 +448,7 @@ export function Playground() {
             inExcel={false}
             onLangChange={onLangChange}
             workbookKey={`playground:${doc.fileName}`}
+            planDocument={planDocumentOf(doc)}
           />
         )}
       </aside>

@@ -76,6 +76,13 @@ export interface Strings {
   issuesHeading: (n: number) => string;
   catalogueHeading: (n: number) => string;
 
+  doEverything: string;
+  doEverythingDescription: string;
+  planDocx: string;
+  planDocxDescription: string;
+  planDocxDone: (fileName: string) => string;
+  /** Where the webview may block downloads (Excel on Mac): the way round. */
+  planDocxBlocked: string;
   /** The tabs below the fold. */
   tabs: { overview: string; unmet: string; compare: string; actions: string };
   tabsLabel: string;
@@ -176,6 +183,15 @@ export const STRINGS: Record<Lang, Strings> = {
     issuesHeading: (n) => `Vấn đề trong bảng (${n})`,
     catalogueHeading: (n) => `Danh mục riêng của đơn vị: ${n} dòng bị bỏ qua`,
 
+    doEverything: "Làm tất cả",
+    doEverythingDescription:
+      "Tính lại, điền cơ quan và giải pháp, tô màu tiêu chí chưa đạt và lập kế hoạch khắc phục trong một lần; hoàn tác được cả một lần.",
+    planDocx: "Soạn kế hoạch (.docx)",
+    planDocxDescription:
+      "Tải xuống dự thảo văn bản kế hoạch khắc phục (Word) soạn từ bảng và trang «Kế hoạch khắc phục».",
+    planDocxDone: (name) => `Đã soạn «${name}»; tệp nằm trong thư mục Tải xuống.`,
+    planDocxBlocked:
+      "Excel trên máy Mac có thể chặn tải tệp từ ngăn tác vụ. Nếu không thấy tệp, hãy mở sổ làm việc trong trang thử nghiệm và soạn kế hoạch ở đó.",
     tabs: { overview: "Tổng quan", unmet: "Chưa đạt", compare: "So sánh", actions: "Thao tác" },
     tabsLabel: "Các phần của bảng điều khiển",
     confirmTitle: "Trước khi thực hiện",
@@ -267,6 +283,15 @@ export const STRINGS: Record<Lang, Strings> = {
     issuesHeading: (n) => `Problems in the table (${n})`,
     catalogueHeading: (n) => `Your own catalogue: ${n} rows skipped`,
 
+    doEverything: "Do everything",
+    doEverythingDescription:
+      "Recalculate, insert agencies and solutions, highlight the unmet criteria and create the remediation plan in one go; undone in one go too.",
+    planDocx: "Draft the plan (.docx)",
+    planDocxDescription:
+      "Download a draft remediation plan document (Word) made from the table and the «Kế hoạch khắc phục» sheet.",
+    planDocxDone: (name) => `Drafted «${name}»; the file is in your Downloads folder.`,
+    planDocxBlocked:
+      "Excel on Mac may block downloads from the task pane. If no file appears, open the workbook in the playground and draft the plan there.",
     tabs: { overview: "Overview", unmet: "Unmet", compare: "Compare", actions: "Actions" },
     tabsLabel: "Parts of the panel",
     confirmTitle: "Before it runs",

@@ -3,7 +3,8 @@
  * Office host, the xlsx host or a MemoryHost fits this interface as it is.
  */
 import type { CommandId } from "../app/commands";
-import type { Rect } from "./../app/types";
+import type { Bilingual, UserError } from "../app/errors";
+import type { Rect, WorkbookSnapshot } from "./../app/types";
 import type { RunOptions, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export type { CommandId, Summary, CriterionView } from "../app/commands";
@@ -30,7 +31,32 @@ export interface PanelApi {
   show?(sheet: string, rect: Rect): Promise<void>;
   /** Told when the undo history changes outside the panel (the ribbon's commands, same session). */
   subscribe?(listener: () => void): () => void;
+  /** "Làm tất cả": recalc, highlight, assign and plan in one change set (one undo entry). */
+  doEverything?(): Promise<SessionResult>;
+  /** What "Làm tất cả" will change, in words. */
+  previewEverything?(): Promise<SessionPreview>;
+  /** The workbook as it stands (one read): what the plan document is made from. */
+  workbook?(): Promise<WorkbookSnapshot>;
 }
+
+/** A panel task the user starts: a command, or "do everything". */
+export type PanelCommand = CommandId | "apply-all";
+
+/** The plan document (.docx) as a front end makes it: bytes and a file name, or the error. */
+export type PlanDocumentResult =
+  { ok: true; bytes: Uint8Array; fileName: string; notes: Bilingual[] } | { ok: false; error: UserError };
 
 /** A bilingual message as the panel shows it: what went wrong, and what to do. */
 export type { PanelMessage as PanelError } from "./panelState";
+
+/** The .docx's file name: "Ke-hoach-khac-phuc-<sheet>.docx", ASCII, safe on every system. */
+export function planDocxName(sheet: string): string {
+  const ascii = sheet
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `Ke-hoach-khac-phuc${ascii ? `-${ascii}` : ""}.docx`;
+}

@@ -5,15 +5,15 @@
  * criteria table the last summary (its heading names its sheet) stays, and the message says so as
  * information rather than as an error. `usePanel` drives it.
  */
-import type { ChangedPlace, CommandId, RunOptions, SessionResult, Summary } from "./panelApi";
+import type { ChangedPlace, PanelCommand, RunOptions, SessionResult, Summary } from "./panelApi";
 import type { Bilingual, UserError } from "../app/errors";
 import { STRINGS } from "./i18n";
 
-export type Task = CommandId | "undo" | "analyze" | "preview";
+export type Task = PanelCommand | "undo" | "analyze" | "preview" | "plan-doc";
 
 /** A structural command waiting for the user's Confirm / Cancel, with what it will do in words. */
 export interface PendingConfirm {
-  command: CommandId;
+  command: PanelCommand;
   opts: RunOptions;
   say: Bilingual;
 }

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../app/errors";
-import type { CommandId, PanelApi, RunOptions, SessionResult } from "./panelApi";
+import type { PanelApi, PanelCommand, RunOptions, SessionPreview, SessionResult } from "./panelApi";
 import { shouldAsk, stopAsking } from "./confirmMemory";
 import {
   canStart,
@@ -29,10 +29,12 @@ export interface UsePanelOptions {
   workbookKey?: string;
 }
 
+const notAvailable: SessionResult = { ok: false, error: describeError(new Error("apply-all unavailable")) };
+
 export interface PanelControls {
   state: PanelState;
   /** Runs a command; one that changes the table's structure is said first and waits for `answer`. */
-  run(command: CommandId, opts?: RunOptions): void;
+  run(command: PanelCommand, opts?: RunOptions): void;
   /** The user's answer to the say-before question; `remember`: don't ask again in this workbook. */
   answer(confirmed: boolean, remember?: boolean): void;
   undo(): void;
@@ -42,6 +44,8 @@ export interface PanelControls {
   /** Selects a range (result actions); failures are shown like other errors. */
   show(sheet: string, rect: { top: number; left: number; rows: number; cols: number }): void;
   dismissNotice(): void;
+  /** Runs a task that is not a workbook command (the .docx download) with the panel's busy state. */
+  perform(task: Task, call: () => Promise<SessionResult>): void;
 }
 
 export function usePanel({
@@ -126,27 +130,44 @@ export function usePanel({
   const [, setHistoryVersion] = useState(0);
   useEffect(() => api.subscribe?.(() => mounted.current && setHistoryVersion((v) => v + 1)), [api]);
 
+  /** The call that runs a panel command, and the one that previews it (when the api can). */
+  const callOf = useCallback(
+    (command: PanelCommand, opts: RunOptions) =>
+      command === "apply-all"
+        ? () => (api.doEverything ? api.doEverything() : Promise.resolve(notAvailable))
+        : () => api.run(command, opts),
+    [api],
+  );
+  const previewOf = useCallback(
+    (command: PanelCommand, opts: RunOptions): (() => Promise<SessionPreview>) | undefined => {
+      if (command === "apply-all") return api.previewEverything?.bind(api);
+      const p = api.preview?.bind(api);
+      return p && (() => p(command, opts));
+    },
+    [api],
+  );
+
   const run = useCallback(
-    async (command: CommandId, opts: RunOptions = {}) => {
-      const preview = api.preview?.bind(api);
-      if (!preview || !shouldAsk(workbookKey)) return perform(command, () => api.run(command, opts));
+    async (command: PanelCommand, opts: RunOptions = {}) => {
+      const preview = previewOf(command, opts);
+      if (!preview || !shouldAsk(workbookKey)) return perform(command, callOf(command, opts));
       if (!canStart(current.current)) return;
       dispatch({ type: "start", task: "preview" });
       let p: Awaited<ReturnType<typeof preview>>;
       try {
-        p = await preview(command, opts);
+        p = await preview();
       } catch (e) {
         p = { ok: false, error: describeError(e) };
       }
       if (!mounted.current) return;
       if (!p.ok || p.say === null) {
         dispatch({ type: "finish", task: "preview", outcome: p.ok ? { ...p, result: null } : p });
-        if (p.ok) await perform(command, () => api.run(command, opts));
+        if (p.ok) await perform(command, callOf(command, opts));
         return;
       }
       dispatch({ type: "ask", confirm: { command, opts, say: p.say } });
     },
-    [api, dispatch, perform, workbookKey],
+    [callOf, previewOf, dispatch, perform, workbookKey],
   );
 
   const answer = useCallback(
@@ -155,9 +176,9 @@ export function usePanel({
       dispatch({ type: "answer" });
       if (!confirmed || !pending) return;
       if (remember) stopAsking(workbookKey);
-      void perform(pending.command, () => api.run(pending.command, pending.opts));
+      void perform(pending.command, callOf(pending.command, pending.opts));
     },
-    [api, dispatch, perform, workbookKey],
+    [callOf, dispatch, perform, workbookKey],
   );
 
   const show = useCallback(
@@ -179,5 +200,6 @@ export function usePanel({
     select,
     show,
     dismissNotice: () => dispatch({ type: "dismissNotice" }),
+    perform: (task, call) => void perform(task, call),
   };
 }

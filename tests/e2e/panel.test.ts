@@ -71,7 +71,10 @@ test("say before, show after: the question, then the result line with its action
   await page.getByRole("button", { name: "Đến cột vừa chèn (F)" }).waitFor();
   await page.getByRole("button", { name: "Hoàn tác", exact: true }).waitFor();
   await page.getByRole("button", { name: "Tính lại", exact: true }).hover();
-  await page.getByRole("tooltip").getByText(/^Tính lại điểm chưa đạt/).waitFor();
+  await page
+    .getByRole("tooltip")
+    .getByText(/^Tính lại điểm chưa đạt/)
+    .waitFor();
   await page.close();
 });
 
@@ -102,9 +105,20 @@ describe("axe: no violations, both languages, before and after commands", () => 
     test(lang, async () => {
       const page = await pane(350, 900);
       if (lang === "en") await page.getByRole("button", { name: "Show in English" }).click();
-      const t = lang === "vi"
-        ? { recalc: "Tính lại", assign: "Điền cơ quan và giải pháp", unmet: "Chưa đạt", actions: "Thao tác" }
-        : { recalc: "Recalculate", assign: "Insert agencies and solutions", unmet: "Unmet", actions: "Actions" };
+      const t =
+        lang === "vi"
+          ? {
+              recalc: "Tính lại",
+              assign: "Điền cơ quan và giải pháp",
+              unmet: "Chưa đạt",
+              actions: "Thao tác",
+            }
+          : {
+              recalc: "Recalculate",
+              assign: "Insert agencies and solutions",
+              unmet: "Unmet",
+              actions: "Actions",
+            };
       expect(await axe(page)).toEqual([]);
       await command(page, t.recalc, lang === "vi" ? /^Đã tính lại/ : /^Recalculated/);
       expect(await axe(page)).toEqual([]);

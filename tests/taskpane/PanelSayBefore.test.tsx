@@ -88,6 +88,56 @@ describe("say before, show after", () => {
   });
 });
 
+describe("Làm tất cả and the plan document", () => {
+  test("Làm tất cả: one write, every step's line, one entry in the undo list that undoes it all", async () => {
+    const user = userEvent.setup();
+    const { host } = setup();
+    await screen.findByText("84,87 / 99,50");
+    const before = host.snapshot().active.values;
+    await user.click(screen.getByRole("tab", { name: "Thao tác" }));
+    await user.click(screen.getByRole("button", { name: "Làm tất cả" }));
+    const line = await screen.findByText(/^Đã tính lại 27 dòng.*Kế hoạch khắc phục: 43 nhiệm vụ/);
+    expect(line).toBeTruthy();
+    expect(host.writes).toBe(1);
+    expect(host.snapshot().sheetNames).toContain("Kế hoạch khắc phục");
+    await user.click(screen.getByRole("button", { name: "Hoàn tác: Làm tất cả" }));
+    await screen.findByText("Đã hoàn tác: Làm tất cả.");
+    expect(host.snapshot().active.values).toEqual(before);
+    expect(host.snapshot().sheetNames).not.toContain("Kế hoạch khắc phục");
+  });
+
+  test("Soạn kế hoạch (.docx): the front end's document is downloaded and the line names the file", async () => {
+    const user = userEvent.setup();
+    const created: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => (created.push(b), "blob:x"),
+      revokeObjectURL: () => {},
+    });
+    const clicked = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const planDocument = jest.fn(async () => ({
+      ok: true as const,
+      bytes: new Uint8Array([80, 75, 3, 4]),
+      fileName: "Ke-hoach-khac-phuc-PAR-INDEX-2023.docx",
+      notes: [],
+    }));
+    setup({ planDocument });
+    await screen.findByText("84,87 / 99,50");
+    await user.click(screen.getByRole("tab", { name: "Thao tác" }));
+    await user.click(screen.getByRole("button", { name: "Soạn kế hoạch (.docx)" }));
+    expect(
+      await screen.findByText(
+        "Đã soạn «Ke-hoach-khac-phuc-PAR-INDEX-2023.docx»; tệp nằm trong thư mục Tải xuống.",
+      ),
+    ).toBeTruthy();
+    expect(planDocument).toHaveBeenCalledTimes(1);
+    expect(created[0].size).toBe(4);
+    expect(clicked).toHaveBeenCalledTimes(1);
+    // in Excel the panel says where downloads may be blocked
+    expect(screen.getByText(/^Excel trên máy Mac có thể chặn tải tệp/)).toBeTruthy();
+    clicked.mockRestore();
+  });
+});
+
 describe("the unmet list", () => {
   const row = (r: number, code: string, level: number, gap: number): CriterionView => ({
     row: r,

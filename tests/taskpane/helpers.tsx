@@ -33,6 +33,7 @@ export function setup(
     subscribeSheetChanges?: PanelProps["subscribeSheetChanges"];
     /** Ask before structural commands (default false: the workbook's "don't ask again" is set). */
     ask?: boolean;
+    planDocument?: PanelProps["planDocument"];
   } = {},
 ) {
   const workbookKey = "test-workbook";
@@ -51,6 +52,7 @@ export function setup(
     onLangChange,
     subscribeSheetChanges: opts.subscribeSheetChanges,
     workbookKey,
+    planDocument: opts.planDocument,
   };
   const view = render(
     <FluentProvider theme={webLightTheme}>

@@ -1,5 +1,13 @@
-import { Button, Spinner, Subtitle2, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
-import type { CommandId, UndoEntry } from "../panelApi";
+import {
+  Button,
+  Caption1,
+  Spinner,
+  Subtitle2,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { CommandId, PanelCommand, UndoEntry } from "../panelApi";
 import type { Task } from "../panelState";
 import { STRINGS, type Lang, type Strings } from "../i18n";
 import { UndoList } from "./UndoList";
@@ -16,7 +24,8 @@ export const SECONDARY: readonly {
 ];
 
 /** A command's button text and tooltip. */
-export function commandWords(t: Strings, id: CommandId): { label: string; description: string } {
+export function commandWords(t: Strings, id: PanelCommand): { label: string; description: string } {
+  if (id === "apply-all") return { label: t.doEverything, description: t.doEverythingDescription };
   if (id === "recalc" || id === "recalc-only" || id === "highlight")
     return { label: t.recalc, description: t.recalcDescription };
   const key = SECONDARY.find((s) => s.id === id)!.key;
@@ -38,24 +47,35 @@ const useStyles = makeStyles({
 export interface ActionsTabProps {
   lang: Lang;
   busy: Task | null;
-  onRun: (id: CommandId) => void;
+  onRun: (id: PanelCommand) => void;
+  /** Offered when the session can do everything in one change set. */
+  canDoEverything?: boolean;
+  /** The .docx download, when the front end can make it; `inExcel`: say where downloads may be blocked. */
+  onPlanDocx?: () => void;
+  inExcel?: boolean;
   history: readonly UndoEntry[];
   onUndoTo: (id: number) => void;
 }
 
 /** "Thao tác": the other commands, each with its description as a tooltip, and the undo list. */
-export function ActionsTab({ lang, busy, onRun, history, onUndoTo }: ActionsTabProps) {
+export function ActionsTab(props: ActionsTabProps) {
+  const { lang, busy, onRun, history, onUndoTo, canDoEverything, onPlanDocx, inExcel } = props;
   const styles = useStyles();
   const t = STRINGS[lang];
+  const ids: PanelCommand[] = [
+    ...(canDoEverything ? ["apply-all" as const] : []),
+    ...SECONDARY.map((s) => s.id),
+  ];
   return (
     <div className={styles.root}>
       <div className={styles.buttons}>
-        {SECONDARY.map(({ id }) => {
+        {ids.map((id) => {
           const w = commandWords(t, id);
           return (
             <Tooltip key={id} content={w.description} relationship="description" withArrow>
               <Button
                 className={styles.button}
+                appearance={id === "apply-all" ? "primary" : "secondary"}
                 disabledFocusable={busy !== null}
                 icon={busy === id ? <Spinner size="tiny" /> : undefined}
                 onClick={() => onRun(id)}
@@ -65,7 +85,20 @@ export function ActionsTab({ lang, busy, onRun, history, onUndoTo }: ActionsTabP
             </Tooltip>
           );
         })}
+        {onPlanDocx && (
+          <Tooltip content={t.planDocxDescription} relationship="description" withArrow>
+            <Button
+              className={styles.button}
+              disabledFocusable={busy !== null}
+              icon={busy === "plan-doc" ? <Spinner size="tiny" /> : undefined}
+              onClick={onPlanDocx}
+            >
+              {t.planDocx}
+            </Button>
+          </Tooltip>
+        )}
       </div>
+      {onPlanDocx && inExcel && <Caption1>{t.planDocxBlocked}</Caption1>}
       <section className={styles.section}>
         <Subtitle2 as="h3" className={styles.heading}>
           {t.undoListHeading}

@@ -17,7 +17,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { CATALOGUE_SHEET_NAME } from "../../app/catalogue";
-import type { CommandId, PanelApi, PanelError } from "../panelApi";
+import type { PanelApi, PanelCommand, PanelError, PlanDocumentResult } from "../panelApi";
 import { usePanel } from "../usePanel";
 import { STRINGS, type Lang } from "../i18n";
 import { ActionsTab, commandWords } from "./ActionsTab";
@@ -53,6 +53,26 @@ export interface PanelProps {
   subscribeSheetChanges?: (onChange: () => void) => () => void;
   /** Names the workbook for the remembered "don't ask again" (Excel: the document URL; playground: file). */
   workbookKey?: string;
+  /**
+   * Makes the plan document (.docx) from the workbook as it stands; the panel downloads it. Each front end
+   * gives its own (the task pane loads the document code lazily). Absent: no "Soạn kế hoạch (.docx)".
+   */
+  planDocument?: () => Promise<PlanDocumentResult>;
+}
+
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** Hands bytes to the browser as a download (a blob link clicked once). */
+function download(bytes: Uint8Array, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export { SHEET_CHANGE_DELAY_MS } from "../usePanel";
@@ -91,6 +111,7 @@ export function Panel({
   notice: initialNotice = null,
   subscribeSheetChanges,
   workbookKey,
+  planDocument,
 }: PanelProps) {
   const styles = useStyles();
   const ids = { unmet: useId("unmet"), tabs: useId("tabs"), warnings: useId("warnings") };
@@ -107,7 +128,18 @@ export function Panel({
     [select, sheet],
   );
   const selectInCatalogue = useCallback((row: number) => select(CATALOGUE_SHEET_NAME, row), [select]);
-  const run = (id: CommandId) => panel.run(id);
+  const run = (id: PanelCommand) => panel.run(id);
+  const makePlanDocx = planDocument
+    ? () =>
+        panel.perform("plan-doc", async () => {
+          const r = await planDocument();
+          if (!r.ok) return r;
+          download(r.bytes, r.fileName, DOCX_MIME);
+          const line = (l: Lang) =>
+            [STRINGS[l].planDocxDone(r.fileName), ...r.notes.map((n) => n[l])].join(" ");
+          return { ok: true, summary: null, result: { vi: line("vi"), en: line("en") } };
+        })
+    : undefined;
 
   const changeLang = (next: Lang) => {
     setLang(next);
@@ -306,7 +338,16 @@ export function Panel({
         )}
 
         {tab === "actions" && (
-          <ActionsTab lang={lang} busy={busy} onRun={run} history={history} onUndoTo={panel.undoTo} />
+          <ActionsTab
+            lang={lang}
+            busy={busy}
+            onRun={run}
+            history={history}
+            onUndoTo={panel.undoTo}
+            canDoEverything={api.doEverything !== undefined}
+            onPlanDocx={makePlanDocx}
+            inExcel={inExcel}
+          />
         )}
       </div>
     </main>

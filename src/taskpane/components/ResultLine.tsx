@@ -31,7 +31,10 @@ export function ResultLine(p: ResultLineProps) {
   const styles = useStyles();
   const t = STRINGS[p.lang];
   const step = p.busy === "analyze" || p.busy === "preview" ? t.stepPreview : t.stepWriting;
-  const command = p.busy === null && p.resultOf !== null && p.resultOf !== "analyze" && p.resultOf !== "undo";
+  const command =
+    p.busy === null &&
+    p.resultOf !== null &&
+    !["analyze", "undo", "preview", "plan-doc"].includes(p.resultOf);
   const cols = command ? p.changed?.columns : undefined;
   const sheet = command ? p.changed?.sheet : undefined;
   const table = p.summary?.table;

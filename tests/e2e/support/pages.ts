@@ -22,8 +22,7 @@ export async function figure(page: Page, label: string): Promise<string> {
  */
 export async function command(page: Page, button: string, result: RegExp): Promise<void> {
   const target = page.getByRole("button", { name: button, exact: true });
-  if ((await target.count()) === 0)
-    await page.getByRole("tab", { name: /^(Thao tác|Actions)$/ }).click();
+  if ((await target.count()) === 0) await page.getByRole("tab", { name: /^(Thao tác|Actions)$/ }).click();
   await target.click();
   const status = page.getByRole("status").getByText(result);
   const dialog = page.getByRole("alertdialog");
@@ -31,8 +30,7 @@ export async function command(page: Page, button: string, result: RegExp): Promi
     status.waitFor({ timeout: 30_000 }),
     dialog.waitFor({ timeout: 30_000 }).catch(() => undefined),
   ]);
-  if (await dialog.isVisible())
-    await dialog.getByRole("button", { name: /^(Đồng ý|Confirm)$/ }).click();
+  if (await dialog.isVisible()) await dialog.getByRole("button", { name: /^(Đồng ý|Confirm)$/ }).click();
   await status.waitFor({ timeout: 30_000 });
 }
 
