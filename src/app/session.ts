@@ -20,6 +20,13 @@ import {
 } from "./registry";
 import { commandsOfSteps, planApplyAll, type ApplyAllOutcome, type ApplyStep } from "./applyAll";
 import type { UnitLevel } from "./units";
+import { compareSheets, type ComparisonLists, type Comparison } from "./compare";
+import { OWNED_SHEETS } from "../core/owned";
+
+/** This year's table against last year's sheet (the panel's "So sánh"). */
+export type SessionComparison =
+  | { ok: true; current: string; previous: string; comparison: Comparison; lists: ComparisonLists }
+  | { ok: false; error: UserError };
 
 /** What a session may ask a host to read: a named sheet as the criteria sheet. */
 export interface ReadRequest {
@@ -280,6 +287,42 @@ export class Session {
       });
       if (!o.ok) return o;
       return { ok: true, say: sayBefore(o.changeSet, ws), summary: o.summary };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  /**
+   * The sheets the table could be compared with (every other sheet but the add-in's), the likeliest first:
+   * one whose name or first rows name the year before the table's.
+   */
+  async compareCandidates(): Promise<{ current: string; sheets: string[] }> {
+    const ws = await this.read();
+    const current = ws.active.name;
+    const yearOf = (text: string) =>
+      Math.max(0, ...[...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1])));
+    const titleText = (name: string) =>
+      `${name} ${(ws.probes?.[name]?.values ?? [])
+        .slice(0, 6)
+        .flat()
+        .filter((v) => typeof v === "string")
+        .join(" ")}`;
+    const year = yearOf(titleText(current));
+    const sheets = ws.sheetNames.filter((n) => n !== current && !OWNED_SHEETS.includes(n));
+    const score = (n: string) => (year > 0 && yearOf(titleText(n)) === year - 1 ? 0 : 1);
+    return { current, sheets: [...sheets].sort((a, b) => score(a) - score(b)) };
+  }
+
+  /** Compares the criteria table with last year's sheet `previous` (two reads; nothing written). */
+  async compareWith(previous: string): Promise<SessionComparison> {
+    try {
+      const ws = await this.read();
+      const before = await this.host.read({ sheet: previous });
+      // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
+      if (this.chosen === null) await this.host.read({ sheet: ws.active.name });
+      const r = compareSheets(before.active, ws.active);
+      if (!r.ok) return { ok: false, error: r.error };
+      return { ok: true, current: ws.active.name, previous, comparison: r.comparison, lists: r.lists };
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }

@@ -114,6 +114,12 @@ export interface Strings {
   domainGroup: (code: string, name: string) => string;
   compareHeading: string;
   compareNotYet: string;
+  compareNoSheet: string;
+  compareHint: string;
+  compareSheetLabel: string;
+  compareButton: string;
+  compareTotal: (sheet: string, before: string, after: string, delta: string) => string;
+  compareLists: Record<"improved" | "regressed" | "newlyUnmet" | "stillUnmet", (n: number) => string>;
 
   loadingOffice: string;
   /** Title of the message left by the ribbon's Recalculate when it failed without the pane. */
@@ -217,7 +223,19 @@ export const STRINGS: Record<Lang, Strings> = {
     unmetListLabel: "Danh sách tiêu chí chưa đạt; dùng phím mũi tên để di chuyển, Enter để đến dòng",
     domainGroup: (code, name) => `Lĩnh vực ${code}. ${name}`,
     compareHeading: "So sánh với năm trước",
-    compareNotYet: "Chọn trang của năm trước để so sánh (sắp có).",
+    compareNotYet: "So sánh với năm trước chưa có ở đây.",
+    compareNoSheet: "Sổ làm việc chỉ có một bảng. Hãy chép trang kết quả năm trước vào sổ này để so sánh.",
+    compareHint: "Chọn trang kết quả năm trước (trang có năm trước trong tên hoặc tiêu đề được chọn sẵn).",
+    compareSheetLabel: "Trang năm trước",
+    compareButton: "So sánh",
+    compareTotal: (sheet, before, after, delta) =>
+      `Tổng điểm: ${before} («${sheet}») → ${after} (năm nay), chênh lệch ${delta}.`,
+    compareLists: {
+      improved: (n) => `Tăng điểm (${n})`,
+      regressed: (n) => `Giảm điểm (${n})`,
+      newlyUnmet: (n) => `Năm nay mới chưa đạt (${n})`,
+      stillUnmet: (n) => `Vẫn chưa đạt (${n})`,
+    },
 
     loadingOffice: "Đang tải…",
     ribbonFailed: "Nút «Tính lại» trên dải lệnh chưa thực hiện được",
@@ -317,7 +335,20 @@ export const STRINGS: Record<Lang, Strings> = {
     unmetListLabel: "Unmet criteria; use the arrow keys to move, Enter to go to the row",
     domainGroup: (code, name) => `Domain ${code}. ${name}`,
     compareHeading: "Compare with last year",
-    compareNotYet: "Choose last year's sheet to compare (coming soon).",
+    compareNotYet: "Comparing with last year is not available here.",
+    compareNoSheet: "The workbook holds one table only. Copy last year's results sheet into it to compare.",
+    compareHint:
+      "Choose last year's results sheet (one naming last year in its name or title is chosen for you).",
+    compareSheetLabel: "Last year's sheet",
+    compareButton: "Compare",
+    compareTotal: (sheet, before, after, delta) =>
+      `Total score: ${before} («${sheet}») → ${after} (this year), difference ${delta}.`,
+    compareLists: {
+      improved: (n) => `Improved (${n})`,
+      regressed: (n) => `Regressed (${n})`,
+      newlyUnmet: (n) => `Unmet this year, met last year (${n})`,
+      stillUnmet: (n) => `Still unmet (${n})`,
+    },
 
     loadingOffice: "Loading…",
     ribbonFailed: "The ribbon's Recalculate button could not finish",

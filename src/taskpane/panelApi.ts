@@ -5,12 +5,12 @@
 import type { CommandId } from "../app/commands";
 import type { Bilingual, UserError } from "../app/errors";
 import type { Rect, WorkbookSnapshot } from "./../app/types";
-import type { RunOptions, SessionPreview, SessionResult, UndoEntry } from "../app/session";
+import type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export type { CommandId, Summary, CriterionView } from "../app/commands";
 export type { Bilingual, UserError } from "../app/errors";
 export type { ChangedPlace } from "../app/registry";
-export type { RunOptions, SessionPreview, SessionResult, UndoEntry } from "../app/session";
+export type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export interface PanelApi {
   /** Reads and summarises the table, writing nothing (what the panel shows when it opens). */
@@ -37,6 +37,10 @@ export interface PanelApi {
   previewEverything?(): Promise<SessionPreview>;
   /** The workbook as it stands (one read): what the plan document is made from. */
   workbook?(): Promise<WorkbookSnapshot>;
+  /** The sheets the table could be compared with, last year's first. */
+  compareCandidates?(): Promise<{ current: string; sheets: string[] }>;
+  /** This year's table against last year's sheet. */
+  compareWith?(previous: string): Promise<SessionComparison>;
 }
 
 /** A panel task the user starts: a command, or "do everything". */

@@ -21,6 +21,7 @@ import type { PanelApi, PanelCommand, PanelError, PlanDocumentResult } from "../
 import { usePanel } from "../usePanel";
 import { STRINGS, type Lang } from "../i18n";
 import { ActionsTab, commandWords } from "./ActionsTab";
+import { CompareTab } from "./CompareTab";
 import { ConfirmCard } from "./ConfirmCard";
 import { DomainChart } from "./DomainChart";
 import { Header } from "./Header";
@@ -333,7 +334,7 @@ export function Panel({
             <Subtitle2 as="h2" className={styles.heading}>
               {t.compareHeading}
             </Subtitle2>
-            <Text>{t.compareNotYet}</Text>
+            <CompareTab api={api} lang={lang} />
           </section>
         )}
 
