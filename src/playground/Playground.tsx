@@ -449,6 +449,7 @@ export function Playground() {
             onLangChange={onLangChange}
             workbookKey={`playground:${doc.fileName}`}
             planDocument={planDocumentOf(doc)}
+            landmark={false}
           />
         )}
       </aside>

@@ -31,12 +31,17 @@ async function pane(width = 350, height = 480): Promise<Page> {
 
 /**
  * axe on the whole page. Documented false positives of Fluent UI v9, none of them seen by a user:
- * - none needed so far; add here, named, with the Fluent issue, when one appears.
+ * - Tabster's dummy inputs (`<i tabindex="0" aria-hidden="true" data-tabster-dummy>`), which Fluent's
+ *   TabList, Toolbar and focus management put around groups to catch Tab and hand focus on: axe's
+ *   "aria-hidden-focus" flags them, but they never keep focus (they move it on at once) and hold no
+ *   content. They alone are left out; the rule stays on for everything else.
  */
-const FLUENT_FALSE_POSITIVES: string[] = [];
+const FLUENT_FALSE_POSITIVES = ["[data-tabster-dummy]"];
 
 async function axe(page: Page) {
-  const r = await new AxeBuilder({ page }).disableRules(FLUENT_FALSE_POSITIVES).analyze();
+  let builder = new AxeBuilder({ page });
+  for (const selector of FLUENT_FALSE_POSITIVES) builder = builder.exclude(selector);
+  const r = await builder.analyze();
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 

@@ -59,6 +59,8 @@ export interface PanelProps {
    * gives its own (the task pane loads the document code lazily). Absent: no "Soạn kế hoạch (.docx)".
    */
   planDocument?: () => Promise<PlanDocumentResult>;
+  /** The panel is the page's main landmark (default); false inside another page's region (playground). */
+  landmark?: boolean;
 }
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -113,6 +115,7 @@ export function Panel({
   subscribeSheetChanges,
   workbookKey,
   planDocument,
+  landmark = true,
 }: PanelProps) {
   const styles = useStyles();
   const ids = { unmet: useId("unmet"), tabs: useId("tabs"), warnings: useId("warnings") };
@@ -152,13 +155,14 @@ export function Panel({
   };
 
   const working = busy !== null;
+  const Root = landmark ? "main" : "div";
   const s = summary?.value;
   const warnings = s ? s.issues.filter((i) => !i.kind.startsWith("stated-")) : [];
   const history = api.undoHistory ?? [];
   const recalc = commandWords(t, "recalc");
 
   return (
-    <main lang={lang} className={styles.root} aria-busy={working}>
+    <Root lang={lang} className={styles.root} aria-busy={working}>
       <Header lang={lang} inExcel={inExcel} onLangChange={changeLang} />
 
       {notice && (
@@ -351,6 +355,6 @@ export function Panel({
           />
         )}
       </div>
-    </main>
+    </Root>
   );
 }
