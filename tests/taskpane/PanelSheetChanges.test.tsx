@@ -11,6 +11,9 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core";
 import { SHEET_CHANGE_DELAY_MS } from "../../src/taskpane/components/Panel";
 import { fakeSheetChanges, setup } from "./helpers";
 
+// a full command through the panel takes a few seconds on a loaded machine
+jest.setTimeout(30_000);
+
 const FIRST = "PAR INDEX 2023";
 const SECOND = "PAR INDEX 2024";
 const NOTES = "Ghi chú";
