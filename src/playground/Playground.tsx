@@ -394,7 +394,7 @@ export function Playground() {
         )}
       </div>
 
-      <section className={styles.sheet} aria-label={view ? t.grid(view.sheet) : t.sheets} lang={lang}>
+      <main className={styles.sheet} aria-label={view ? t.grid(view.sheet) : t.sheets} lang={lang}>
         {view && (
           <Grid
             view={view}
@@ -420,7 +420,7 @@ export function Playground() {
             </Tab>
           ))}
         </TabList>
-      </section>
+      </main>
 
       <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && answer(false)}>
         <DialogSurface lang={lang} aria-describedby="unsaved-body">

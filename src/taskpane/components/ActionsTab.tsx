@@ -100,7 +100,7 @@ export function ActionsTab(props: ActionsTabProps) {
       </div>
       {onPlanDocx && inExcel && <Caption1>{t.planDocxBlocked}</Caption1>}
       <section className={styles.section}>
-        <Subtitle2 as="h3" className={styles.heading}>
+        <Subtitle2 as="h2" className={styles.heading}>
           {t.undoListHeading}
         </Subtitle2>
         <UndoList entries={history} lang={lang} disabled={busy !== null} onUndoTo={onUndoTo} />

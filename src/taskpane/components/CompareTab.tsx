@@ -106,7 +106,7 @@ export function CompareTab({ api, lang }: CompareTabProps) {
           </Text>
           {LISTS.filter((k) => result.lists[k].length > 0).map((k) => (
             <section key={k}>
-              <Subtitle2 as="h3" className={styles.heading}>
+              <Subtitle2 as="h2" className={styles.heading}>
                 {t.compareLists[k](result.lists[k].length)}
               </Subtitle2>
               <ul className={styles.list}>
