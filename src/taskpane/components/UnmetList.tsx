@@ -293,14 +293,6 @@ export function UnmetList({ unmet, rows, lang, onSelect }: UnmetListProps) {
                   aria-selected={selected}
                   aria-setsize={count}
                   aria-posinset={l.index + 1}
-                  aria-label={t.criterionLabel({
-                    code,
-                    name: c.name,
-                    gap,
-                    status,
-                    lead: c.lead,
-                    row: c.row + 1,
-                  })}
                   data-row={c.row}
                   className={mergeClasses(styles.line, styles.item, selected && styles.active)}
                   style={style}
@@ -316,7 +308,7 @@ export function UnmetList({ unmet, rows, lang, onSelect }: UnmetListProps) {
                     <Badge
                       appearance="tint"
                       color={BADGE[c.status].color}
-                      icon={<span>{BADGE[c.status].mark}</span>}
+                      icon={<span aria-hidden>{BADGE[c.status].mark}</span>}
                     >
                       {status}
                     </Badge>
