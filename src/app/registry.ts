@@ -5,6 +5,7 @@
  * command's id.
  */
 import {
+  columnLetter,
   formatScore,
   planAssign,
   planClearHighlight,
@@ -68,6 +69,8 @@ export interface ResultFacts {
 
 export interface CommandSpec {
   id: CommandId;
+  /** The command's name as the panel's button and undo list say it ("Điền cơ quan và giải pháp"). */
+  label?: Bilingual;
   needsTable: boolean;
   /** The sheet the command rewrites when it exists: planning it blind could clobber the user's rows. */
   updates?: string;
@@ -98,9 +101,16 @@ const recalcLine = (cs: ChangeSet, f: ResultFacts): Bilingual => ({
   en: `Recalculated ${n(cs.counts.rows)} rows: ${formatScore(f.achieved, "en")} / ${formatScore(f.max, "en")} points, ${n(f.unmet)} unmet criteria.`,
 });
 
+/** "12 nhiệm vụ (3 mới, 2 đã đạt được đánh dấu)" without the parts that are zero. */
+const withParts = (head: string, parts: [number | undefined, string][]): string => {
+  const shown = parts.filter(([k]) => (k ?? 0) > 0).map(([k, word]) => `${n(k)} ${word}`);
+  return shown.length ? `${head} (${shown.join(", ")})` : head;
+};
+
 const SPECS: readonly CommandSpec[] = [
   {
     id: "recalc",
+    label: { vi: "Tính lại", en: "Recalculate" },
     needsTable: true,
     plan: ({ ws, analysis, lang, replaceTotal }) =>
       planRecalcAndHighlight(ws.active, analysis, { lang, replaceTotal }),
@@ -110,6 +120,7 @@ const SPECS: readonly CommandSpec[] = [
   },
   {
     id: "recalc-only",
+    label: { vi: "Tính lại (chỉ công thức)", en: "Recalculate (formulas only)" },
     needsTable: true,
     plan: ({ ws, analysis, lang, replaceTotal }) =>
       planRecalc(ws.active, analysis, { lang, replaceTotal }).changeSet,
@@ -117,6 +128,7 @@ const SPECS: readonly CommandSpec[] = [
   },
   {
     id: "highlight",
+    label: { vi: "Tô màu tiêu chí chưa đạt", en: "Highlight unmet criteria" },
     needsTable: true,
     plan: ({ ws, analysis, lang }) => planHighlight(ws.active, analysis, { lang }),
     result: (cs) => ({
@@ -128,6 +140,7 @@ const SPECS: readonly CommandSpec[] = [
   },
   {
     id: "clear-highlight",
+    label: { vi: "Bỏ tô màu", en: "Clear highlights" },
     needsTable: true,
     plan: ({ ws, analysis, memory }) =>
       planClearHighlight(ws.active, analysis, memory.beforeHighlight ?? undefined),
@@ -139,33 +152,42 @@ const SPECS: readonly CommandSpec[] = [
   },
   {
     id: "assign",
+    label: { vi: "Điền cơ quan và giải pháp", en: "Insert agencies and solutions" },
     needsTable: true,
     plan: ({ ws, analysis, source, lang }) => planAssign(ws.active, analysis, source, { lang }),
     result: (cs) => ({
-      vi: `Đã điền ${n(cs.counts.filled)} dòng, giữ nguyên ${n(cs.counts.kept)} ô đã sửa.`,
-      en: `${n(cs.counts.filled)} rows filled, ${n(cs.counts.kept)} edited cells kept.`,
+      vi: `Đã điền ${n(cs.counts.filled)} dòng${cs.counts.kept ? `, giữ nguyên ${n(cs.counts.kept)} ô bạn đã sửa` : ""}.`,
+      en: `${n(cs.counts.filled)} rows filled${cs.counts.kept ? `, ${n(cs.counts.kept)} ${cs.counts.kept === 1 ? "cell" : "cells"} you edited kept` : ""}.`,
     }),
   },
   {
     id: "plan",
+    label: { vi: "Lập kế hoạch khắc phục", en: "Create the remediation plan" },
     needsTable: true,
     updates: PLAN_SHEET,
     plan: ({ ws, analysis, source, lang }) => planRemediationSheet(ws, analysis, source, { lang }),
     result: (cs) => ({
-      vi: `Kế hoạch khắc phục: ${n(cs.counts.rows)} nhiệm vụ (${n(cs.counts.added)} mới, ${n(cs.counts.marked)} đã đạt được đánh dấu).`,
-      en: `Remediation plan: ${n(cs.counts.rows)} tasks (${n(cs.counts.added)} new, ${n(cs.counts.marked)} now met and marked).`,
+      vi: `${withParts(`Kế hoạch khắc phục: ${n(cs.counts.rows)} nhiệm vụ`, [
+        [cs.counts.added, "mới"],
+        [cs.counts.marked, "nay đã đạt, được đánh dấu"],
+      ])}.`,
+      en: `${withParts(`Remediation plan: ${n(cs.counts.rows)} tasks`, [
+        [cs.counts.added, "new"],
+        [cs.counts.marked, "now met and marked"],
+      ])}.`,
     }),
   },
   {
     id: "export-catalogue",
+    label: { vi: "Ghi danh mục giải pháp", en: "Write the solutions catalogue" },
     // Writing the catalogue sheet needs no criteria table.
     needsTable: false,
     updates: CATALOGUE_SHEET_NAME,
     plan: ({ ws, catalogue }) => planCatalogueSheet(ws, catalogue),
     planWithoutTable: ({ ws, catalogue }) => planCatalogueSheet(ws, catalogue),
     result: (cs) => ({
-      vi: `Danh mục giải pháp: thêm ${n(cs.counts.added)} dòng, giữ nguyên ${n(cs.counts.kept)} dòng.`,
-      en: `Solutions catalogue: ${n(cs.counts.added)} rows added, ${n(cs.counts.kept)} rows kept.`,
+      vi: `Danh mục giải pháp: thêm ${n(cs.counts.added)} dòng${cs.counts.kept ? `, giữ nguyên ${n(cs.counts.kept)} dòng` : ""}.`,
+      en: `Solutions catalogue: ${n(cs.counts.added)} rows added${cs.counts.kept ? `, ${n(cs.counts.kept)} rows kept` : ""}.`,
     }),
   },
   {
@@ -197,4 +219,79 @@ export const COMMANDS: readonly CommandId[] = SPECS.map((s) => s.id);
 
 export function commandSpec(id: CommandId): CommandSpec {
   return REGISTRY[id];
+}
+
+/** The command's name as the panel says it (its label, or its id for a command without one). */
+export function commandLabel(id: CommandId): Bilingual {
+  return REGISTRY[id]?.label ?? { vi: id, en: id };
+}
+
+/** Where a change set wrote what the user may want to reach (the panel's result actions). */
+export interface ChangedPlace {
+  /** The columns it inserted into the criteria sheet (0-based, first one), with their letters "H–J". */
+  columns?: { sheet: string; at: number; count: number; letters: string };
+  /** A sheet other than the criteria sheet that it made or rewrote (the plan sheet, the catalogue). */
+  sheet?: string;
+}
+
+const letters = (at: number, count: number) =>
+  count > 1 ? `${columnLetter(at)}–${columnLetter(at + count - 1)}` : columnLetter(at);
+
+/** The inserted columns and the other sheet a change set writes, from its ops. */
+export function placeChanged(cs: ChangeSet, ws: WorkbookSnapshot): ChangedPlace {
+  const place: ChangedPlace = {};
+  const ins = cs.ops.find((o) => o.op === "insertColumns");
+  if (ins && ins.op === "insertColumns")
+    place.columns = { sheet: ins.sheet, at: ins.at, count: ins.count, letters: letters(ins.at, ins.count) };
+  const other = cs.ops.find((o) => o.op !== "select" && o.sheet !== ws.active.name);
+  if (other) place.sheet = other.sheet;
+  return place;
+}
+
+/**
+ * "Say before": what a command will change in the workbook's structure, in words ("Chèn 3 cột H–J, điền
+ * 19 dòng và tô màu 7 dòng chưa đạt"), or null when it changes no structure (only values in place). The
+ * structure: inserted columns, a new sheet, fills replaced.
+ */
+export function sayBefore(cs: ChangeSet, ws: WorkbookSnapshot): Bilingual | null {
+  const vi: string[] = [];
+  const en: string[] = [];
+  let structural = false;
+  for (const op of cs.ops) {
+    if (op.op === "insertColumns") {
+      structural = true;
+      const l = letters(op.at, op.count);
+      vi.push(`chèn ${op.count} cột ${l}`);
+      en.push(`insert ${op.count === 1 ? "column" : `${op.count} columns`} ${l}`);
+    } else if (op.op === "addSheet") {
+      structural = true;
+      vi.push(`thêm trang «${op.sheet}»`);
+      en.push(`add the sheet «${op.sheet}»`);
+    }
+  }
+  const updates = cs.ops.some(
+    (o) => o.op === "setCells" && o.sheet !== ws.active.name && ws.sheetNames.includes(o.sheet),
+  );
+  const other = cs.ops.find((o) => o.op === "setCells" && o.sheet !== ws.active.name);
+  if (updates && other) {
+    structural = true;
+    vi.push(`cập nhật trang «${other.sheet}»`);
+    en.push(`update the sheet «${other.sheet}»`);
+  }
+  const rows = cs.counts.filled ?? cs.counts.rows;
+  if (rows && other === undefined) {
+    vi.push(`điền ${rows} dòng`);
+    en.push(`fill ${rows} rows`);
+  }
+  const lit = cs.counts.highlighted;
+  if (lit) {
+    structural = true;
+    vi.push(`tô màu lại ${lit} dòng chưa đạt`);
+    en.push(`recolour ${lit} unmet rows`);
+  }
+  if (!structural) return null;
+  const join = (parts: string[], and: string) =>
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}` : parts[0];
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  return { vi: `${cap(join(vi, "và"))}.`, en: `${cap(join(en, "and"))}.` };
 }

@@ -1,18 +1,32 @@
 /**
  * A working session on one workbook, whatever the host (Excel through Office.js, ExcelJS in the playground
- * and the CLI, a test double): read → plan → apply, keeping the inverse of the last change for "Undo last
- * change". Two host round trips per command: one read, one write. Every front end (panel, ribbon,
+ * and the CLI, a test double): read → plan → apply, keeping the inverse of every change since it began
+ * (the undo history, undone newest first). Two host round trips per command: one read, one write. Every front end (panel, ribbon,
  * playground, CLI) runs its commands through a Session; what each command does is its registry entry.
  */
-import type { ChangeSet, Lang, WorkbookSnapshot } from "../core";
+import type { ChangeSet, Lang, Rect, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
 import { prepare, WorkbookModel } from "../core";
 import { chooseSheet } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
 import { describeError, userError, type Bilingual, type UserError } from "./errors";
-import { commandSpec, type SessionMemory } from "./registry";
+import {
+  commandLabel,
+  commandSpec,
+  placeChanged,
+  sayBefore,
+  type ChangedPlace,
+  type SessionMemory,
+} from "./registry";
 import { commandsOfSteps, planApplyAll, type ApplyAllOutcome, type ApplyStep } from "./applyAll";
 import type { UnitLevel } from "./units";
+import { compareSheets, type ComparisonLists, type Comparison } from "./compare";
+import { OWNED_SHEETS } from "../core/owned";
+
+/** This year's table against last year's sheet (the panel's "So sánh"). */
+export type SessionComparison =
+  | { ok: true; current: string; previous: string; comparison: Comparison; lists: ComparisonLists }
+  | { ok: false; error: UserError };
 
 /** What a session may ask a host to read: a named sheet as the criteria sheet. */
 export interface ReadRequest {
@@ -26,7 +40,38 @@ export interface ReadRequest {
 export type SessionHost = Omit<Host, "read"> & { read(opts?: ReadRequest): Promise<WorkbookSnapshot> };
 
 export type SessionResult =
-  { ok: true; summary: Summary | null; result: Bilingual | null } | { ok: false; error: UserError };
+  | {
+      ok: true;
+      summary: Summary | null;
+      result: Bilingual | null;
+      /** Where the command wrote what the user may want to see (the panel's "go to" actions). */
+      changed?: ChangedPlace;
+    }
+  | { ok: false; error: UserError };
+
+/** What a command would do, planned on a fresh read and not written ("say before"). */
+export type SessionPreview =
+  | {
+      ok: true;
+      /** The structural change in words ("Chèn 3 cột H–J và điền 19 dòng"), or null when there is none. */
+      say: Bilingual | null;
+      summary: Summary | null;
+    }
+  | { ok: false; error: UserError };
+
+/** Per run: options a front end may pass (the panel's "replace the stated total with formulas"). */
+export interface RunOptions {
+  /** Recalculate: replace a stated total that differs with the formulas (the recalc planner decides). */
+  replaceTotal?: boolean;
+}
+
+/** One command that can still be undone, as the panel's undo list names it. */
+export interface UndoEntry {
+  id: number;
+  command: CommandId;
+  /** The command's name ("Điền cơ quan và giải pháp"). */
+  label: Bilingual;
+}
 
 export interface SessionOptions {
   /**
@@ -43,14 +88,22 @@ export interface SessionOptions {
 }
 
 interface LastChange {
+  id: number;
   command: CommandId;
+  /** Every command the entry carried out (apply-all: several in one change set); absent: `command`. */
+  commands?: CommandId[];
+  /** The entry's name when it is not its command's ("Làm tất cả"). */
+  label?: Bilingual;
   inverse: ChangeSet;
   /** The workbook as the command left it (simulated), to check nothing changed before undoing. */
   after: WorkbookSnapshot;
 }
 
 export class Session {
-  private last: LastChange | null = null;
+  /** Every command since the session began that can still be undone, oldest first. */
+  private history: LastChange[] = [];
+  private nextId = 1;
+  private readonly listeners = new Set<() => void>();
   private readonly memory: SessionMemory = { beforeHighlight: null };
   /** The criteria sheet once chosen (outside Excel) or set by the front end; null: the host's choice. */
   private chosen: string | null = null;
@@ -66,11 +119,29 @@ export class Session {
   ) {}
 
   get canUndo(): boolean {
-    return this.last !== null;
+    return this.history.length > 0;
   }
 
   get lastCommand(): CommandId | null {
-    return this.last?.command ?? null;
+    return this.history.at(-1)?.command ?? null;
+  }
+
+  /** The commands that can be undone, newest first (the order they must be undone in). */
+  get undoHistory(): readonly UndoEntry[] {
+    return this.history.map((h) => ({ id: h.id, command: h.command, label: entryLabel(h) })).reverse();
+  }
+
+  /**
+   * Told whenever the undo history changes: the panel shares this session with the ribbon (one runtime),
+   * so a ribbon command shows up in the panel's undo list. Returns the unsubscriber.
+   */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
   }
 
   /** The criteria sheet the session reads, when it chose one or was told one (else null). */
@@ -107,7 +178,25 @@ export class Session {
     }
   }
 
-  async run(command: CommandId): Promise<SessionResult> {
+  /** Plans a command on a fresh read without writing it: what the panel says before a structural change. */
+  async preview(command: CommandId, opts: RunOptions = {}): Promise<SessionPreview> {
+    try {
+      const ws = await this.read();
+      const outcome = planCommand(ws, command, {
+        lang: this.lang ?? undefined,
+        before: this.memory.beforeHighlight ?? undefined,
+        inverse: false,
+        unit: this.opts.unit,
+        replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
+      });
+      if (!outcome.ok) return { ok: false, error: outcome.error };
+      return { ok: true, say: sayBefore(outcome.changeSet, ws), summary: outcome.summary };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  async run(command: CommandId, opts: RunOptions = {}): Promise<SessionResult> {
     const spec = commandSpec(command);
     const keepUndo = this.opts.undo !== false;
     try {
@@ -118,13 +207,26 @@ export class Session {
         before,
         inverse: keepUndo,
         unit: this.opts.unit,
-        replaceTotal: this.opts.replaceTotal,
+        replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       await this.host.apply(outcome.prepared);
       spec.afterApply?.(this.memory, ws);
-      this.last = outcome.inverse && { command, inverse: outcome.inverse, after: outcome.prepared.after };
-      return { ok: true, summary: outcome.summary, result: outcome.result };
+      if (outcome.inverse) {
+        this.history.push({
+          id: this.nextId++,
+          command,
+          inverse: outcome.inverse,
+          after: outcome.prepared.after,
+        });
+        this.changed();
+      }
+      return {
+        ok: true,
+        summary: outcome.summary,
+        result: outcome.result,
+        changed: placeChanged(outcome.changeSet, ws),
+      };
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
@@ -147,14 +249,91 @@ export class Session {
       await this.host.apply(o.prepared);
       const commands = commandsOfSteps(steps);
       for (const c of commands) commandSpec(c).afterApply?.(this.memory, ws);
-      this.last =
-        this.opts.undo !== false
-          ? { command: commands[0], inverse: o.prepared.inverse, after: o.prepared.after }
-          : null;
+      if (this.opts.undo !== false) {
+        this.history.push({
+          id: this.nextId++,
+          command: commands[0],
+          commands,
+          label: APPLY_ALL_LABEL,
+          inverse: o.prepared.inverse,
+          after: o.prepared.after,
+        });
+        this.changed();
+      }
       return o;
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
+  }
+
+  /** "Do everything" as the panel shows it: one result line joining the steps' lines, where it wrote. */
+  async doEverything(): Promise<SessionResult> {
+    const o = await this.applyAll();
+    if (!o.ok) return o;
+    const join = (lang: Lang) => o.results.map((r) => r[lang]).join(" ");
+    return {
+      ok: true,
+      summary: o.summary,
+      result: { vi: join("vi"), en: join("en") },
+      changed: placeChanged(o.changeSet, o.prepared.after),
+    };
+  }
+
+  /** What "do everything" will change, in words (planned on a fresh read, nothing written). */
+  async previewEverything(): Promise<SessionPreview> {
+    try {
+      const ws = await this.read();
+      const o = planApplyAll(ws, {
+        lang: this.lang ?? undefined,
+        unit: this.opts.unit,
+        replaceTotal: this.opts.replaceTotal,
+      });
+      if (!o.ok) return o;
+      return { ok: true, say: sayBefore(o.changeSet, ws), summary: o.summary };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  /**
+   * The sheets the table could be compared with (every other sheet but the add-in's), the likeliest first:
+   * one whose name or first rows name the year before the table's.
+   */
+  async compareCandidates(): Promise<{ current: string; sheets: string[] }> {
+    const ws = await this.read();
+    const current = ws.active.name;
+    const yearOf = (text: string) =>
+      Math.max(0, ...[...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1])));
+    const titleText = (name: string) =>
+      `${name} ${(ws.probes?.[name]?.values ?? [])
+        .slice(0, 6)
+        .flat()
+        .filter((v) => typeof v === "string")
+        .join(" ")}`;
+    const year = yearOf(titleText(current));
+    const sheets = ws.sheetNames.filter((n) => n !== current && !OWNED_SHEETS.includes(n));
+    const score = (n: string) => (year > 0 && yearOf(titleText(n)) === year - 1 ? 0 : 1);
+    return { current, sheets: [...sheets].sort((a, b) => score(a) - score(b)) };
+  }
+
+  /** Compares the criteria table with last year's sheet `previous` (two reads; nothing written). */
+  async compareWith(previous: string): Promise<SessionComparison> {
+    try {
+      const ws = await this.read();
+      const before = await this.host.read({ sheet: previous });
+      // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
+      if (this.chosen === null) await this.host.read({ sheet: ws.active.name });
+      const r = compareSheets(before.active, ws.active);
+      if (!r.ok) return { ok: false, error: r.error };
+      return { ok: true, current: ws.active.name, previous, comparison: r.comparison, lists: r.lists };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  /** The workbook as it stands (one read): what the plan document (.docx) is made from. */
+  async workbook(): Promise<WorkbookSnapshot> {
+    return this.read();
   }
 
   /** Runs commands one after the other (one read and one write each), stopping at the first failure. */
@@ -170,7 +349,7 @@ export class Session {
 
   /** Undoes the last command, if the cells it wrote still hold what it wrote. */
   async undo(): Promise<SessionResult> {
-    const last = this.last;
+    const last = this.history.at(-1);
     if (!last) return { ok: true, summary: null, result: null };
     try {
       const ws = await this.read();
@@ -178,17 +357,51 @@ export class Session {
       const p = prepare(ws, last.inverse);
       if (!p.ok) throw p.error;
       await this.host.apply(p);
-      this.last = null;
-      commandSpec(last.command).afterUndo?.(this.memory);
+      this.history.pop();
+      this.changed();
+      for (const c of last.commands ?? [last.command]) commandSpec(c).afterUndo?.(this.memory);
       const r = analyzeWorkbook(p.after, { unit: this.opts.unit });
+      const label = entryLabel(last);
       return {
         ok: true,
         summary: r.ok ? r.summary : null,
-        result: { vi: "Đã hoàn tác thay đổi vừa rồi.", en: "The last change was undone." },
+        result: { vi: `Đã hoàn tác: ${label.vi}.`, en: `Undone: ${label.en}.` },
       };
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
+  }
+
+  /**
+   * Undoes, newest first, every command down to and including entry `id` of `undoHistory`; stops at the
+   * first refusal (a cell edited since), which it returns, with what was undone before it kept undone.
+   */
+  async undoTo(id: number): Promise<SessionResult> {
+    if (!this.history.some((h) => h.id === id)) return { ok: true, summary: null, result: null };
+    const undone: Bilingual[] = [];
+    let r: SessionResult = { ok: true, summary: null, result: null };
+    while (this.history.some((h) => h.id === id)) {
+      const label = entryLabel(this.history.at(-1)!);
+      r = await this.undo();
+      if (!r.ok) return r;
+      undone.push(label);
+    }
+    if (undone.length < 2) return r;
+    return {
+      ...r,
+      result: {
+        vi: `Đã hoàn tác ${undone.length} thao tác: ${undone.map((l) => l.vi).join("; ")}.`,
+        en: `Undone ${undone.length} actions: ${undone.map((l) => l.en).join("; ")}.`,
+      },
+    };
+  }
+
+  /** Selects a range of a sheet (the panel's "go to the inserted columns"): one read, one write. */
+  async show(sheet: string, rect: Rect): Promise<void> {
+    const ws = await this.host.read(this.chosen !== null ? { sheet: this.chosen } : undefined);
+    const p = prepare(ws, { command: "recalc", ops: [{ op: "select", sheet, rect }], counts: {} });
+    if (!p.ok) throw p.error;
+    await this.host.apply(p);
   }
 
   /** Shows a row of the sheet to the user (the panel's "go to this criterion"). */
@@ -196,6 +409,11 @@ export class Session {
     await this.host.selectRow?.(sheet, row);
   }
 }
+
+/** The undo list's name of "do everything" (one entry for all its steps). */
+export const APPLY_ALL_LABEL: Bilingual = { vi: "Làm tất cả", en: "Do everything" };
+
+const entryLabel = (h: LastChange): Bilingual => h.label ?? commandLabel(h.command);
 
 /** Hosts may give formulas back respaced or recased ("=round(" → "=ROUND("): compare loosely. */
 const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() : (v ?? null));

@@ -230,7 +230,7 @@ export function lookup(code: string, catalogue: Catalogue = BUILTIN): Assignment
   return resolve(p.key, catalogue, new Set());
 }
 
-/** "Từ danh mục" / "Kế thừa từ 7.2" / "Mặc định của lĩnh vực 7", and English; custom matches say so. */
+/** "Gợi ý cho đúng tiêu chí này" / "Gợi ý của tiêu chí 7.2" / "Mặc định của lĩnh vực 7", and English; custom says so. */
 export function describeMatch(a: Assignment, lang: "vi" | "en"): string {
   const vi = lang === "vi";
   let text: string;
@@ -244,13 +244,13 @@ export function describeMatch(a: Assignment, lang: "vi" | "en"): string {
       ? `Giải pháp chung (lĩnh vực ${a.from} chưa có trong danh mục)`
       : `general solutions (domain ${a.from} not in catalogue)`;
   } else if (a.match === "exact") {
-    text = vi ? "Từ danh mục" : "from catalogue";
+    text = vi ? "Gợi ý cho đúng tiêu chí này" : "suggested for this criterion";
   } else if (a.match === "inherited") {
-    text = vi ? `Kế thừa từ ${a.entry}` : `inherited from ${a.entry}`;
+    text = vi ? `Gợi ý của tiêu chí ${a.entry}` : `suggested for criterion ${a.entry}`;
   } else {
     text = vi ? `Mặc định của lĩnh vực ${a.from}` : "domain default";
   }
-  if (a.source === "custom") text += vi ? " (tùy chỉnh)" : " (custom)";
+  if (a.source === "custom") text += vi ? " (danh mục riêng của đơn vị)" : " (your own catalogue)";
   return text;
 }
 

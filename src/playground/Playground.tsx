@@ -6,6 +6,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -24,6 +30,8 @@ import { userError, type UserError } from "../app/errors";
 import { Session } from "../app/session";
 import { loadWorkbook, readSheet, saveWorkbook } from "../hosts/xlsx";
 import { Panel } from "../taskpane/exports";
+import { planDocumentDocx } from "../app/planDocument";
+import { planDocxName, type PlanDocumentResult } from "../taskpane/panelApi";
 import { Grid, type Position } from "./Grid";
 import { sheetView, type Lang } from "./gridModel";
 import { SAMPLE_FILE_NAME, sampleXlsx } from "./sampleXlsx";
@@ -103,6 +111,15 @@ const useStyles = makeStyles({
 
 let nextDocId = 1;
 
+/** The plan document over a playground workbook (the playground bundles everything: no lazy chunk). */
+function planDocumentOf(doc: Doc): () => Promise<PlanDocumentResult> {
+  return async () => {
+    const ws = await doc.session.workbook();
+    const r = await planDocumentDocx(ws, { fallbackName: doc.fileName.replace(/\.xlsx$/i, "") });
+    return r.ok ? { ok: true, bytes: r.bytes, fileName: planDocxName(ws.active.name), notes: r.notes } : r;
+  };
+}
+
 function openDoc(workbook: ExcelJS.Workbook, fileName: string, lang: Lang): Doc {
   // the sheet the commands work on: the app's choice among the sheets with a criteria table
   const host = new PlaygroundHost(workbook);
@@ -120,6 +137,12 @@ function downloadName(fileName: string): string {
   const base = fileName.replace(/\.xlsx$/i, "");
   return `${base}${/-PAR$/.test(base) ? "" : "-PAR"}.xlsx`;
 }
+
+/**
+ * `playground.html?pane`: the panel alone over the sample, filling the window: the task pane as Excel shows
+ * it (350 px wide), for the browser tests (above the fold, accessibility) and the README screenshots.
+ */
+const PANE_ONLY = typeof location !== "undefined" && new URLSearchParams(location.search).has("pane");
 
 export function Playground() {
   const styles = useStyles();
@@ -140,6 +163,10 @@ export function Playground() {
   const [highlight, setHighlight] = useState<{ sheet: string; row: number; key: number } | null>(null);
   const [busy, setBusy] = useState<"open" | "download" | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** The workbook's version when it was opened or last downloaded: later writes are unsaved changes. */
+  const [savedVersion, setSavedVersion] = useState<number>(() => doc?.host.version ?? 0);
+  /** Opening another file or the sample would drop unsaved changes: asked first. */
+  const [asking, setAsking] = useState<"open" | "sample" | null>(null);
 
   useEffect(() => {
     if (!doc) setProblem(userError("unexpected", { loading: "sample" }));
@@ -155,6 +182,18 @@ export function Playground() {
     [doc],
   );
   const version = useSyncExternalStore(subscribe, () => doc?.host.version ?? 0);
+  const unsaved = doc !== null && version !== savedVersion;
+
+  // Leaving the page (closing the tab, reloading) with unsaved changes: the browser asks first.
+  useEffect(() => {
+    if (!unsaved) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ""; // older browsers need a value set
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [unsaved]);
 
   // "Go to this criterion" and change sets that select something: show that sheet and row.
   useEffect(() => {
@@ -199,6 +238,7 @@ export function Playground() {
 
   const load = (next: Doc) => {
     setDoc(next);
+    setSavedVersion(next.host.version);
     setTab(next.host.sheet);
     setPanelSheet(next.host.sheet);
     setActive({ row: 0, col: 0 });
@@ -235,12 +275,23 @@ export function Playground() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setSavedVersion(doc.host.version);
     } catch (e) {
       console.error("PAR playground: could not save the workbook", e);
       setProblem(userError("write-failed", { download: true }));
     } finally {
       setBusy(null);
     }
+  };
+
+  const askOpen = () => (unsaved ? setAsking("open") : fileInput.current?.click());
+  const askSample = () => (unsaved ? setAsking("sample") : onSample());
+  const answer = (go: boolean) => {
+    const what = asking;
+    setAsking(null);
+    if (!go) return;
+    if (what === "open") fileInput.current?.click();
+    else if (what === "sample") onSample();
   };
 
   const onSample = () => {
@@ -263,6 +314,18 @@ export function Playground() {
   const shownProblem = problem && { message: problem.message[lang], hint: problem.hint[lang] };
   const highlightRow = highlight && highlight.sheet === shown ? highlight.row : null;
 
+  if (PANE_ONLY)
+    return doc ? (
+      <Panel
+        api={doc.session}
+        initialLang={lang}
+        inExcel={false}
+        onLangChange={onLangChange}
+        workbookKey={`pane:${doc.fileName}`}
+        planDocument={planDocumentOf(doc)}
+      />
+    ) : null;
+
   return (
     <div className={styles.root}>
       <div className={styles.top}>
@@ -279,7 +342,7 @@ export function Playground() {
               disabledFocusable={busy !== null}
               icon={busy === "open" ? <Spinner size="tiny" /> : undefined}
               title={t.openHint}
-              onClick={() => fileInput.current?.click()}
+              onClick={askOpen}
             >
               {t.open}
             </Button>
@@ -290,7 +353,7 @@ export function Playground() {
             >
               {t.download}
             </Button>
-            <Button appearance="subtle" disabledFocusable={busy !== null} onClick={onSample}>
+            <Button appearance="subtle" disabledFocusable={busy !== null} onClick={askSample}>
               {t.sample}
             </Button>
           </Toolbar>
@@ -331,7 +394,7 @@ export function Playground() {
         )}
       </div>
 
-      <section className={styles.sheet} aria-label={view ? t.grid(view.sheet) : t.sheets} lang={lang}>
+      <main className={styles.sheet} aria-label={view ? t.grid(view.sheet) : t.sheets} lang={lang}>
         {view && (
           <Grid
             view={view}
@@ -357,7 +420,24 @@ export function Playground() {
             </Tab>
           ))}
         </TabList>
-      </section>
+      </main>
+
+      <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && answer(false)}>
+        <DialogSurface lang={lang} aria-describedby="unsaved-body">
+          <DialogBody>
+            <DialogTitle>{t.unsavedTitle}</DialogTitle>
+            <DialogContent id="unsaved-body">
+              {t.unsavedBody(doc?.fileName ?? "", asking === "sample")}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => answer(true)}>
+                {asking === "sample" ? t.unsavedOpenSample : t.unsavedOpenFile}
+              </Button>
+              <Button onClick={() => answer(false)}>{t.unsavedKeep}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
 
       <aside className={styles.panel} aria-label={t.panel} data-testid="panel">
         {doc && (
@@ -367,6 +447,9 @@ export function Playground() {
             initialLang={lang}
             inExcel={false}
             onLangChange={onLangChange}
+            workbookKey={`playground:${doc.fileName}`}
+            planDocument={planDocumentOf(doc)}
+            landmark={false}
           />
         )}
       </aside>

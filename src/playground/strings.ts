@@ -20,6 +20,12 @@ export interface PlaygroundStrings {
   truncated: (shown: number, total: number) => string;
   panel: string;
   dismiss: string;
+  /** Asked before opening another file or the sample over unsaved changes. */
+  unsavedTitle: string;
+  unsavedBody: (fileName: string, sample: boolean) => string;
+  unsavedOpenFile: string;
+  unsavedOpenSample: string;
+  unsavedKeep: string;
 }
 
 export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
@@ -42,6 +48,12 @@ export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
     truncated: (shown, total) => `Chỉ hiển thị ${shown} trong ${total} dòng.`,
     panel: "Bảng PAR",
     dismiss: "Đóng thông báo",
+    unsavedTitle: "Thay đổi chưa được tải xuống",
+    unsavedBody: (name, sample) =>
+      `Các thay đổi trong «${name}» chưa được tải xuống và sẽ mất nếu ${sample ? "mở bảng mẫu" : "mở tệp khác"}. Muốn giữ, hãy chọn «Ở lại» rồi «Tải xuống .xlsx».`,
+    unsavedOpenFile: "Bỏ thay đổi, mở tệp khác",
+    unsavedOpenSample: "Bỏ thay đổi, mở bảng mẫu",
+    unsavedKeep: "Ở lại",
   },
   en: {
     title: "Playground",
@@ -63,5 +75,11 @@ export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
     truncated: (shown, total) => `Showing ${shown} of ${total} rows.`,
     panel: "PAR panel",
     dismiss: "Dismiss",
+    unsavedTitle: "Changes not downloaded",
+    unsavedBody: (name, sample) =>
+      `The changes to «${name}» have not been downloaded and will be lost if you ${sample ? "open the sample" : "open another file"}. To keep them, choose «Stay» and then «Download .xlsx».`,
+    unsavedOpenFile: "Discard changes, open another file",
+    unsavedOpenSample: "Discard changes, open the sample",
+    unsavedKeep: "Stay",
   },
 };

@@ -4,6 +4,7 @@ import type { Start } from "./boot";
 import { Panel } from "./components/Panel";
 import { OutsideOffice } from "./components/OutsideOffice";
 import { STRINGS } from "./i18n";
+import type { PanelApi, PlanDocumentResult } from "./panelApi";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -13,6 +14,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** How the app starts: in Excel a session over the Office host, elsewhere the outside-Office page. */
   start: () => Promise<Start>;
+  /** Makes the plan document over the panel's session (the entry loads it lazily); absent: no .docx. */
+  planDocument?: (api: PanelApi) => (() => Promise<PlanDocumentResult>) | undefined;
 }
 
 function Loading() {
@@ -27,7 +30,7 @@ function Loading() {
 }
 
 /** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
-export function App({ start }: AppProps) {
+export function App({ start, planDocument }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<Start | null>(null);
   useEffect(() => {
@@ -65,6 +68,7 @@ export function App({ start }: AppProps) {
           onLangChange={state.onLangChange}
           notice={state.notice}
           subscribeSheetChanges={state.subscribeSheetChanges}
+          planDocument={planDocument?.(state.api)}
         />
       ) : (
         <OutsideOffice />

@@ -34,6 +34,7 @@ export interface Strings {
   percentLabel: string;
   unmetLabel: string;
   missingLabel: string;
+  maxLabel: string;
   points: (score: string) => string;
   statedHeading: string;
   statedFixedHeading: string;
@@ -75,6 +76,51 @@ export interface Strings {
   issuesHeading: (n: number) => string;
   catalogueHeading: (n: number) => string;
 
+  doEverything: string;
+  doEverythingDescription: string;
+  planDocx: string;
+  planDocxDescription: string;
+  planDocxDone: (fileName: string) => string;
+  /** Where the webview may block downloads (Excel on Mac): the way round. */
+  planDocxBlocked: string;
+  /** The tabs below the fold. */
+  tabs: { overview: string; unmet: string; compare: string; actions: string };
+  tabsLabel: string;
+  /** Say before: the question's title, its buttons and the remembered choice. */
+  confirmTitle: string;
+  confirmYes: string;
+  confirmNo: string;
+  dontAskAgain: string;
+  /** Result actions. */
+  openPlanSheet: string;
+  openSheet: (sheet: string) => string;
+  goToColumns: (letters: string) => string;
+  /** The undo list: "Hoàn tác: Điền cơ quan và giải pháp". */
+  undoEntry: (label: string) => string;
+  undoListHeading: string;
+  undoListHint: string;
+  undoListEmpty: string;
+  /** Every warning of the analysis, after each command. */
+  warningsHeading: (n: number) => string;
+  replaceTotal: string;
+  replaceTotalDescription: string;
+  /** The step the panel is at while a command runs. */
+  stepPreview: string;
+  stepWriting: string;
+  sortLabel: string;
+  sortByGap: string;
+  sortByCode: string;
+  unmetListLabel: string;
+  domainGroup: (code: string, name: string) => string;
+  compareHeading: string;
+  compareNotYet: string;
+  compareNoSheet: string;
+  compareHint: string;
+  compareSheetLabel: string;
+  compareButton: string;
+  compareTotal: (sheet: string, before: string, after: string, delta: string) => string;
+  compareLists: Record<"improved" | "regressed" | "newlyUnmet" | "stillUnmet", (n: number) => string>;
+
   loadingOffice: string;
   /** Title of the message left by the ribbon's Recalculate when it failed without the pane. */
   ribbonFailed: string;
@@ -101,6 +147,7 @@ export const STRINGS: Record<Lang, Strings> = {
     percentLabel: "Tỷ lệ đạt",
     unmetLabel: "Tiêu chí chưa đạt",
     missingLabel: "Điểm còn thiếu",
+    maxLabel: "Điểm tối đa",
     points: (score) => `${score} điểm`,
     statedHeading: "Số ghi trong bảng khác số tính lại",
     statedFixedHeading: "Đã sửa khi tính lại",
@@ -125,7 +172,7 @@ export const STRINGS: Record<Lang, Strings> = {
     criterionLabel: ({ code, name, gap, status, lead, row }) =>
       `${code} ${name}: thiếu ${gap} điểm, ${status}${lead ? `; chủ trì: ${lead}` : ""}. Chọn dòng ${row}.`,
 
-    actionsHeading: "Thao tác khác",
+    actionsHeading: "Thao tác",
     assign: "Điền cơ quan và giải pháp",
     assignDescription:
       "Chèn các cột cơ quan chủ trì, cơ quan thực hiện, nhiệm vụ và giải pháp cho các tiêu chí chưa đạt.",
@@ -137,10 +184,58 @@ export const STRINGS: Record<Lang, Strings> = {
     clearHighlight: "Bỏ tô màu",
     clearHighlightDescription: "Bỏ màu nền mà phần bổ trợ đã tô cho các tiêu chí chưa đạt.",
     undo: "Hoàn tác",
-    undoDescription: "Hoàn tác thay đổi vừa rồi của phần bổ trợ.",
+    undoDescription: "Hoàn tác thay đổi gần nhất mà phần bổ trợ đã làm.",
 
     issuesHeading: (n) => `Vấn đề trong bảng (${n})`,
-    catalogueHeading: (n) => `Danh mục tùy chỉnh: ${n} dòng bị bỏ qua`,
+    catalogueHeading: (n) => `Danh mục riêng của đơn vị: ${n} dòng bị bỏ qua`,
+
+    doEverything: "Làm tất cả",
+    doEverythingDescription:
+      "Tính lại, điền cơ quan và giải pháp, tô màu tiêu chí chưa đạt và lập kế hoạch khắc phục trong một lần; hoàn tác được cả một lần.",
+    planDocx: "Soạn kế hoạch (.docx)",
+    planDocxDescription:
+      "Tải xuống dự thảo văn bản kế hoạch khắc phục (Word) soạn từ bảng và trang «Kế hoạch khắc phục».",
+    planDocxDone: (name) => `Đã soạn «${name}»; tệp nằm trong thư mục Tải xuống.`,
+    planDocxBlocked:
+      "Excel trên máy Mac có thể chặn tải tệp từ ngăn tác vụ. Nếu không thấy tệp, hãy mở sổ làm việc trong trang thử nghiệm và soạn kế hoạch ở đó.",
+    tabs: { overview: "Tổng quan", unmet: "Chưa đạt", compare: "So sánh", actions: "Thao tác" },
+    tabsLabel: "Các phần của bảng điều khiển",
+    confirmTitle: "Trước khi thực hiện",
+    confirmYes: "Đồng ý",
+    confirmNo: "Hủy",
+    dontAskAgain: "Không hỏi lại với sổ làm việc này",
+    openPlanSheet: "Mở trang Kế hoạch",
+    openSheet: (sheet) => `Mở trang «${sheet}»`,
+    goToColumns: (letters) => `Đến cột vừa chèn (${letters})`,
+    undoEntry: (label) => `Hoàn tác: ${label}`,
+    undoListHeading: "Hoàn tác",
+    undoListHint: "Thao tác mới nhất ở trên cùng. Hoàn tác một thao tác cũng hoàn tác các thao tác sau nó.",
+    undoListEmpty: "Chưa có thao tác nào để hoàn tác.",
+    warningsHeading: (n) => `Cần kiểm tra trong bảng (${n})`,
+    replaceTotal: "Thay tổng điểm bằng công thức",
+    replaceTotalDescription:
+      "Thay dòng tổng điểm ghi trong bảng bằng công thức cộng điểm các lĩnh vực. Có thể hoàn tác.",
+    stepPreview: "Đang đọc bảng…",
+    stepWriting: "Đang tính và ghi vào bảng…",
+    sortLabel: "Sắp xếp",
+    sortByGap: "Theo điểm thiếu",
+    sortByCode: "Theo mã tiêu chí",
+    unmetListLabel: "Danh sách tiêu chí chưa đạt; dùng phím mũi tên để di chuyển, Enter để đến dòng",
+    domainGroup: (code, name) => `Lĩnh vực ${code}. ${name}`,
+    compareHeading: "So sánh với năm trước",
+    compareNotYet: "So sánh với năm trước chưa có ở đây.",
+    compareNoSheet: "Sổ làm việc chỉ có một bảng. Hãy chép trang kết quả năm trước vào sổ này để so sánh.",
+    compareHint: "Chọn trang kết quả năm trước (trang có năm trước trong tên hoặc tiêu đề được chọn sẵn).",
+    compareSheetLabel: "Trang năm trước",
+    compareButton: "So sánh",
+    compareTotal: (sheet, before, after, delta) =>
+      `Tổng điểm: ${before} («${sheet}») → ${after} (năm nay), chênh lệch ${delta}.`,
+    compareLists: {
+      improved: (n) => `Tăng điểm (${n})`,
+      regressed: (n) => `Giảm điểm (${n})`,
+      newlyUnmet: (n) => `Năm nay mới chưa đạt (${n})`,
+      stillUnmet: (n) => `Vẫn chưa đạt (${n})`,
+    },
 
     loadingOffice: "Đang tải…",
     ribbonFailed: "Nút «Tính lại» trên dải lệnh chưa thực hiện được",
@@ -165,6 +260,7 @@ export const STRINGS: Record<Lang, Strings> = {
     percentLabel: "Achieved",
     unmetLabel: "Unmet criteria",
     missingLabel: "Points missing",
+    maxLabel: "Max score",
     points: (score) => `${score} points`,
     statedHeading: "Values in the table differ from the recalculation",
     statedFixedHeading: "Corrected by the recalculation",
@@ -189,7 +285,7 @@ export const STRINGS: Record<Lang, Strings> = {
     criterionLabel: ({ code, name, gap, status, lead, row }) =>
       `${code} ${name}: ${gap} points missing, ${status}${lead ? `; lead: ${lead}` : ""}. Select row ${row}.`,
 
-    actionsHeading: "More actions",
+    actionsHeading: "Actions",
     assign: "Insert agencies and solutions",
     assignDescription: "Insert the lead agency, implementers and tasks columns for the unmet criteria.",
     plan: "Create the remediation plan",
@@ -203,7 +299,56 @@ export const STRINGS: Record<Lang, Strings> = {
     undoDescription: "Undo the add-in's last change.",
 
     issuesHeading: (n) => `Problems in the table (${n})`,
-    catalogueHeading: (n) => `Custom catalogue: ${n} rows skipped`,
+    catalogueHeading: (n) => `Your own catalogue: ${n} rows skipped`,
+
+    doEverything: "Do everything",
+    doEverythingDescription:
+      "Recalculate, insert agencies and solutions, highlight the unmet criteria and create the remediation plan in one go; undone in one go too.",
+    planDocx: "Draft the plan (.docx)",
+    planDocxDescription:
+      "Download a draft remediation plan document (Word) made from the table and the «Kế hoạch khắc phục» sheet.",
+    planDocxDone: (name) => `Drafted «${name}»; the file is in your Downloads folder.`,
+    planDocxBlocked:
+      "Excel on Mac may block downloads from the task pane. If no file appears, open the workbook in the playground and draft the plan there.",
+    tabs: { overview: "Overview", unmet: "Unmet", compare: "Compare", actions: "Actions" },
+    tabsLabel: "Parts of the panel",
+    confirmTitle: "Before it runs",
+    confirmYes: "Confirm",
+    confirmNo: "Cancel",
+    dontAskAgain: "Don't ask again for this workbook",
+    openPlanSheet: "Open the plan sheet",
+    openSheet: (sheet) => `Open the sheet «${sheet}»`,
+    goToColumns: (letters) => `Go to the inserted columns (${letters})`,
+    undoEntry: (label) => `Undo: ${label}`,
+    undoListHeading: "Undo",
+    undoListHint: "Newest first. Undoing an action also undoes every action after it.",
+    undoListEmpty: "Nothing to undo yet.",
+    warningsHeading: (n) => `To check in the table (${n})`,
+    replaceTotal: "Replace the stated total with formulas",
+    replaceTotalDescription:
+      "Replace the total row stated in the table with formulas that add up the domains. Can be undone.",
+    stepPreview: "Reading the table…",
+    stepWriting: "Calculating and writing to the table…",
+    sortLabel: "Sort",
+    sortByGap: "By points missing",
+    sortByCode: "By criterion code",
+    unmetListLabel: "Unmet criteria; use the arrow keys to move, Enter to go to the row",
+    domainGroup: (code, name) => `Domain ${code}. ${name}`,
+    compareHeading: "Compare with last year",
+    compareNotYet: "Comparing with last year is not available here.",
+    compareNoSheet: "The workbook holds one table only. Copy last year's results sheet into it to compare.",
+    compareHint:
+      "Choose last year's results sheet (one naming last year in its name or title is chosen for you).",
+    compareSheetLabel: "Last year's sheet",
+    compareButton: "Compare",
+    compareTotal: (sheet, before, after, delta) =>
+      `Total score: ${before} («${sheet}») → ${after} (this year), difference ${delta}.`,
+    compareLists: {
+      improved: (n) => `Improved (${n})`,
+      regressed: (n) => `Regressed (${n})`,
+      newlyUnmet: (n) => `Unmet this year, met last year (${n})`,
+      stillUnmet: (n) => `Still unmet (${n})`,
+    },
 
     loadingOffice: "Loading…",
     ribbonFailed: "The ribbon's Recalculate button could not finish",

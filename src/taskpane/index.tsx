@@ -4,6 +4,24 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { startTaskpane } from "./boot";
+import { planDocxName, type PanelApi, type PlanDocumentResult } from "./panelApi";
+
+/**
+ * The plan document for the task pane: the document code (and the `docx` package) load only when the user
+ * asks for it, in their own chunk, so the pane's first JS stays small.
+ */
+function lazyPlanDocument(api: PanelApi): (() => Promise<PlanDocumentResult>) | undefined {
+  const read = api.workbook?.bind(api);
+  if (!read) return undefined;
+  return async () => {
+    const [{ planDocumentDocx }, ws] = await Promise.all([
+      import(/* webpackChunkName: "plan-doc" */ "../app/planDocument"),
+      read(),
+    ]);
+    const r = await planDocumentDocx(ws);
+    return r.ok ? { ok: true, bytes: r.bytes, fileName: planDocxName(ws.active.name), notes: r.notes } : r;
+  };
+}
 
 const container = document.getElementById("root");
-if (container) createRoot(container).render(<App start={startTaskpane} />);
+if (container) createRoot(container).render(<App start={startTaskpane} planDocument={lazyPlanDocument} />);

@@ -5,11 +5,18 @@
  * criteria table the last summary (its heading names its sheet) stays, and the message says so as
  * information rather than as an error. `usePanel` drives it.
  */
-import type { CommandId, SessionResult, Summary } from "./panelApi";
+import type { ChangedPlace, PanelCommand, RunOptions, SessionResult, Summary } from "./panelApi";
 import type { Bilingual, UserError } from "../app/errors";
 import { STRINGS } from "./i18n";
 
-export type Task = CommandId | "undo" | "analyze";
+export type Task = PanelCommand | "undo" | "analyze" | "preview" | "plan-doc";
+
+/** A structural command waiting for the user's Confirm / Cancel, with what it will do in words. */
+export interface PendingConfirm {
+  command: PanelCommand;
+  opts: RunOptions;
+  say: Bilingual;
+}
 
 /** A bilingual message as the panel shows it: what went wrong, and what to do. */
 export interface PanelMessage {
@@ -31,6 +38,12 @@ export interface PanelState {
   sheetNote: UserError | null;
   /** A sheet change came while busy: read once the current task ends. */
   followPending: boolean;
+  /** The command the panel asks about before running it ("say before"), or null. */
+  confirm: PendingConfirm | null;
+  /** Where the last command wrote (for the result line's "go to" actions); null after other tasks. */
+  changed: ChangedPlace | null;
+  /** The task whose result line is shown (the result actions depend on it). */
+  resultOf: Task | null;
 }
 
 export type PanelAction =
@@ -40,7 +53,11 @@ export type PanelAction =
   | { type: "finish"; task: Task; follow?: boolean; outcome: SessionResult }
   /** A failure outside a task (going to a row). */
   | { type: "fail"; error: UserError }
-  | { type: "dismissNotice" };
+  | { type: "dismissNotice" }
+  /** The preview said what a structural command will do: ask before running it. */
+  | { type: "ask"; confirm: PendingConfirm }
+  /** The user answered (Confirm runs the command through "start"; Cancel just closes the question). */
+  | { type: "answer" };
 
 /** What analyze may say about the sheet itself: not a failure, just a sheet without (one) criteria table. */
 const SHEET_STATES: ReadonlySet<string> = new Set(["no-table", "ambiguous"]);
@@ -54,6 +71,9 @@ export function initialPanelState(notice: PanelMessage | null = null): PanelStat
     notice,
     sheetNote: null,
     followPending: false,
+    confirm: null,
+    changed: null,
+    resultOf: null,
   };
 }
 
@@ -76,18 +96,24 @@ export function panelReducer(s: PanelState, a: PanelAction): PanelState {
         sheetNote: null,
         // the user has moved on from the ribbon's failure
         notice: a.task === "analyze" ? s.notice : null,
-        result: a.follow ? s.result : null,
+        result: a.follow || a.task === "analyze" || a.task === "preview" ? s.result : null,
+        confirm: null,
       };
     case "finish": {
       const r = a.outcome;
       const done = { ...s, busy: null, followPending: false };
-      if (r.ok)
+      if (r.ok) {
+        // a preview that needs no question and a plain read keep the result line that is shown
+        const keep = (a.task === "analyze" && !a.follow) || a.task === "preview";
         return {
           ...done,
           summary: r.summary ? { value: r.summary, from: a.task } : s.summary,
           // after a sheet change the old result line is stale; say which sheet is shown now instead
-          result: a.follow && r.summary ? followedLine(r.summary.sheet) : r.result,
+          result: keep ? s.result : a.follow && r.summary ? followedLine(r.summary.sheet) : r.result,
+          changed: keep ? s.changed : (r.changed ?? null),
+          resultOf: keep ? s.resultOf : a.follow ? null : a.task,
         };
+      }
       if (a.task === "analyze" && SHEET_STATES.has(r.error.code)) return { ...done, sheetNote: r.error };
       return { ...done, error: r.error, result: a.follow ? null : s.result };
     }
@@ -95,5 +121,9 @@ export function panelReducer(s: PanelState, a: PanelAction): PanelState {
       return { ...s, error: a.error };
     case "dismissNotice":
       return { ...s, notice: null };
+    case "ask":
+      return { ...s, busy: null, followPending: false, confirm: a.confirm };
+    case "answer":
+      return { ...s, confirm: null };
   }
 }

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../app/errors";
-import type { CommandId, PanelApi, SessionResult } from "./panelApi";
+import type { PanelApi, PanelCommand, RunOptions, SessionPreview, SessionResult } from "./panelApi";
+import { shouldAsk, stopAsking } from "./confirmMemory";
 import {
   canStart,
   initialPanelState,
@@ -24,14 +25,27 @@ export interface UsePanelOptions {
   notice?: PanelMessage | null;
   analyzeOnOpen?: boolean;
   subscribeSheetChanges?: (onChange: () => void) => () => void;
+  /** Names the workbook for the remembered "don't ask again" (./confirmMemory.ts). */
+  workbookKey?: string;
 }
+
+const notAvailable: SessionResult = { ok: false, error: describeError(new Error("apply-all unavailable")) };
 
 export interface PanelControls {
   state: PanelState;
-  run(command: CommandId): void;
+  /** Runs a command; one that changes the table's structure is said first and waits for `answer`. */
+  run(command: PanelCommand, opts?: RunOptions): void;
+  /** The user's answer to the say-before question; `remember`: don't ask again in this workbook. */
+  answer(confirmed: boolean, remember?: boolean): void;
   undo(): void;
+  /** Undoes every command down to entry `id` of the session's undo history. */
+  undoTo(id: number): void;
   select(sheet: string, row: number): void;
+  /** Selects a range (result actions); failures are shown like other errors. */
+  show(sheet: string, rect: { top: number; left: number; rows: number; cols: number }): void;
   dismissNotice(): void;
+  /** Runs a task that is not a workbook command (the .docx download) with the panel's busy state. */
+  perform(task: Task, call: () => Promise<SessionResult>): void;
 }
 
 export function usePanel({
@@ -39,6 +53,7 @@ export function usePanel({
   notice = null,
   analyzeOnOpen = true,
   subscribeSheetChanges,
+  workbookKey = "workbook",
 }: UsePanelOptions): PanelControls {
   const [state, setState] = useState<PanelState>(() => initialPanelState(notice));
   // The reducer's state, readable synchronously (a second click in the same tick must see "busy").
@@ -111,11 +126,80 @@ export function usePanel({
     [api, dispatch],
   );
 
+  // the ribbon runs commands through the same session: re-render when its undo history changes
+  const [, setHistoryVersion] = useState(0);
+  useEffect(() => api.subscribe?.(() => mounted.current && setHistoryVersion((v) => v + 1)), [api]);
+
+  /** The call that runs a panel command, and the one that previews it (when the api can). */
+  const callOf = useCallback(
+    (command: PanelCommand, opts: RunOptions) =>
+      command === "apply-all"
+        ? () => (api.doEverything ? api.doEverything() : Promise.resolve(notAvailable))
+        : () => api.run(command, opts),
+    [api],
+  );
+  const previewOf = useCallback(
+    (command: PanelCommand, opts: RunOptions): (() => Promise<SessionPreview>) | undefined => {
+      if (command === "apply-all") return api.previewEverything?.bind(api);
+      const p = api.preview?.bind(api);
+      return p && (() => p(command, opts));
+    },
+    [api],
+  );
+
+  const run = useCallback(
+    async (command: PanelCommand, opts: RunOptions = {}) => {
+      const preview = previewOf(command, opts);
+      if (!preview || !shouldAsk(workbookKey)) return perform(command, callOf(command, opts));
+      if (!canStart(current.current)) return;
+      dispatch({ type: "start", task: "preview" });
+      let p: Awaited<ReturnType<typeof preview>>;
+      try {
+        p = await preview();
+      } catch (e) {
+        p = { ok: false, error: describeError(e) };
+      }
+      if (!mounted.current) return;
+      if (!p.ok || p.say === null) {
+        dispatch({ type: "finish", task: "preview", outcome: p.ok ? { ...p, result: null } : p });
+        if (p.ok) await perform(command, callOf(command, opts));
+        return;
+      }
+      dispatch({ type: "ask", confirm: { command, opts, say: p.say } });
+    },
+    [callOf, previewOf, dispatch, perform, workbookKey],
+  );
+
+  const answer = useCallback(
+    (confirmed: boolean, remember = false) => {
+      const pending = current.current.confirm;
+      dispatch({ type: "answer" });
+      if (!confirmed || !pending) return;
+      if (remember) stopAsking(workbookKey);
+      void perform(pending.command, callOf(pending.command, pending.opts));
+    },
+    [callOf, dispatch, perform, workbookKey],
+  );
+
+  const show = useCallback(
+    (sheet: string, rect: { top: number; left: number; rows: number; cols: number }) => {
+      const go = api.show ? api.show(sheet, rect) : api.selectRow(sheet, rect.top);
+      go.catch((e: unknown) => {
+        if (mounted.current) dispatch({ type: "fail", error: describeError(e) });
+      });
+    },
+    [api, dispatch],
+  );
+
   return {
     state,
-    run: (command) => void perform(command, () => api.run(command)),
+    run: (command, opts) => void run(command, opts),
+    answer,
     undo: () => void perform("undo", () => api.undo()),
+    undoTo: (id) => void perform("undo", () => (api.undoTo ? api.undoTo(id) : api.undo())),
     select,
+    show,
     dismissNotice: () => dispatch({ type: "dismissNotice" }),
+    perform: (task, call) => void perform(task, call),
   };
 }

@@ -113,15 +113,18 @@ describe("assign on the seed", () => {
   test("all 19 filled; met rows and domain rows whose children explain the gap stay blank", () => {
     expect(changeSet.counts.filled).toBe(19);
     for (const code of ["1", "2", "5", "6", "7", "8"]) expect(s.values[rowOf(s, code)][lead]).toBeNull();
-    expect(result.en).toBe("19 rows filled, 0 edited cells kept.");
-    expect(result.vi).toBe("Đã điền 19 dòng, giữ nguyên 0 ô đã sửa.");
+    expect(result.en).toBe("19 rows filled.");
+    expect(result.vi).toBe("Đã điền 19 dòng.");
   });
 
   test("the summary says where each answer came from", () => {
     const v = (code: string) => summary.unmet.find((u) => u.code === code)!;
-    expect(v("3.5.3").matchText).toEqual({ vi: "Từ danh mục", en: "from catalogue" });
+    expect(v("3.5.3").matchText).toEqual({
+      vi: "Gợi ý cho đúng tiêu chí này",
+      en: "suggested for this criterion",
+    });
     expect(v("7.6.2").match).toBe("inherited");
-    expect(v("7.6.2").matchText?.vi).toBe("Kế thừa từ 7.2");
+    expect(v("7.6.2").matchText?.vi).toBe("Gợi ý của tiêu chí 7.2");
     expect(summary.unmet[0].code).toBe("4.2");
     expect(summary.unmet.map((u) => u.gap)).toEqual(
       [...summary.unmet.map((u) => u.gap)].sort((a, b) => b! - a!),
@@ -153,7 +156,7 @@ describe("assign on the seed", () => {
     expect(again.after.active.values[r42][tasks]).toBe(after.active.values[r42][tasks]);
     expect(again.after.active.values[r162][lead]).toBeNull();
     expect(again.changeSet.counts.kept).toBe(1);
-    expect(again.result.en).toBe("18 rows filled, 1 edited cells kept.");
+    expect(again.result.en).toBe("18 rows filled, 1 cell you edited kept.");
   });
 
   test("undo gives the sheet back", () => {
@@ -220,7 +223,9 @@ describe("codes the seed does not list, and the custom catalogue", () => {
     expect(allTextInputs(o.changeSet)).toEqual([]);
     expect(a.values[rowOf(a, "5.3")][4]).toBe("Phòng Nội vụ");
     expect(o.summary.catalogueProblems.map((p) => [p.row, p.kind])).toEqual([[2, "bad-code"]]);
-    expect(o.summary.unmet.find((u) => u.code === "2.1")!.matchText?.vi).toBe("Từ danh mục (tùy chỉnh)");
+    expect(o.summary.unmet.find((u) => u.code === "2.1")!.matchText?.vi).toBe(
+      "Gợi ý cho đúng tiêu chí này (danh mục riêng của đơn vị)",
+    );
   });
 
   test("export-catalogue writes the sheet, and the written sheet drives assign the same way", () => {

@@ -36,9 +36,9 @@ test("each command's result line comes from its entry, in both languages", () =>
   expect(lines.recalc.vi).toBe("Đã tính lại 27 dòng: 84,87 / 99,50 điểm, 19 tiêu chí chưa đạt.");
   expect(lines["recalc-only"].en).toBe("Recalculated 27 rows: 84.87 / 99.50 points, 19 unmet criteria.");
   expect(lines.highlight.vi).toMatch(/^Đã tô màu \d+ dòng chưa đạt\.$/);
-  expect(lines.assign.en).toBe("19 rows filled, 0 edited cells kept.");
-  expect(lines.plan.vi).toBe("Kế hoạch khắc phục: 43 nhiệm vụ (43 mới, 0 đã đạt được đánh dấu).");
-  expect(lines["export-catalogue"].en).toMatch(/^Solutions catalogue: \d+ rows added, 0 rows kept\.$/);
+  expect(lines.assign.en).toBe("19 rows filled.");
+  expect(lines.plan.vi).toBe("Kế hoạch khắc phục: 43 nhiệm vụ (43 mới).");
+  expect(lines["export-catalogue"].en).toMatch(/^Solutions catalogue: \d+ rows added\.$/);
 });
 
 test("after-apply memory: the first highlight's sheet is kept until a clear or an undo", () => {

@@ -109,8 +109,8 @@ describe("lookup: the seed's 19 gap rows get the seed's own measures", () => {
     const a = lookup("7.6.2");
     expect(a.tasks).toEqual(lookup("7.2").tasks);
     expect(a.title).toBe("tỷ lệ hồ sơ trực tuyến toàn trình; thực hiện thanh toán trực tuyến");
-    expect(describeMatch(a, "vi")).toBe("Kế thừa từ 7.2");
-    expect(describeMatch(a, "en")).toBe("inherited from 7.2");
+    expect(describeMatch(a, "vi")).toBe("Gợi ý của tiêu chí 7.2");
+    expect(describeMatch(a, "en")).toBe("suggested for criterion 7.2");
   });
 
   it("keeps the seed's bullets as tasks, one per '+'", () => {
@@ -134,8 +134,8 @@ describe("lookup: the seed's 19 gap rows get the seed's own measures", () => {
   });
 
   it("describes exact matches as coming from the catalogue", () => {
-    expect(describeMatch(lookup("3.5.3"), "vi")).toBe("Từ danh mục");
-    expect(describeMatch(lookup("7.3.2"), "en")).toBe("from catalogue");
+    expect(describeMatch(lookup("3.5.3"), "vi")).toBe("Gợi ý cho đúng tiêu chí này");
+    expect(describeMatch(lookup("7.3.2"), "en")).toBe("suggested for this criterion");
   });
 });
 
@@ -208,7 +208,9 @@ describe("withOverrides", () => {
       lead: "Lead 7.2",
       tasks: ["Task 7.2"],
     });
-    expect(describeMatch(lookup("7.2", cat), "vi")).toBe("Từ danh mục (tùy chỉnh)");
+    expect(describeMatch(lookup("7.2", cat), "vi")).toBe(
+      "Gợi ý cho đúng tiêu chí này (danh mục riêng của đơn vị)",
+    );
     expect(lookup("7.6.2", cat)).toMatchObject({
       match: "inherited",
       from: "7.6",
@@ -229,8 +231,8 @@ describe("withOverrides", () => {
       source: "custom",
       lead: "Lead 7.6",
     });
-    expect(describeMatch(a, "vi")).toBe("Kế thừa từ 7.6 (tùy chỉnh)");
-    expect(describeMatch(a, "en")).toBe("inherited from 7.6 (custom)");
+    expect(describeMatch(a, "vi")).toBe("Gợi ý của tiêu chí 7.6 (danh mục riêng của đơn vị)");
+    expect(describeMatch(a, "en")).toBe("suggested for criterion 7.6 (your own catalogue)");
     expect(lookup("7.2", cat)).toMatchObject({ source: "builtin", lead: VP });
   });
 
@@ -243,7 +245,9 @@ describe("withOverrides", () => {
       lead: "Lead 2",
     });
     expect(lookup("2", cat)).toMatchObject({ match: "domain", source: "custom" });
-    expect(describeMatch(lookup("2.1", cat), "vi")).toBe("Mặc định của lĩnh vực 2 (tùy chỉnh)");
+    expect(describeMatch(lookup("2.1", cat), "vi")).toBe(
+      "Mặc định của lĩnh vực 2 (danh mục riêng của đơn vị)",
+    );
     const ten = lookup("10.2", cat);
     expect(ten).toMatchObject({ match: "domain", source: "custom", lead: "Lead 10" });
     expect(ten.fallback).toBeUndefined();

@@ -14,6 +14,9 @@ import {
   setup,
 } from "./helpers";
 
+// a full command through the panel takes a few seconds on a loaded machine
+jest.setTimeout(30_000);
+
 const SHEET = "PAR INDEX 2023";
 
 /** The value shown under a summary label (<dt>label</dt><dd>value</dd>). */
@@ -27,6 +30,14 @@ const unmetRegion = (n = 19, lang: "vi" | "en" = "vi") =>
   screen.getByRole("region", { name: lang === "vi" ? `Tiêu chí chưa đạt (${n})` : `Unmet criteria (${n})` });
 const isDisabled = (el: HTMLElement) =>
   el.getAttribute("aria-disabled") === "true" || el.hasAttribute("disabled");
+type User = ReturnType<typeof userEvent.setup>;
+/** Opens a tab of the panel ("Chưa đạt", "Thao tác"…). */
+const openTab = (user: User, name: string) => user.click(screen.getByRole("tab", { name }));
+/** The unmet tab's options (only those in view are rendered: the list is virtualised). */
+async function unmetOptions(user: User, lang: "vi" | "en" = "vi", n = 19) {
+  await openTab(user, lang === "vi" ? "Chưa đạt" : "Unmet");
+  return within(unmetRegion(n, lang)).getAllByRole("option");
+}
 
 describe("Panel over a Session on the sample (MemoryHost)", () => {
   test("opens with the table read, nothing written", async () => {
@@ -52,26 +63,23 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     expect(figure("Tiêu chí chưa đạt")).toBe("19");
     expect(figure("Điểm còn thiếu")).toBe("14,63");
 
-    const items = within(unmetRegion()).getAllByRole("button");
-    expect(items).toHaveLength(19);
-    const first = items[0];
+    const chart = screen.getByRole("img", { name: /Điểm đạt so với điểm tối đa của từng lĩnh vực/ });
+    const items = await unmetOptions(user);
+    expect(items[0].getAttribute("aria-setsize")).toBe("19");
+    // grouped by domain: domain 4's largest gap first
+    const first = items.find((o) => o.textContent!.startsWith("4.2"))!;
     expect(first.textContent).toContain("4.2");
     expect(first.textContent).toContain("Tỷ lệ giảm đơn vị sự nghiệp so với năm 2021");
     expect(first.textContent).toContain("thiếu 1,67");
     expect(first.textContent).toContain("một phần");
     expect(first.textContent).toContain("Chủ trì: phòng Nội vụ");
-    expect(first.textContent).toContain("Từ danh mục");
-    expect(first.getAttribute("aria-label")).toMatch(
-      /^4\.2 Tỷ lệ giảm .*thiếu 1,67 điểm, một phần.*Chọn dòng 10\.$/,
-    );
-    // largest gap first, all the way down
-    const gaps = items.map((b) => Number(/thiếu (\d+,\d+)/.exec(b.textContent ?? "")![1].replace(",", ".")));
-    expect([...gaps].sort((a, b) => b - a)).toEqual(gaps);
-    // a zero-score criterion carries the danger badge text, an inherited match says so
+    expect(first.textContent).toContain("Gợi ý cho đúng tiêu chí này");
+    // the option's name is its visible text, code first
+    expect(first.getAttribute("aria-label")).toBeNull();
+    expect(first.textContent).toMatch(/^4\.2Tỷ lệ giảm/);
+    // a zero-score criterion carries the danger badge text
     expect(items.some((b) => b.textContent!.includes("0 điểm"))).toBe(true);
-    expect(items.some((b) => b.textContent!.includes("Kế thừa từ 7.2"))).toBe(true);
 
-    const chart = screen.getByRole("img", { name: /Điểm đạt so với điểm tối đa của từng lĩnh vực/ });
     const bars = chart.querySelectorAll("g[data-code]");
     expect(bars).toHaveLength(9);
     expect([...bars].map((g) => g.getAttribute("data-code"))).toEqual([
@@ -109,7 +117,7 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     expect(figure("Achieved")).toBe("85.30 %");
     expect(screen.getByRole("button", { name: "Show in English" }).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByRole("main").getAttribute("lang")).toBe("en");
-    const first = within(unmetRegion(19, "en")).getAllByRole("button")[0];
+    const first = (await unmetOptions(user, "en")).find((o) => o.textContent!.startsWith("4.2"))!;
     expect(first.textContent).toContain("1.67 missing");
     expect(first.textContent).toContain("partly met");
     await user.click(recalcButton("Recalculate"));
@@ -126,15 +134,16 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     const { host } = setup();
     await screen.findByText("84,87 / 99,50");
     host.hold();
-    await user.click(screen.getByRole("button", { name: "Điền cơ quan và giải pháp" }));
-    expect(screen.getByText("Đang xử lý…")).toBeTruthy();
-    for (const name of ["Tính lại", "Điền cơ quan và giải pháp", "Lập kế hoạch khắc phục", "Hoàn tác"])
+    await openTab(user, "Thao tác");
+    await user.click(screen.getByRole("button", { name: /^Điền cơ quan và giải pháp/ }));
+    expect(screen.getByText("Đang tính và ghi vào bảng…")).toBeTruthy();
+    for (const name of [/^Tính lại/, /^Điền cơ quan và giải pháp/, /^Lập kế hoạch khắc phục/])
       expect(isDisabled(screen.getByRole("button", { name }))).toBe(true);
     // a second press while busy does nothing
     await user.click(recalcButton());
     await act(async () => host.release());
-    expect(await screen.findByText("Đã điền 19 dòng, giữ nguyên 0 ô đã sửa.")).toBeTruthy();
-    expect(screen.queryByText("Đang xử lý…")).toBeNull();
+    expect(await screen.findByText("Đã điền 19 dòng.")).toBeTruthy();
+    expect(screen.queryByText("Đang tính và ghi vào bảng…")).toBeNull();
     expect(host.writes).toBe(1);
     expect(isDisabled(recalcButton())).toBe(false);
   });
@@ -143,77 +152,115 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     const user = userEvent.setup();
     setup();
     await screen.findByText("84,87 / 99,50");
-    await user.click(screen.getByRole("button", { name: "Lập kế hoạch khắc phục" }));
-    expect(
-      await screen.findByText("Kế hoạch khắc phục: 43 nhiệm vụ (43 mới, 0 đã đạt được đánh dấu)."),
-    ).toBeTruthy();
-    await user.click(screen.getByRole("button", { name: "Ghi danh mục giải pháp" }));
-    expect(await screen.findByText("Danh mục giải pháp: thêm 25 dòng, giữ nguyên 0 dòng.")).toBeTruthy();
+    await openTab(user, "Thao tác");
+    await user.click(screen.getByRole("button", { name: /^Lập kế hoạch khắc phục/ }));
+    expect(await screen.findByText("Kế hoạch khắc phục: 43 nhiệm vụ (43 mới).")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: /^Ghi danh mục giải pháp/ }));
+    expect(await screen.findByText("Danh mục giải pháp: thêm 25 dòng.")).toBeTruthy();
     await user.click(recalcButton());
     await screen.findByText(/^Đã tính lại/);
-    await user.click(screen.getByRole("button", { name: "Bỏ tô màu" }));
+    await user.click(screen.getByRole("button", { name: /^Bỏ tô màu/ }));
     expect(await screen.findByText("Đã bỏ tô màu 182 ô.")).toBeTruthy();
   });
 
-  test("undo: disabled at first, enabled after a command, puts the sheet back, disabled again", async () => {
+  test("undo: from the result line and, by name, from the list; puts the sheet back", async () => {
     const user = userEvent.setup();
     const { host } = setup();
     await screen.findByText("84,87 / 99,50");
     const before = host.snapshot().active.values;
-    const undo = () => screen.getByRole("button", { name: "Hoàn tác" });
-    expect(isDisabled(undo())).toBe(true);
-    await user.click(undo());
-    expect(host.writes).toBe(0);
+    expect(screen.queryByRole("button", { name: "Hoàn tác" })).toBeNull();
+    await openTab(user, "Thao tác");
+    expect(screen.getByText("Chưa có thao tác nào để hoàn tác.")).toBeTruthy();
 
-    await user.click(screen.getByRole("button", { name: "Điền cơ quan và giải pháp" }));
-    await screen.findByText("Đã điền 19 dòng, giữ nguyên 0 ô đã sửa.");
+    await user.click(screen.getByRole("button", { name: /^Điền cơ quan và giải pháp/ }));
+    await screen.findByText("Đã điền 19 dòng.");
     expect(host.snapshot().active.values).not.toEqual(before);
-    expect(isDisabled(undo())).toBe(false);
+    expect(screen.getByRole("button", { name: "Hoàn tác: Điền cơ quan và giải pháp" })).toBeTruthy();
 
-    await user.click(undo());
-    expect(await screen.findByText("Đã hoàn tác thay đổi vừa rồi.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Hoàn tác" }));
+    expect(await screen.findByText("Đã hoàn tác: Điền cơ quan và giải pháp.")).toBeTruthy();
     expect(host.snapshot().active.values).toEqual(before);
-    expect(isDisabled(undo())).toBe(true);
+    expect(screen.queryByRole("button", { name: "Hoàn tác" })).toBeNull();
+    expect(screen.getByText("Chưa có thao tác nào để hoàn tác.")).toBeTruthy();
     expect(figure("Điểm đạt / tối đa")).toBe("84,87 / 99,50");
   });
 
-  test("selecting a criterion (click or Enter) selects its row", async () => {
+  test("the undo list names every command, newest first, and undoes down to the one chosen", async () => {
+    const user = userEvent.setup();
+    const { host } = setup();
+    await screen.findByText("84,87 / 99,50");
+    const before = host.snapshot().active.values;
+    await user.click(recalcButton());
+    await screen.findByText(/^Đã tính lại/);
+    await openTab(user, "Thao tác");
+    await user.click(screen.getByRole("button", { name: /^Điền cơ quan và giải pháp/ }));
+    await screen.findByText("Đã điền 19 dòng.");
+    await user.click(screen.getByRole("button", { name: /^Lập kế hoạch khắc phục/ }));
+    await screen.findByText(/^Kế hoạch khắc phục: 43/);
+    const list = screen.getByText("Hoàn tác: Tính lại").closest("ol")!;
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual([
+      "Hoàn tác: Lập kế hoạch khắc phục",
+      "Hoàn tác: Điền cơ quan và giải pháp",
+      "Hoàn tác: Tính lại",
+    ]);
+    await user.click(screen.getByRole("button", { name: "Hoàn tác: Điền cơ quan và giải pháp" }));
+    expect(
+      await screen.findByText(/^Đã hoàn tác 2 thao tác: Lập kế hoạch khắc phục; Điền cơ quan/),
+    ).toBeTruthy();
+    expect(host.snapshot().sheetNames).not.toContain("Kế hoạch khắc phục");
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["Hoàn tác: Tính lại"]);
+    await user.click(screen.getByRole("button", { name: "Hoàn tác: Tính lại" }));
+    await screen.findByText("Đã hoàn tác: Tính lại.");
+    expect(host.snapshot().active.values).toEqual(before);
+  });
+
+  test("selecting a criterion (click or Enter) selects its row; one Tab stop, arrows inside", async () => {
     const user = userEvent.setup();
     const { session, host } = setup();
     const spy = jest.spyOn(session, "selectRow");
     await screen.findByText("84,87 / 99,50");
-    const items = within(unmetRegion()).getAllByRole("button");
-    await user.click(items[0]); // 4.2, sheet row 10
-    expect(spy).toHaveBeenLastCalledWith(SHEET, 9);
-    expect(host.selection).toMatchObject({ sheet: SHEET, rect: { top: 9, rows: 1 } });
+    const items = await unmetOptions(user);
+    const first = items[0];
+    await user.click(first);
+    const row = Number(first.getAttribute("data-row"));
+    expect(spy).toHaveBeenLastCalledWith(SHEET, row);
+    expect(host.selection).toMatchObject({ sheet: SHEET, rect: { top: row, rows: 1 } });
 
-    items[2].focus();
+    const list = screen.getByRole("listbox");
+    expect(document.activeElement).toBe(list);
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    const active = document.getElementById(list.getAttribute("aria-activedescendant")!)!;
+    expect(active.getAttribute("aria-selected")).toBe("true");
+    expect(active.getAttribute("aria-posinset")).toBe("3");
     await user.keyboard("{Enter}");
     expect(spy).toHaveBeenCalledTimes(2);
-    expect(spy).toHaveBeenLastCalledWith(SHEET, Number(items[2].getAttribute("data-row")));
-    expect(host.selection?.rect.top).toBe(Number(items[2].getAttribute("data-row")));
+    expect(spy).toHaveBeenLastCalledWith(SHEET, Number(active.getAttribute("data-row")));
+    // one Tab stop: Tab leaves the list
+    await user.tab();
+    expect(document.activeElement).not.toBe(list);
+    expect(list.contains(document.activeElement)).toBe(false);
   });
 
-  test("the controls are reachable with Tab, in order", async () => {
-    const user = userEvent.setup();
+  // The Tab order itself is checked in the browser (tests/e2e/panel.test.ts): Fluent's Tabster moves focus
+  // with layout that jsdom does not have.
+  test("buttons carry their description as a tooltip", async () => {
     setup();
     await screen.findByText("84,87 / 99,50");
-    const seen: string[] = [];
-    for (let i = 0; i < 9; i++) {
-      await user.tab();
-      seen.push((document.activeElement as HTMLElement).textContent ?? "");
-    }
-    expect(seen.slice(0, 8)).toEqual([
-      "Tiếng Việt",
-      "English",
-      "Tính lại",
-      "Điền cơ quan và giải pháp",
-      "Lập kế hoạch khắc phục",
-      "Ghi danh mục giải pháp",
-      "Bỏ tô màu",
-      "Hoàn tác", // disabled but focusable, so keyboard users keep their place
-    ]);
-    expect(seen[8]).toContain("4.2");
+    // the description is a tooltip (rendered, hidden until hover or focus) and the button's description
+    const recalc = recalcButton();
+    const desc = document.getElementById(recalc.getAttribute("aria-describedby")!.split(" ")[0])!;
+    expect(desc.textContent).toBe(
+      "Tính lại điểm chưa đạt, tỷ lệ đạt và tô màu các tiêu chí chưa đạt trong trang tính.",
+    );
+    expect(desc.getAttribute("role")).toBe("tooltip");
   });
 
   test("an error from the host shows a MessageBar with the hint, in the chosen language", async () => {
@@ -235,7 +282,7 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     await user.click(screen.getByRole("button", { name: "Show in English" }));
     expect(screen.getByText(/^The sheet is protected/)).toBeTruthy();
     expect(screen.getByText(/^Unprotect the sheet/)).toBeTruthy();
-    expect(isDisabled(screen.getByRole("button", { name: "Undo" }))).toBe(true);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
   });
 
   test("no table on the sheet: the core's message and hint", async () => {
@@ -264,15 +311,15 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     await user.click(recalcButton());
     expect(await screen.findByText("Đã sửa khi tính lại")).toBeTruthy();
     expect(screen.queryByText("Số ghi trong bảng khác số tính lại")).toBeNull();
-    // and the stated differences are not repeated among the other problems
-    expect(screen.queryByRole("heading", { name: /^Vấn đề trong bảng/ })).toBeNull();
+    // and the stated differences are not repeated among the warnings
+    expect(screen.queryByText(/^Cần kiểm tra trong bảng/)).toBeNull();
   });
 
   test("issues from the engine are listed with their row and select it", async () => {
     const user = userEvent.setup();
     const { session } = setup({ ws: sampleWithBadCell() });
     const spy = jest.spyOn(session, "selectRow");
-    expect(await screen.findByRole("heading", { name: "Vấn đề trong bảng (1)" })).toBeTruthy();
+    expect(await screen.findByText("Cần kiểm tra trong bảng (1)")).toBeTruthy();
     await user.click(
       screen.getByRole("button", { name: /^Dòng 18 \(6\.4\): không đọc được ô điểm đạt được «mười»/ }),
     );
@@ -283,10 +330,13 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     const user = userEvent.setup();
     const { session } = setup({ ws: sampleWithBadCatalogue() });
     const spy = jest.spyOn(session, "selectRow");
-    expect(await screen.findByText("Danh mục tùy chỉnh: 1 dòng bị bỏ qua")).toBeTruthy();
+    expect(await screen.findByText("Danh mục riêng của đơn vị: 1 dòng bị bỏ qua")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Dòng 3: thiếu mã tiêu chí." }));
     expect(spy).toHaveBeenLastCalledWith("Danh mục giải pháp", 2);
-    expect(screen.getAllByText("Từ danh mục (tùy chỉnh)").length).toBeGreaterThan(0);
+    await openTab(user, "Chưa đạt");
+    expect(
+      screen.getAllByText("Gợi ý cho đúng tiêu chí này (danh mục riêng của đơn vị)").length,
+    ).toBeGreaterThan(0);
   });
 
   test("a failing selection shows the error instead of throwing", async () => {
@@ -296,13 +346,15 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     host.selectRow = async () => {
       throw new AddinError("cell-edit");
     };
-    await user.click(within(unmetRegion()).getAllByRole("button")[0]);
+    await user.click((await unmetOptions(user))[0]);
     expect(await screen.findByText("Excel đang ở chế độ sửa ô.")).toBeTruthy();
   });
 
   test("outside Excel (playground) it says so", async () => {
+    const user = userEvent.setup();
     setup({ inExcel: false });
     await screen.findByText("84,87 / 99,50");
+    await openTab(user, "Chưa đạt");
     expect(screen.getByText("Bản thử, ngoài Excel")).toBeTruthy();
     expect(screen.getByText(/đến dòng đó trong bảng\.$/)).toBeTruthy();
   });

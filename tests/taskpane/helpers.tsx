@@ -6,6 +6,7 @@ import { sampleWorkbook } from "../../src/core/sample";
 import type { WorkbookSnapshot } from "../../src/core";
 import { Panel, type PanelProps } from "../../src/taskpane/components/Panel";
 import type { Lang } from "../../src/taskpane/i18n";
+import { askAgain, stopAsking } from "../../src/taskpane/confirmMemory";
 
 /** A host whose writes wait until the test opens the gate: to see the panel while the host works. */
 export class GatedHost extends MemoryHost {
@@ -30,8 +31,14 @@ export function setup(
     lang?: Lang;
     inExcel?: boolean;
     subscribeSheetChanges?: PanelProps["subscribeSheetChanges"];
+    /** Ask before structural commands (default false: the workbook's "don't ask again" is set). */
+    ask?: boolean;
+    planDocument?: PanelProps["planDocument"];
   } = {},
 ) {
+  const workbookKey = "test-workbook";
+  if (opts.ask) askAgain(workbookKey);
+  else stopAsking(workbookKey);
   const host = new GatedHost(opts.ws ?? sampleWorkbook());
   const lang = opts.lang ?? "vi";
   const session = new Session(host, lang);
@@ -44,6 +51,8 @@ export function setup(
     inExcel: opts.inExcel ?? true,
     onLangChange,
     subscribeSheetChanges: opts.subscribeSheetChanges,
+    workbookKey,
+    planDocument: opts.planDocument,
   };
   const view = render(
     <FluentProvider theme={webLightTheme}>

@@ -78,6 +78,9 @@ test("in Excel, the panel opens with the ribbon's failure in a MessageBar, once,
 
   const user = userEvent.setup();
   await user.click(screen.getByRole("button", { name: "Tính lại" }));
+  // the panel says what Tính lại will insert before it runs (say before)
+  expect(await screen.findByText(/^Chèn 1 cột F, điền 27 dòng/)).toBeTruthy();
+  await user.click(screen.getByRole("button", { name: "Đồng ý" }));
   await screen.findByText(/^Đã tính lại 27 dòng/);
   expect(screen.queryByText(stored)).toBeNull();
   first.unmount();

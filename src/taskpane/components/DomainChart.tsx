@@ -5,30 +5,65 @@ import { STRINGS, type Lang } from "../i18n";
 
 // viewBox units; the SVG scales to the pane's width (320 px and up).
 const WIDTH = 300;
-const ROW = 22;
+/** Each domain: its short name on one line, the bar under it. */
+const NAME_HEIGHT = 13;
+const ROW = 34;
 const BAR_HEIGHT = 14;
-const LABEL = 26;
-const VALUE = 46;
-const BAR_SPACE = WIDTH - LABEL - VALUE;
+const LABEL = 0;
+/** Characters of a domain's name shown beside its code. */
+const SHORT_NAME = 44;
+const BAR_SPACE = WIDTH - LABEL;
+
+/** "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" → "Cải cách thủ tục hành chính", cut to fit beside the value. */
+export function shortName(name: string): string {
+  const lower = name === name.toUpperCase() ? name.toLocaleLowerCase("vi") : name;
+  const text = lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+  const room = SHORT_NAME - 8;
+  return text.length > room ? `${text.slice(0, room - 1).trimEnd()}…` : text;
+}
 
 const useStyles = makeStyles({
   figure: { margin: 0 },
   svg: { display: "block", width: "100%", height: "auto", overflow: "visible" },
   code: { fill: tokens.colorNeutralForeground2, fontSize: "11px", fontWeight: tokens.fontWeightSemibold },
+  name: { fill: tokens.colorNeutralForeground2, fontSize: "11px" },
   track: {
     fill: tokens.colorNeutralBackground3,
     stroke: tokens.colorNeutralStroke1,
     strokeWidth: "0.5px",
   },
-  achieved: { fill: tokens.colorBrandBackground },
-  gap: { fill: tokens.colorPaletteRedBackground3 },
+  achieved: {
+    fill: tokens.colorBrandBackground,
+    "@media (forced-colors: active)": { fill: "Highlight" },
+  },
+  // the missing part is hatched, so it differs from the achieved part by more than hue
+  gapBase: {
+    fill: tokens.colorPaletteRedBackground3,
+    "@media (forced-colors: active)": { fill: "Canvas" },
+  },
+  hatch: {
+    stroke: tokens.colorPaletteRedForeground1,
+    strokeWidth: "1.2px",
+    "@media (forced-colors: active)": { stroke: "CanvasText" },
+  },
   value: { fill: tokens.colorPaletteRedForeground1, fontSize: "11px", fontWeight: tokens.fontWeightSemibold },
   full: { fill: tokens.colorNeutralForeground3, fontSize: "11px" },
   legend: { display: "flex", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalXS },
   key: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   swatch: { width: "10px", height: "10px", borderRadius: "2px", display: "inline-block" },
   swatchAchieved: { backgroundColor: tokens.colorBrandBackground },
-  swatchGap: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  swatchGap: {
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    backgroundImage: `repeating-linear-gradient(135deg, transparent 0 2px, ${tokens.colorPaletteRedForeground1} 2px 3px)`,
+    border: `1px solid ${tokens.colorPaletteRedForeground1}`,
+    "@media (forced-colors: active)": {
+      backgroundColor: "Canvas",
+      borderTopColor: "CanvasText",
+      borderRightColor: "CanvasText",
+      borderBottomColor: "CanvasText",
+      borderLeftColor: "CanvasText",
+    },
+  },
 });
 
 export interface DomainChartProps {
@@ -44,6 +79,7 @@ export function DomainChart({ domains, lang }: DomainChartProps) {
   const styles = useStyles();
   const titleId = useId("chart-title");
   const descId = useId("chart-desc");
+  const hatchId = useId("chart-hatch");
   const t = STRINGS[lang];
   const largest = Math.max(0, ...domains.map((d) => d.max ?? 0));
   if (domains.length === 0 || largest <= 0) return null;
@@ -68,15 +104,25 @@ export function DomainChart({ domains, lang }: DomainChartProps) {
       >
         <title id={titleId}>{t.chartTitle}</title>
         <desc id={descId}>{bars.map((b) => b.label).join(" ")}</desc>
+        <defs>
+          <pattern id={hatchId} patternUnits="userSpaceOnUse" width={4} height={4}>
+            <rect className={styles.gapBase} width={4} height={4} />
+            <path className={styles.hatch} d="M-1,1 l2,-2 M0,4 l4,-4 M3,5 l2,-2" />
+          </pattern>
+        </defs>
         {bars.map((b, i) => {
-          const y = i * ROW + (ROW - BAR_HEIGHT) / 2;
+          const top = i * ROW;
+          const y = top + NAME_HEIGHT + 2;
           const achievedW = b.achieved * scale;
           const gapW = Math.min(b.gap, b.max - b.achieved) * scale;
           return (
             <g key={`${b.code}-${b.d.row}`} data-code={b.code} aria-hidden="true">
               <title>{b.label}</title>
-              <text className={styles.code} x={0} y={y + BAR_HEIGHT - 3}>
-                {b.code}
+              <text x={0} y={top + NAME_HEIGHT - 2}>
+                <tspan className={styles.code}>{b.code}</tspan>
+                <tspan className={styles.name} dx={4}>
+                  {shortName(b.d.name)}
+                </tspan>
               </text>
               <rect
                 data-part="track"
@@ -99,7 +145,7 @@ export function DomainChart({ domains, lang }: DomainChartProps) {
               {gapW > 0 && (
                 <rect
                   data-part="gap"
-                  className={styles.gap}
+                  fill={`url(#${hatchId})`}
                   x={LABEL + achievedW}
                   y={y}
                   width={gapW}
@@ -109,7 +155,7 @@ export function DomainChart({ domains, lang }: DomainChartProps) {
               <text
                 className={b.gap > 0 ? styles.value : styles.full}
                 x={WIDTH}
-                y={y + BAR_HEIGHT - 3}
+                y={top + NAME_HEIGHT - 2}
                 textAnchor="end"
               >
                 {b.gap > 0 ? `−${f(b.gap)}` : "✓"}

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import {
   Button,
   Caption1,
@@ -8,18 +8,26 @@ import {
   MessageBarTitle,
   Spinner,
   Subtitle2,
+  Tab,
+  TabList,
   Text,
+  Tooltip,
   makeStyles,
   tokens,
   useId,
 } from "@fluentui/react-components";
 import { CATALOGUE_SHEET_NAME } from "../../app/catalogue";
-import type { CommandId, PanelApi, PanelError } from "../panelApi";
+import type { PanelApi, PanelCommand, PanelError, PlanDocumentResult } from "../panelApi";
 import { usePanel } from "../usePanel";
 import { STRINGS, type Lang } from "../i18n";
+import { ActionsTab, commandWords } from "./ActionsTab";
+import { CompareTab } from "./CompareTab";
+import { ConfirmCard } from "./ConfirmCard";
 import { DomainChart } from "./DomainChart";
 import { Header } from "./Header";
 import { IssueLinks } from "./IssueLinks";
+import { ResultLine } from "./ResultLine";
+import { ScoreStrip } from "./ScoreStrip";
 import { SummaryView } from "./SummaryView";
 import { UnmetList } from "./UnmetList";
 
@@ -44,24 +52,42 @@ export interface PanelProps {
    * the panel reads on open and after each command only.
    */
   subscribeSheetChanges?: (onChange: () => void) => () => void;
+  /** Names the workbook for the remembered "don't ask again" (Excel: the document URL; playground: file). */
+  workbookKey?: string;
+  /**
+   * Makes the plan document (.docx) from the workbook as it stands; the panel downloads it. Each front end
+   * gives its own (the task pane loads the document code lazily). Absent: no "Soạn kế hoạch (.docx)".
+   */
+  planDocument?: () => Promise<PlanDocumentResult>;
+  /** The panel is the page's main landmark (default); false inside another page's region (playground). */
+  landmark?: boolean;
+}
+
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** Hands bytes to the browser as a download (a blob link clicked once). */
+function download(bytes: Uint8Array, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export { SHEET_CHANGE_DELAY_MS } from "../usePanel";
 
-/** The secondary actions, in the order the panel shows them. */
-const SECONDARY: readonly { id: Exclude<CommandId, "recalc" | "highlight">; key: SecondaryKey }[] = [
-  { id: "assign", key: "assign" },
-  { id: "plan", key: "plan" },
-  { id: "export-catalogue", key: "exportCatalogue" },
-  { id: "clear-highlight", key: "clearHighlight" },
-];
-type SecondaryKey = "assign" | "plan" | "exportCatalogue" | "clearHighlight" | "undo";
+export type PanelTab = "overview" | "unmet" | "compare" | "actions";
+const TABS: readonly PanelTab[] = ["overview", "unmet", "compare", "actions"];
 
 const useStyles = makeStyles({
   root: {
     display: "grid",
-    gap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     minWidth: 0,
     maxWidth: "720px",
     boxSizing: "border-box",
@@ -69,29 +95,15 @@ const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
   primary: { width: "100%" },
-  secondary: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
-    gap: tokens.spacingHorizontalS,
-  },
-  secondaryButton: { justifyContent: "flex-start", textAlign: "start", minWidth: 0 },
-  status: { minHeight: "20px" },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
 /**
- * The PAR panel: Recalculate, the score, the domain chart, the unmet criteria, the other commands with
- * their result lines, the engine's issues and errors. It knows the session's commands, never Excel.
+ * The PAR panel. Above the fold (350×480): the score, percent and unmet count, Recalculate, the question
+ * before a structural change and the result line with its actions. Below, in tabs: the overview (chart,
+ * warnings), the unmet criteria, the comparison with last year, the other actions with the undo list.
+ * It knows the session's commands, never Excel.
  */
 export function Panel({
   api,
@@ -101,15 +113,18 @@ export function Panel({
   analyzeOnOpen = true,
   notice: initialNotice = null,
   subscribeSheetChanges,
+  workbookKey,
+  planDocument,
+  landmark = true,
 }: PanelProps) {
   const styles = useStyles();
-  const ids = { recalc: useId("recalc-desc"), actions: useId("actions"), unmet: useId("unmet") };
-  const descId = useId("action-desc");
+  const ids = { unmet: useId("unmet"), tabs: useId("tabs"), warnings: useId("warnings") };
   const [lang, setLang] = useState<Lang>(initialLang);
-  const panel = usePanel({ api, notice: initialNotice, analyzeOnOpen, subscribeSheetChanges });
-  const { busy, summary, result, error, notice, sheetNote } = panel.state;
+  const [tab, setTab] = useState<PanelTab>("overview");
+  const tabRefs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({});
+  const panel = usePanel({ api, notice: initialNotice, analyzeOnOpen, subscribeSheetChanges, workbookKey });
+  const { busy, summary, result, error, notice, sheetNote, confirm, changed, resultOf } = panel.state;
   const t = STRINGS[lang];
-  const perform = (task: CommandId | "undo") => (task === "undo" ? panel.undo() : panel.run(task));
   const select = panel.select;
   const sheet = summary?.value.sheet;
   const selectInTable = useCallback(
@@ -117,18 +132,37 @@ export function Panel({
     [select, sheet],
   );
   const selectInCatalogue = useCallback((row: number) => select(CATALOGUE_SHEET_NAME, row), [select]);
+  const run = (id: PanelCommand) => panel.run(id);
+  const makePlanDocx = planDocument
+    ? () =>
+        panel.perform("plan-doc", async () => {
+          const r = await planDocument();
+          if (!r.ok) return r;
+          download(r.bytes, r.fileName, DOCX_MIME);
+          const line = (l: Lang) =>
+            [STRINGS[l].planDocxDone(r.fileName), ...r.notes.map((n) => n[l])].join(" ");
+          return { ok: true, summary: null, result: { vi: line("vi"), en: line("en") } };
+        })
+    : undefined;
 
   const changeLang = (next: Lang) => {
     setLang(next);
     onLangChange?.(next);
   };
+  const goToTab = (next: PanelTab) => {
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
 
   const working = busy !== null;
+  const Root = landmark ? "main" : "div";
   const s = summary?.value;
-  const otherIssues = s ? s.issues.filter((i) => !i.kind.startsWith("stated-")) : [];
+  const warnings = s ? s.issues.filter((i) => !i.kind.startsWith("stated-")) : [];
+  const history = api.undoHistory ?? [];
+  const recalc = commandWords(t, "recalc");
 
   return (
-    <main lang={lang} className={styles.root} aria-busy={working}>
+    <Root lang={lang} className={styles.root} aria-busy={working}>
       <Header lang={lang} inExcel={inExcel} onLangChange={changeLang} />
 
       {notice && (
@@ -153,63 +187,43 @@ export function Panel({
         </MessageBar>
       )}
 
+      {s && <ScoreStrip summary={s} lang={lang} />}
+
       <section className={styles.section}>
-        <Button
-          appearance="primary"
-          size="large"
-          className={styles.primary}
-          disabledFocusable={working}
-          icon={busy === "recalc" ? <Spinner size="tiny" /> : undefined}
-          aria-describedby={ids.recalc}
-          onClick={() => perform("recalc")}
-        >
-          {t.recalc}
-        </Button>
-        <span id={ids.recalc} className={styles.hidden}>
-          {t.recalcDescription}
-        </span>
+        <Tooltip content={recalc.description} relationship="description" withArrow>
+          <Button
+            appearance="primary"
+            size="large"
+            className={styles.primary}
+            disabledFocusable={working}
+            icon={busy === "recalc" ? <Spinner size="tiny" /> : undefined}
+            onClick={() => run("recalc")}
+            data-testid="primary-action"
+          >
+            {recalc.label}
+          </Button>
+        </Tooltip>
 
-        <div role="group" aria-labelledby={ids.actions} className={styles.section}>
-          <Subtitle2 as="h2" id={ids.actions} className={styles.heading}>
-            {t.actionsHeading}
-          </Subtitle2>
-          <div className={styles.secondary}>
-            {SECONDARY.map(({ id, key }) => (
-              <Button
-                key={id}
-                className={styles.secondaryButton}
-                disabledFocusable={working}
-                icon={busy === id ? <Spinner size="tiny" /> : undefined}
-                aria-describedby={`${descId}-${id}`}
-                onClick={() => perform(id)}
-              >
-                {t[key]}
-              </Button>
-            ))}
-            <Button
-              className={styles.secondaryButton}
-              appearance="subtle"
-              disabledFocusable={working || !api.canUndo}
-              icon={busy === "undo" ? <Spinner size="tiny" /> : undefined}
-              aria-describedby={`${descId}-undo`}
-              onClick={() => perform("undo")}
-            >
-              {t.undo}
-            </Button>
-          </div>
-          {[...SECONDARY, { id: "undo", key: "undo" as const }].map(({ id, key }) => (
-            <span key={id} id={`${descId}-${id}`} className={styles.hidden}>
-              {t[`${key}Description`]}
-            </span>
-          ))}
-        </div>
+        {confirm && (
+          <ConfirmCard
+            confirm={confirm}
+            label={commandWords(t, confirm.command).label}
+            lang={lang}
+            onAnswer={panel.answer}
+          />
+        )}
 
-        <div role="status" aria-live="polite" className={styles.status}>
-          {busy !== null && (
-            <Spinner size="tiny" labelPosition="after" label={busy === "analyze" ? t.reading : t.working} />
-          )}
-          {busy === null && result && <Text weight="semibold">{result[lang]}</Text>}
-        </div>
+        <ResultLine
+          lang={lang}
+          busy={busy}
+          result={result}
+          resultOf={resultOf}
+          changed={changed}
+          summary={s ?? null}
+          canUndo={api.canUndo}
+          onUndo={panel.undo}
+          onShow={panel.show}
+        />
 
         {error && (
           <MessageBar intent="error" layout="multiline">
@@ -229,59 +243,118 @@ export function Panel({
             </MessageBarBody>
           </MessageBar>
         )}
+
+        {warnings.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="warnings">
+            <MessageBarBody>
+              <MessageBarTitle id={ids.warnings}>{t.warningsHeading(warnings.length)}</MessageBarTitle>
+              <IssueLinks items={warnings} lang={lang} onSelect={selectInTable} />
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </section>
 
-      {s && (
-        <SummaryView
-          summary={s}
-          lang={lang}
-          recalculated={summary?.from === "recalc"}
-          onSelect={selectInTable}
-        />
-      )}
+      <TabList
+        id={ids.tabs}
+        aria-label={t.tabsLabel}
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as PanelTab)}
+        size="small"
+        className={styles.tabs}
+      >
+        {TABS.map((k) => (
+          <Tab
+            key={k}
+            value={k}
+            id={`${ids.tabs}-${k}`}
+            aria-controls={`${ids.tabs}-${k}-panel`}
+            ref={(el) => {
+              tabRefs.current[k] = el;
+            }}
+          >
+            {t.tabs[k]}
+          </Tab>
+        ))}
+      </TabList>
 
-      {s && s.domains.length > 0 && (
-        <section className={styles.section}>
-          <Subtitle2 as="h2" className={styles.heading}>
-            {t.chartHeading}
-          </Subtitle2>
-          <DomainChart domains={s.domains} lang={lang} />
-        </section>
-      )}
+      <div
+        role="tabpanel"
+        id={`${ids.tabs}-${tab}-panel`}
+        aria-labelledby={`${ids.tabs}-${tab}`}
+        className={styles.panel}
+      >
+        {tab === "overview" && s && (
+          <>
+            <SummaryView
+              summary={s}
+              lang={lang}
+              recalculated={summary?.from === "recalc"}
+              onSelect={selectInTable}
+              busy={working}
+              onReplaceTotal={() => panel.run("recalc", { replaceTotal: true })}
+            />
+            {s.domains.length > 0 && (
+              <section className={styles.section}>
+                <Subtitle2 as="h2" className={styles.heading}>
+                  {t.chartHeading}
+                </Subtitle2>
+                <DomainChart domains={s.domains} lang={lang} />
+              </section>
+            )}
+            {s.catalogueProblems.length > 0 && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t.catalogueHeading(s.catalogueProblems.length)}</MessageBarTitle>
+                  <IssueLinks items={s.catalogueProblems} lang={lang} onSelect={selectInCatalogue} />
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {s.unmet.length > 0 && (
+              <Button appearance="subtle" onClick={() => goToTab("unmet")}>
+                {t.unmetHeading(s.unmet.length)}
+              </Button>
+            )}
+          </>
+        )}
 
-      {s && (
-        <section className={styles.section} aria-labelledby={ids.unmet}>
-          <Subtitle2 as="h2" id={ids.unmet} className={styles.heading}>
-            {t.unmetHeading(s.unmet.length)}
-          </Subtitle2>
-          {s.unmet.length > 0 ? (
-            <>
-              <Caption1>{t.unmetHint(inExcel)}</Caption1>
-              <UnmetList unmet={s.unmet} lang={lang} onSelect={selectInTable} />
-            </>
-          ) : (
-            <Text>{t.noUnmet}</Text>
-          )}
-        </section>
-      )}
+        {tab === "unmet" && s && (
+          <section className={styles.section} aria-labelledby={ids.unmet}>
+            <Subtitle2 as="h2" id={ids.unmet} className={styles.heading}>
+              {t.unmetHeading(s.unmet.length)}
+            </Subtitle2>
+            {s.unmet.length > 0 ? (
+              <>
+                <Caption1>{t.unmetHint(inExcel)}</Caption1>
+                <UnmetList unmet={s.unmet} rows={s.rows} lang={lang} onSelect={selectInTable} />
+              </>
+            ) : (
+              <Text>{t.noUnmet}</Text>
+            )}
+          </section>
+        )}
 
-      {otherIssues.length > 0 && (
-        <section className={styles.section}>
-          <Subtitle2 as="h2" className={styles.heading}>
-            {t.issuesHeading(otherIssues.length)}
-          </Subtitle2>
-          <IssueLinks items={otherIssues} lang={lang} onSelect={selectInTable} />
-        </section>
-      )}
+        {tab === "compare" && (
+          <section className={styles.section}>
+            <Subtitle2 as="h2" className={styles.heading}>
+              {t.compareHeading}
+            </Subtitle2>
+            <CompareTab api={api} lang={lang} />
+          </section>
+        )}
 
-      {s && s.catalogueProblems.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.catalogueHeading(s.catalogueProblems.length)}</MessageBarTitle>
-            <IssueLinks items={s.catalogueProblems} lang={lang} onSelect={selectInCatalogue} />
-          </MessageBarBody>
-        </MessageBar>
-      )}
-    </main>
+        {tab === "actions" && (
+          <ActionsTab
+            lang={lang}
+            busy={busy}
+            onRun={run}
+            history={history}
+            onUndoTo={panel.undoTo}
+            canDoEverything={api.doEverything !== undefined}
+            onPlanDocx={makePlanDocx}
+            inExcel={inExcel}
+          />
+        )}
+      </div>
+    </Root>
   );
 }

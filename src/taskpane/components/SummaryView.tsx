@@ -1,5 +1,7 @@
 import {
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Subtitle2,
@@ -46,21 +48,33 @@ export interface SummaryViewProps {
   /** True when the summary comes from a recalculation: the stated values it lists were just corrected. */
   recalculated: boolean;
   onSelect: (row: number) => void;
+  /**
+   * Offered when the stated total differs from the recalculation: replace it with formulas (one click,
+   * undoable). Absent: no offer.
+   */
+  onReplaceTotal?: () => void;
+  busy?: boolean;
 }
 
-/** Score, percent, unmet count and points missing; stated-vs-computed differences as warnings. */
-export function SummaryView({ summary, lang, recalculated, onSelect }: SummaryViewProps) {
+/** The overview: points missing and the max; stated-vs-computed differences as warnings. */
+export function SummaryView({
+  summary,
+  lang,
+  recalculated,
+  onSelect,
+  onReplaceTotal,
+  busy,
+}: SummaryViewProps) {
   const styles = useStyles();
   const headingId = useId("summary");
   const t = STRINGS[lang];
   const { total } = summary;
   const f = (x: number) => formatScore(x, lang);
   const stated = summary.issues.filter((i) => i.kind.startsWith("stated-"));
+  const totalDiffers = stated.some((i) => i.kind === "stated-total-differs");
   const figures: [string, string, string?][] = [
-    [t.scoreLabel, `${f(total.achieved)} / ${f(total.max)}`],
-    [t.percentLabel, total.percent === null ? "—" : `${f(total.percent)} %`],
-    [t.unmetLabel, String(summary.unmet.length)],
     [t.missingLabel, f(total.gap), total.gap > 0 ? styles.missing : undefined],
+    [t.maxLabel, f(total.max)],
   ];
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -82,6 +96,13 @@ export function SummaryView({ summary, lang, recalculated, onSelect }: SummaryVi
             {recalculated && <Text block>{t.statedFixedNote}</Text>}
             <IssueLinks items={stated} lang={lang} onSelect={onSelect} />
           </MessageBarBody>
+          {totalDiffers && onReplaceTotal && (
+            <MessageBarActions>
+              <Button size="small" disabledFocusable={busy} onClick={onReplaceTotal}>
+                {t.replaceTotal}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
     </section>

@@ -16,10 +16,22 @@ export async function figure(page: Page, label: string): Promise<string> {
     .innerText();
 }
 
-/** Presses a panel button and waits for its result line (or error). */
+/**
+ * Presses a panel button (opening the "Thao tác" tab when the button is there), confirms the say-before
+ * question when the panel asks it, and waits for the result line.
+ */
 export async function command(page: Page, button: string, result: RegExp): Promise<void> {
-  await page.getByRole("button", { name: button, exact: true }).click();
-  await page.getByRole("status").getByText(result).waitFor({ timeout: 30_000 });
+  const target = page.getByRole("button", { name: button, exact: true });
+  if ((await target.count()) === 0) await page.getByRole("tab", { name: /^(Thao tác|Actions)$/ }).click();
+  await target.click();
+  const status = page.getByRole("status").getByText(result);
+  const dialog = page.getByRole("alertdialog");
+  await Promise.race([
+    status.waitFor({ timeout: 30_000 }),
+    dialog.waitFor({ timeout: 30_000 }).catch(() => undefined),
+  ]);
+  if (await dialog.isVisible()) await dialog.getByRole("button", { name: /^(Đồng ý|Confirm)$/ }).click();
+  await status.waitFor({ timeout: 30_000 });
 }
 
 /** A grid cell by Excel address parts: row number (1-based) and column letter. */

@@ -1,0 +1,78 @@
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { PLAN_SHEET } from "../../core/owned";
+import type { Bilingual, ChangedPlace, Summary } from "../panelApi";
+import type { Task } from "../panelState";
+import { STRINGS, type Lang } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalXS },
+  status: { minHeight: "20px" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+});
+
+export interface ResultLineProps {
+  lang: Lang;
+  busy: Task | null;
+  result: Bilingual | null;
+  resultOf: Task | null;
+  changed: ChangedPlace | null;
+  summary: Summary | null;
+  canUndo: boolean;
+  onUndo: () => void;
+  onShow: (sheet: string, rect: { top: number; left: number; rows: number; cols: number }) => void;
+}
+
+/**
+ * Show after: the spinner with the step while a task runs, then the result line and the ways to reach
+ * what the command did ("Mở trang Kế hoạch", "Đến cột vừa chèn", "Hoàn tác"). The line is a polite live
+ * region; its actions sit outside it so the announcement is the sentence alone.
+ */
+export function ResultLine(p: ResultLineProps) {
+  const styles = useStyles();
+  const t = STRINGS[p.lang];
+  const step = p.busy === "analyze" || p.busy === "preview" ? t.stepPreview : t.stepWriting;
+  const command =
+    p.busy === null &&
+    p.resultOf !== null &&
+    !["analyze", "undo", "preview", "plan-doc"].includes(p.resultOf);
+  const cols = command ? p.changed?.columns : undefined;
+  const sheet = command ? p.changed?.sheet : undefined;
+  const table = p.summary?.table;
+  return (
+    <div className={styles.root}>
+      <div role="status" aria-live="polite" className={styles.status}>
+        {p.busy !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
+        {p.busy === null && p.result && <Text weight="semibold">{p.result[p.lang]}</Text>}
+      </div>
+      {(cols || sheet || (command && p.canUndo)) && (
+        <div className={styles.actions} data-testid="result-actions">
+          {sheet && (
+            <Button size="small" onClick={() => p.onShow(sheet, { top: 0, left: 0, rows: 1, cols: 1 })}>
+              {sheet === PLAN_SHEET ? t.openPlanSheet : t.openSheet(sheet)}
+            </Button>
+          )}
+          {cols && (
+            <Button
+              size="small"
+              onClick={() =>
+                p.onShow(cols.sheet, {
+                  top: table && table.headerRow >= 0 ? table.headerRow : 0,
+                  left: cols.at,
+                  rows: table && table.headerRow >= 0 ? table.lastRow - table.headerRow + 1 : 1,
+                  cols: cols.count,
+                })
+              }
+            >
+              {t.goToColumns(cols.letters)}
+            </Button>
+          )}
+          {command && p.canUndo && (
+            <Button size="small" appearance="subtle" onClick={p.onUndo}>
+              {t.undo}
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
