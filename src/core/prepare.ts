@@ -27,6 +27,11 @@ export interface PreparedOk {
   /** The change set that undoes this one, from the same snapshot. */
   inverse: ChangeSet;
   /**
+   * Per op (same order as `ops`): the resolved ops that undo it, written on the workbook as that op left
+   * it. A host whose write failed part-way undoes the ops it sent by writing these, last op first.
+   */
+  undoOps: ResolvedOp[][];
+  /**
    * The workbook as the change set leaves it (recalculated where the core can evaluate formulas); built
    * from prepare's model on first access, from the same simulation.
    */
@@ -40,14 +45,17 @@ export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
   const m = WorkbookModel.fromSnapshot(ws);
   const ops: ResolvedOp[] = [];
   const inverse: Op[][] = [];
+  const undoOps: ResolvedOp[][] = [];
   for (let i = 0; i < cs.ops.length; i++) {
     const op = cs.ops[i];
     const error = refusal(m, op, i);
     if (error) return { ok: false, error };
     try {
-      inverse.push(m.inverseOf(op));
+      const inv = m.inverseOf(op);
+      inverse.push(inv);
       ops.push(resolve(m, op));
       m.apply(op);
+      undoOps.push(inv.map((o) => resolve(m, o)));
     } catch (e) {
       if (e instanceof ChangeSetError) return { ok: false, error: invalid(op, i, e.message) };
       throw e;
@@ -60,6 +68,7 @@ export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
     ok: true,
     changeSet: cs,
     ops,
+    undoOps,
     inverse: { command: "undo", ops: inverse.reverse().flat(), counts: { ops: cs.ops.length } },
     get after(): WorkbookSnapshot {
       if (!after) {

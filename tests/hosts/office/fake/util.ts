@@ -17,7 +17,14 @@ export class FakeOfficeError extends Error {
 }
 
 export type Entry =
-  | { kind: "write"; label: () => string; sheet: () => string | null; bytes: number; run(): void }
+  | {
+      kind: "write";
+      label: () => string;
+      sheet: () => string | null;
+      bytes: number;
+      run(): void;
+      rects?: () => Rect[];
+    }
   | { kind: "read"; run(): { bytes: number; commit: () => void } };
 
 export function parseCell(a: string): { row: number; col: number } | null {

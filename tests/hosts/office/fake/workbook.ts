@@ -3,15 +3,17 @@ import type { SheetModel } from "../../../../src/core/model";
 import { FakeObject, failOnNull } from "./base";
 import type { FakeContext } from "./context";
 import { FakeRange, FakeRangeAreas, valuesRect } from "./range";
-import { FakeTableCollection } from "./tables";
+import { FakeTable, FakeTableCollection } from "./tables";
 import { FakeOfficeError, fakeParseAddress, jsonBytes, loadNames, notLoaded } from "./util";
 
 // ---- workbook & worksheets ----
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeWorkbookTables;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeWorkbookTables(ctx);
   }
 
   getSelectedRange(): FakeRange {
@@ -39,15 +41,19 @@ export class FakeWorksheetCollection extends FakeObject {
   load(spec: unknown): this {
     const names = loadNames(spec).map((n) => n.replace(/^items\//, ""));
     for (const n of names)
-      if (n !== "name") throw new FakeOfficeError("InvalidArgument", `the double cannot load items/${n}`);
+      if (n !== "name" && n !== "visibility")
+        throw new FakeOfficeError("InvalidArgument", `the double cannot load items/${n}`);
     this.ctx.read(() => {
-      const order = [...this.ctx.fake.model.order];
+      const fake = this.ctx.fake;
+      const order = [...fake.model.order];
+      const hidden = order.map((n) => fake.hiddenSheets.has(n));
       return {
         bytes: jsonBytes(order),
         commit: () => {
-          this.itemList = order.map((name) => {
+          this.itemList = order.map((name, i) => {
             const ws = new FakeWorksheet(this.ctx, () => name, false);
             ws.markLoaded("name", name);
+            if (names.includes("visibility")) ws.markLoaded("visibility", hidden[i] ? "Hidden" : "Visible");
             return ws;
           });
         },
@@ -128,6 +134,10 @@ export class FakeWorksheet extends FakeObject {
     return this.prop("name");
   }
 
+  get visibility(): string {
+    return this.prop("visibility");
+  }
+
   load(spec: unknown): this {
     this.queueLoad(
       loadNames(spec),
@@ -139,6 +149,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   set position(index: number) {
+    this.use("position");
     this.ctx.write(`position ${this.resolveName()} = ${index}`, this.resolveName, [index], () => {
       const name = this.model()!.name;
       const order = this.ctx.fake.model.order.filter((n) => n !== name);
@@ -148,6 +159,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   delete(): void {
+    this.use("delete");
     this.ctx.write(
       `deleteSheet ${this.resolveName()}`,
       () => null,
@@ -159,6 +171,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   activate(): void {
+    this.use("activate");
     this.ctx.write(
       `activate ${this.resolveName()}`,
       () => null,
@@ -172,14 +185,20 @@ export class FakeWorksheet extends FakeObject {
   getRange(address?: string): FakeRange {
     if (address === undefined) throw new FakeOfficeError("InvalidArgument", "the double needs an address");
     const rect = fakeParseAddress(address);
-    if (this.nullable) failOnNull(this.ctx, "getRange", () => this.resolveName() === null);
+    this.use("getRange");
     return new FakeRange(this.ctx, () => {
       const sheet = this.model();
       return sheet ? { sheet, rects: [rect] } : null;
     });
   }
 
+  /** Fails the batch at sync when this sheet is a null object (a call on a null object). */
+  use(what: string): void {
+    if (this.nullable) failOnNull(this.ctx, what, () => this.resolveName() === null);
+  }
+
   getRanges(address: string): FakeRangeAreas {
+    this.use("getRanges");
     const rects = address.split(",").map(fakeParseAddress);
     return new FakeRangeAreas(
       this.ctx,
@@ -191,7 +210,19 @@ export class FakeWorksheet extends FakeObject {
     );
   }
 
+  /** The used range; the top left cell when the sheet is blank (documented: it never fails). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.use("getUsedRange");
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.model();
+      if (!sheet) return null;
+      const used = valuesOnly ? valuesRect(sheet) : sheet.usedRect();
+      return { sheet, rects: [used ?? { top: 0, left: 0, rows: 1, cols: 1 }] };
+    });
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.use("getUsedRangeOrNullObject");
     return new FakeRange(
       this.ctx,
       () => {
@@ -207,6 +238,7 @@ export class FakeWorksheet extends FakeObject {
   getNextOrNullObject(visibleOnly?: boolean): FakeWorksheet {
     if (visibleOnly !== true)
       throw new FakeOfficeError("InvalidArgument", "the double walks visible sheets only");
+    this.use("getNextOrNullObject");
     return new FakeWorksheet(
       this.ctx,
       () => {
@@ -231,6 +263,7 @@ export class FakeProtection extends FakeObject {
     return this.prop("protected");
   }
   load(spec: unknown): this {
+    this.ws.use("protection.load");
     this.queueLoad(
       loadNames(spec),
       ["protected"],
@@ -238,5 +271,44 @@ export class FakeProtection extends FakeObject {
       () => this.ws.model() === null,
     );
     return this;
+  }
+}
+
+/** workbook.tables: every table of the workbook, by name (load items/name; getItem). */
+export class FakeWorkbookTables extends FakeObject {
+  private itemList: { name: string }[] | null = null;
+  get items(): { name: string }[] {
+    if (!this.itemList) throw notLoaded("items");
+    return this.itemList;
+  }
+  load(spec: unknown): this {
+    const names = loadNames(spec).map((n) => n.replace(/^items\//, ""));
+    for (const n of names)
+      if (n !== "name") throw new FakeOfficeError("InvalidArgument", `the double cannot load items/${n}`);
+    this.ctx.read(() => {
+      const all: string[] = [];
+      const model = this.ctx.fake.model;
+      for (const name of model.order) for (const t of model.sheets.get(name)!.tables) all.push(t.name);
+      return {
+        bytes: jsonBytes(all),
+        commit: () => {
+          this.itemList = all.map((name) => ({ name }));
+        },
+      };
+    });
+    return this;
+  }
+  /** The table named `name` (ItemNotFound at sync when there is none). */
+  getItem(name: string): FakeTable {
+    const model = this.ctx.fake.model;
+    const ws = new FakeWorksheet(
+      this.ctx,
+      () => {
+        for (const s of model.order) if (model.sheets.get(s)!.tables.some((t) => t.name === name)) return s;
+        throw new FakeOfficeError("ItemNotFound", `no table «${name}»`);
+      },
+      false,
+    );
+    return new FakeTable(this.ctx, ws, name);
   }
 }
