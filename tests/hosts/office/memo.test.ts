@@ -134,11 +134,7 @@ describe("reading again: the last read's tables and validated areas ride in the 
       4,
     ],
     ["the table renamed", (f) => (f.model.sheet(PLAN).tables[0].name = "KeHoach2"), 4],
-    [
-      "a table added",
-      (f) => f.model.apply({ op: "addTable", sheet: PLAN, ...table("Them", 5) }),
-      4,
-    ],
+    ["a table added", (f) => f.model.apply({ op: "addTable", sheet: PLAN, ...table("Them", 5) }), 4],
     [
       "a table added on the active sheet",
       (f) => f.model.apply({ op: "addTable", sheet: "PAR 2024", ...table("BangMoi", 40) }),
@@ -154,11 +150,7 @@ describe("reading again: the last read's tables and validated areas ride in the 
       (f) => f.model.apply(validation({ top: 1, left: 2, rows: 2, cols: 1 }, null)),
       1,
     ],
-    [
-      "the plan sheet deleted",
-      (f) => f.model.apply({ op: "deleteSheet", sheet: PLAN }),
-      3,
-    ],
+    ["the plan sheet deleted", (f) => f.model.apply({ op: "deleteSheet", sheet: PLAN }), 3],
     ["the plan sheet activated", (f) => (f.activeSheet = PLAN), 4],
     ["another sheet, without tables, activated", (f) => (f.activeSheet = "Ghi chú"), 4],
   ];
