@@ -249,11 +249,10 @@ async function readWith(
       : workbook.worksheets.getActiveWorksheet();
   const memo = mode.guess ? memory.last : null;
   // Only the criteria sheet's name may differ from the memo's when a sheet was asked for.
-  const known =
-    memo && (opts.sheet === undefined || opts.sheet === memo.active)
-      ? memo
-      : await learn(context, criteria());
-  const guessed = known === memo;
+  const guessed = !!memo && (opts.sheet === undefined || opts.sheet === memo.active);
+  const known = guessed ? memo : await learn(context, criteria());
+  // What was just learnt holds for a retry of this read (e.g. without the selection).
+  if (!guessed) memory.last = known;
 
   const sheets = workbook.worksheets;
   sheets.load("items/name, items/visibility");
