@@ -5,7 +5,7 @@
  */
 import type { Op, Rect } from "../../core/types";
 import type { PreparedOk, ResolvedOp } from "../../core/prepare";
-import { rectAddress } from "../../core/address";
+import { cellAddress, rectAddress } from "../../core/address";
 import { API, isApiSupported, requireApi } from "./requirements";
 import { toAddinError } from "./errors";
 import { AddinError } from "../../core/errors";
@@ -144,7 +144,49 @@ function styleSteps(op: Extract<Op, { op: "setStyle" }>, max: number): Step[] {
 }
 
 /** The statements for one op, resolved by core's prepare (positions are absolute). */
-function opSteps(op: ResolvedOp, max: number): Step[] {
+/**
+ * A table column a setCells op writes formulas into (Excel's "Fill formulas in tables" may fill it with one
+ * formula): its formulas are loaded in the same request just before and just after the op's statements.
+ */
+interface Watch {
+  op: Extract<ResolvedOp, { op: "setCells" }>;
+  rect: Rect;
+  before?: Excel.Range;
+  after?: Excel.Range;
+}
+
+function watchStep(w: Watch, when: "before" | "after"): Step {
+  return {
+    bytes: STATEMENT_BYTES,
+    queue: (q) => {
+      const range = q.sheet(w.op.sheet).getRange(rectAddress(w.rect));
+      range.load("formulas");
+      w[when] = range;
+    },
+  };
+}
+
+/** The cells to write again: what the op wrote that Excel changed, and the cells it changed around them. */
+function repairsOf(w: Watch): { address: string; value: unknown }[] {
+  const out: { address: string; value: unknown }[] = [];
+  const before = w.before!.formulas;
+  const after = w.after!.formulas;
+  for (let i = 0; i < w.rect.rows; i++)
+    for (let j = 0; j < w.rect.cols; j++) {
+      const row = w.rect.top + i;
+      const col = w.rect.left + j;
+      const input = w.op.cells[row - w.op.top]?.[col - w.op.left] ?? null;
+      const now = after[i][j];
+      if (input === null) {
+        if (now !== before[i][j]) out.push({ address: cellAddress(row, col), value: before[i][j] });
+      } else if (input.kind === "formula" && now !== input.formula) {
+        out.push({ address: cellAddress(row, col), value: input.formula });
+      }
+    }
+  return out;
+}
+
+function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
   switch (op.op) {
     case "insertColumns":
     case "deleteColumns": {
@@ -170,8 +212,16 @@ function opSteps(op: ResolvedOp, max: number): Step[] {
         }),
       ];
     }
-    case "setCells":
-      return cellSteps(op, max);
+    case "setCells": {
+      if (!watches || !op.tableColumns?.length) return cellSteps(op, max);
+      const mine = op.tableColumns.map((rect) => ({ op, rect }));
+      watches.push(...mine);
+      return [
+        ...mine.map((w) => watchStep(w, "before")),
+        ...cellSteps(op, max),
+        ...mine.map((w) => watchStep(w, "after")),
+      ];
+    }
     case "setStyle":
       return styleSteps(op, max);
     case "addSheet": {
@@ -239,12 +289,12 @@ interface Request {
 }
 
 /** The prepared ops as requests: each a list of statements whose estimated size stays under `max` bytes. */
-function planRequests(ops: readonly ResolvedOp[], max: number): Request[] {
+function planRequests(ops: readonly ResolvedOp[], max: number, watches?: Watch[]): Request[] {
   const requests: Request[] = [];
   let current: Request = { steps: [], ops: new Set() };
   let bytes = 0;
   ops.forEach((op, i) => {
-    for (const s of opSteps(op, max)) {
+    for (const s of opSteps(op, max, watches)) {
       if (current.steps.length && bytes + s.bytes > max) {
         requests.push(current);
         current = { steps: [], ops: new Set() };
@@ -299,7 +349,8 @@ export async function writePrepared(p: PreparedOk, opts: ApplyOptions = {}): Pro
   if (cs.ops.some((op) => op.op === "resizeTable")) requireApi(API.resizeTable);
 
   const max = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const requests = planRequests(p.ops, max);
+  const watches: Watch[] = [];
+  const requests = planRequests(p.ops, max, watches);
   if (!requests.length) return;
   const merge = requests.length > 1 && isApiSupported(API.mergeUndoGroup) && p.ops.every(undoable);
   let sent = 0;
@@ -312,9 +363,18 @@ export async function writePrepared(p: PreparedOk, opts: ApplyOptions = {}): Pro
         await context.sync();
         sent++;
       }
+      // Formulas into an Excel table's columns: what Excel changed beyond what was written is put back,
+      // in one more request (only when something differs).
+      const repairs = watches.flatMap((w) => repairsOf(w).map((r) => ({ sheet: w.op.sheet, ...r })));
+      if (repairs.length) {
+        const q = new Queue(context);
+        for (const r of repairs) q.sheet(r.sheet).getRange(r.address).formulas = [[r.value]];
+        await context.sync();
+      }
     });
   } catch (e) {
-    if (requests.length === 1) throw toAddinError(e);
+    // One request, or only the repair failed: nothing to undo that is known to be half-written.
+    if (requests.length === 1 || sent === requests.length) throw toAddinError(e);
     const cause = toAddinError(e);
     const rolledBack = await rollBack(p, requests, sent, max);
     throw new AddinError("partial-write", { rolledBack, cause: cause.code, detail: cause.details.detail });

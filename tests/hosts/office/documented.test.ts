@@ -70,3 +70,65 @@ test("a write of several requests failing part-way is undone, never re-sent, and
   expect(fake.writes.slice(writes).filter((w) => w.includes("A21"))).toHaveLength(2);
   expect(fake.snapshot().active.values).toEqual(before.active.values);
 });
+
+describe("formulas into an Excel table's column (calculated columns)", () => {
+  const withTable = () => {
+    const sheet = sheetFrom([
+      ["TT", "Điểm", "Ghi chú"],
+      ["1", 2, null],
+      ["2", 3, null],
+      ["3", 4, null],
+    ]);
+    sheet.tables = [
+      { name: "Bang", rect: { top: 0, left: 0, rows: 4, cols: 3 }, showHeaders: true, showTotals: false },
+    ];
+    return workbookOf(sheet);
+  };
+  const oneFormula = (basis: Parameters<typeof prepare>[0]) => {
+    const p = prepare(basis, {
+      command: "recalc",
+      counts: {},
+      ops: [
+        {
+          op: "setCells",
+          sheet: "PAR 2024",
+          top: 2,
+          left: 2,
+          cells: [[{ kind: "formula", formula: "=B3*2" }]],
+        },
+      ],
+    });
+    if (!p.ok) throw p.error;
+    return p;
+  };
+
+  test("Excel fills the column (on by default): read back in the same request, repaired in one more", async () => {
+    const fake = setup(withTable());
+    const p = oneFormula(await readSnapshot());
+    expect(p.ops[0]).toMatchObject({ tableColumns: [{ top: 1, left: 2, rows: 3, cols: 1 }] });
+    const before = fake.syncs;
+    await writePrepared(p);
+    expect(fake.syncs - before).toBe(2); // the write (with its read-back), the repair
+    const after = fake.snapshot().active;
+    expect(after.formulas?.map((r) => r[2])).toEqual([null, null, "=B3*2", null]);
+  });
+
+  test("without the autofill nothing differs: one sync", async () => {
+    const fake = setup(withTable(), { fillFormulasInTables: false });
+    const p = oneFormula(await readSnapshot());
+    const before = fake.syncs;
+    await writePrepared(p);
+    expect(fake.syncs - before).toBe(1);
+    expect(fake.snapshot().active.formulas?.map((r) => r[2])).toEqual([null, null, "=B3*2", null]);
+  });
+
+  test("the double's autofill is real: written without the read-back, the column is filled", async () => {
+    const fake = setup(withTable());
+    await readSnapshot();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("PAR 2024").getRange("C3").formulas = [["=B3*2"]];
+      await context.sync();
+    });
+    expect(fake.snapshot().active.formulas?.map((r) => r[2])).toEqual([null, "=B2*2", "=B3*2", "=B4*2"]);
+  });
+});
