@@ -262,6 +262,28 @@ export class FakeProtection extends FakeObject {
   get protected(): boolean {
     return this.prop("protected");
   }
+  protect(): void {
+    this.ws.use("protection.protect");
+    this.ctx.write(
+      `protect ${this.ws.resolveName()}`,
+      () => null,
+      [],
+      () => {
+        this.ctx.fake.protectedSheets.add(this.ws.model()!.name);
+      },
+    );
+  }
+  unprotect(): void {
+    this.ws.use("protection.unprotect");
+    this.ctx.write(
+      `unprotect ${this.ws.resolveName()}`,
+      () => null,
+      [],
+      () => {
+        this.ctx.fake.protectedSheets.delete(this.ws.model()!.name);
+      },
+    );
+  }
   load(spec: unknown): this {
     this.ws.use("protection.load");
     this.queueLoad(
