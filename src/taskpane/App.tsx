@@ -3,6 +3,8 @@ import { FluentProvider, Spinner, makeStyles, webLightTheme } from "@fluentui/re
 import type { Start } from "./boot";
 import { Panel } from "./components/Panel";
 import { OutsideOffice } from "./components/OutsideOffice";
+import { SelfCheck } from "./components/SelfCheck";
+import { runSelfCheck } from "./officeGlue";
 import { STRINGS } from "./i18n";
 
 const useStyles = makeStyles({
@@ -25,6 +27,10 @@ function Loading() {
     />
   );
 }
+
+/** The `?selfcheck` URL of the task pane opens the compatibility check instead of the panel (in Excel). */
+export const isSelfCheckUrl = (search: string = typeof location === "undefined" ? "" : location.search) =>
+  new URLSearchParams(search).has("selfcheck");
 
 /** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
 export function App({ start }: AppProps) {
@@ -57,6 +63,8 @@ export function App({ start }: AppProps) {
     <FluentProvider theme={webLightTheme} className={styles.provider}>
       {state === null ? (
         <Loading />
+      ) : state.kind === "panel" && state.inExcel && isSelfCheckUrl() ? (
+        <SelfCheck run={runSelfCheck} />
       ) : state.kind === "panel" ? (
         <Panel
           api={state.api}

@@ -53,28 +53,28 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
     ["1.9", "1.11", "1.13", "1.20"].map((v) => [`ExcelApi ${v}`, isApiSupported(v)]),
   );
   const results: CheckResult[] = [];
-  const sheet = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(SCRATCH_SHEET);
+  const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(SCRATCH_SHEET);
 
   // The scratch sheet (a leftover from an interrupted check is reused).
-  await run(async (c) => {
-    const old = c.workbook.worksheets.getItemOrNullObject(SCRATCH_SHEET);
-    await c.sync();
-    if (old.isNullObject) c.workbook.worksheets.add(SCRATCH_SHEET);
-    await c.sync();
+  await run(async (context) => {
+    const old = context.workbook.worksheets.getItemOrNullObject(SCRATCH_SHEET);
+    await context.sync();
+    if (old.isNullObject) context.workbook.worksheets.add(SCRATCH_SHEET);
+    await context.sync();
   });
   try {
     // 1. Null objects: getItemOrNullObject of a missing sheet is a null object (documented); what a call on
     // it does is not: the host never makes one, this records it.
     let isNull = false;
     const derived = await codeOf(() =>
-      run(async (c) => {
-        const missing = c.workbook.worksheets.getItemOrNullObject(`${SCRATCH_SHEET}_none`);
+      run(async (context) => {
+        const missing = context.workbook.worksheets.getItemOrNullObject(`${SCRATCH_SHEET}_none`);
         missing.load("name");
-        await c.sync();
+        await context.sync();
         isNull = missing.isNullObject;
         const r = missing.getRange("A1");
         r.load("address");
-        await c.sync();
+        await context.sync();
       }),
     );
     results.push(
@@ -89,16 +89,16 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
 
     // 2. Batch atomicity: a batch that fails after a write; does the write stay?
     const failed = await codeOf(() =>
-      run(async (c) => {
-        sheet(c).getRange("A1").values = [["before-failure"]];
-        c.workbook.worksheets.getItem(`${SCRATCH_SHEET}_none`).getRange("A1").values = [["x"]];
-        await c.sync();
+      run(async (context) => {
+        sheet(context).getRange("A1").values = [["before-failure"]];
+        context.workbook.worksheets.getItem(`${SCRATCH_SHEET}_none`).getRange("A1").values = [["x"]];
+        await context.sync();
       }),
     );
-    const kept = await run(async (c) => {
-      const r = sheet(c).getRange("A1");
+    const kept = await run(async (context) => {
+      const r = sheet(context).getRange("A1");
       r.load("values");
-      await c.sync();
+      await context.sync();
       return r.values[0][0] === "before-failure";
     });
     results.push(
@@ -112,8 +112,8 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
     );
 
     // 3. Calculated columns: a formula into an empty table column.
-    const filled = await run(async (c) => {
-      const ws = sheet(c);
+    const filled = await run(async (context) => {
+      const ws = sheet(context);
       ws.getRange("C1:E4").values = [
         ["a", "b", "c"],
         [1, "", ""],
@@ -124,9 +124,9 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
       ws.getRange("D3").formulas = [["=C3*2"]];
       const col = ws.getRange("D2:D4");
       col.load("formulas");
-      await c.sync();
+      await context.sync();
       t.convertToRange();
-      await c.sync();
+      await context.sync();
       return col.formulas.map((r) => String(r[0]));
     });
     const autofill = filled.filter((f) => f.startsWith("=")).length > 1;
@@ -142,16 +142,16 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
 
     // 4. Protected sheet: the error code of a write to a locked cell.
     const code = await codeOf(() =>
-      run(async (c) => {
-        sheet(c).protection.protect();
-        await c.sync();
-        sheet(c).getRange("A2").values = [["x"]];
-        await c.sync();
+      run(async (context) => {
+        sheet(context).protection.protect();
+        await context.sync();
+        sheet(context).getRange("A2").values = [["x"]];
+        await context.sync();
       }),
     );
-    await run(async (c) => {
-      sheet(c).protection.unprotect();
-      await c.sync();
+    await run(async (context) => {
+      sheet(context).protection.unprotect();
+      await context.sync();
     });
     results.push(
       result(
@@ -166,11 +166,11 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
     // 5. Undo grouping: mergeUndoGroup where ExcelApi 1.20 says it exists.
     if (isApiSupported(API.mergeUndoGroup)) {
       const merged = await codeOf(() =>
-        Excel.run({ ...RUN_OPTIONS, mergeUndoGroup: true }, async (c) => {
-          sheet(c).getRange("A3").values = [["1"]];
-          await c.sync();
-          sheet(c).getRange("A4").values = [["2"]];
-          await c.sync();
+        Excel.run({ ...RUN_OPTIONS, mergeUndoGroup: true }, async (context) => {
+          sheet(context).getRange("A3").values = [["1"]];
+          await context.sync();
+          sheet(context).getRange("A4").values = [["2"]];
+          await context.sync();
         }),
       );
       results.push(result("undo-group", "Gộp bước hoàn tác", "Undo grouping", merged === "ok", merged));
@@ -186,9 +186,9 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
     // 6. Payload limit: a request over 5 MB (refused on the web, RequestPayloadSizeLimitExceeded).
     const big = Array.from({ length: 1000 }, () => Array.from({ length: 10 }, () => "x".repeat(600)));
     const payload = await codeOf(() =>
-      run(async (c) => {
-        sheet(c).getRange("A10:J1009").values = big;
-        await c.sync();
+      run(async (context) => {
+        sheet(context).getRange("A10:J1009").values = big;
+        await context.sync();
       }),
     );
     results.push(
@@ -212,9 +212,9 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
       ),
     );
   } finally {
-    await run(async (c) => {
-      c.workbook.worksheets.getItem(SCRATCH_SHEET).delete();
-      await c.sync();
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(SCRATCH_SHEET).delete();
+      await context.sync();
     }).catch(() => undefined);
   }
   return { results, api };
