@@ -82,7 +82,11 @@ export function typedInput(v: unknown): CellInput {
 }
 
 export function jsonBytes(x: unknown): number {
-  return Buffer.byteLength(JSON.stringify(x) ?? "", "utf8");
+  const json = JSON.stringify(x) ?? "";
+  // Node (and jsdom) have Buffer; the browser bundle (tests/e2e) has TextEncoder.
+  return typeof Buffer !== "undefined"
+    ? Buffer.byteLength(json, "utf8")
+    : new TextEncoder().encode(json).length;
 }
 
 /** The ExcelApi versions compare as numbers after the dot: 1.9 < 1.13. */
