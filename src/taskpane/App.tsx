@@ -3,8 +3,7 @@ import { FluentProvider, Spinner, makeStyles, webLightTheme } from "@fluentui/re
 import type { Start } from "./boot";
 import { Panel } from "./components/Panel";
 import { OutsideOffice } from "./components/OutsideOffice";
-import { SelfCheck } from "./components/SelfCheck";
-import { runSelfCheck } from "./officeGlue";
+import { SelfCheck, type SelfCheckProps } from "./components/SelfCheck";
 import { STRINGS } from "./i18n";
 
 const useStyles = makeStyles({
@@ -15,6 +14,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** How the app starts: in Excel a session over the Office host, elsewhere the outside-Office page. */
   start: () => Promise<Start>;
+  /** The compatibility check the `?selfcheck` URL opens in Excel (the task pane's entry passes the glue's). */
+  selfCheck?: SelfCheckProps["run"];
 }
 
 function Loading() {
@@ -33,7 +34,7 @@ export const isSelfCheckUrl = (search: string = typeof location === "undefined" 
   new URLSearchParams(search).has("selfcheck");
 
 /** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
-export function App({ start }: AppProps) {
+export function App({ start, selfCheck }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<Start | null>(null);
   useEffect(() => {
@@ -63,8 +64,8 @@ export function App({ start }: AppProps) {
     <FluentProvider theme={webLightTheme} className={styles.provider}>
       {state === null ? (
         <Loading />
-      ) : state.kind === "panel" && state.inExcel && isSelfCheckUrl() ? (
-        <SelfCheck run={runSelfCheck} />
+      ) : state.kind === "panel" && state.inExcel && selfCheck && isSelfCheckUrl() ? (
+        <SelfCheck run={selfCheck} />
       ) : state.kind === "panel" ? (
         <Panel
           api={state.api}
