@@ -12,6 +12,7 @@ import { serveDist, type StaticServer } from "./support/server";
 import { manifestSharedRuntime } from "../hosts/office/helpers";
 import type { FakeOptions } from "../hosts/office/fake";
 import { SAMPLE_SHEET } from "../../src/core/sample";
+import type { Rect } from "../../src/core/types";
 
 let server: StaticServer;
 let browser: Browser;
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 /** Opens `page` of dist/ with the stand-in in place of office.js. */
-async function open(file: string, opts: FakeOptions = {}): Promise<Page> {
+async function open(file: string, opts: FakeOptions & { table?: Rect } = {}): Promise<Page> {
   const page = await browser.newPage({ width: 400, height: 900 });
   const options = { sharedRuntime: manifestSharedRuntime(), ...opts };
   await page.addInitScript((o) => {
@@ -149,9 +150,18 @@ test("a protected sheet: nothing written, the panel says so (Vietnamese first)",
 });
 
 test("cell-edit mode: Recalculate waits for the edit to end, then writes", async () => {
-  const page = await open("taskpane.html", { cellEditMode: true });
+  const page = await open("taskpane.html");
   const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
   await recalc.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () => !(document.querySelector("button") as HTMLButtonElement | null)?.disabled,
+    undefined,
+    { timeout: 20_000 },
+  );
+  // The user starts typing in a cell, then clicks Recalculate.
+  await page.evaluate(() => {
+    (window as unknown as { __parFake: { cellEditMode: boolean } }).__parFake.cellEditMode = true;
+  });
   await recalc.click();
   await page.waitForTimeout(500);
   expect(
@@ -166,4 +176,35 @@ test("cell-edit mode: Recalculate waits for the edit to end, then writes", async
     { timeout: 20_000 },
   );
   expect((await headerRow(page)).values).toMatch(/Chưa đạt so với điểm tối đa/);
+});
+
+test("a criteria table inside an Excel table: Recalculate keeps per-row formulas in the table's columns", async () => {
+  const page = await open("taskpane.html", { table: { top: 2, left: 0, rows: 32, cols: 6 } });
+  const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
+  await recalc.waitFor({ timeout: 20_000 });
+  await recalc.click();
+  await page.waitForFunction(
+    () => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes.length > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(500);
+  const result = await page.evaluate(() => {
+    const fake = (
+      window as unknown as {
+        __parFake: {
+          fillFormulasInTables: boolean;
+          snapshot(): { active: { formulas?: (string | null)[][]; tables?: { name: string }[] } };
+        };
+      }
+    ).__parFake;
+    const a = fake.snapshot().active;
+    const gap = (a.formulas ?? []).map((r) => r[4]).filter((f): f is string => !!f);
+    return { autofill: fake.fillFormulasInTables, tables: (a.tables ?? []).map((t) => t.name), gap };
+  });
+  expect(result.autofill).toBe(true);
+  expect(result.tables).toEqual(["BangPAR"]);
+  // One formula per row (its own row's cells), not one formula filled down the column.
+  expect(result.gap.length).toBeGreaterThan(5);
+  expect(new Set(result.gap).size).toBe(result.gap.length);
 });

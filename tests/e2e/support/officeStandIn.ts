@@ -6,10 +6,17 @@
  * Bundled for the browser with esbuild by tests/e2e/officeHost.test.ts.
  */
 import { FakeExcel, type FakeOptions } from "../../hosts/office/fake";
-import { sampleWorkbook } from "../../../src/core/sample";
+import { SAMPLE_SHEET, sampleWorkbook } from "../../../src/core/sample";
+import type { Rect } from "../../../src/core/types";
 
-const w = window as unknown as { __parFakeOptions?: FakeOptions; __parFake?: FakeExcel };
-const fake = new FakeExcel(sampleWorkbook(), w.__parFakeOptions ?? {});
+const w = window as unknown as {
+  __parFakeOptions?: FakeOptions & { table?: Rect };
+  __parFake?: FakeExcel;
+};
+const { table, ...options } = w.__parFakeOptions ?? {};
+const fake = new FakeExcel(sampleWorkbook(), options);
+// The criteria table inside an Excel table (ListObject), as many offices format it.
+if (table) fake.model.apply({ op: "addTable", sheet: SAMPLE_SHEET, name: "BangPAR", rect: table });
 fake.install();
 w.__parFake = fake;
 const office = (globalThis as unknown as { Office: Record<string, unknown> }).Office;
