@@ -3,6 +3,7 @@ import { FluentProvider, Spinner, makeStyles, webLightTheme } from "@fluentui/re
 import type { Start } from "./boot";
 import { Panel } from "./components/Panel";
 import { OutsideOffice } from "./components/OutsideOffice";
+import { SelfCheck, type SelfCheckProps } from "./components/SelfCheck";
 import { STRINGS } from "./i18n";
 
 const useStyles = makeStyles({
@@ -13,6 +14,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** How the app starts: in Excel a session over the Office host, elsewhere the outside-Office page. */
   start: () => Promise<Start>;
+  /** The compatibility check the `?selfcheck` URL opens in Excel (the task pane's entry passes the glue's). */
+  selfCheck?: SelfCheckProps["run"];
 }
 
 function Loading() {
@@ -26,8 +29,12 @@ function Loading() {
   );
 }
 
+/** The `?selfcheck` URL of the task pane opens the compatibility check instead of the panel (in Excel). */
+export const isSelfCheckUrl = (search: string = typeof location === "undefined" ? "" : location.search) =>
+  new URLSearchParams(search).has("selfcheck");
+
 /** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
-export function App({ start }: AppProps) {
+export function App({ start, selfCheck }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<Start | null>(null);
   useEffect(() => {
@@ -57,6 +64,8 @@ export function App({ start }: AppProps) {
     <FluentProvider theme={webLightTheme} className={styles.provider}>
       {state === null ? (
         <Loading />
+      ) : state.kind === "panel" && state.inExcel && selfCheck && isSelfCheckUrl() ? (
+        <SelfCheck run={selfCheck} />
       ) : state.kind === "panel" ? (
         <Panel
           api={state.api}

@@ -4,6 +4,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { startTaskpane } from "./boot";
+import { runSelfCheck } from "./officeGlue";
 
 const container = document.getElementById("root");
-if (container) createRoot(container).render(<App start={startTaskpane} />);
+if (container) createRoot(container).render(<App start={startTaskpane} selfCheck={runSelfCheck} />);
