@@ -5,7 +5,7 @@
  * derives the inverse (for undo) and the workbook as the change set leaves it. Hosts write a prepared
  * change set as it is, without a model of their own; the session keeps `inverse` and `after`. Pure.
  */
-import type { ChangeSet, Op, WorkbookSnapshot } from "./types";
+import type { ChangeSet, Op, Rect, WorkbookSnapshot } from "./types";
 import { AddinError } from "./errors";
 import { cellAddress } from "./address";
 import { ChangeSetError, WorkbookModel } from "./model";
@@ -13,10 +13,21 @@ import { opProblem } from "./checks";
 
 /** An op with what the host needs to know of the workbook at that point (positions are 0-based). */
 export type ResolvedOp =
-  | Exclude<Op, { op: "addSheet" }>
+  | Exclude<Op, { op: "addSheet" | "setCells" | "setName" }>
+  | (Extract<Op, { op: "setName" }> & {
+      /** The name exists before the op (Office deletes it by getItem: never a call on a null object). */
+      exists: boolean;
+    })
   | (Extract<Op, { op: "addSheet" }> & {
       /** The tab index the new sheet takes (after `after`, else last). */
       position: number;
+    })
+  | (Extract<Op, { op: "setCells" }> & {
+      /**
+       * When the op writes a formula into an Excel table's data rows: those tables' data-body columns that
+       * the op touches (Excel may fill such a column with one formula; the host checks and repairs them).
+       */
+      tableColumns?: Rect[];
     });
 
 export interface PreparedOk {
@@ -26,6 +37,11 @@ export interface PreparedOk {
   ops: ResolvedOp[];
   /** The change set that undoes this one, from the same snapshot. */
   inverse: ChangeSet;
+  /**
+   * Per op (same order as `ops`): the resolved ops that undo it, written on the workbook as that op left
+   * it. A host whose write failed part-way undoes the ops it sent by writing these, last op first.
+   */
+  undoOps: ResolvedOp[][];
   /**
    * The workbook as the change set leaves it (recalculated where the core can evaluate formulas); built
    * from prepare's model on first access, from the same simulation.
@@ -40,14 +56,17 @@ export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
   const m = WorkbookModel.fromSnapshot(ws);
   const ops: ResolvedOp[] = [];
   const inverse: Op[][] = [];
+  const undoOps: ResolvedOp[][] = [];
   for (let i = 0; i < cs.ops.length; i++) {
     const op = cs.ops[i];
     const error = refusal(m, op, i);
     if (error) return { ok: false, error };
     try {
-      inverse.push(m.inverseOf(op));
+      const inv = m.inverseOf(op);
+      inverse.push(inv);
       ops.push(resolve(m, op));
       m.apply(op);
+      undoOps.push(inv.map((o) => resolve(m, o)));
     } catch (e) {
       if (e instanceof ChangeSetError) return { ok: false, error: invalid(op, i, e.message) };
       throw e;
@@ -60,6 +79,7 @@ export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
     ok: true,
     changeSet: cs,
     ops,
+    undoOps,
     inverse: { command: "undo", ops: inverse.reverse().flat(), counts: { ops: cs.ops.length } },
     get after(): WorkbookSnapshot {
       if (!after) {
@@ -115,7 +135,39 @@ function refusal(m: WorkbookModel, op: Op, index: number): AddinError | null {
 }
 
 function resolve(m: WorkbookModel, op: Op): ResolvedOp {
+  if (op.op === "setCells") {
+    const columns = tableColumns(m, op);
+    return columns.length ? { ...op, tableColumns: columns } : op;
+  }
+  if (op.op === "setName") {
+    const key = op.name.toLowerCase();
+    return { ...op, exists: m.names.some((n) => n.name.toLowerCase() === key) };
+  }
   if (op.op !== "addSheet") return op;
   const idx = op.after !== undefined ? m.order.indexOf(op.after) : -1;
   return { ...op, position: idx >= 0 ? idx + 1 : m.order.length };
+}
+
+/** The data-body columns of tables on the op's sheet that get a formula from `op` (see ResolvedOp). */
+function tableColumns(m: WorkbookModel, op: Extract<Op, { op: "setCells" }>): Rect[] {
+  const out: Rect[] = [];
+  for (const t of m.sheets.get(op.sheet)?.tables ?? []) {
+    const top = t.rect.top + (t.showHeaders === false ? 0 : 1);
+    const bottom = t.rect.top + t.rect.rows - (t.showTotals ? 1 : 0);
+    const left = Math.max(t.rect.left, op.left);
+    const right = Math.min(t.rect.left + t.rect.cols, op.left + (op.cells[0]?.length ?? 0));
+    if (bottom <= top || right <= left) continue;
+    const formula = op.cells.some((row, r) =>
+      row.some(
+        (c, i) =>
+          c?.kind === "formula" &&
+          op.top + r >= top &&
+          op.top + r < bottom &&
+          op.left + i >= left &&
+          op.left + i < right,
+      ),
+    );
+    if (formula) out.push({ top, left, rows: bottom - top, cols: right - left });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { FluentProvider, Spinner, makeStyles, webLightTheme } from "@fluentui/re
 import type { Start } from "./boot";
 import { Panel } from "./components/Panel";
 import { OutsideOffice } from "./components/OutsideOffice";
+import { SelfCheck, type SelfCheckProps } from "./components/SelfCheck";
 import { STRINGS } from "./i18n";
 import type { PanelApi, PlanDocumentResult } from "./panelApi";
 
@@ -16,6 +17,8 @@ export interface AppProps {
   start: () => Promise<Start>;
   /** Makes the plan document over the panel's session (the entry loads it lazily); absent: no .docx. */
   planDocument?: (api: PanelApi) => (() => Promise<PlanDocumentResult>) | undefined;
+  /** The compatibility check the `?selfcheck` URL opens in Excel (the task pane's entry passes the glue's). */
+  selfCheck?: SelfCheckProps["run"];
 }
 
 function Loading() {
@@ -29,8 +32,12 @@ function Loading() {
   );
 }
 
+/** The `?selfcheck` URL of the task pane opens the compatibility check instead of the panel (in Excel). */
+export const isSelfCheckUrl = (search: string = typeof location === "undefined" ? "" : location.search) =>
+  new URLSearchParams(search).has("selfcheck");
+
 /** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
-export function App({ start, planDocument }: AppProps) {
+export function App({ start, planDocument, selfCheck }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<Start | null>(null);
   useEffect(() => {
@@ -60,6 +67,8 @@ export function App({ start, planDocument }: AppProps) {
     <FluentProvider theme={webLightTheme} className={styles.provider}>
       {state === null ? (
         <Loading />
+      ) : state.kind === "panel" && state.inExcel && selfCheck && isSelfCheckUrl() ? (
+        <SelfCheck run={selfCheck} />
       ) : state.kind === "panel" ? (
         <Panel
           api={state.api}

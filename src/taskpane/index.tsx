@@ -4,6 +4,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { startTaskpane } from "./boot";
+import { runSelfCheck } from "./officeGlue";
 import { planDocxName, type PanelApi, type PlanDocumentResult } from "./panelApi";
 
 /**
@@ -24,4 +25,7 @@ function lazyPlanDocument(api: PanelApi): (() => Promise<PlanDocumentResult>) | 
 }
 
 const container = document.getElementById("root");
-if (container) createRoot(container).render(<App start={startTaskpane} planDocument={lazyPlanDocument} />);
+if (container)
+  createRoot(container).render(
+    <App start={startTaskpane} planDocument={lazyPlanDocument} selfCheck={runSelfCheck} />,
+  );

@@ -93,3 +93,10 @@ export function createSheetChangeSubscription(
     };
   };
 }
+
+/** The compatibility check (`?selfcheck`): the host's runSelfCheck, from the same lazy chunk. */
+export const runSelfCheck = () =>
+  import(/* webpackChunkName: "office-host" */ "../hosts/office/selfCheck").then(async (m) => {
+    const report = await m.runSelfCheck();
+    return { report, text: m.reportText(report) };
+  });

@@ -161,3 +161,47 @@ describe("prepare", () => {
     expect(p.after.probes).toBeUndefined();
   });
 });
+
+describe("per-op undo and table columns (for hosts writing in several requests)", () => {
+  test.each(COMMANDS.filter((c) => c !== "clear-highlight"))(
+    "%s: writing each op, then its undoOps last op first, gives the snapshot back",
+    (command) => {
+      const ws = sampleWorkbook();
+      const o = planCommand(ws, command);
+      if (!o.ok) throw new Error(o.error.code);
+      const p = ok(ws, o.changeSet);
+      expect(p.undoOps).toHaveLength(p.ops.length);
+      // Undo only the first k ops (what a write failing after k ops has sent): back to the snapshot.
+      const k = Math.ceil(p.ops.length / 2);
+      const m = WorkbookModel.fromSnapshot(ws);
+      for (const op of o.changeSet.ops.slice(0, k)) m.apply(op);
+      for (let i = k - 1; i >= 0; i--) for (const op of p.undoOps[i]) m.apply(op);
+      m.recalculate();
+      expect(m.toSnapshot(ws.active.name).active).toEqual(
+        WorkbookModel.fromSnapshot(ws).toSnapshot(ws.active.name).active,
+      );
+    },
+  );
+
+  test("a setCells op putting a formula into an Excel table's data column is marked with that column", () => {
+    const ws = sampleWorkbook();
+    ws.active.tables = [
+      { name: "T", rect: { top: 0, left: 0, rows: 5, cols: 3 }, showHeaders: true, showTotals: false },
+    ];
+    const p = ok(
+      ws,
+      cs([
+        {
+          op: "setCells",
+          sheet: SAMPLE_SHEET,
+          top: 2,
+          left: 1,
+          cells: [[{ kind: "formula", formula: "=1" }, text("x")]],
+        },
+        { op: "setCells", sheet: SAMPLE_SHEET, top: 2, left: 1, cells: [[text("y")]] },
+      ]),
+    );
+    expect(p.ops[0]).toMatchObject({ tableColumns: [{ top: 1, left: 1, rows: 4, cols: 2 }] });
+    expect(p.ops[1]).not.toHaveProperty("tableColumns");
+  });
+});

@@ -1,11 +1,16 @@
 /**
- * Reading a snapshot through Office.js: one Excel.run; everything the core needs is queued before ONE sync
- * (the criteria sheet's used range with values, formulas, number formats and cell properties, its tables,
- * protection, the selection, the sheet names and the sheets the add-in owns). Excel cannot report a table's
- * range or a validation's rule until the table or validated area is known: the first batch also asks for
- * the ranges of the tables and the rules of the areas the previous read found (the host's ReadMemo), and
- * only when the sheets no longer match it (or on the first read of a host) a second, small sync asks for
- * exactly those.
+ * Reading a snapshot through Office.js, only in ways the docs promise: no call is ever made on a null
+ * object or on an object derived from one (a sheet that may not exist is asked for by getItem only once a
+ * sync said it exists; a used range comes from getUsedRange, which never fails, its emptiness from
+ * getUsedRangeOrNullObject's isNullObject). Every Excel.run asks delayForCellEdit.
+ *
+ * Syncs: the workbook's structure (sheet names and visibility, table names, the active sheet and the size
+ * of its used range) is what the next read guesses from (the host's ReadMemo). A read whose guess holds is
+ * ONE sync; the first read of a host (or one after the structure changed) first takes one small sync to
+ * learn it. A sheet whose used range passes `bandCells` cells is read in bands, one sync per band, on every
+ * platform; the rules of validated areas the memo did not know take one more small sync. The workbook's
+ * names, the criteria sheet's conditional formats and each read sheet's frozen panes ride in the read's
+ * main sync (never in the learning one).
  */
 import type {
   ConditionalRule,
@@ -15,9 +20,10 @@ import type {
   TableInfo,
   WorkbookSnapshot,
 } from "../../core/types";
+import { PROBE_ROWS, type CellValue } from "../../core/types";
+import { AddinError } from "../../core/errors";
 import { rectAddress } from "../../core/address";
 import { API, requireApi } from "./requirements";
-import { probesOf, queueProbes } from "./probes";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
 import { areaRects, columnWidths, concatGrids, gridsOf, listOf, parseAddress, type Grids } from "./convert";
 
@@ -31,8 +37,13 @@ export const OWNED_SHEETS: OwnedSheets = {
   planSheet: "Kế hoạch khắc phục",
 };
 
-/** Cells read per request when a sheet is too large to read in one (ResponsePayloadSizeLimitExceeded). */
+/** Cells read per request: a sheet whose used range has more is read in bands of this many cells. */
 export const DEFAULT_BAND_CELLS = 10_000;
+/** Excel loads values as null for a range over 5 million cells: such a used range is refused. */
+export const MAX_READ_CELLS = 5_000_000;
+
+/** Options of every Excel.run: wait for the user to leave cell-edit mode rather than fail. */
+export const RUN_OPTIONS = { delayForCellEdit: true } as const;
 
 const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
   format: {
@@ -46,123 +57,24 @@ const COLUMN_PROPERTIES: Excel.ColumnPropertiesLoadOptions = {
   format: { columnWidth: true, useStandardWidth: true },
 };
 
-interface GridLoad {
-  range: Excel.Range;
-  props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-}
-
-interface SheetLoad {
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
-  /** Absent when the grid is read in bands (see readBands). */
-  grid?: GridLoad;
-  columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
-  tables: Excel.TableCollection;
-  protection: Excel.WorksheetProtection;
-  /** The frozen panes' range (ExcelApi 1.7), a null object when nothing is frozen. */
-  frozen: Excel.Range;
-  validations?: Excel.RangeAreas;
-  /** Loads queued on the guess that the sheet still has the tables and validated areas of the last read. */
-  guess?: Guess;
-}
-
-/** What a read learned about one sheet's tables and validated areas: what the next read guesses from. */
-interface SheetMemo {
-  /** Names of the sheet's tables, in the order `worksheet.tables` lists them. */
+/** What the read learnt of the workbook's structure: what the next read guesses from. */
+export interface Structure {
+  /** Sheet names in tab order, and which are visible. */
+  order: string[];
+  visible: string[];
+  /** Every table of the workbook, by name. */
   tables: string[];
-  /** The validated areas' address as getSpecialCells("DataValidations") reported it; null for none. */
-  validations: string | null;
+  /** The criteria sheet's name. */
+  active: string;
+  /** Cells of each read sheet's used range (0 for a blank sheet); absent: not known yet. */
+  cells: Map<string, number>;
+  /** Validated areas of each read sheet, as getSpecialCells reported them (null for none). */
+  validations: Map<string, string | null>;
 }
 
-/** Speculative loads for one sheet, queued in the first batch; used only if the sheet still matches `memo`. */
-interface Guess {
-  memo: SheetMemo;
-  /** The ranges of the tables named in memo.tables, same order. */
-  ranges: Excel.Range[];
-  rules: { rect: Rect; validation: Excel.DataValidation }[];
-}
-
-/**
- * Queues the loads a second sync would make if the sheet still has the tables and validated areas of `memo`.
- * Each call cannot fail while the sheet and the tables exist: getItemOrNullObject for the tables, and
- * getRange on addresses Excel itself reported. A table that is gone leaves a null object behind (or, should
- * Excel fail the batch on its getRange, readSnapshot reads again without guesses).
- */
-function queueGuess(sheet: Excel.Worksheet, memo: SheetMemo | undefined): Guess | undefined {
-  if (!memo) return undefined;
-  const ranges = memo.tables.map((name) => {
-    const range = sheet.tables.getItemOrNullObject(name).getRange();
-    range.load("address");
-    return range;
-  });
-  const rules = (memo.validations === null ? [] : areaRects(memo.validations)).map((rect) => {
-    const validation = sheet.getRange(rectAddress(rect)).dataValidation;
-    validation.load("rule");
-    return { rect, validation };
-  });
-  return { memo, ranges, rules };
-}
-
-/** The validated areas' address of a loaded sheet; null for none. */
-function areasAddress(load: SheetLoad): string | null {
-  return load.validations && !load.validations.isNullObject ? load.validations.address : null;
-}
-
-/** The sheet has exactly the tables (names, order) the guess assumed. */
-function tablesHold(load: SheetLoad, g: Guess): boolean {
-  const items = load.tables.items;
-  return items.length === g.memo.tables.length && items.every((t, i) => t.name === g.memo.tables[i]);
-}
-
-/** The first sync failed while it carried guesses: read again without them (the batch only reads). */
-class GuessFailed extends Error {
-  constructor(readonly original: unknown) {
-    super("the read with guessed tables and validated areas failed");
-  }
-}
-
-/** Failures that are not the guesses' doing; readSnapshot handles (or reports) them as they are. */
-const NOT_GUESS_CODES: ReadonlySet<string> = new Set([
-  OFFICE_CODES.invalidSelection,
-  OFFICE_CODES.responseTooLarge,
-  OFFICE_CODES.cellEditMode,
-]);
-
-function loadGrid(range: Excel.Range): GridLoad {
-  range.load("values, formulas, numberFormat");
-  return { range, props: range.getCellProperties(CELL_PROPERTIES) };
-}
-
-function loadSheet(sheet: Excel.Worksheet, grid: boolean, validations: boolean): SheetLoad {
-  const used = sheet.getUsedRangeOrNullObject();
-  used.load("address");
-  const tables = sheet.tables;
-  tables.load("items/name, items/showHeaders, items/showTotals, items/style");
-  const protection = sheet.protection;
-  protection.load("protected");
-  const frozen = sheet.freezePanes.getLocationOrNullObject();
-  frozen.load("address");
-  const load: SheetLoad = {
-    sheet,
-    used,
-    frozen,
-    grid: grid ? loadGrid(used) : undefined,
-    columns: used.getColumnProperties(COLUMN_PROPERTIES),
-    tables,
-    protection,
-  };
-  if (validations) {
-    load.validations = used.getSpecialCellsOrNullObject("DataValidations");
-    load.validations.load("address");
-  }
-  return load;
-}
-
-interface ReadMode {
-  banded: boolean;
-  selection: boolean;
-  /** Queue the guesses from the memo of the last read in the first batch. */
-  guess: boolean;
+/** The last successful read's structure; a new host starts with none. */
+export interface ReadMemo {
+  last: Structure | null;
 }
 
 export interface ReadOptions {
@@ -172,19 +84,68 @@ export interface ReadOptions {
   sheet?: string;
 }
 
-/**
- * The last successful read: the criteria sheet's name and, per sheet read, its tables and validated areas.
- * Owned by one ExcelHost (a new host starts with an empty memo).
- */
-export interface ReadMemo {
-  last: { active: string; sheets: Map<string, SheetMemo> } | null;
+interface GridLoad {
+  range: Excel.Range;
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+}
+
+interface SheetLoad {
+  name: string;
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  blank: Excel.Range;
+  grid?: GridLoad;
+  columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+  protection: Excel.WorksheetProtection;
+  /** The frozen panes' range (ExcelApi 1.7), a null object when nothing is frozen. */
+  frozen: Excel.Range;
+  validations: Excel.RangeAreas;
+  rules: { rect: Rect; validation: Excel.DataValidation }[];
+  guessedValidations?: string | null;
+}
+
+/** The structure the read guessed no longer holds: read again after learning it. */
+class StructureChanged extends Error {
+  constructor() {
+    super("the workbook's sheets or tables changed since the last read");
+  }
+}
+
+/** Failures that are not a wrong guess's doing. */
+const NOT_GUESS_CODES: ReadonlySet<string> = new Set([
+  OFFICE_CODES.invalidSelection,
+  OFFICE_CODES.responseTooLarge,
+  OFFICE_CODES.cellEditMode,
+  OFFICE_CODES.accessDenied,
+]);
+
+function loadGrid(range: Excel.Range): GridLoad {
+  range.load("values, formulas, numberFormat");
+  return { range, props: range.getCellProperties(CELL_PROPERTIES) };
+}
+
+/** Grids of a loaded range; Excel gives null values for a range over 5M cells. */
+function gridsOfLoad(g: GridLoad): Grids {
+  const { values, formulas, numberFormat } = g.range;
+  if (values === null || formulas === null || numberFormat === null)
+    throw new AddinError("too-large", { limit: MAX_READ_CELLS });
+  return gridsOf(values, formulas, numberFormat, g.props.value);
+}
+
+const cellsOf = (r: Rect) => r.rows * r.cols;
+
+interface ReadMode {
+  /** Read every sheet in bands (after Excel on the web refused one response as too large). */
+  banded: boolean;
+  selection: boolean;
+  /** Guess the structure from the memo of the last read. */
+  guess: boolean;
 }
 
 /**
- * Reads the active sheet (or `opts.sheet`: used range, formats, tables, selection, protection), all sheet
- * names and the owned sheets. One sync; two when the sheets hold tables or validations the previous read
- * (`memo`, which this function updates) did not see as they are now; a sheet too large for one response is
- * read in bands.
+ * Reads the criteria sheet (the active one, or `opts.sheet`: used range, formats, tables, selection,
+ * protection), all sheet names, the owned sheets and the first rows of the other visible sheets. One sync
+ * when the structure is as the last read (`memo`, which this function updates) found it; see the top.
  */
 export async function readSnapshot(
   memo: ReadMemo,
@@ -192,234 +153,294 @@ export async function readSnapshot(
   opts: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
   requireApi(API.minimum);
-  const attempt = async (mode: ReadMode): Promise<WorkbookSnapshot> => {
+  const attempt = async (mode: ReadMode, tries: number): Promise<WorkbookSnapshot> => {
     try {
-      return await readWith(memo, owned, mode, opts);
+      return await Excel.run(RUN_OPTIONS, (context) => readWith(context, memo, owned, mode, opts));
     } catch (e) {
       const code = officeCode(e);
       // A chart or several areas selected: read without the selection.
       if (code === OFFICE_CODES.invalidSelection && mode.selection)
-        return attempt({ ...mode, selection: false });
-      // Excel on the web: the response would pass 5 MB, so read the cells in bands.
-      if (code === OFFICE_CODES.responseTooLarge && !mode.banded) return attempt({ ...mode, banded: true });
-      // A guessed table or sheet is gone and Excel failed the batch over it: forget and read without guesses.
-      if (e instanceof GuessFailed) {
+        return attempt({ ...mode, selection: false }, tries);
+      // Excel on the web: a response would pass 5 MB, so read every sheet in bands.
+      if (code === OFFICE_CODES.responseTooLarge && !mode.banded)
+        return attempt({ ...mode, banded: true }, tries);
+      // The workbook is not as guessed (a read only reads: trying again is safe).
+      if (e instanceof StructureChanged && tries < 3) {
         memo.last = null;
-        return attempt({ ...mode, guess: false });
+        return attempt({ ...mode, guess: false }, tries + 1);
       }
       throw toAddinError(e);
     }
   };
-  return attempt({ banded: false, selection: true, guess: true });
+  return attempt({ banded: false, selection: true, guess: true }, 0);
 }
 
-function readWith(
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** "'Kế hoạch'!A1:F9" → "Kế hoạch". */
+function sheetOfAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const s = bang < 0 ? "" : address.slice(0, bang);
+  return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+}
+
+/** One small sync: sheet names and visibility, table names, the criteria sheet and its size. */
+async function learn(context: Excel.RequestContext, criteria: Excel.Worksheet): Promise<Structure> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  criteria.load("name");
+  const used = criteria.getUsedRange();
+  used.load("address");
+  const blank = criteria.getUsedRangeOrNullObject();
+  blank.load("address");
+  await context.sync();
+  const rect = parseAddress(used.address);
+  return {
+    order: sheets.items.map((s) => s.name),
+    visible: sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name),
+    tables: tables.items.map((t) => t.name),
+    active: criteria.name,
+    cells: new Map([[criteria.name, blank.isNullObject || !rect ? 0 : cellsOf(rect)]]),
+    validations: new Map(),
+  };
+}
+
+function queueRules(sheet: Excel.Worksheet, areas: string | null) {
+  return (areas === null ? [] : areaRects(areas)).map((rect) => {
+    const validation = sheet.getRange(rectAddress(rect)).dataValidation;
+    validation.load("rule");
+    return { rect, validation };
+  });
+}
+
+function loadSheet(
+  name: string,
+  sheet: Excel.Worksheet,
+  known: Structure,
+  mode: ReadMode,
+  bandCells: number,
+): SheetLoad {
+  const used = sheet.getUsedRange();
+  used.load("address");
+  const blank = sheet.getUsedRangeOrNullObject();
+  blank.load("address");
+  const protection = sheet.protection;
+  protection.load("protected");
+  const frozen = sheet.freezePanes.getLocationOrNullObject();
+  frozen.load("address");
+  const validations = used.getSpecialCellsOrNullObject("DataValidations");
+  validations.load("address");
+  // The owned sheets are the add-in's own and small: read whole when their size is not known yet.
+  const cells = known.cells.get(name);
+  const whole = !mode.banded && (cells === undefined || cells <= bandCells);
+  const guessed = known.validations.get(name);
+  return {
+    name,
+    sheet,
+    used,
+    blank,
+    grid: whole ? loadGrid(used) : undefined,
+    columns: used.getColumnProperties(COLUMN_PROPERTIES),
+    protection,
+    frozen,
+    validations,
+    rules: guessed === undefined ? [] : queueRules(sheet, guessed),
+    guessedValidations: guessed,
+  };
+}
+
+async function readWith(
+  context: Excel.RequestContext,
   memory: ReadMemo,
   owned: OwnedSheets,
   mode: ReadMode,
   opts: ReadOptions,
 ): Promise<WorkbookSnapshot> {
   const bandCells = opts.bandCells ?? DEFAULT_BAND_CELLS;
-  return Excel.run(async (context) => {
-    const workbook = context.workbook;
-    const shown = workbook.worksheets.getActiveWorksheet();
-    shown.load("name");
-    // The criteria sheet: the one the app asked for, else the active one.
-    const active = opts.sheet !== undefined ? workbook.worksheets.getItem(opts.sheet) : shown;
-    if (opts.sheet !== undefined) active.load("name");
-    const sheets = workbook.worksheets;
-    sheets.load("items/name");
-    const selection = mode.selection ? workbook.getSelectedRange() : null;
-    if (selection) selection.load("address");
-    const memo = mode.guess ? memory.last : null;
-    const main = loadSheet(active, !mode.banded, true);
-    // The active sheet's name is known only after the sync: guess it is still the one of the last read.
-    main.guess = queueGuess(active, memo?.sheets.get(opts.sheet ?? memo.active));
-    const ownedNames = [owned.catalogueSheet, owned.planSheet];
-    const others = ownedNames.map((name) => {
-      const sheet = workbook.worksheets.getItemOrNullObject(name);
-      const load = loadSheet(sheet, !mode.banded, true);
-      load.guess = queueGuess(sheet, memo?.sheets.get(name));
-      return { name, sheet, load };
+  const workbook = context.workbook;
+  const criteria = () =>
+    opts.sheet !== undefined
+      ? workbook.worksheets.getItem(opts.sheet)
+      : workbook.worksheets.getActiveWorksheet();
+  const memo = mode.guess ? memory.last : null;
+  // Only the criteria sheet's name may differ from the memo's when a sheet was asked for.
+  const guessed = !!memo && (opts.sheet === undefined || opts.sheet === memo.active);
+  const known = guessed ? memo : await learn(context, criteria());
+  // What was just learnt holds for a retry of this read (e.g. without the selection).
+  if (!guessed) memory.last = known;
+
+  const sheets = workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  const allTables = workbook.tables;
+  allTables.load("items/name");
+  const shown = sheets.getActiveWorksheet();
+  shown.load("name");
+  const active = criteria();
+  active.load("name");
+  const selection = mode.selection ? workbook.getSelectedRange() : null;
+  if (selection) selection.load("address");
+  const ownedNames = [owned.catalogueSheet, owned.planSheet];
+  const readNames = [
+    known.active,
+    ...ownedNames.filter((n) => n !== known.active && known.order.includes(n)),
+  ];
+  const loads = readNames.map((name, i) =>
+    loadSheet(name, i === 0 ? active : sheets.getItem(name), known, mode, bandCells),
+  );
+  const tableLoads = known.tables.map((name) => {
+    const table = allTables.getItem(name);
+    table.load("name, showHeaders, showTotals, style");
+    const range = table.getRange();
+    range.load("address");
+    return { table, range };
+  });
+  const skip = new Set([known.active, ...ownedNames]);
+  const probeLoads = known.visible
+    .filter((n) => !skip.has(n))
+    .map((name) => {
+      const used = sheets.getItem(name).getUsedRange(true).getIntersectionOrNullObject(`1:${PROBE_ROWS}`);
+      used.load("address, values");
+      return { name, used };
     });
-    const probeLoads = queueProbes(workbook, null);
-    // The workbook's names (the add-in's markers and memory) and the criteria sheet's conditional formats.
-    const names = workbook.names;
-    names.load("items/name, items/formula, items/visible");
-    const conditional = active.getRange().conditionalFormats;
-    conditional.load(CONDITIONAL_LOAD);
-    const guessed = [main, ...others.map((o) => o.load)].some(
-      (l) => l.guess && (l.guess.ranges.length || l.guess.rules.length),
-    );
-    try {
+  // The workbook's names (the add-in's markers and memory) and the criteria sheet's conditional formats.
+  const names = workbook.names;
+  names.load("items/name, items/formula, items/visible");
+  const conditional = active.getRange().conditionalFormats;
+  conditional.load(CONDITIONAL_LOAD);
+  try {
+    await context.sync();
+  } catch (e) {
+    const code = officeCode(e);
+    // A sheet or table of the guess is gone (ItemNotFound): learn the structure again.
+    if (guessed && !(code && NOT_GUESS_CODES.has(code))) throw new StructureChanged();
+    throw e;
+  }
+  const order = sheets.items.map((s) => s.name);
+  const visible = sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+  const tableNames = allTables.items.map((t) => t.name);
+  if (
+    !same(order, known.order) ||
+    !same(visible, known.visible) ||
+    !same(tableNames, known.tables) ||
+    active.name !== known.active
+  )
+    throw new StructureChanged();
+
+  // Follow-ups: the rules of validated areas the guess did not know, and the bands of large sheets.
+  const usedRects = new Map<string, Rect | null>();
+  let rulesQueued = false;
+  for (const load of loads) {
+    const rect = load.blank.isNullObject ? null : parseAddress(load.used.address);
+    usedRects.set(load.name, rect);
+    if (rect && cellsOf(rect) > MAX_READ_CELLS) throw new AddinError("too-large", { limit: MAX_READ_CELLS });
+    const areas = load.validations.isNullObject ? null : load.validations.address;
+    if (areas !== (load.guessedValidations ?? null) || load.guessedValidations === undefined) {
+      load.rules = queueRules(load.sheet, areas);
+      rulesQueued ||= load.rules.length > 0;
+    }
+  }
+  const bandGrids = new Map<string, Grids>();
+  for (const load of loads) {
+    const rect = usedRects.get(load.name);
+    if (!rect || load.grid) continue;
+    const rowsPerBand = Math.max(1, Math.floor(bandCells / Math.max(1, rect.cols)));
+    const parts: Grids[] = [];
+    for (let top = rect.top; top < rect.top + rect.rows; top += rowsPerBand) {
+      const rows = Math.min(rowsPerBand, rect.top + rect.rows - top);
+      const band = loadGrid(
+        load.sheet.getRange(rectAddress({ top, left: rect.left, rows, cols: rect.cols })),
+      );
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one response per band, by cell count
       await context.sync();
-    } catch (e) {
-      const code = officeCode(e);
-      if (guessed && !(code && NOT_GUESS_CODES.has(code))) throw new GuessFailed(e);
-      throw e;
+      rulesQueued = false;
+      parts.push(gridsOfLoad(band));
     }
+    bandGrids.set(load.name, concatGrids(parts));
+  }
+  if (rulesQueued) await context.sync();
 
-    const activeName = active.name;
-    const present = others.filter((o) => !o.sheet.isNullObject && o.name !== activeName);
-
-    // Probes: every other visible sheet the add-in does not own; walk on if the chain did not reach the end.
-    const probes: Record<string, SheetSnapshot> = {};
-    const skip = new Set([activeName, ...ownedNames]);
-    let more = probesOf(probeLoads, skip, probes);
-    while (more) {
-      const next = queueProbes(workbook, more);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only past PROBE_CHAIN visible sheets
-      await context.sync();
-      more = probesOf(next, skip, probes);
-    }
-    // An owned sheet that is active was loaded twice; its own load carries the right guess.
-    const activeLoad = others.find((o) => o.name === activeName && !o.sheet.isNullObject)?.load ?? main;
-    const loads: { name: string; load: SheetLoad }[] = [
-      { name: activeName, load: activeLoad },
-      ...present.map((o) => ({ name: o.name, load: o.load })),
-    ];
-
-    // Bands, when the whole grid could not come back in one response.
-    const bandGrids = new Map<string, Grids>();
-    if (mode.banded) {
-      for (const { name, load } of loads) {
-        if (load.used.isNullObject) continue;
-        const rect = parseAddress(load.used.address);
-        if (!rect) continue;
-        const rowsPerBand = Math.max(1, Math.floor(bandCells / Math.max(1, rect.cols)));
-        const parts: Grids[] = [];
-        for (let top = rect.top; top < rect.top + rect.rows; top += rowsPerBand) {
-          const rows = Math.min(rowsPerBand, rect.top + rect.rows - top);
-          const band = loadGrid(
-            load.sheet.getRange(rectAddress({ top, left: rect.left, rows, cols: rect.cols })),
-          );
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one response per band: each must stay under 5 MB
-          await context.sync();
-          parts.push(
-            gridsOf(band.range.values, band.range.formulas, band.range.numberFormat, band.props.value),
-          );
-        }
-        bandGrids.set(name, concatGrids(parts));
-      }
-    }
-
-    // Second (small) request: the ranges of the tables found and the rules of the validated areas, for the
-    // sheets whose guess was missing or wrong.
-    const tableRanges: { name: string; table: Excel.Table; range: Excel.Range }[] = [];
-    const validationRanges: { name: string; rect: Rect; validation: Excel.DataValidation }[] = [];
-    let second = false;
-    for (const { name, load } of loads) {
-      const g = load.guess;
-      if (g && tablesHold(load, g)) {
-        load.tables.items.forEach((table, i) => tableRanges.push({ name, table, range: g.ranges[i] }));
-      } else {
-        for (const table of load.tables.items) {
-          const range = table.getRange();
-          range.load("address");
-          tableRanges.push({ name, table, range });
-          second = true;
-        }
-      }
-      const areas = areasAddress(load);
-      if (g && areas === g.memo.validations) {
-        for (const r of g.rules) validationRanges.push({ name, ...r });
-      } else {
-        for (const rect of areas === null ? [] : areaRects(areas)) {
-          const validation = load.sheet.getRange(rectAddress(rect)).dataValidation;
-          validation.load("rule");
-          validationRanges.push({ name, rect, validation });
-          second = true;
-        }
-      }
-    }
-    if (second) await context.sync();
-
-    const snapshotOf = (name: string, load: SheetLoad): SheetSnapshot => {
-      const snap = sheetOf(name, load);
-      if (load.protection.protected) snap.protected = true;
-      const frozen = frozenOf(load.frozen);
-      if (frozen.rows || frozen.cols) snap.frozen = frozen;
-      return snap;
+  const tablesBySheet = new Map<string, TableInfo[]>();
+  for (const { table, range } of tableLoads) {
+    const rect = parseAddress(range.address);
+    if (!rect) continue;
+    const info: TableInfo = {
+      name: table.name,
+      rect,
+      showHeaders: table.showHeaders,
+      showTotals: table.showTotals,
     };
-    const sheetOf = (name: string, load: SheetLoad): SheetSnapshot => {
-      const tables: TableInfo[] = [];
-      for (const t of tableRanges) {
-        if (t.name !== name) continue;
-        const rect = parseAddress(t.range.address);
-        if (!rect) continue;
-        const info: TableInfo = {
-          name: t.table.name,
-          rect,
-          showHeaders: t.table.showHeaders,
-          showTotals: t.table.showTotals,
-        };
-        if (t.table.style) info.style = t.table.style;
-        tables.push(info);
-      }
-      const validations: ListValidation[] = [];
-      for (const v of validationRanges) {
-        if (v.name !== name) continue;
-        const list = listOf(v.validation.rule);
-        if (list) validations.push({ rect: v.rect, list });
-      }
-      if (load.used.isNullObject) {
-        return { name, top: 0, left: 0, values: [], tables, validations };
-      }
-      const rect = parseAddress(load.used.address) ?? { top: 0, left: 0, rows: 0, cols: 0 };
-      const grids =
-        bandGrids.get(name) ??
-        (load.grid
-          ? gridsOf(
-              load.grid.range.values,
-              load.grid.range.formulas,
-              load.grid.range.numberFormat,
-              load.grid.props.value,
-            )
-          : gridsOf([], [], [], []));
+    if (table.style) info.style = table.style;
+    const where = sheetOfAddress(range.address);
+    tablesBySheet.set(where, [...(tablesBySheet.get(where) ?? []), info]);
+  }
+  const snapshotOf = (load: SheetLoad): SheetSnapshot => {
+    const tables = tablesBySheet.get(load.name) ?? [];
+    const validations: ListValidation[] = [];
+    for (const v of load.rules) {
+      const list = listOf(v.validation.rule);
+      if (list) validations.push({ rect: v.rect, list });
+    }
+    const rect = usedRects.get(load.name);
+    let snap: SheetSnapshot;
+    if (rect) {
       // Font names only when some cell has one (as the core's model gives them back).
-      const { fontNames, ...rest } = grids;
-      return {
-        name,
+      const { fontNames, ...grids } = bandGrids.get(load.name) ?? gridsOfLoad(load.grid!);
+      snap = {
+        name: load.name,
         top: rect.top,
         left: rect.left,
-        ...rest,
+        ...grids,
         ...(fontNames.some((row) => row.some((f) => f !== null)) ? { fontNames } : {}),
         tables,
         validations,
         columnWidths: columnWidths(load.columns.value),
       };
-    };
+    } else snap = { name: load.name, top: 0, left: 0, values: [], tables, validations };
+    if (load.protection.protected) snap.protected = true;
+    const frozen = frozenOf(load.frozen);
+    if (frozen.rows || frozen.cols) snap.frozen = frozen;
+    return snap;
+  };
 
-    const activeSnapshot = snapshotOf(activeName, main);
-    if (selection && shown.name === activeName) {
-      const sel = parseAddress(selection.address);
-      if (sel) activeSnapshot.selection = sel;
-    }
-    const rules = customRules(conditional);
-    if (rules.length) activeSnapshot.conditionalFormats = rules;
-    const snapshot: WorkbookSnapshot = {
-      active: activeSnapshot,
-      sheetNames: sheets.items.map((s) => s.name),
-      names: names.items.map((n) => ({ name: n.name, ref: n.formula, hidden: !n.visible })),
-    };
-    if (Object.keys(probes).length) snapshot.probes = probes;
-    if (present.length) {
-      snapshot.others = {};
-      for (const o of present) snapshot.others[o.name] = snapshotOf(o.name, o.load);
-    }
-    memory.last = {
-      active: activeName,
-      sheets: new Map(
-        loads.map(({ name, load }) => [
-          name,
-          { tables: load.tables.items.map((t) => t.name), validations: areasAddress(load) },
-        ]),
-      ),
-    };
-    return snapshot;
-  });
+  const [main, ...others] = loads;
+  const activeSnapshot = snapshotOf(main);
+  if (selection && shown.name === known.active) {
+    const sel = parseAddress(selection.address);
+    if (sel) activeSnapshot.selection = sel;
+  }
+  const rules = customRules(conditional);
+  if (rules.length) activeSnapshot.conditionalFormats = rules;
+  const snapshot: WorkbookSnapshot = {
+    active: activeSnapshot,
+    sheetNames: order,
+    names: names.items.map((n) => ({ name: n.name, ref: n.formula, hidden: !n.visible })),
+  };
+  const probes: Record<string, SheetSnapshot> = {};
+  for (const { name, used } of probeLoads) {
+    const rect = used.isNullObject ? null : parseAddress(used.address);
+    const values = rect ? used.values.map((row) => row.map((v) => (v === "" ? null : (v as CellValue)))) : [];
+    probes[name] =
+      rect && values.some((row) => row.some((v) => v !== null))
+        ? { name, top: rect.top, left: rect.left, values }
+        : { name, top: 0, left: 0, values: [] };
+  }
+  if (probeLoads.length) snapshot.probes = probes;
+  if (others.length) {
+    snapshot.others = {};
+    for (const o of others) snapshot.others[o.name] = snapshotOf(o);
+  }
+  memory.last = {
+    ...known,
+    cells: new Map(loads.map((l) => [l.name, usedRects.get(l.name) ? cellsOf(usedRects.get(l.name)!) : 0])),
+    validations: new Map(
+      loads.map((l) => [l.name, l.validations.isNullObject ? null : l.validations.address]),
+    ),
+  };
+  return snapshot;
 }
-
 /** Frozen rows and columns from the frozen panes' range ("A1:XFD3": three rows; "A1:B1048576": two columns). */
 function frozenOf(range: Excel.Range): { rows: number; cols: number } {
   if (range.isNullObject) return { rows: 0, cols: 0 };

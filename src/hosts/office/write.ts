@@ -5,9 +5,11 @@
  */
 import type { Op, Rect } from "../../core/types";
 import type { PreparedOk, ResolvedOp } from "../../core/prepare";
-import { rectAddress } from "../../core/address";
+import { cellAddress, rectAddress } from "../../core/address";
 import { API, isApiSupported, requireApi } from "./requirements";
-import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
+import { toAddinError } from "./errors";
+import { AddinError } from "../../core/errors";
+import { RUN_OPTIONS } from "./read";
 import { cellRuns, charsToPoints, columnsAddress, inputValue, jsonBytes } from "./convert";
 import { extraSteps, withRuleIds } from "./writeExtras";
 
@@ -145,7 +147,49 @@ function styleSteps(op: Extract<Op, { op: "setStyle" }>, max: number): Step[] {
 }
 
 /** The statements for one op, resolved by core's prepare (positions are absolute). */
-function opSteps(op: ResolvedOp, max: number): Step[] {
+/**
+ * A table column a setCells op writes formulas into (Excel's "Fill formulas in tables" may fill it with one
+ * formula): its formulas are loaded in the same request just before and just after the op's statements.
+ */
+interface Watch {
+  op: Extract<ResolvedOp, { op: "setCells" }>;
+  rect: Rect;
+  before?: Excel.Range;
+  after?: Excel.Range;
+}
+
+function watchStep(w: Watch, when: "before" | "after"): Step {
+  return {
+    bytes: STATEMENT_BYTES,
+    queue: (q) => {
+      const range = q.sheet(w.op.sheet).getRange(rectAddress(w.rect));
+      range.load("formulas");
+      w[when] = range;
+    },
+  };
+}
+
+/** The cells to write again: what the op wrote that Excel changed, and the cells it changed around them. */
+function repairsOf(w: Watch): { address: string; value: unknown }[] {
+  const out: { address: string; value: unknown }[] = [];
+  const before = w.before!.formulas;
+  const after = w.after!.formulas;
+  for (let i = 0; i < w.rect.rows; i++)
+    for (let j = 0; j < w.rect.cols; j++) {
+      const row = w.rect.top + i;
+      const col = w.rect.left + j;
+      const input = w.op.cells[row - w.op.top]?.[col - w.op.left] ?? null;
+      const now = after[i][j];
+      if (input === null) {
+        if (now !== before[i][j]) out.push({ address: cellAddress(row, col), value: before[i][j] });
+      } else if (input.kind === "formula" && now !== input.formula) {
+        out.push({ address: cellAddress(row, col), value: input.formula });
+      }
+    }
+  return out;
+}
+
+function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
   switch (op.op) {
     case "insertColumns":
     case "deleteColumns": {
@@ -171,8 +215,16 @@ function opSteps(op: ResolvedOp, max: number): Step[] {
         }),
       ];
     }
-    case "setCells":
-      return cellSteps(op, max);
+    case "setCells": {
+      if (!watches || !op.tableColumns?.length) return cellSteps(op, max);
+      const mine = op.tableColumns.map((rect) => ({ op, rect }));
+      watches.push(...mine);
+      return [
+        ...mine.map((w) => watchStep(w, "before")),
+        ...cellSteps(op, max),
+        ...mine.map((w) => watchStep(w, "after")),
+      ];
+    }
     case "setStyle":
       return styleSteps(op, max);
     case "addSheet": {
@@ -195,7 +247,9 @@ function opSteps(op: ResolvedOp, max: number): Step[] {
     case "addTable":
       return [
         step(op, (q) => {
-          const table = q.sheet(op.sheet).tables.add(rectAddress(op.rect), true);
+          // A Range of the sheet: an address string is taken on the ACTIVE sheet, whatever the collection.
+          const sheet = q.sheet(op.sheet);
+          const table = sheet.tables.add(sheet.getRange(rectAddress(op.rect)), true);
           table.name = op.name;
           if (op.style) table.style = op.style;
         }),
@@ -237,23 +291,30 @@ function opSteps(op: ResolvedOp, max: number): Step[] {
   }
 }
 
+/** One request's statements, and the indices (in the prepared ops) of the ops they belong to. */
+interface Request {
+  steps: Step[];
+  ops: Set<number>;
+}
+
 /** The prepared ops as requests: each a list of statements whose estimated size stays under `max` bytes. */
-function planRequests(ops: readonly ResolvedOp[], max: number): Step[][] {
-  const requests: Step[][] = [];
-  let current: Step[] = [];
+function planRequests(ops: readonly ResolvedOp[], max: number, watches?: Watch[]): Request[] {
+  const requests: Request[] = [];
+  let current: Request = { steps: [], ops: new Set() };
   let bytes = 0;
-  for (const op of ops) {
-    for (const s of opSteps(op, max)) {
-      if (current.length && bytes + s.bytes > max) {
+  ops.forEach((op, i) => {
+    for (const s of opSteps(op, max, watches)) {
+      if (current.steps.length && bytes + s.bytes > max) {
         requests.push(current);
-        current = [];
+        current = { steps: [], ops: new Set() };
         bytes = 0;
       }
-      current.push(s);
+      current.steps.push(s);
+      current.ops.add(i);
       bytes += s.bytes;
     }
-  }
-  if (current.length) requests.push(current);
+  });
+  if (current.steps.length) requests.push(current);
   return requests;
 }
 
@@ -263,55 +324,110 @@ export interface ApplyOptions {
 }
 
 /**
+ * Ops Excel can put into one undo step with mergeUndoGroup: not a sheet deleted, nor a sheet added at a
+ * position (Worksheet.position is not undoable).
+ */
+function undoable(op: ResolvedOp): boolean {
+  return op.op !== "deleteSheet" && !(op.op === "addSheet" && op.after !== undefined);
+}
+
+/**
+ * Ops whose undo puts cells, formats, validations, widths back as they were whether the op was written
+ * or not: safe to undo when a request failed part-way and nobody knows which of its statements ran.
+ */
+const RESTORES: ReadonlySet<ResolvedOp["op"]> = new Set([
+  "setCells",
+  "setStyle",
+  "setValidation",
+  "setColumnWidth",
+  "select",
+  // Set a name, the panes or the print setup to a stated value: the undo states the old one.
+  "setName",
+  "freezePanes",
+  "setPageSetup",
+]);
+
+/**
  * Writes a change set prepared (core's prepare) on the snapshot the host read: prepare checked it whole
  * (ops, protected sheets); here only the requirement sets are checked, so on failure nothing is written.
  * Then every op is queued in one Excel.run and sent in one sync, or in as few chunks as the request-size
- * limit allows (merged into one undo step where Excel supports mergeUndoGroup).
+ * limit allows. A request is NEVER sent again: a failed batch is not atomic (statements before the
+ * failure stay applied). A write of several requests that fails part-way is undone (the prepared undo
+ * of every op already sent, last first) and reported as "partial-write" with `rolledBack`.
+ * mergeUndoGroup (ExcelApi 1.20) only where every op is undoable; otherwise the add-in's own undo serves.
  */
 export async function writePrepared(p: PreparedOk, opts: ApplyOptions = {}): Promise<void> {
   const cs = p.changeSet;
   requireApi(API.minimum);
   if (cs.ops.some((op) => op.op === "resizeTable")) requireApi(API.resizeTable);
 
+  const max = opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   // Rules to remove that an earlier change set added (undo) have no id yet: one small read finds them.
+  // The ops keep their order and count: requests' op indexes still point into p.ops and p.undoOps.
   const ops = await withRuleIds(p.ops);
-  const requests = planRequests(ops, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  const watches: Watch[] = [];
+  const requests = planRequests(ops, max, watches);
   if (!requests.length) return;
-  // Each sync is its own undo step; several are merged into one where Excel can (Worksheet.delete cannot).
-  const merge =
-    requests.length > 1 &&
-    isApiSupported(API.mergeUndoGroup) &&
-    !cs.ops.some((op) => op.op === "deleteSheet");
+  const merge = requests.length > 1 && isApiSupported(API.mergeUndoGroup) && p.ops.every(undoable);
   let sent = 0;
-  const batch = async (context: Excel.RequestContext) => {
-    for (const request of requests) {
-      const q = new Queue(context);
-      for (const s of request) s.queue(q);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk: each must stay under 5 MB
-      await context.sync();
-      sent++;
-    }
-  };
   try {
-    if (merge) await Excel.run({ mergeUndoGroup: true }, batch);
-    else await Excel.run(batch);
-  } catch (e) {
-    if (merge && sent === 0 && officeCode(e) === OFFICE_CODES.undoNotSupported) {
-      try {
-        await Excel.run(batch);
-        return;
-      } catch (e2) {
-        throw toAddinError(e2);
+    await Excel.run(merge ? { ...RUN_OPTIONS, mergeUndoGroup: true } : RUN_OPTIONS, async (context) => {
+      for (const request of requests) {
+        const q = new Queue(context);
+        for (const s of request.steps) s.queue(q);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk: each must stay under 5 MB
+        await context.sync();
+        sent++;
       }
-    }
-    throw toAddinError(e);
+      // Formulas into an Excel table's columns: what Excel changed beyond what was written is put back,
+      // in one more request (only when something differs).
+      const repairs = watches.flatMap((w) => repairsOf(w).map((r) => ({ sheet: w.op.sheet, ...r })));
+      if (repairs.length) {
+        const q = new Queue(context);
+        for (const r of repairs) q.sheet(r.sheet).getRange(r.address).formulas = [[r.value]];
+        await context.sync();
+      }
+    });
+  } catch (e) {
+    // One request, or only the repair failed: nothing to undo that is known to be half-written.
+    if (requests.length === 1 || sent === requests.length) throw toAddinError(e);
+    const cause = toAddinError(e);
+    const rolledBack = await rollBack(p, requests, sent, max);
+    throw new AddinError("partial-write", { rolledBack, cause: cause.code, detail: cause.details.detail });
+  }
+}
+
+/**
+ * Undoes the ops of requests[0..failed] (the failed one may have run in part): true when that worked.
+ * Not tried (false) when the failed request holds an op whose undo is not a plain restore (columns,
+ * sheets, tables): whether it ran is unknown, and undoing one that did not run would destroy data.
+ */
+async function rollBack(p: PreparedOk, requests: Request[], failed: number, max: number): Promise<boolean> {
+  if ([...requests[failed].ops].some((i) => !RESTORES.has(p.ops[i].op))) return false;
+  const touched = new Set<number>();
+  for (let r = 0; r <= failed; r++) for (const i of requests[r].ops) touched.add(i);
+  const undo = [...touched].sort((a, b) => b - a).flatMap((i) => p.undoOps[i]);
+  try {
+    // Undo of rules added in a sent request names them without ids: withRuleIds finds them first.
+    const back = planRequests(await withRuleIds(undo), max);
+    await Excel.run(RUN_OPTIONS, async (context) => {
+      for (const request of back) {
+        const q = new Queue(context);
+        for (const s of request.steps) s.queue(q);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk
+        await context.sync();
+      }
+    });
+    return true;
+  } catch {
+    return false;
   }
 }
 
 /** Activates `sheet` and selects its row `row` (0-based). */
 export async function selectRow(sheet: string, row: number): Promise<void> {
   try {
-    await Excel.run(async (context) => {
+    await Excel.run(RUN_OPTIONS, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(`${row + 1}:${row + 1}`).select();

@@ -4,15 +4,15 @@
  * ConditionalFormatCollection.add(custom) and getItem (1.6), NamedItemCollection.add and NamedItem.delete
  * (1.4), NamedItem.visible (1.1), freezePanes (1.7), pageLayout (1.9).
  */
-import type { ConditionalRule, Op } from "../../core/types";
+import type { ConditionalRule } from "../../core/types";
 import type { ResolvedOp } from "../../core/prepare";
-import { CONDITIONAL_LOAD, customRules } from "./read";
+import { CONDITIONAL_LOAD, RUN_OPTIONS, customRules } from "./read";
 import { toAddinError } from "./errors";
 import { rectAddress } from "../../core/address";
 import { offsetFormula } from "../../core/conditional";
 
 type ExtraOp = Extract<
-  Op,
+  ResolvedOp,
   { op: "addConditionalFormats" | "removeConditionalFormats" | "setName" | "freezePanes" | "setPageSetup" }
 >;
 
@@ -71,7 +71,8 @@ export function extraSteps(op: ExtraOp): ExtraStep[] {
           args: op,
           queue: (q: ExtraQueue) => {
             const names = q.context.workbook.names;
-            names.getItemOrNullObject(op.name).delete();
+            // By getItem, and only when the read saw the name: no call is made on a null object.
+            if (op.exists) names.getItem(op.name).delete();
             if (op.ref === null) return;
             const item = names.add(op.name, op.ref);
             if (op.hidden) item.visible = false;
@@ -135,7 +136,7 @@ export async function withRuleIds(ops: readonly ResolvedOp[]): Promise<ResolvedO
   if (!sheets.size) return [...ops];
   let found: Map<string, ConditionalRule[]>;
   try {
-    found = await Excel.run(async (context) => {
+    found = await Excel.run(RUN_OPTIONS, async (context) => {
       const loads = [...sheets].map((name) => {
         const c = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
         c.load(CONDITIONAL_LOAD);

@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
 import { analyzeSheet, type Analysis } from "../../../src/core/analyze";
 import { FakeExcel, type FakeOptions } from "./fake";
@@ -66,12 +68,26 @@ export function analyzed(sheet: SheetSnapshot): Analysis {
   return a;
 }
 
+let manifestShared: boolean | null = null;
+
+/**
+ * Whether manifest.xml gives the ribbon and the pane one shared runtime (a <Runtimes> element with a
+ * long-lived runtime): what the double's `sharedRuntime` is when a test does not say.
+ */
+export function manifestSharedRuntime(): boolean {
+  if (manifestShared === null) {
+    const xml = readFileSync(join(__dirname, "../../../manifest.xml"), "utf8");
+    manifestShared = /<Runtimes>[\s\S]*<Runtime\b[^>]*lifetime="long"[\s\S]*<\/Runtimes>/.test(xml);
+  }
+  return manifestShared;
+}
+
 /** Installs a fake Excel for one test; returns it. Call the returned `done` in afterEach. */
 export function installFake(
   ws: WorkbookSnapshot,
   opts: FakeOptions = {},
 ): { fake: FakeExcel; done: () => void } {
-  const fake = new FakeExcel(ws, opts);
+  const fake = new FakeExcel(ws, { ...opts, sharedRuntime: opts.sharedRuntime ?? manifestSharedRuntime() });
   const done = fake.install();
   return { fake, done };
 }

@@ -16,7 +16,7 @@ describe("OfficeHost (the Host interface)", () => {
     const p = prepare(basis, cs);
     if (!p.ok) throw p.error;
     await OfficeHost.apply(p);
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(3);
     await selectRow("PAR 2024", 6);
     expect(fake.selection).toEqual({ sheet: "PAR 2024", rect: { top: 6, left: 0, rows: 1, cols: 16384 } });
   });

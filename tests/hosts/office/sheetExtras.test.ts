@@ -58,3 +58,14 @@ test("the workbook memory is written as hidden names and read back", async () =>
   expect(fake.model.names).toContainEqual({ name: "_ParIndex_Unit", ref: '="commune"', hidden: true });
   expect(readMemory(await readSnapshot())).toEqual({ unit: "commune", noAsk: [] });
 });
+
+test("a name is deleted by getItem only when the read saw it: never a statement on a null object", async () => {
+  const fake = setup(book());
+  const basis = await readSnapshot();
+  await applyChangeSet({ command: "assign", ops: memoryOps(basis, { unit: "commune" }), counts: {} }, basis);
+  expect(fake.writes.filter((w) => w.startsWith("name.delete"))).toEqual([]);
+  const read = await readSnapshot();
+  await applyChangeSet({ command: "assign", ops: memoryOps(read, { unit: "district" }), counts: {} }, read);
+  expect(fake.writes.filter((w) => w.startsWith("name.delete"))).toEqual(["name.delete _ParIndex_Unit"]);
+  expect(fake.model.names).toContainEqual({ name: "_ParIndex_Unit", ref: '="district"', hidden: true });
+});

@@ -3,6 +3,7 @@
 import { excelText } from "../../../src/hosts/office/convert";
 import { describeError as toAppError } from "../../../src/app/errors";
 import { AddinError } from "../../../src/core/errors";
+import { toAddinError } from "../../../src/hosts/office/errors";
 import { planRecalcAndHighlight } from "../../../src/core/recalc";
 import { applyChangeSet as simulate, invertChangeSet } from "../../../src/core/model";
 import type { CellInput, ChangeSet, Op, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
@@ -15,13 +16,15 @@ jest.setTimeout(120_000);
 
 describe("applyChangeSet: one read sync and one write sync per command", () => {
   test.each([10, 10_000])(
-    "recalc + highlight on a %i-row table: 2 syncs, and Excel ends as the core says",
+    "recalc + highlight on a %i-row table: a first read (learn + read, + bands), one write, and Excel ends as the core says",
     async (n) => {
       const fake = setup(workbookOf(sheetFrom(criteriaRows(n), { top: 2 })));
       const { basis, cs } = await recalcCommand();
-      expect(fake.syncs).toBe(2);
+      // 10,000 rows × 5 columns: 5 bands of 10,000 cells instead of the grid in the read request.
+      expect(fake.syncs).toBe(n === 10 ? 3 : 2 + 5 + 1);
       expect(fake.runs).toHaveLength(2);
-      expect(fake.runs[1].options).toBeUndefined(); // one sync is one undo step already: no merge asked
+      // One sync is one undo step already: no merge asked; every run waits out cell-edit mode.
+      expect(fake.runs[1].options).toEqual({ delayForCellEdit: true });
       expect(cs.ops.some((o) => o.op === "insertColumns")).toBe(true);
       expectSameWorkbook(fake.snapshot(), simulate(basis, cs));
     },
@@ -80,15 +83,16 @@ describe("applyChangeSet: one read sync and one write sync per command", () => {
     const inverse = invertChangeSet(basis, cs);
     await applyChangeSet(inverse, simulate(basis, cs));
     expect(fake.snapshot().active).toEqual(simulate(basis, { command: "undo", ops: [], counts: {} }).active);
-    // The undo removes the highlight's rules, which have no id until Excel is asked: one more small read.
-    expect(fake.syncs).toBe(4);
+    // Learn + read + write for the command; the undo removes the highlight's rules, which have no id until
+    // Excel is asked (one small read), then writes: 5.
+    expect(fake.syncs).toBe(5);
   });
 
   test("an empty change set sends nothing", async () => {
     const fake = setup(workbookOf(sheetFrom(criteriaRows(5))));
     const basis = await readSnapshot();
     await applyChangeSet({ command: "recalc", ops: [], counts: {} }, basis);
-    expect(fake.syncs).toBe(1);
+    expect(fake.syncs).toBe(2);
   });
 
   test("the plan sheet: new sheet after the active one, table, list validation, widths, selection", async () => {
@@ -129,7 +133,7 @@ describe("applyChangeSet: one read sync and one write sync per command", () => {
       ],
     };
     await applyChangeSet(cs, basis);
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(3);
     expect(fake.model.order).toEqual(["PAR 2024", sheet, "Ghi chú"]);
     const expected = simulate(basis, cs);
     const got = fake.model.toSnapshot(basis.active.name);
@@ -266,7 +270,7 @@ describe("chunking past the request-size limit", () => {
     const writeSyncs = fake.syncs - 1;
     expect(writeSyncs).toBeGreaterThan(2);
     expect(fake.runs).toHaveLength(2);
-    expect(fake.runs[1].options).toEqual({ mergeUndoGroup: true });
+    expect(fake.runs[1].options).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
     expect(Math.max(...fake.requestBytes.slice(1))).toBeLessThanOrEqual(100_000);
     expectSameWorkbook(fake.snapshot(), simulate(basis, cs));
   });
@@ -278,7 +282,7 @@ describe("chunking past the request-size limit", () => {
     const cs = planRecalcAndHighlight(basis.active, analyzed(basis.active));
     await applyChangeSet(cs, basis, { maxRequestBytes: 30_000 });
     expect(fake.syncs).toBeGreaterThan(2);
-    expect(fake.runs[1].options).toBeUndefined();
+    expect(fake.runs[1].options).toEqual({ delayForCellEdit: true });
     expectSameWorkbook(fake.snapshot(), simulate(basis, cs));
   });
 
@@ -330,7 +334,7 @@ describe("nothing is written when the change set does not fit the snapshot", () 
       basis,
     ).catch((e) => e);
     expect(toAppError(err).code).toBe("invalid-change-set");
-    expect(fake.syncs).toBe(1);
+    expect(fake.syncs).toBe(2);
   });
 });
 
@@ -343,7 +347,7 @@ describe("errors become typed, translated messages", () => {
     expect(e.code).toBe("protected");
     expect(e.message.vi).toMatch(/bảo vệ/);
     expect(e.hint.en).toMatch(/Unprotect/);
-    expect(fake.syncs).toBe(1);
+    expect(fake.syncs).toBe(2);
     expect(fake.writes).toEqual([]);
   });
 
@@ -357,10 +361,21 @@ describe("errors become typed, translated messages", () => {
     expect(toAppError(err).code).toBe("protected");
   });
 
-  test("cell-edit mode", async () => {
+  test("cell-edit mode: the command waits for the edit to end (delayForCellEdit), then writes", async () => {
     const fake = setup(workbookOf(sheetFrom(criteriaRows(6))));
     fake.cellEditMode = true;
-    const e = toAppError(await readSnapshot().catch((x) => x));
+    let done = false;
+    const command = recalcCommand().then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    expect(fake.writes).toEqual([]);
+    fake.endCellEdit();
+    await command;
+    expect(fake.writes.length).toBeGreaterThan(0);
+  });
+
+  test("InvalidOperationInCellEditMode (a run without delayForCellEdit) still maps to «cell-edit»", () => {
+    const e = toAppError(toAddinError({ code: "InvalidOperationInCellEditMode", message: "x" }));
     expect(e.code).toBe("cell-edit");
     expect(e.hint.vi).toMatch(/Enter hoặc Esc/);
   });

@@ -1,4 +1,5 @@
 /** The request context: statements queued until sync(), run in order, sizes measured. */
+import type { Rect } from "../../../../src/core/types";
 import type { FakeExcel } from "./excel";
 import { FakeOfficeError, jsonBytes, type Entry } from "./util";
 import { FakeWorkbook } from "./workbook";
@@ -6,7 +7,13 @@ import { FakeWorkbook } from "./workbook";
 export class FakeContext {
   readonly workbook: FakeWorkbook;
   private queue: Entry[] = [];
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    /** Excel.run({ delayForCellEdit: true }): syncs wait for cell-edit mode to end instead of failing. */
+    private readonly delayForCellEdit = false,
+    /** Excel.run({ mergeUndoGroup: true }). */
+    readonly mergeUndoGroup = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -15,9 +22,16 @@ export class FakeContext {
   }
 
   /** Queues a write; its label (for `writes`) is worked out when it runs, once earlier statements ran. */
-  write(label: string | (() => string), sheet: () => string | null, args: unknown, run: () => void): void {
+  /** `rects`: the cells the write changes (protection lets writes to unlocked cells through). */
+  write(
+    label: string | (() => string),
+    sheet: () => string | null,
+    args: unknown,
+    run: () => void,
+    rects?: () => Rect[],
+  ): void {
     const l = typeof label === "string" ? () => label : label;
-    this.queue.push({ kind: "write", label: l, sheet, bytes: 64 + jsonBytes(args), run });
+    this.queue.push({ kind: "write", label: l, sheet, bytes: 64 + jsonBytes(args), run, rects });
   }
 
   read(run: () => { bytes: number; commit: () => void }): void {
@@ -30,7 +44,9 @@ export class FakeContext {
     const queue = this.queue;
     this.queue = [];
     if (fake.cellEditMode) {
-      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      if (!this.delayForCellEdit)
+        throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      await fake.cellEditEnded();
     }
     const request = queue.reduce((n, e) => n + (e.kind === "write" ? e.bytes : 64), 0);
     fake.requestBytes.push(request);
@@ -44,7 +60,7 @@ export class FakeContext {
     for (const e of queue) {
       if (e.kind === "write") {
         const label = e.label();
-        fake.checkWrite(label, e.sheet());
+        fake.checkWrite(label, e.sheet(), e.rects?.(), this.mergeUndoGroup ? e.bytes : 0);
         e.run();
         fake.writes.push(label);
         fake.dirty = true;

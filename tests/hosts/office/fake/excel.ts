@@ -8,9 +8,19 @@
  *  - a property read before load() + sync() throws PropertyNotLoaded (so does ClientResult.value);
  *  - load() of a property the double does not know throws (no silent empty data);
  *  - getItem() of a missing sheet/table fails at sync with ItemNotFound; *OrNullObject gives a null object
- *    (isNullObject set at sync; objects derived from a null object are null objects too, unless
- *    `nullObjectCalls` is "fail": then getRange() on a null table or sheet fails the batch, the other
- *    behaviour a real Excel might have);
+ *    (isNullObject set at sync); loading a null object's own properties is allowed, but ANY other call on
+ *    a null object or an object derived from one fails the batch (InvalidObjectPath): the docs promise
+ *    nothing for those calls;
+ *  - a batch is not atomic: statements before a failing one stay applied;
+ *  - cell-edit mode: syncs fail (InvalidOperationInCellEditMode) unless the run asked delayForCellEdit,
+ *    then they wait until endCellEdit();
+ *  - mergeUndoGroup needs ExcelApi 1.20; a statement writing more than `undoLimitBytes` in such a run fails
+ *    with UndoNotSupported (Excel reports it for large formula writes);
+ *  - tables.add with an address takes the ACTIVE sheet; with a Range, the range's sheet;
+ *  - "Fill formulas in tables" (on unless told): a formula written into a table column whose other data
+ *    cells are blank fills the column;
+ *  - protection refuses writes to locked cells only (every cell is locked unless listed in `unlocked`);
+ *  - values/formulas/numberFormat of a range over 5M cells load as null;
  *  - values/formulas are parsed like typed input: "=x" becomes a formula, "-x"/"+x"/"@x" a formula too,
  *    "12" or "1.5" a number, "TRUE" a boolean, "1.6.2"/"3/4" a date (a number), and a leading apostrophe
  *    keeps the rest as text; 2-D arrays must match the range's shape;
@@ -34,10 +44,19 @@ export interface FakeOptions {
   hiddenSheets?: string[];
   /** The selection on the active sheet, or what else is selected. */
   selection?: Rect | "chart" | "several-areas";
-  /** Office.addin.showAsTaskpane available (SharedRuntime 1.1). */
+  /**
+   * Office.addin.showAsTaskpane available (SharedRuntime 1.1). The test harness takes it from manifest.xml
+   * (tests/hosts/office/helpers.ts); the double itself defaults to false.
+   */
   sharedRuntime?: boolean;
-  /** getRange() on a null table or sheet: a null range ("null", the default) or a failed batch ("fail"). */
-  nullObjectCalls?: "null" | "fail";
+  /** Excel's "Fill formulas in tables to create calculated columns" (true unless told). */
+  fillFormulasInTables?: boolean;
+  /** Unlocked cells of protected sheets, by sheet (writes to them go through). */
+  unlocked?: Record<string, Rect[]>;
+  /** In a mergeUndoGroup run, a write statement larger than this fails with UndoNotSupported. */
+  undoLimitBytes?: number;
+  /** Excel starts in cell-edit mode. */
+  cellEditMode?: boolean;
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -65,7 +84,10 @@ export class FakeExcel {
   readonly actions = new Map<string, (event: unknown) => unknown>();
   taskpaneShown = 0;
   sharedRuntime: boolean;
-  nullObjectCalls: "null" | "fail";
+  fillFormulasInTables: boolean;
+  readonly unlocked: Map<string, Rect[]>;
+  undoLimitBytes: number;
+  private editWaiters: (() => void)[] = [];
   private failures: { match: RegExp; code: string; message: string }[] = [];
   private tableCount = 0;
 
@@ -77,12 +99,29 @@ export class FakeExcel {
     this.maxResponseBytes = opts.maxResponseBytes ?? Infinity;
     this.protectedSheets = new Set(opts.protectedSheets ?? []);
     this.hiddenSheets = new Set(opts.hiddenSheets ?? []);
-    this.sharedRuntime = opts.sharedRuntime ?? true;
-    this.nullObjectCalls = opts.nullObjectCalls ?? "null";
+    this.sharedRuntime = opts.sharedRuntime ?? false;
+    this.fillFormulasInTables = opts.fillFormulasInTables ?? true;
+    this.unlocked = new Map(Object.entries(opts.unlocked ?? {}));
+    this.undoLimitBytes = opts.undoLimitBytes ?? Infinity;
+    this.cellEditMode = opts.cellEditMode ?? false;
     const sel = opts.selection;
     this.selection =
       sel === undefined ? null : typeof sel === "string" ? sel : { sheet: ws.active.name, rect: sel };
     for (const s of this.model.sheets.values()) this.tableCount += s.tables.length;
+  }
+
+  /** The user leaves cell-edit mode: delayed syncs go on. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    const waiters = this.editWaiters;
+    this.editWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves when cell-edit mode ends. */
+  cellEditEnded(): Promise<void> {
+    if (!this.cellEditMode) return Promise.resolve();
+    return new Promise((resolve) => this.editWaiters.push(resolve));
   }
 
   /** The next write statement whose label matches fails with this Office error code. */
@@ -148,7 +187,9 @@ export class FakeExcel {
       throw new FakeOfficeError("ApiNotFound", "mergeUndoGroup needs ExcelApi 1.20");
     }
     this.runs.push({ options });
-    const ctx = new FakeContext(this);
+    const opt = (name: string) =>
+      !!options && typeof options === "object" && (options as Record<string, unknown>)[name] === true;
+    const ctx = new FakeContext(this, opt("delayForCellEdit"), opt("mergeUndoGroup"));
     const result = await batch(ctx);
     if (ctx.pending()) await ctx.sync(); // Excel.run sends what is still queued
     return result;
@@ -172,13 +213,22 @@ export class FakeExcel {
     return s;
   }
 
-  checkWrite(label: string, sheet: string | null): void {
-    if (sheet && this.protectedSheets.has(sheet)) {
+  checkWrite(label: string, sheet: string | null, rects?: Rect[], undoBytes = 0): void {
+    const inside = (r: Rect, u: Rect) =>
+      r.top >= u.top &&
+      r.left >= u.left &&
+      r.top + r.rows <= u.top + u.rows &&
+      r.left + r.cols <= u.left + u.cols;
+    const unlocked = sheet ? (this.unlocked.get(sheet) ?? []) : [];
+    const allUnlocked = !!rects?.length && rects.every((r) => unlocked.some((u) => inside(r, u)));
+    if (sheet && this.protectedSheets.has(sheet) && !allUnlocked) {
       throw new FakeOfficeError(
         "AccessDenied",
         "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
       );
     }
+    if (undoBytes > this.undoLimitBytes)
+      throw new FakeOfficeError("UndoNotSupported", "The operation cannot be undone (too large).");
     const i = this.failures.findIndex((f) => f.match.test(label));
     if (i >= 0) {
       const f = this.failures.splice(i, 1)[0];

@@ -229,6 +229,8 @@ export class FakeNamedItem extends FakeObject {
   constructor(
     ctx: FakeContext,
     private readonly key: string,
+    /** How a statement on this name fails when the name does not exist. */
+    private readonly missing: "ItemNotFound" | "InvalidObjectPath" = "ItemNotFound",
   ) {
     super(ctx);
   }
@@ -251,7 +253,7 @@ export class FakeNamedItem extends FakeObject {
       [v],
       () => {
         const n = this.ctx.fake.model.names.find((x) => x.name.toLowerCase() === this.key.toLowerCase());
-        if (!n) throw new FakeOfficeError("ItemNotFound", `no name ${this.key}`);
+        if (!n) throw new FakeOfficeError(this.missing, `no name ${this.key}`);
         n.hidden = !v;
       },
     );
@@ -263,6 +265,8 @@ export class FakeNamedItem extends FakeObject {
       [],
       () => {
         const names = this.ctx.fake.model.names;
+        if (!names.some((x) => x.name.toLowerCase() === this.key.toLowerCase()))
+          throw new FakeOfficeError(this.missing, `name.delete on a missing name ${this.key}`);
         this.ctx.fake.model.names = names.filter((x) => x.name.toLowerCase() !== this.key.toLowerCase());
       },
     );
@@ -314,9 +318,13 @@ export class FakeNamedItemCollection extends FakeObject {
     );
     return new FakeNamedItem(this.ctx, name);
   }
+  getItem(name: string): FakeNamedItem {
+    // A missing name fails the batch when a statement on it runs (ItemNotFound).
+    return new FakeNamedItem(this.ctx, name, "ItemNotFound");
+  }
   getItemOrNullObject(name: string): FakeNamedItem {
-    // delete() on a missing name is a no-op, as on Excel's null object.
-    return new FakeNamedItem(this.ctx, name);
+    // Like every null object of the strict double: a statement on a missing name fails the batch.
+    return new FakeNamedItem(this.ctx, name, "InvalidObjectPath");
   }
 }
 

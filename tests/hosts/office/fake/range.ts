@@ -1,9 +1,9 @@
 /** Ranges, multi-area ranges, formats and data validation. */
 import { FakeConditionalFormatCollection } from "./extras";
-import type { SheetModel } from "../../../../src/core/model";
+import type { SheetModel, WorkbookModel } from "../../../../src/core/model";
 import { rectAddress } from "../../../../src/core/address";
 import type { CellStyle, Rect } from "../../../../src/core/types";
-import { FakeClientResult, FakeObject, type Target } from "./base";
+import { FakeClientResult, FakeObject, failOnNull, type Target } from "./base";
 import type { FakeContext } from "./context";
 import {
   FakeOfficeError,
@@ -34,6 +34,61 @@ export function valuesRect(sheet: SheetModel): Rect | null {
   return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
+/** Excel loads values, formulas and formats as null for a range over this many cells. */
+export const MAX_LOAD_CELLS = 5_000_000;
+
+/** A formula with its relative row references moved down `delta` rows (as Excel fills a column). */
+export function shiftRows(formula: string, delta: number): string {
+  return formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, d1, col, d2, row) =>
+    d2 ? m : `${d1}${col}${Number(row) + delta}`,
+  );
+}
+
+/**
+ * Excel's "Fill formulas in tables to create calculated columns" (on by default): a formula entered in a
+ * column of a table whose other data cells are all blank fills that column's blank data cells.
+ */
+function fillTableColumns(model: WorkbookModel, sheet: SheetModel, rect: Rect, data: unknown[][]): void {
+  for (const t of sheet.tables) {
+    const top = t.rect.top + (t.showHeaders === false ? 0 : 1);
+    const bottom = t.rect.top + t.rect.rows - (t.showTotals ? 1 : 0);
+    for (
+      let c = Math.max(rect.left, t.rect.left);
+      c < Math.min(rect.left + rect.cols, t.rect.left + t.rect.cols);
+      c++
+    ) {
+      let source: { row: number; formula: string } | null = null;
+      for (let r = Math.max(rect.top, top); r < Math.min(rect.top + rect.rows, bottom); r++) {
+        const v = data[r - rect.top][c - rect.left];
+        if (typeof v === "string" && v.startsWith("=")) {
+          source = { row: r, formula: v };
+          break;
+        }
+      }
+      if (!source) continue;
+      const written = (r: number) => r >= rect.top && r < rect.top + rect.rows;
+      let othersBlank = true;
+      for (let r = top; r < bottom && othersBlank; r++) {
+        if (written(r)) continue;
+        const cell = sheet.get(r, c);
+        if (cell.formula || (cell.value !== null && cell.value !== "")) othersBlank = false;
+      }
+      if (!othersBlank) continue;
+      for (let r = top; r < bottom; r++) {
+        if (written(r) && data[r - rect.top][c - rect.left] !== "") continue;
+        const formula = shiftRows(source.formula, r - source.row);
+        model.apply({
+          op: "setCells",
+          sheet: sheet.name,
+          top: r,
+          left: c,
+          cells: [[{ kind: "formula", formula }]],
+        });
+      }
+    }
+  }
+}
+
 // ---- ranges ----
 
 export class FakeRange extends FakeObject {
@@ -43,7 +98,7 @@ export class FakeRange extends FakeObject {
   constructor(
     ctx: FakeContext,
     readonly resolve: () => Target | null,
-    nullable = false,
+    private readonly nullable = false,
   ) {
     super(ctx);
     if (nullable)
@@ -61,7 +116,13 @@ export class FakeRange extends FakeObject {
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
+    this.use("conditionalFormats");
     return new FakeConditionalFormatCollection(this.ctx, this.resolve);
+  }
+
+  /** Fails the batch at sync when this range is a null object or derived from one. */
+  private use(what: string): void {
+    failOnNull(this.ctx, `range.${what}`, () => this.resolve() === null);
   }
 
   private target(): Target {
@@ -95,11 +156,13 @@ export class FakeRange extends FakeObject {
   }
 
   load(spec: unknown): this {
-    const grid = <T>(f: (sheet: SheetModel, r: number, c: number) => T): T[][] => {
+    // Loading a null object's own properties is the documented pattern; a range derived from one is not.
+    if (!this.nullable) this.use("load");
+    const grid = <T>(f: (sheet: SheetModel, r: number, c: number) => T): T[][] | null => {
       const { sheet } = this.target();
       const rect = this.rect();
-      if (rect.rows * rect.cols > 5_000_000)
-        throw new FakeOfficeError("RangeExceedsLimit", "range too large to read");
+      // Excel returns null for values, formulas and formats of a range over 5 million cells.
+      if (rect.rows * rect.cols > MAX_LOAD_CELLS) return null;
       return Array.from({ length: rect.rows }, (_, r) =>
         Array.from({ length: rect.cols }, (_, c) => f(sheet, rect.top + r, rect.left + c)),
       );
@@ -125,6 +188,7 @@ export class FakeRange extends FakeObject {
   }
 
   private setGrid(what: "values" | "formulas", data: unknown[][]): void {
+    this.use(what);
     this.ctx.write(
       this.label(what),
       () => this.resolve()?.sheet.name ?? null,
@@ -145,7 +209,9 @@ export class FakeRange extends FakeObject {
           left: rect.left,
           cells: data.map((row) => row.map(typedInput)),
         });
+        if (this.ctx.fake.fillFormulasInTables) fillTableColumns(this.ctx.fake.model, sheet, rect, data);
       },
+      () => this.resolve()?.rects ?? [],
     );
   }
 
@@ -158,6 +224,7 @@ export class FakeRange extends FakeObject {
   }
 
   set numberFormat(data: unknown[][]) {
+    this.use("numberFormat");
     this.ctx.write(
       this.label("numberFormat"),
       () => this.resolve()?.sheet.name ?? null,
@@ -187,6 +254,7 @@ export class FakeRange extends FakeObject {
 
   /** The part of this range inside `address` (on the same sheet), or a null object. */
   getIntersectionOrNullObject(address: string): FakeRange {
+    this.use("getIntersectionOrNullObject");
     const other = fakeParseAddress(address);
     return new FakeRange(
       this.ctx,
@@ -206,6 +274,7 @@ export class FakeRange extends FakeObject {
   }
 
   getCellProperties(opts: Excel.CellPropertiesLoadOptions): FakeClientResult<Excel.CellProperties[][]> {
+    this.use("getCellProperties");
     const want = opts.format ?? {};
     const result = new FakeClientResult<Excel.CellProperties[][]>();
     this.ctx.read(() => {
@@ -243,6 +312,7 @@ export class FakeRange extends FakeObject {
   }
 
   getColumnProperties(opts: Excel.ColumnPropertiesLoadOptions): FakeClientResult<Excel.ColumnProperties[]> {
+    this.use("getColumnProperties");
     const result = new FakeClientResult<Excel.ColumnProperties[]>();
     this.ctx.read(() => {
       const t = this.resolve();
@@ -272,6 +342,7 @@ export class FakeRange extends FakeObject {
   }
 
   getSpecialCellsOrNullObject(type: string): FakeRangeAreas {
+    this.use("getSpecialCellsOrNullObject");
     if (type !== "DataValidations")
       throw new FakeOfficeError("InvalidArgument", `the double has no special cells «${type}»`);
     return new FakeRangeAreas(
@@ -296,6 +367,7 @@ export class FakeRange extends FakeObject {
   }
 
   insert(shift: string): FakeRange {
+    this.use("insert");
     this.ctx.write(
       this.label(`insert ${shift}`),
       () => this.resolve()?.sheet.name ?? null,
@@ -317,6 +389,7 @@ export class FakeRange extends FakeObject {
   }
 
   delete(shift: string): void {
+    this.use("delete");
     this.ctx.write(
       this.label(`delete ${shift}`),
       () => this.resolve()?.sheet.name ?? null,
@@ -337,6 +410,7 @@ export class FakeRange extends FakeObject {
   }
 
   select(): void {
+    this.use("select");
     this.ctx.write(
       this.label("select"),
       () => null,

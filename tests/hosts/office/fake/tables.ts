@@ -22,6 +22,7 @@ export class FakeTableCollection extends FakeObject {
     return this.itemList;
   }
   load(spec: unknown): this {
+    this.ws.use("tables.load");
     const names = loadNames(spec).map((n) => n.replace(/^items\//, ""));
     for (const n of names) {
       if (!["name", "showHeaders", "showTotals", "style"].includes(n))
@@ -52,25 +53,46 @@ export class FakeTableCollection extends FakeObject {
     return this;
   }
   getItem(name: string): FakeTable {
+    this.ws.use("tables.getItem");
     return new FakeTable(this.ctx, this.ws, name);
   }
   getItemOrNullObject(name: string): FakeTable {
+    this.ws.use("tables.getItemOrNullObject");
     return new FakeTable(this.ctx, this.ws, name, true);
   }
-  add(address: string, hasHeaders: boolean): FakeTable {
-    const rect = fakeParseAddress(address);
+  /**
+   * Adds a table. As in Excel, an address without a sheet name is taken on the ACTIVE sheet, whatever
+   * collection it is called on; a Range is taken where it is.
+   */
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    this.ws.use("tables.add");
     const table = new FakeTable(this.ctx, this.ws, "");
+    const where = (): { sheetName: string; rect: Rect } => {
+      if (typeof address !== "string") {
+        const t = address.resolve();
+        if (!t) throw new FakeOfficeError("InvalidObjectPath", "tables.add on a null range");
+        return { sheetName: t.sheet.name, rect: t.rects[0] };
+      }
+      if (address.includes("!"))
+        throw new FakeOfficeError("InvalidArgument", "the double takes addresses without a sheet name");
+      return { sheetName: this.ctx.fake.activeSheet, rect: fakeParseAddress(address) };
+    };
     this.ctx.write(
-      `addTable ${this.ws.resolveName()}!${rectAddress(rect)}`,
-      this.ws.resolveName,
-      [address, hasHeaders],
       () => {
-        const sheet = this.ws.model()!;
+        const w = where();
+        return `addTable ${w.sheetName}!${rectAddress(w.rect)}`;
+      },
+      () => where().sheetName,
+      [typeof address === "string" ? address : "range", hasHeaders],
+      () => {
+        const { sheetName, rect } = where();
+        const sheet = this.ctx.fake.sheetOrThrow(sheetName);
         const name = this.ctx.fake.nextTableName();
         if (!hasHeaders)
           throw new FakeOfficeError("InvalidArgument", "the double makes tables with headers only");
         this.ctx.fake.model.apply({ op: "addTable", sheet: sheet.name, name, rect });
         table.key = name;
+        table.home = sheet.name;
       },
     );
     return table;
@@ -98,7 +120,7 @@ export class FakeTable extends FakeObject {
         };
       });
     const info = () => {
-      const t = this.ws.model()!.tables.find((x) => x.name === this.key);
+      const t = this.sheetModel()!.tables.find((x) => x.name === this.key);
       if (!t) throw new FakeOfficeError("ItemNotFound", `no table «${this.key}»`);
       return t;
     };
@@ -107,14 +129,14 @@ export class FakeTable extends FakeObject {
       add: (index?: number) =>
         this.ctx.write(
           () => `table.columns.add ${this.key}[${index ?? "end"}]`,
-          this.ws.resolveName,
+          this.sheetName,
           [index],
           () => {
             const t = info();
             const at = t.rect.left + (index ?? t.rect.cols);
             if (index !== undefined && (index < 0 || index >= t.rect.cols))
               throw new FakeOfficeError("InvalidArgument", "column index out of range");
-            const sheet = this.ws.model()!;
+            const sheet = this.sheetModel()!;
             this.ctx.fake.model.apply({
               op: "insertColumns",
               sheet: sheet.name,
@@ -138,7 +160,7 @@ export class FakeTable extends FakeObject {
         delete: () =>
           this.ctx.write(
             () => `table.columns.delete ${this.key}[${index}]`,
-            this.ws.resolveName,
+            this.sheetName,
             [index],
             () => {
               const t = info();
@@ -146,7 +168,7 @@ export class FakeTable extends FakeObject {
                 throw new FakeOfficeError("ItemNotFound", "column index out of range");
               this.ctx.fake.model.apply({
                 op: "deleteColumns",
-                sheet: this.ws.model()!.name,
+                sheet: this.sheetModel()!.name,
                 at: t.rect.left + index,
                 count: 1,
                 table: { name: t.name, rect: { ...t.rect } },
@@ -165,14 +187,38 @@ export class FakeTable extends FakeObject {
     style?: string;
   };
 
+  /** The sheet a table added by tables.add landed on (Excel's active sheet for a bare address). */
+  home: string | null = null;
+  private readonly sheetName = (): string | null => this.home ?? this.ws.resolveName();
+  private sheetModel() {
+    return this.home !== null ? this.ctx.fake.sheetOrThrow(this.home) : this.ws.model();
+  }
+
   markLoaded(name: string, value: unknown): void {
     this.loaded.set(name, value);
   }
 
   /** For a table from getItemOrNullObject: its sheet or the table itself is not there (at sync). */
   private missing(): boolean {
-    const sheet = this.ws.model();
+    const sheet = this.sheetModel();
     return !sheet || !sheet.tables.some((x) => x.name === this.key);
+  }
+
+  load(spec: unknown): this {
+    this.queueLoad(
+      loadNames(spec),
+      ["name", "showHeaders", "showTotals", "style"],
+      (n) => {
+        const t = this.info();
+        return n === "showTotals"
+          ? (t.showTotals ?? false)
+          : n === "style"
+            ? (t.style ?? "TableStyleMedium2")
+            : t[n as "name" | "showHeaders"];
+      },
+      () => this.nullable && this.missing(),
+    );
+    return this;
   }
 
   get name(): string {
@@ -181,7 +227,7 @@ export class FakeTable extends FakeObject {
   set name(name: string) {
     this.ctx.write(
       () => `table.name ${this.key} = ${name}`,
-      this.ws.resolveName,
+      this.sheetName,
       [name],
       () => {
         this.info().name = name;
@@ -201,7 +247,7 @@ export class FakeTable extends FakeObject {
   set style(style: string) {
     this.ctx.write(
       () => `table.style ${this.key} = ${style}`,
-      this.ws.resolveName,
+      this.sheetName,
       [style],
       () => {
         this.info().style = style;
@@ -212,7 +258,7 @@ export class FakeTable extends FakeObject {
   getRange(): FakeRange {
     if (this.nullable) failOnNull(this.ctx, "table.getRange", () => this.missing());
     return new FakeRange(this.ctx, () => {
-      const sheet = this.ws.model();
+      const sheet = this.sheetModel();
       if (!sheet || (this.nullable && this.missing())) return null;
       return { sheet, rects: [{ ...this.info().rect }] };
     });
@@ -222,12 +268,12 @@ export class FakeTable extends FakeObject {
     const rect = fakeParseAddress(address);
     this.ctx.write(
       () => `table.resize ${this.key} ${rectAddress(rect)}`,
-      this.ws.resolveName,
+      this.sheetName,
       [address],
       () => {
         this.ctx.fake.model.apply({
           op: "resizeTable",
-          sheet: this.ws.model()!.name,
+          sheet: this.sheetModel()!.name,
           name: this.info().name,
           rect,
         });
@@ -238,12 +284,12 @@ export class FakeTable extends FakeObject {
   convertToRange(): FakeRange {
     this.ctx.write(
       () => `table.convertToRange ${this.key}`,
-      this.ws.resolveName,
+      this.sheetName,
       [],
       () => {
         this.ctx.fake.model.apply({
           op: "deleteTable",
-          sheet: this.ws.model()!.name,
+          sheet: this.sheetModel()!.name,
           name: this.info().name,
         });
       },

@@ -17,7 +17,14 @@ export class FakeOfficeError extends Error {
 }
 
 export type Entry =
-  | { kind: "write"; label: () => string; sheet: () => string | null; bytes: number; run(): void }
+  | {
+      kind: "write";
+      label: () => string;
+      sheet: () => string | null;
+      bytes: number;
+      run(): void;
+      rects?: () => Rect[];
+    }
   | { kind: "read"; run(): { bytes: number; commit: () => void } };
 
 export function parseCell(a: string): { row: number; col: number } | null {
@@ -75,7 +82,11 @@ export function typedInput(v: unknown): CellInput {
 }
 
 export function jsonBytes(x: unknown): number {
-  return Buffer.byteLength(JSON.stringify(x) ?? "", "utf8");
+  const json = JSON.stringify(x) ?? "";
+  // Node (and jsdom) have Buffer; the browser bundle (tests/e2e) has TextEncoder.
+  return typeof Buffer !== "undefined"
+    ? Buffer.byteLength(json, "utf8")
+    : new TextEncoder().encode(json).length;
 }
 
 /** The ExcelApi versions compare as numbers after the dot: 1.9 < 1.13. */

@@ -3,7 +3,7 @@ import type { SheetModel } from "../../../../src/core/model";
 import { FakeObject, failOnNull } from "./base";
 import type { FakeContext } from "./context";
 import { FakeRange, FakeRangeAreas, valuesRect } from "./range";
-import { FakeTableCollection } from "./tables";
+import { FakeTable, FakeTableCollection } from "./tables";
 import { FakeFreezePanes, FakeNamedItemCollection, FakePageLayout } from "./extras";
 import { FakeOfficeError, fakeParseAddress, jsonBytes, loadNames, notLoaded } from "./util";
 
@@ -11,9 +11,11 @@ import { FakeOfficeError, fakeParseAddress, jsonBytes, loadNames, notLoaded } fr
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeWorkbookTables;
   readonly names: FakeNamedItemCollection;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeWorkbookTables(ctx);
     this.names = new FakeNamedItemCollection(ctx);
   }
 
@@ -42,15 +44,19 @@ export class FakeWorksheetCollection extends FakeObject {
   load(spec: unknown): this {
     const names = loadNames(spec).map((n) => n.replace(/^items\//, ""));
     for (const n of names)
-      if (n !== "name") throw new FakeOfficeError("InvalidArgument", `the double cannot load items/${n}`);
+      if (n !== "name" && n !== "visibility")
+        throw new FakeOfficeError("InvalidArgument", `the double cannot load items/${n}`);
     this.ctx.read(() => {
-      const order = [...this.ctx.fake.model.order];
+      const fake = this.ctx.fake;
+      const order = [...fake.model.order];
+      const hidden = order.map((n) => fake.hiddenSheets.has(n));
       return {
         bytes: jsonBytes(order),
         commit: () => {
-          this.itemList = order.map((name) => {
+          this.itemList = order.map((name, i) => {
             const ws = new FakeWorksheet(this.ctx, () => name, false);
             ws.markLoaded("name", name);
+            if (names.includes("visibility")) ws.markLoaded("visibility", hidden[i] ? "Hidden" : "Visible");
             return ws;
           });
         },
@@ -135,6 +141,10 @@ export class FakeWorksheet extends FakeObject {
     return this.prop("name");
   }
 
+  get visibility(): string {
+    return this.prop("visibility");
+  }
+
   load(spec: unknown): this {
     this.queueLoad(
       loadNames(spec),
@@ -146,6 +156,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   set position(index: number) {
+    this.use("position");
     this.ctx.write(`position ${this.resolveName()} = ${index}`, this.resolveName, [index], () => {
       const name = this.model()!.name;
       const order = this.ctx.fake.model.order.filter((n) => n !== name);
@@ -155,6 +166,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   delete(): void {
+    this.use("delete");
     this.ctx.write(
       `deleteSheet ${this.resolveName()}`,
       () => null,
@@ -166,6 +178,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   activate(): void {
+    this.use("activate");
     this.ctx.write(
       `activate ${this.resolveName()}`,
       () => null,
@@ -180,14 +193,20 @@ export class FakeWorksheet extends FakeObject {
     // No address: the whole sheet (the double supports it for conditional formats only).
     const rect =
       address === undefined ? { top: 0, left: 0, rows: 1048576, cols: 16384 } : fakeParseAddress(address);
-    if (this.nullable) failOnNull(this.ctx, "getRange", () => this.resolveName() === null);
+    this.use("getRange");
     return new FakeRange(this.ctx, () => {
       const sheet = this.model();
       return sheet ? { sheet, rects: [rect] } : null;
     });
   }
 
+  /** Fails the batch at sync when this sheet is a null object (a call on a null object). */
+  use(what: string): void {
+    if (this.nullable) failOnNull(this.ctx, what, () => this.resolveName() === null);
+  }
+
   getRanges(address: string): FakeRangeAreas {
+    this.use("getRanges");
     const rects = address.split(",").map(fakeParseAddress);
     return new FakeRangeAreas(
       this.ctx,
@@ -199,7 +218,19 @@ export class FakeWorksheet extends FakeObject {
     );
   }
 
+  /** The used range; the top left cell when the sheet is blank (documented: it never fails). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.use("getUsedRange");
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.model();
+      if (!sheet) return null;
+      const used = valuesOnly ? valuesRect(sheet) : sheet.usedRect();
+      return { sheet, rects: [used ?? { top: 0, left: 0, rows: 1, cols: 1 }] };
+    });
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.use("getUsedRangeOrNullObject");
     return new FakeRange(
       this.ctx,
       () => {
@@ -215,6 +246,7 @@ export class FakeWorksheet extends FakeObject {
   getNextOrNullObject(visibleOnly?: boolean): FakeWorksheet {
     if (visibleOnly !== true)
       throw new FakeOfficeError("InvalidArgument", "the double walks visible sheets only");
+    this.use("getNextOrNullObject");
     return new FakeWorksheet(
       this.ctx,
       () => {
@@ -238,7 +270,30 @@ export class FakeProtection extends FakeObject {
   get protected(): boolean {
     return this.prop("protected");
   }
+  protect(): void {
+    this.ws.use("protection.protect");
+    this.ctx.write(
+      `protect ${this.ws.resolveName()}`,
+      () => null,
+      [],
+      () => {
+        this.ctx.fake.protectedSheets.add(this.ws.model()!.name);
+      },
+    );
+  }
+  unprotect(): void {
+    this.ws.use("protection.unprotect");
+    this.ctx.write(
+      `unprotect ${this.ws.resolveName()}`,
+      () => null,
+      [],
+      () => {
+        this.ctx.fake.protectedSheets.delete(this.ws.model()!.name);
+      },
+    );
+  }
   load(spec: unknown): this {
+    this.ws.use("protection.load");
     this.queueLoad(
       loadNames(spec),
       ["protected"],
@@ -246,5 +301,44 @@ export class FakeProtection extends FakeObject {
       () => this.ws.model() === null,
     );
     return this;
+  }
+}
+
+/** workbook.tables: every table of the workbook, by name (load items/name; getItem). */
+export class FakeWorkbookTables extends FakeObject {
+  private itemList: { name: string }[] | null = null;
+  get items(): { name: string }[] {
+    if (!this.itemList) throw notLoaded("items");
+    return this.itemList;
+  }
+  load(spec: unknown): this {
+    const names = loadNames(spec).map((n) => n.replace(/^items\//, ""));
+    for (const n of names)
+      if (n !== "name") throw new FakeOfficeError("InvalidArgument", `the double cannot load items/${n}`);
+    this.ctx.read(() => {
+      const all: string[] = [];
+      const model = this.ctx.fake.model;
+      for (const name of model.order) for (const t of model.sheets.get(name)!.tables) all.push(t.name);
+      return {
+        bytes: jsonBytes(all),
+        commit: () => {
+          this.itemList = all.map((name) => ({ name }));
+        },
+      };
+    });
+    return this;
+  }
+  /** The table named `name` (ItemNotFound at sync when there is none). */
+  getItem(name: string): FakeTable {
+    const model = this.ctx.fake.model;
+    const ws = new FakeWorksheet(
+      this.ctx,
+      () => {
+        for (const s of model.order) if (model.sheets.get(s)!.tables.some((t) => t.name === name)) return s;
+        throw new FakeOfficeError("ItemNotFound", `no table «${name}»`);
+      },
+      false,
+    );
+    return new FakeTable(this.ctx, ws, name);
   }
 }

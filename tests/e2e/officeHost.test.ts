@@ -1,0 +1,210 @@
+/**
+ * The PRODUCTION task pane (dist/taskpane.html) and function file (dist/commands.html) in Chromium, with
+ * office.js replaced by a stand-in backed by the unit tests' strict Excel double (tests/hosts/office/fake,
+ * bundled for the browser here with esbuild) on the seed workbook: the real panel drives the real Office
+ * host; the assertions read the double's cells and the panel's text.
+ */
+import { buildSync } from "esbuild";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launch, type Browser } from "./support/browser";
+import { serveDist, type StaticServer } from "./support/server";
+import { manifestSharedRuntime } from "../hosts/office/helpers";
+import type { FakeOptions } from "../hosts/office/fake";
+import { SAMPLE_SHEET } from "../../src/core/sample";
+import type { Rect } from "../../src/core/types";
+
+let server: StaticServer;
+let browser: Browser;
+let standIn: string;
+
+beforeAll(async () => {
+  standIn = buildSync({
+    entryPoints: [join(__dirname, "support/officeStandIn.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+  }).outputFiles[0].text;
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `page` of dist/ with the stand-in in place of office.js. */
+async function open(file: string, opts: FakeOptions & { table?: Rect } = {}): Promise<Page> {
+  const page = await browser.newPage({ width: 400, height: 900 });
+  const options = { sharedRuntime: manifestSharedRuntime(), ...opts };
+  await page.addInitScript((o) => {
+    (window as unknown as { __parFakeOptions: unknown }).__parFakeOptions = o;
+  }, options);
+  await page.route(/office\.js$/, (route) =>
+    route.fulfill({ body: standIn, contentType: "application/javascript" }),
+  );
+  await page.goto(`${server.origin}/${file}`);
+  return page;
+}
+
+const headerRow = (page: Page) =>
+  page.evaluate(() => {
+    const fake = (
+      window as unknown as { __parFake: { snapshot(): { active: { name: string; values: unknown[][] } } } }
+    ).__parFake;
+    const a = fake.snapshot().active;
+    return { name: a.name, values: a.values.map((r) => r.join("|")).join("\n") };
+  });
+
+test("boot, Recalculate, then Undo through the real panel", async () => {
+  const page = await open("taskpane.html");
+  const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
+  await recalc.waitFor({ timeout: 20_000 });
+  const before = await headerRow(page);
+  await recalc.click();
+  await page.waitForFunction(
+    () => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes.length > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+  const after = await headerRow(page);
+  expect(after.values).not.toEqual(before.values);
+  expect(after.values).toMatch(/Chưa đạt so với điểm tối đa/);
+  const undo = page.getByRole("button", { name: /Hoàn tác/ }).first();
+  await undo.waitFor({ timeout: 10_000 });
+  await expect(undo.isEnabled()).resolves.toBe(true);
+  await undo.click();
+  await page.waitForFunction(
+    (v) => {
+      const fake = (window as unknown as { __parFake: { snapshot(): { active: { values: unknown[][] } } } })
+        .__parFake;
+      return (
+        fake
+          .snapshot()
+          .active.values.map((r) => r.join("|"))
+          .join("\n") === v
+      );
+    },
+    before.values,
+    { timeout: 20_000 },
+  );
+  expect(browser.pageErrors).toEqual([]);
+});
+
+test("the ribbon's Recalculate with the manifest's shared runtime runs in the pane's page", async () => {
+  const page = await open("taskpane.html");
+  await page
+    .getByRole("button", { name: /Tính lại/ })
+    .first()
+    .waitFor({ timeout: 20_000 });
+  const completed = await page.evaluate(async () => {
+    const fake = (window as unknown as { __parFake: { actions: Map<string, (e: unknown) => unknown> } })
+      .__parFake;
+    let done = false;
+    await fake.actions.get("recalculate")!({ completed: () => (done = true) });
+    for (let i = 0; i < 100 && !done; i++) await new Promise((r) => setTimeout(r, 50));
+    return done;
+  });
+  expect(completed).toBe(true);
+  expect((await headerRow(page)).values).toMatch(/Chưa đạt so với điểm tối đa/);
+});
+
+test("the function file without a shared runtime: the ribbon still writes; no pane to open", async () => {
+  const page = await open("commands.html", { sharedRuntime: false });
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __parFake: { actions: Map<string, unknown> } }).__parFake.actions.has(
+        "recalculate",
+      ),
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.evaluate(async () => {
+    const fake = (window as unknown as { __parFake: { actions: Map<string, (e: unknown) => unknown> } })
+      .__parFake;
+    await new Promise<void>((resolve) => fake.actions.get("recalculate")!({ completed: () => resolve() }));
+  });
+  expect((await headerRow(page)).values).toMatch(/Chưa đạt so với điểm tối đa/);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __parFake: { taskpaneShown: number } }).__parFake.taskpaneShown,
+    ),
+  ).toBe(0);
+});
+
+test("a protected sheet: nothing written, the panel says so (Vietnamese first)", async () => {
+  const page = await open("taskpane.html", { protectedSheets: [SAMPLE_SHEET] });
+  const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
+  await recalc.waitFor({ timeout: 20_000 });
+  await recalc.click();
+  await page
+    .getByText(/đang được bảo vệ/)
+    .first()
+    .waitFor({ timeout: 20_000 });
+  expect(
+    await page.evaluate(() => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes),
+  ).toEqual([]);
+});
+
+test("cell-edit mode: Recalculate waits for the edit to end, then writes", async () => {
+  const page = await open("taskpane.html");
+  const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
+  await recalc.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () => !(document.querySelector("button") as HTMLButtonElement | null)?.disabled,
+    undefined,
+    { timeout: 20_000 },
+  );
+  // The user starts typing in a cell, then clicks Recalculate.
+  await page.evaluate(() => {
+    (window as unknown as { __parFake: { cellEditMode: boolean } }).__parFake.cellEditMode = true;
+  });
+  await recalc.click();
+  await page.waitForTimeout(500);
+  expect(
+    await page.evaluate(() => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes),
+  ).toEqual([]);
+  await page.evaluate(() =>
+    (window as unknown as { __parFake: { endCellEdit(): void } }).__parFake.endCellEdit(),
+  );
+  await page.waitForFunction(
+    () => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes.length > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+  expect((await headerRow(page)).values).toMatch(/Chưa đạt so với điểm tối đa/);
+});
+
+test("a criteria table inside an Excel table: Recalculate keeps per-row formulas in the table's columns", async () => {
+  const page = await open("taskpane.html", { table: { top: 2, left: 0, rows: 32, cols: 6 } });
+  const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
+  await recalc.waitFor({ timeout: 20_000 });
+  await recalc.click();
+  await page.waitForFunction(
+    () => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes.length > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(500);
+  const result = await page.evaluate(() => {
+    const fake = (
+      window as unknown as {
+        __parFake: {
+          fillFormulasInTables: boolean;
+          snapshot(): { active: { formulas?: (string | null)[][]; tables?: { name: string }[] } };
+        };
+      }
+    ).__parFake;
+    const a = fake.snapshot().active;
+    const gap = (a.formulas ?? []).map((r) => r[4]).filter((f): f is string => !!f);
+    return { autofill: fake.fillFormulasInTables, tables: (a.tables ?? []).map((t) => t.name), gap };
+  });
+  expect(result.autofill).toBe(true);
+  expect(result.tables).toEqual(["BangPAR"]);
+  // One formula per row (its own row's cells), not one formula filled down the column.
+  expect(result.gap.length).toBeGreaterThan(5);
+  expect(new Set(result.gap).size).toBe(result.gap.length);
+});

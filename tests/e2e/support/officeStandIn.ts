@@ -1,0 +1,29 @@
+/**
+ * The Office/Excel stand-in the browser test serves in place of office.js: the unit tests' strict double
+ * (tests/hosts/office/fake) on the seed workbook, installed as Excel/Office/OfficeExtension, with an
+ * Office.onReady that reports Excel. Options come from `window.__parFakeOptions` (set by the test before
+ * the page's scripts run; `sharedRuntime` from manifest.xml); the double is `window.__parFake`.
+ * Bundled for the browser with esbuild by tests/e2e/officeHost.test.ts.
+ */
+import { FakeExcel, type FakeOptions } from "../../hosts/office/fake";
+import { SAMPLE_SHEET, sampleWorkbook } from "../../../src/core/sample";
+import type { Rect } from "../../../src/core/types";
+
+const w = window as unknown as {
+  __parFakeOptions?: FakeOptions & { table?: Rect };
+  __parFake?: FakeExcel;
+};
+const { table, ...options } = w.__parFakeOptions ?? {};
+const fake = new FakeExcel(sampleWorkbook(), options);
+// The criteria table inside an Excel table (ListObject), as many offices format it.
+if (table) fake.model.apply({ op: "addTable", sheet: SAMPLE_SHEET, name: "BangPAR", rect: table });
+fake.install();
+w.__parFake = fake;
+const office = (globalThis as unknown as { Office: Record<string, unknown> }).Office;
+office.HostType = { Excel: "Excel" };
+(office.context as Record<string, unknown>).displayLanguage = "vi-VN";
+office.onReady = (cb?: (info: unknown) => unknown) => {
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  setTimeout(() => cb?.(info), 0);
+  return Promise.resolve(info);
+};
