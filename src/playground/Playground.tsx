@@ -26,9 +26,16 @@ import {
 } from "@fluentui/react-components";
 import type * as ExcelJS from "exceljs";
 import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
-import { userError, type UserError } from "../app/errors";
+import { describeError, userError, type UserError } from "../app/errors";
 import { Session } from "../app/session";
-import { loadWorkbook, readSheet, saveWorkbook } from "../hosts/xlsx";
+import {
+  columnEditsOf,
+  loadWorkbook,
+  preserveParts,
+  readSheet,
+  saveWorkbook,
+  sniffWorkbook,
+} from "../hosts/xlsx";
 import { Panel } from "../taskpane/exports";
 import { planDocumentDocx } from "../app/planDocument";
 import { planDocxName, type PlanDocumentResult } from "../taskpane/panelApi";
@@ -45,6 +52,8 @@ interface Doc {
   host: PlaygroundHost;
   session: Session;
   fileName: string;
+  /** The bytes the file was opened from: the parts ExcelJS drops are carried over from them on download. */
+  original?: Uint8Array;
 }
 
 const useStyles = makeStyles({
@@ -120,12 +129,12 @@ function planDocumentOf(doc: Doc): () => Promise<PlanDocumentResult> {
   };
 }
 
-function openDoc(workbook: ExcelJS.Workbook, fileName: string, lang: Lang): Doc {
+function openDoc(workbook: ExcelJS.Workbook, fileName: string, lang: Lang, original?: Uint8Array): Doc {
   // the sheet the commands work on: the app's choice among the sheets with a criteria table
   const host = new PlaygroundHost(workbook);
   const session = new Session(host, lang);
   session.useSheet(host.sheet);
-  return { id: nextDocId++, host, session, fileName };
+  return { id: nextDocId++, host, session, fileName, original };
 }
 
 /** Whether a criteria table is found on this sheet (switching to it makes it the panel's sheet). */
@@ -250,11 +259,15 @@ export function Playground() {
     setBusy("open");
     setProblem(null);
     try {
-      const wb = await loadWorkbook(await file.arrayBuffer());
-      load(openDoc(wb, file.name, lang));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // .xls, encrypted, CSV or HTML under a workbook's name: each gets its own words (app/errors.ts)
+      sniffWorkbook(bytes, file.name);
+      const wb = await loadWorkbook(bytes);
+      load(openDoc(wb, file.name, lang, bytes));
     } catch (e) {
       console.error("PAR playground: could not open", file.name, e);
-      setProblem(userError("file-unreadable", { path: file.name }));
+      const typed = describeError(e);
+      setProblem(typed.code === "unexpected" ? userError("file-unreadable", { path: file.name }) : typed);
     } finally {
       setBusy(null);
     }
@@ -265,7 +278,18 @@ export function Playground() {
     setBusy("download");
     setProblem(null);
     try {
-      const bytes = await saveWorkbook(doc.host.workbook);
+      let bytes = await saveWorkbook(doc.host.workbook);
+      if (doc.original) {
+        // ExcelJS drops charts, text boxes, custom properties…: carry them over from the opened file, and
+        // ask before a download that would still lose something (issue 9 item 6).
+        const kept = await preserveParts(doc.original, bytes, columnEditsOf(doc.host.applied));
+        if (kept.lost.length) {
+          const w = userError("would-lose-parts", { parts: kept.lost });
+          const text = `${w.message.vi}\n${w.hint.vi}\n\n${w.message.en}\n${w.hint.en}\n\n${kept.lost.join("\n")}`;
+          if (!window.confirm(text)) return;
+        }
+        bytes = kept.bytes;
+      }
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
       const a = document.createElement("a");
       a.href = url;

@@ -57,10 +57,14 @@ export class PlaygroundHost implements SessionHost {
     });
   }
 
+  /** Every change set written since the file was opened, in order: what moved the file's drawings. */
+  readonly applied: ChangeSet[] = [];
+
   async apply(p: PreparedOk): Promise<void> {
     const cs = p.changeSet;
     // all or nothing: the whole change set was checked (core's prepare) before a cell is written
     await this.xlsx.apply(p);
+    this.applied.push(cs);
     this.version++;
     this.emit({ kind: "changed", command: cs.command });
     const select = cs.ops.filter((op) => op.op === "select").pop();
