@@ -87,8 +87,34 @@ function writeInput(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInpu
 
 const HORIZONTAL = { Left: "left", Center: "center", Right: "right" } as const;
 
-function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
-  const style: Partial<ExcelJS.Style> = { ...cell.style };
+/**
+ * The style a setStyle op gives cells, one object per distinct style before: cells that had the same style
+ * share the result, as ExcelJS shares the style objects of cells it read with the same style. Saving then
+ * writes each distinct style once (ExcelJS's styles writer recognises an object it has seen) instead of
+ * serialising one per cell. Nothing here or in ExcelJS mutates a cell's style object in place: every change
+ * builds a new one.
+ */
+class StyleCache {
+  private readonly byObject = new WeakMap<object, Partial<ExcelJS.Style>>();
+  private readonly byContent = new Map<string, Partial<ExcelJS.Style>>();
+
+  constructor(private readonly st: CellStyle) {}
+
+  apply(cell: ExcelJS.Cell): void {
+    const before = (cell.style ?? {}) as Partial<ExcelJS.Style>;
+    let style = this.byObject.get(before);
+    if (!style) {
+      const key = JSON.stringify(before);
+      style = this.byContent.get(key);
+      if (!style) this.byContent.set(key, (style = styled(before, this.st)));
+      this.byObject.set(before, style);
+    }
+    cell.style = style;
+  }
+}
+
+function styled(before: Partial<ExcelJS.Style>, st: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = { ...before };
   if ("fill" in st) {
     if (st.fill)
       style.fill = {
@@ -131,7 +157,7 @@ function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
     else delete style.numFmt;
   }
   // A new object: ExcelJS shares style objects between cells read with the same style.
-  cell.style = style;
+  return style;
 }
 
 const cellText = (v: unknown) => (v === null || v === undefined ? "" : String(v));
@@ -308,10 +334,10 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
     }
     case "setStyle": {
       const ws = sheet(wb, op.sheet);
+      const styles = new StyleCache(op.style);
       for (const rect of op.ranges)
         for (let r = rect.top; r < rect.top + rect.rows; r++)
-          for (let c = rect.left; c < rect.left + rect.cols; c++)
-            applyStyle(ws.getCell(r + 1, c + 1), op.style);
+          for (let c = rect.left; c < rect.left + rect.cols; c++) styles.apply(ws.getCell(r + 1, c + 1));
       return;
     }
     case "addSheet":
