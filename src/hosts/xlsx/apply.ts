@@ -209,16 +209,16 @@ function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ct
     const mr = { top: m.top - 1, left: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 };
     if (overlaps(mr, r)) unmergeKeepingStyles(ws, mr);
   }
-  // ExcelJS writes a new table's header and rows into the cells: keep what they hold and put it back.
-  const saved = new Map<string, CellState>();
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) {
-      const cell = ws.findCell(r.top + i + 1, r.left + j + 1);
-      if (cell) saved.set(`${i},${j}`, captureCell(cell));
-    }
-  const headerTexts = Array.from({ length: r.cols }, (_, j) => {
+  // ExcelJS writes a new table's header (and any rows given) into the cells: no rows are given, so only the
+  // header row's cells are kept and put back; the range then grows to the whole rectangle.
+  const saved = new Map<number, CellState>();
+  for (let j = 0; j < r.cols; j++) {
     const cell = ws.findCell(r.top + 1, r.left + j + 1);
-    return cell ? cellText(cellValue(cell, ctx.date1904)) : "";
+    if (cell) saved.set(j, captureCell(cell));
+  }
+  const headerTexts = Array.from({ length: r.cols }, (_, j) => {
+    const state = saved.get(j);
+    return state ? cellText(cellValue(ws.findCell(r.top + 1, r.left + j + 1)!, ctx.date1904)) : "";
   });
   ws.addTable({
     name: op.name,
@@ -231,14 +231,15 @@ function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ct
       showRowStripes: true,
     },
     columns: uniqueNames(headerTexts).map((name) => ({ name, filterButton: true })),
-    rows: Array.from({ length: r.rows - 1 }, () => Array.from({ length: r.cols }, () => null)),
+    rows: [],
   });
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) {
-      const state = saved.get(`${i},${j}`);
-      if (state) placeCell(ws.getCell(r.top + i + 1, r.left + j + 1), state);
-      else dropCell(ws.getRow(r.top + i + 1), r.left + j);
-    }
+  const added = findTable(ws, op.name);
+  if (added) setTableRect(added[1].table, r);
+  for (let j = 0; j < r.cols; j++) {
+    const state = saved.get(j);
+    if (state) placeCell(ws.getCell(r.top + 1, r.left + j + 1), state);
+    else dropCell(ws.getRow(r.top + 1), r.left + j);
+  }
 }
 
 function resizeTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "resizeTable" }>): void {
