@@ -222,6 +222,8 @@ export async function preserveParts(
   await restoreWorkbookProtection(src, dst);
   lost.push(...(await restoreControlCharacters(src, dst)));
   for (const p of dst.overrides()) if (!dst.has(p)) dst.removeOverride(p);
+  // Nothing carried or fixed: ExcelJS's output is the file (no second compression of every part).
+  if (!dst.changed) return { bytes: output, lost };
   dst.flushContentTypes();
   const bytes = await dst.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return { bytes, lost };
