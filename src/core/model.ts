@@ -61,21 +61,26 @@ export class SheetModel {
 
   static fromSnapshot(s: SheetSnapshot): SheetModel {
     const m = new SheetModel(s.name);
-    s.values.forEach((row, r) =>
+    s.values.forEach((row, r) => {
+      const formulas = s.formulas?.[r];
+      const fills = s.fills?.[r];
+      const bold = s.bold?.[r];
+      const fontColors = s.fontColors?.[r];
+      const wrap = s.wrap?.[r];
+      const numberFormats = s.numberFormats?.[r];
       row.forEach((value, c) => {
-        const g = <T>(grid: readonly (readonly T[])[] | undefined) => grid?.[r]?.[c];
         const cell: Cell = {
           value: value ?? null,
-          formula: g(s.formulas) ?? null,
-          fill: g(s.fills) ?? null,
-          bold: g(s.bold) ?? false,
-          fontColor: g(s.fontColors) ?? null,
-          wrap: g(s.wrap) ?? false,
-          numberFormat: g(s.numberFormats) ?? null,
+          formula: formulas?.[c] ?? null,
+          fill: fills?.[c] ?? null,
+          bold: bold?.[c] ?? false,
+          fontColor: fontColors?.[c] ?? null,
+          wrap: wrap?.[c] ?? false,
+          numberFormat: numberFormats?.[c] ?? null,
         };
         if (!isEmpty(cell)) m.set(s.top + r, s.left + c, cell);
-      }),
-    );
+      });
+    });
     m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
     m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
     m.widths = { ...(s.columnWidths ?? {}) };
@@ -286,19 +291,20 @@ export class WorkbookModel {
         const out: Op[] = [];
         for (const k of STYLE_KEYS) {
           if (!(k in op.style)) continue;
-          const groups = new Map<string, Rect[]>();
+          // Style values are strings, booleans or null: a Map tells them apart as they are.
+          const groups = new Map<CellStyle[StyleKey] | null, Rect[]>();
           for (const rect of op.ranges)
             for (let r = rect.top; r < rect.top + rect.rows; r++)
               for (let c = rect.left; c < rect.left + rect.cols; c++) {
-                const key = JSON.stringify(styleValue(s.get(r, c), k) ?? null);
-                const list = groups.get(key) ?? [];
+                const key = styleValue(s.get(r, c), k) ?? null;
+                let list = groups.get(key);
+                if (!list) groups.set(key, (list = []));
                 const last = list[list.length - 1];
                 if (last && last.top === r && last.rows === 1 && last.left + last.cols === c) last.cols++;
                 else list.push({ top: r, left: c, rows: 1, cols: 1 });
-                groups.set(key, list);
               }
           for (const [key, ranges] of groups)
-            out.push({ op: "setStyle", sheet: op.sheet, ranges, style: { [k]: JSON.parse(key) } });
+            out.push({ op: "setStyle", sheet: op.sheet, ranges, style: { [k]: key } });
         }
         return out;
       }
