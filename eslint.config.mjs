@@ -19,7 +19,7 @@ const officeAddinsRules = {
 };
 
 export default defineConfig([
-  globalIgnores(["dist/", "build/", "coverage/", "node_modules/", "test-results/", "playwright-report/"]),
+  globalIgnores(["dist/", "dist-cli/", "build/", "coverage/", "node_modules/", "test-results/", "playwright-report/"]),
 
   // TypeScript everywhere (src, tests, bench) and the JS tooling files
   {

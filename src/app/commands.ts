@@ -25,6 +25,7 @@ import {
   catalogueRows,
   describeMatch,
   lookup,
+  lookupCriterion,
   readCustomSheet,
   withOverrides,
   type Assignment,
@@ -33,6 +34,7 @@ import {
 } from "../catalogue";
 import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
 import { commandSpec, COMMANDS, type CommandId } from "./registry";
+import { catalogueOfLevel, unitOfAnalysis, type UnitLevel } from "./units";
 
 export { COMMANDS, type CommandId, type Bilingual };
 
@@ -85,22 +87,46 @@ export interface CommandOptions {
   before?: SheetSnapshot;
   /** Derive the inverse change set (for undo); batch callers that never undo can skip it. Default true. */
   inverse?: boolean;
+  /** The unit's level the user chose (`--unit`, the panel); else detected from the titles (./units.ts). */
+  unit?: UnitLevel | null;
+  /** Replace a stated total that differs from the recomputed one with formulas (CLI `--replace-total`). */
+  replaceTotal?: boolean;
 }
 
-/** The catalogue in force: the built-in one with the custom sheet's overrides, if the workbook has one. */
-export function catalogueFor(ws: WorkbookSnapshot): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+/**
+ * The catalogue in force: the unit's (./units.ts: the chosen level, else the one the table's titles name,
+ * else district) with the custom sheet's overrides, if the workbook has one.
+ */
+export function catalogueFor(
+  ws: WorkbookSnapshot,
+  unit?: { analysis?: Pick<Analysis, "table"> | null; level?: UnitLevel | null },
+): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+  const level = unit ? unitOfAnalysis(ws.active, unit.analysis ?? null, unit.level).level : "district";
+  const base = level === "district" ? builtinCatalogue() : catalogueOfLevel(level);
   const custom =
     ws.others?.[CATALOGUE_SHEET_NAME] ?? (ws.active.name === CATALOGUE_SHEET_NAME ? ws.active : undefined);
-  if (!custom) return { catalogue: builtinCatalogue(), problems: [] };
+  if (!custom) return { catalogue: base, problems: [] };
   const read = readCustomSheet(custom);
-  return { catalogue: withOverrides(builtinCatalogue(), read.entries), problems: read.problems };
+  return { catalogue: withOverrides(base, read.entries), problems: read.problems };
 }
 
+/**
+ * A row's assignment by meaning (catalogue lookupCriterion: exact | same-name | inherited | domain |
+ * generic). A row without a code takes its nearest coded ancestor's code; its domain's name picks the
+ * domain default where codes were renumbered.
+ */
 function lookupRow(r: CriterionRow, a: Analysis, catalogue: Catalogue): Assignment {
-  // A row without a code takes its domain's answer (or the generic one).
   let key = r.key;
   for (let p = r.parent; !key && p !== null; p = a.rows[p].parent) key = a.rows[p].key;
-  return lookup(key ?? "0", catalogue);
+  if (!key) return lookup("0", catalogue);
+  let top = r;
+  while (top.parent !== null) top = a.rows[top.parent];
+  const domainName = top !== r && top.level === 1 ? top.name : undefined;
+  try {
+    return lookupCriterion({ code: key, name: r.key ? r.name : "", domainName }, catalogue);
+  } catch {
+    return lookup(key, catalogue);
+  }
 }
 
 const sources = new WeakMap<Catalogue, RemedySource>();
@@ -186,10 +212,11 @@ function summarize(a: Analysis, catalogue: Catalogue, problems: CatalogueProblem
 /** Reads the workbook without planning anything: what the panel shows before the user presses a button. */
 export function analyzeWorkbook(
   ws: WorkbookSnapshot,
+  opts: { unit?: UnitLevel | null } = {},
 ): { ok: true; summary: Summary; analysis: Analysis } | { ok: false; error: UserError } {
   const a = analyzeSheet(ws.active);
   if (!a.ok) return { ok: false, error: userError(a.error) };
-  const { catalogue, problems } = catalogueFor(ws);
+  const { catalogue, problems } = catalogueFor(ws, { analysis: a, level: opts.unit });
   return { ok: true, summary: summarize(a, catalogue, problems), analysis: a };
 }
 
@@ -199,8 +226,8 @@ export function analyzeWorkbook(
  */
 export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
   const spec = commandSpec(command);
-  const { catalogue, problems } = catalogueFor(ws);
   const a = analyzeSheet(ws.active);
+  const { catalogue, problems } = catalogueFor(ws, { analysis: a.ok ? a : null, level: opts.unit });
   if (!a.ok && spec.needsTable) return { ok: false, error: userError(a.error) };
   // A sheet the command rewrites must have been read when it exists: writing blind could clobber it.
   if (spec.updates && unread(ws, spec.updates))
@@ -210,6 +237,7 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     catalogue,
     source: remedySource(catalogue),
     lang: opts.lang,
+    replaceTotal: opts.replaceTotal,
     memory: { beforeHighlight: opts.before ?? null },
   };
   let changeSet: ChangeSet;

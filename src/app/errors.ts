@@ -33,6 +33,91 @@ const TRY_AGAIN: Bilingual = {
   en: "Try again; if it happens again, save the file, reopen Excel and retry.",
 };
 
+/** The command that converts a file to .xlsx without Excel (LibreOffice). */
+const CONVERT = "soffice --headless --convert-to xlsx TỆP";
+const CONVERT_EN = "soffice --headless --convert-to xlsx FILE";
+
+const SAVE_AS_XLSX: Bilingual = {
+  vi: `Mở tệp trong Excel rồi lưu lại thành «Sổ làm việc Excel (.xlsx)», hoặc chuyển bằng LibreOffice: ${CONVERT}.`,
+  en: `Open it in Excel and save it as «Excel Workbook (.xlsx)», or convert it with LibreOffice: ${CONVERT_EN}.`,
+};
+
+/** A file that is not a workbook the tool reads, by what the bytes turned out to be (sniff.ts `kind`). */
+function unreadableKind(kind: string | undefined, file: string): Texts {
+  const what: Record<string, Bilingual> = {
+    xlsb: {
+      vi: `Tệp${file} là sổ làm việc nhị phân (.xlsb), công cụ chỉ đọc được tệp .xlsx.`,
+      en: `The file${file} is a binary workbook (.xlsb); only .xlsx files can be read.`,
+    },
+    ods: {
+      vi: `Tệp${file} là bảng tính OpenDocument (.ods), công cụ chỉ đọc được tệp .xlsx.`,
+      en: `The file${file} is an OpenDocument spreadsheet (.ods); only .xlsx files can be read.`,
+    },
+    docx: {
+      vi: `Tệp${file} là văn bản Word, không phải sổ làm việc Excel.`,
+      en: `The file${file} is a Word document, not an Excel workbook.`,
+    },
+    zip: {
+      vi: `Tệp${file} là tệp nén (.zip) không chứa sổ làm việc Excel.`,
+      en: `The file${file} is a zip archive that holds no Excel workbook.`,
+    },
+    "zip-damaged": {
+      vi: `Tệp${file} bị hỏng hoặc chưa tải về đủ (tệp nén không đọc được).`,
+      en: `The file${file} is damaged or incomplete (its zip structure cannot be read).`,
+    },
+    "xml-spreadsheet-2003": {
+      vi: `Tệp${file} là «Bảng tính XML 2003», công cụ chỉ đọc được tệp .xlsx.`,
+      en: `The file${file} is an «XML Spreadsheet 2003»; only .xlsx files can be read.`,
+    },
+    cfb: {
+      vi: `Tệp${file} là tệp Office kiểu cũ nhưng không phải sổ làm việc Excel.`,
+      en: `The file${file} is an old-style Office file but not an Excel workbook.`,
+    },
+  };
+  const message = (kind && what[kind]) || {
+    vi: `Không mở được tệp${file}.`,
+    en: `The file${file} could not be opened.`,
+  };
+  const hint: Bilingual =
+    kind === "zip-damaged"
+      ? {
+          vi: "Lấy lại tệp (tải hoặc sao chép lại), hoặc mở trong Excel để sửa rồi lưu thành .xlsx.",
+          en: "Fetch the file again (download or copy it anew), or open it in Excel to repair and save as .xlsx.",
+        }
+      : kind === "docx" || kind === "zip"
+        ? {
+            vi: "Chọn tệp Excel (.xlsx) chứa bảng kết quả PAR INDEX.",
+            en: "Choose the Excel file (.xlsx) that holds the PAR INDEX results table.",
+          }
+        : kind
+          ? SAVE_AS_XLSX
+          : {
+              vi: `Tệp phải là sổ làm việc Excel .xlsx. Với tệp .xls hoặc .csv, mở trong Excel rồi lưu thành .xlsx (hoặc: ${CONVERT}).`,
+              en: `It must be an Excel .xlsx workbook. Open .xls or .csv files in Excel and save them as .xlsx (or: ${CONVERT_EN}).`,
+            };
+  return { message, hint };
+}
+
+/** "Could not write the file (the disk is full)": the system's reason (errno) in plain words. */
+function writeFailed(file: string, errno: string | undefined, reason: string | undefined): Bilingual {
+  const why: Record<string, Bilingual> = {
+    ENOSPC: { vi: "ổ đĩa đã đầy", en: "the disk is full" },
+    EDQUOT: { vi: "đã hết dung lượng được phép", en: "the disk quota is used up" },
+    ENOENT: { vi: "thư mục không tồn tại", en: "the folder does not exist" },
+    ENOTDIR: { vi: "thư mục không tồn tại", en: "the folder does not exist" },
+    EACCES: { vi: "không có quyền ghi vào đó", en: "no permission to write there" },
+    EPERM: { vi: "không có quyền ghi vào đó", en: "no permission to write there" },
+    EROFS: { vi: "ổ đĩa chỉ cho đọc", en: "the disk is read-only" },
+    EISDIR: { vi: "đó là một thư mục", en: "it is a folder" },
+    EBUSY: { vi: "tệp đang được chương trình khác mở", en: "another program has the file open" },
+  };
+  const w = (errno && why[errno]) || (reason ? { vi: reason, en: reason } : null);
+  return {
+    vi: `Không ghi được tệp${file}${w ? ` (${w.vi})` : ""}.`,
+    en: `The file${file} could not be written${w ? ` (${w.en})` : ""}.`,
+  };
+}
+
 const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
   "no-table": (d) =>
     str(d.missingSheet) !== undefined
@@ -204,24 +289,15 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
             en: "Check the file's name and folder.",
           },
         }
-      : {
-          message: {
-            vi: `Không mở được tệp${named(d.path)}.`,
-            en: `The file${named(d.path)} could not be opened.`,
-          },
-          hint: {
-            vi: "Tệp phải là sổ làm việc Excel .xlsx. Với tệp .xls hoặc .csv, mở trong Excel rồi lưu thành .xlsx.",
-            en: "It must be an Excel .xlsx workbook. Open .xls or .csv files in Excel and save them as .xlsx.",
-          },
-        },
+      : unreadableKind(str(d.kind), named(d.path)),
   "file-xls": (d) => ({
     message: {
       vi: `Tệp${named(d.path)} là tệp .xls kiểu cũ, công cụ chỉ đọc được tệp .xlsx.`,
       en: `The file${named(d.path)} is an old-style .xls file; only .xlsx files can be read.`,
     },
     hint: {
-      vi: "Mở tệp trong Excel, chọn Tệp › Lưu thành › «Sổ làm việc Excel (.xlsx)», rồi dùng tệp mới.",
-      en: "Open it in Excel, choose File › Save As › «Excel Workbook (.xlsx)», then use the new file.",
+      vi: `Mở tệp trong Excel, chọn Tệp › Lưu thành › «Sổ làm việc Excel (.xlsx)», rồi dùng tệp mới (hoặc: ${CONVERT}).`,
+      en: `Open it in Excel, choose File › Save As › «Excel Workbook (.xlsx)», then use the new file (or: ${CONVERT_EN}).`,
     },
   }),
   "file-encrypted": (d) => ({
@@ -239,20 +315,14 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
       vi: `Tệp${named(d.path)} là tệp văn bản (CSV) mang tên sổ làm việc Excel.`,
       en: `The file${named(d.path)} is a text (CSV) file with an Excel workbook's name.`,
     },
-    hint: {
-      vi: "Mở tệp trong Excel rồi lưu lại thành «Sổ làm việc Excel (.xlsx)».",
-      en: "Open it in Excel and save it as «Excel Workbook (.xlsx)».",
-    },
+    hint: SAVE_AS_XLSX,
   }),
   "file-html": (d) => ({
     message: {
       vi: `Tệp${named(d.path)} là một trang web (HTML) mang tên sổ làm việc Excel.`,
       en: `The file${named(d.path)} is a web page (HTML) with an Excel workbook's name.`,
     },
-    hint: {
-      vi: "Mở tệp trong Excel rồi lưu lại thành «Sổ làm việc Excel (.xlsx)».",
-      en: "Open it in Excel and save it as «Excel Workbook (.xlsx)».",
-    },
+    hint: SAVE_AS_XLSX,
   }),
   "file-empty": (d) => ({
     message: {
@@ -290,10 +360,7 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
           },
         }
       : {
-          message: {
-            vi: `Không ghi được tệp${named(d.path)}${str(d.reason) ? ` (${str(d.reason)})` : ""}.`,
-            en: `The file${named(d.path)} could not be written${str(d.reason) ? ` (${str(d.reason)})` : ""}.`,
-          },
+          message: writeFailed(named(d.path), str(d.errno), str(d.reason)),
           hint: {
             vi: "Đóng tệp nếu đang mở trong Excel, kiểm tra thư mục có cho ghi không, rồi thử lại.",
             en: "Close the file if Excel has it open, check the folder can be written to, then try again.",
@@ -306,10 +373,16 @@ const TEXTS: Record<ErrorCode, (d: ErrorDetails) => Texts> = {
         vi: `Lưu tệp lúc này sẽ làm mất một số thành phần của tệp${parts}, nên chưa ghi gì.`,
         en: `Saving now would drop parts of the file${parts}, so nothing was written.`,
       },
-      hint: {
-        vi: "Dùng bổ trợ trong Excel cho tệp này, hoặc lưu một bản sao không có các thành phần đó.",
-        en: "Use the add-in inside Excel for this file, or save a copy without those parts.",
-      },
+      hint:
+        d.allowLoss === true
+          ? {
+              vi: "Dùng bổ trợ trong Excel cho tệp này, hoặc thêm --allow-loss nếu chấp nhận mất các thành phần đó.",
+              en: "Use the add-in inside Excel for this file, or add --allow-loss to accept losing those parts.",
+            }
+          : {
+              vi: "Dùng bổ trợ trong Excel cho tệp này, hoặc lưu một bản sao không có các thành phần đó.",
+              en: "Use the add-in inside Excel for this file, or save a copy without those parts.",
+            },
     };
   },
   unexpected: (d) =>

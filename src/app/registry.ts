@@ -40,6 +40,8 @@ export interface PlanContext {
   catalogue: Catalogue;
   source: RemedySource;
   lang?: Lang;
+  /** Replace a stated total that differs from the recomputed one (CLI `--replace-total`). */
+  replaceTotal?: boolean;
   memory: Readonly<SessionMemory>;
 }
 
@@ -84,6 +86,7 @@ const SPECS: readonly CommandSpec[] = [
   {
     id: "recalc",
     needsTable: true,
+    // TODO(replace-total): pass `replaceTotal` once the recalc planner's options have it (h/core).
     plan: ({ ws, analysis, lang }) => planRecalcAndHighlight(ws.active, analysis, { lang }),
     result: recalcLine,
     afterApply: keepBeforeHighlight,

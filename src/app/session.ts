@@ -11,6 +11,8 @@ import { chooseSheet } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
 import { describeError, userError, type Bilingual, type UserError } from "./errors";
 import { commandSpec, type SessionMemory } from "./registry";
+import { commandsOfSteps, planApplyAll, type ApplyAllOutcome, type ApplyStep } from "./applyAll";
+import type { UnitLevel } from "./units";
 
 /** What a session may ask a host to read: a named sheet as the criteria sheet. */
 export interface ReadRequest {
@@ -34,6 +36,10 @@ export interface SessionOptions {
   chooseSheet?: boolean;
   /** Keep an undo entry after each command (default true); batch runs that never undo skip the work. */
   undo?: boolean;
+  /** The unit's level the user chose; else detected from the table's titles (./units.ts). */
+  unit?: UnitLevel | null;
+  /** Replace a stated total that differs from the recomputed one (CLI `--replace-total`). */
+  replaceTotal?: boolean;
 }
 
 interface LastChange {
@@ -91,7 +97,7 @@ export class Session {
   async analyze(): Promise<SessionResult> {
     try {
       const ws = await this.read();
-      const r = analyzeWorkbook(ws);
+      const r = analyzeWorkbook(ws, { unit: this.opts.unit });
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
       return { ok: false, error: describeError(e) };
@@ -108,12 +114,41 @@ export class Session {
         lang: this.lang ?? undefined,
         before,
         inverse: keepUndo,
+        unit: this.opts.unit,
+        replaceTotal: this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       await this.host.apply(outcome.prepared);
       spec.afterApply?.(this.memory, ws);
       this.last = outcome.inverse && { command, inverse: outcome.inverse, after: outcome.prepared.after };
       return { ok: true, summary: outcome.summary, result: outcome.result };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
+  /**
+   * "Do everything" (./applyAll.ts): the steps planned on one read into one change set, one write; one
+   * undo entry for all of it. The outcome carries the summary (with its warnings) and a line per step.
+   */
+  async applyAll(steps?: Iterable<ApplyStep>): Promise<ApplyAllOutcome> {
+    try {
+      const ws = await this.read();
+      const o = planApplyAll(ws, {
+        steps,
+        lang: this.lang ?? undefined,
+        unit: this.opts.unit,
+        replaceTotal: this.opts.replaceTotal,
+      });
+      if (!o.ok) return o;
+      await this.host.apply(o.prepared);
+      const commands = commandsOfSteps(steps);
+      for (const c of commands) commandSpec(c).afterApply?.(this.memory, ws);
+      this.last =
+        this.opts.undo !== false
+          ? { command: commands[0], inverse: o.prepared.inverse, after: o.prepared.after }
+          : null;
+      return o;
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
@@ -142,7 +177,7 @@ export class Session {
       await this.host.apply(p);
       this.last = null;
       commandSpec(last.command).afterUndo?.(this.memory);
-      const r = analyzeWorkbook(p.after);
+      const r = analyzeWorkbook(p.after, { unit: this.opts.unit });
       return {
         ok: true,
         summary: r.ok ? r.summary : null,

@@ -4,6 +4,7 @@
  * probes of every sheet.
  */
 import type * as ExcelJS from "exceljs";
+import { chooseSheet } from "../app/chooseSheet";
 import { AddinError } from "../app/errors";
 import type { ReadRequest, SessionHost } from "../app/session";
 import type { PreparedOk, WorkbookSnapshot } from "../app/types";
@@ -12,6 +13,10 @@ import { readSnapshot, recalculate, writeChangeSet } from "../hosts/xlsx";
 export class FileHost implements SessionHost {
   /** The sheet of the last read: what the CLI reports it used. */
   lastSheet: string | null = null;
+  /** The last snapshot read (the CLI names the unit from its titles). */
+  lastRead: WorkbookSnapshot | null = null;
+  /** Change sets written, in order (the parts carried over follow their inserted columns). */
+  readonly written: PreparedOk[] = [];
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -25,6 +30,7 @@ export class FileHost implements SessionHost {
       throw new AddinError("no-table", { missingSheet: name });
     const ws = readSnapshot(this.workbook, { sheet: name });
     this.lastSheet = ws.active.name;
+    this.lastRead = ws;
     return ws;
   }
 
@@ -34,10 +40,19 @@ export class FileHost implements SessionHost {
    */
   async apply(p: PreparedOk): Promise<void> {
     writeChangeSet(this.workbook, p.changeSet, { recalculate: false });
+    this.written.push(p);
   }
 
   /** Computes the cached formula results once, before the workbook is saved. */
   finish(): void {
     recalculate(this.workbook);
   }
+}
+
+/** The criteria sheet's snapshot: `--sheet`'s, else the app's choice among the sheets (chooseSheet). */
+export async function readChosen(host: FileHost, sheet?: string): Promise<WorkbookSnapshot> {
+  const ws = await host.read(sheet === undefined ? {} : { sheet });
+  if (sheet !== undefined) return ws;
+  const best = chooseSheet(ws);
+  return best === ws.active.name ? ws : host.read({ sheet: best });
 }

@@ -1,12 +1,13 @@
 /** The CLI on Node: real files, real streams, the process's exit code. */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { describeError } from "../app/errors";
+import { writeAtomic } from "./atomic";
 import { main, type Io } from "./main";
 
 const io: Io = {
   readFile: async (p) => new Uint8Array(await readFile(p)),
-  writeFile: (p, d) => writeFile(p, d),
+  writeFile: writeAtomic,
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
   resolve: (p) => resolve(p),

@@ -3,9 +3,23 @@
  * Bad cells become issues on the row; the row is still reported.
  */
 import type { SheetSnapshot } from "./types";
-import { cellAt, findTable, formatAt, isTotalRow, matchHeaders, type Role, type TableLayout } from "./table";
+import {
+  adjustmentOf,
+  cellAt,
+  findTable,
+  formatAt,
+  isColumnNumberRow,
+  isFinalTotal,
+  isTotalRow,
+  matchHeaders,
+  type Role,
+  type TableLayout,
+} from "./table";
 import { cellText, isBlankCell, parseCode } from "./text";
-import { differs, parseNumber, round2, sum2, type ParsedNumber } from "./numbers";
+import { evaluateUncached } from "./formula";
+import { totalOf } from "./total";
+import { scoreRows } from "./score";
+import { parseNumber, type ParsedNumber } from "./numbers";
 
 export type Status = "met" | "partial" | "zero" | "unscored";
 
@@ -34,6 +48,19 @@ export interface CriterionRow {
   achieved: number | null;
   /** True when max/achieved were summed from the children. */
   derived: boolean;
+  /** The self-assessed score («Điểm tự đánh giá», «Điểm tự chấm») when the table also has an appraisal. */
+  self: number | null;
+  /** self − achieved (the points the appraisal cut), when both are known. */
+  selfDiff: number | null;
+  /** Sheet column the achieved score was read from, when not the table's achieved column (an earlier
+   * appraisal round, or the self-assessed score of a row not yet appraised). */
+  achievedCol?: number;
+  /** «Không áp dụng», «KAD», «N/A» (or "—" as max): left out of every max and achieved. */
+  na: boolean;
+  /** A bonus or penalty row («Điểm thưởng», «Điểm trừ»), or the heading of such a block ("both"). */
+  adjust: "bonus" | "penalty" | "both" | null;
+  /** A row the engine cannot place (numbers, no code, no domain): never added into a total. */
+  unclassified: boolean;
   gap: number | null;
   percent: number | null;
   status: Status;
@@ -49,7 +76,11 @@ export type IssueKind =
   | "stated-percent-differs"
   | "stated-total-differs"
   | "duplicate-code"
-  | "parent-missing";
+  | "parent-missing"
+  | "rows-below-table"
+  | "formula-not-calculated"
+  | "not-appraised"
+  | "unclassified-row";
 
 export interface Issue {
   kind: IssueKind;
@@ -63,10 +94,29 @@ export interface Issue {
 }
 
 export interface Total {
+  /** Σ domain max (bonus rows and not-applicable rows excluded). */
   max: number;
+  /** Σ domain achieved, + bonus − penalty when the bonus/penalty block counts in the total. */
   achieved: number;
   gap: number;
   percent: number | null;
+  /** Bonus and penalty points of the bonus/penalty block (a penalty by its size); 0 without one. */
+  bonus: number;
+  penalty: number;
+  /** Where the bonus/penalty block is: above the total row (in it), below it (an adjustment), or none. */
+  adjustments: "above" | "below" | null;
+  /** Indices (in rows) of the bonus and penalty rows whose points count. */
+  adjustmentParts: number[];
+  /** The final score when the block is an adjustment after a total that equals Σ domains. */
+  final: number | null;
+  /** Σ self-assessed scores of the domains, when the table has self-assessed and appraised columns. */
+  self: number | null;
+  /** The figures the total row states (null when blank or unreadable), or null without a total row. */
+  official: { max: number | null; achieved: number | null } | null;
+  /** Every row of the table was read: no unreadable cell, no unplaced row, nothing below the table. */
+  complete: boolean;
+  /** The recomputed max and achieved equal the stated ones to the hundredth (or nothing is stated). */
+  agrees: boolean;
   /** Sheet row of the table's total row, if it has one. */
   row: number | null;
   /** Indices (in rows) of the rows the total adds up: the level-1 rows. */
@@ -80,7 +130,7 @@ export interface Analysis {
   total: Total;
   issues: Issue[];
   /** Rows inside the table that are not criteria: blank, repeated header, continuation. */
-  skipped: { row: number; why: "blank" | "header" | "continuation" }[];
+  skipped: { row: number; why: "blank" | "header" | "numbering" | "continuation" }[];
 }
 
 export type AnalyzeResult =
@@ -98,13 +148,6 @@ function isUpperName(name: string): boolean {
   return letters.length >= 3 && letters === letters.toLocaleUpperCase("vi");
 }
 
-/** Reads a percent cell as a number of percent (85.32), whatever its form. */
-function percentValue(p: ParsedNumber, numberFormat: string | null | undefined): number | null {
-  if (p.kind !== "number") return null;
-  if (p.style === "number" && numberFormat && numberFormat.includes("%")) return p.value * 100;
-  return p.value;
-}
-
 /** Finds the table and analyses it. */
 export function analyzeSheet(sheet: SheetSnapshot): AnalyzeResult {
   const found = findTable(sheet);
@@ -113,11 +156,13 @@ export function analyzeSheet(sheet: SheetSnapshot): AnalyzeResult {
 }
 
 /** Reads the rows of one table, top to bottom: each row is skipped, ends the table (total) or is a criterion. */
-class RowReader {
+export class RowReader {
   readonly issues: Issue[] = [];
   readonly skipped: Analysis["skipped"] = [];
   readonly rows: CriterionRow[] = [];
   totalRow: number | null = null;
+  /** The stated final score under a bonus/penalty block after the total («Tổng điểm sau khi cộng, trừ»). */
+  finalRow: number | null = null;
   private readonly cols: TableLayout["columns"];
   private readonly byKey = new Map<string, number>();
   /** The Roman-numbered domain the rows are under ("II" → 2), if any. */
@@ -126,6 +171,10 @@ class RowReader {
   private lastUpper: number | null = null;
   // Score cells repeat ("1,00", "0,50", 0.25…): parse each distinct content once and share the result.
   private readonly numberCache = new Map<unknown, ParsedNumber>();
+  /** Cells holding a formula with no cached value that the evaluator could not calculate ("row,col"). */
+  private readonly uncalculated = new Set<string>();
+  /** The bonus/penalty block being read: index of its last heading or row, and its kind. */
+  private adjustBlock: { index: number; kind: "bonus" | "penalty" | "both" } | null = null;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -141,20 +190,48 @@ class RowReader {
 
   num(row: number, role: NumberRole): ParsedNumber {
     const c = this.cols[role];
-    if (c === undefined) return BLANK;
-    const v = cellAt(this.sheet, row, c);
+    return c === undefined ? BLANK : this.numAt(row, c);
+  }
+
+  /** The number in a cell; a formula with no cached value is calculated by the core's evaluator. */
+  numAt(row: number, col: number): ParsedNumber {
+    const v = cellAt(this.sheet, row, col);
+    if (v === null) {
+      const f = formatAt(this.sheet, this.sheet.formulas, row, col);
+      if (f) return this.evaluated(row, col, f);
+    }
     let p = this.numberCache.get(v);
     if (p === undefined) this.numberCache.set(v, (p = Object.freeze(parseNumber(v))));
     return p;
   }
 
-  /** Reads every row; stops at the total row. */
-  readAll(): void {
-    for (let row = this.table.firstRow; row <= this.table.lastRow; row++) if (!this.readRow(row)) break;
+  private evaluated(row: number, col: number, formula: string): ParsedNumber {
+    const v = evaluateUncached(this.sheet, formula);
+    if (typeof v === "number") return { kind: "number", value: v, style: "number", percentText: false };
+    if (v === "") return BLANK;
+    this.uncalculated.add(`${row},${col}`);
+    return { kind: "invalid", text: formula };
   }
 
-  /** One row; false when it is the total row (the table ends there). */
-  private readRow(row: number): boolean {
+  /** Reads every row; after the total row only a bonus/penalty block belongs to the table. */
+  readAll(): void {
+    for (let row = this.table.firstRow; row <= this.table.lastRow; row++) {
+      const next = this.readRow(row);
+      if (next < 0) break;
+      row = next;
+    }
+  }
+
+  /** An unreadable number cell: "unparseable", or "formula-not-calculated" for a formula with no value. */
+  private unreadable(row: number, code: string | null, role: NumberRole, text: string): void {
+    const col = this.cols[role]!;
+    const kind = this.uncalculated.has(`${row},${col}`) ? "formula-not-calculated" : "unparseable";
+    this.issues.push({ kind, row, code, column: role, data: { text } });
+  }
+
+  /** One row; returns the last row it covered (a two-row repeated header covers two), -1 to stop. */
+  private readRow(row: number): number {
+    if (this.totalRow !== null) return this.readAfterTotal(row);
     const { sheet, table } = this;
     const line = sheet.values[row - sheet.top] ?? [];
     let blank = true;
@@ -162,30 +239,29 @@ class RowReader {
       if (!isBlankCell(line[c - sheet.left])) blank = false;
     if (blank) {
       this.skipped.push({ row, why: "blank" });
-      return true;
+      return row;
     }
     const stated = {} as Record<NumberRole, ParsedNumber>;
     for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
     // Only a row with text where the scores should be can be a repeated header.
-    if (
-      (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") &&
-      matchHeaders(sheet, row).length > 0
-    ) {
-      this.skipped.push({ row, why: "header" });
-      return true;
+    if (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") {
+      const h = matchHeaders(sheet, row)[0];
+      if (h) {
+        for (let r = h.top; r <= h.row; r++) this.skipped.push({ row: r, why: "header" });
+        return h.row;
+      }
+    }
+    if (isColumnNumberRow(sheet, row, table.left, table.right)) {
+      // Not a header row: the headers of inserted columns are not written on it.
+      this.skipped.push({ row, why: "numbering" });
+      return row;
     }
     if (isTotalRow(sheet, row, this.cols)) {
       this.totalRow = row;
       for (const r of NUMBER_ROLES)
         if (stated[r].kind === "invalid")
-          this.issues.push({
-            kind: "unparseable",
-            row,
-            code: null,
-            column: r,
-            data: { text: cellText(cellAt(sheet, row, this.cols[r]!)) },
-          });
-      return false;
+          this.unreadable(row, null, r, cellText(cellAt(sheet, row, this.cols[r]!)));
+      return row;
     }
     const codeText = this.text(row, "code");
     const name = this.text(row, "name");
@@ -193,12 +269,37 @@ class RowReader {
     // A row with no code and no numbers continues the previous row's wrapped text (in a table without
     // codes, a name in capitals is a domain heading instead).
     const heading = this.cols.code === undefined && isUpperName(name);
-    if (codeText === "" && !hasNumbers && !heading) {
+    if (codeText === "" && !hasNumbers && !heading && adjustmentOf(name) === null) {
       this.continueRow(row, name);
-      return true;
+      return row;
     }
     this.addCriterion(row, codeText, name, stated);
-    return true;
+    return row;
+  }
+
+  /** A row under the total row: part of the table only as a bonus/penalty row; anything else ends it. */
+  private readAfterTotal(row: number): number {
+    const sheet = this.sheet;
+    const line = sheet.values[row - sheet.top] ?? [];
+    let blank = true;
+    for (let c = this.table.left; c <= this.table.right && blank; c++)
+      if (!isBlankCell(line[c - sheet.left])) blank = false;
+    if (blank) {
+      this.skipped.push({ row, why: "blank" });
+      return row;
+    }
+    const name = this.text(row, "name");
+    const codeText = this.text(row, "code");
+    const own = adjustmentOf(name) ?? adjustmentOf(codeText);
+    if (own === null && this.adjustBlock === null) return -1;
+    if (own === null && (isFinalTotal(name) || isFinalTotal(codeText))) {
+      this.finalRow = row;
+      return -1;
+    }
+    const stated = {} as Record<NumberRole, ParsedNumber>;
+    for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
+    this.addCriterion(row, codeText, name, stated);
+    return row;
   }
 
   /** A continuation row: its name and reason are appended to the previous criterion's. */
@@ -285,6 +386,77 @@ class RowReader {
     return { level: 2, parent: this.lastUpper };
   }
 
+  /** Whether row `index` is `ancestor` or lies under it. */
+  private isUnder(index: number, ancestor: number): boolean {
+    for (let i: number | null = index; i !== null; i = this.rows[i].parent) if (i === ancestor) return true;
+    return false;
+  }
+
+  /**
+   * Self-assessed and appraised scores: the last filled appraisal round is the achieved score; a row with
+   * no appraisal yet uses its self-assessed score («chưa thẩm định»). Updates `stated.achieved`.
+   */
+  private appraisal(
+    row: number,
+    codeText: string,
+    stated: Record<NumberRole, ParsedNumber>,
+  ): { self: number | null; col?: number } {
+    const selfCol = this.cols.self;
+    const rounds = this.table.rounds ?? [];
+    if (selfCol === undefined && rounds.length === 0) return { self: null };
+    const sp = selfCol === undefined ? BLANK : this.numAt(row, selfCol);
+    const self = sp.kind === "number" ? sp.value : null;
+    const cols = rounds.length ? rounds : [this.cols.achieved!];
+    for (let k = cols.length - 1; k >= 0; k--) {
+      const p = this.numAt(row, cols[k]);
+      if (p.kind === "blank") continue;
+      if (k === cols.length - 1) return { self };
+      stated.achieved = p;
+      return { self, col: cols[k] };
+    }
+    if (self === null || selfCol === undefined) return { self };
+    stated.achieved = sp;
+    this.issues.push({
+      kind: "not-appraised",
+      row,
+      code: codeText || null,
+      column: "achieved",
+      data: { self },
+    });
+    return { self, col: selfCol };
+  }
+
+  /** «Không áp dụng», «KAD», «N/A» in max, achieved or a note column, or "—" as max. */
+  private notApplicable(row: number, stated: Record<NumberRole, ParsedNumber>): boolean {
+    const { max, achieved } = stated;
+    if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
+    const own = new Set(Object.values(this.cols));
+    for (let c = this.table.left; c <= this.table.right; c++) {
+      if (own.has(c) && c !== this.cols.reason) continue;
+      const v = cellAt(this.sheet, row, c);
+      if (typeof v === "string" && v.length <= 20 && parseNumber(v).kind === "na") return true;
+    }
+    return false;
+  }
+
+  /** Rows with numbers but no code and no domain, in a table whose rows have codes: not placed. */
+  markUnclassified(): void {
+    if (!this.rows.some((r) => r.key !== null)) return;
+    for (const r of this.rows) {
+      if (r.key !== null || r.adjust !== null || r.parent !== null || r.na || isUpperName(r.name)) continue;
+      if (!NUMBER_ROLES.some((k) => r.stated[k].kind === "number")) continue;
+      r.unclassified = true;
+    }
+    for (const r of this.rows)
+      if (r.unclassified)
+        this.issues.push({
+          kind: "unclassified-row",
+          row: r.row,
+          code: r.code,
+          data: { name: r.name.slice(0, 60) },
+        });
+  }
+
   private addCriterion(
     row: number,
     codeText: string,
@@ -293,18 +465,35 @@ class RowReader {
   ): void {
     const key = this.keyOf(row, codeText);
     const index = this.rows.length;
-    const { level, parent } = this.placeInTree(row, index, key, codeText, name);
+    // A bonus/penalty row, or a row inside such a block: never a child of a domain.
+    const own = adjustmentOf(name) ?? adjustmentOf(codeText);
+    const block = this.adjustBlock;
+    let adjust: CriterionRow["adjust"] = own;
+    let unsure = false;
+    let level: number;
+    let parent: number | null;
+    if (own !== null && key === null) {
+      [level, parent] = [1, null];
+    } else if (own === null && block !== null && key === null) {
+      [level, parent] = [2, block.index];
+    } else {
+      ({ level, parent } = this.placeInTree(row, index, key, codeText, name));
+    }
+    if (own !== null) this.adjustBlock = { index, kind: own };
+    else if (block !== null) {
+      if (parent !== null && this.isUnder(parent, block.index)) {
+        adjust = block.kind === "both" ? null : block.kind;
+        // Under a «thưởng, trừ» heading a row that says neither cannot be signed.
+        unsure = block.kind === "both";
+      } else this.adjustBlock = null;
+    }
+    const appraisal = this.appraisal(row, codeText, stated);
+    const na = this.notApplicable(row, stated);
     for (const r of NUMBER_ROLES) {
       const p = stated[r];
       if (p.kind === "invalid") {
-        this.issues.push({
-          kind: "unparseable",
-          row,
-          code: codeText || null,
-          column: r,
-          data: { text: p.text },
-        });
-      } else if (p.kind === "number" && p.value < 0 && (r === "max" || r === "achieved")) {
+        this.unreadable(row, codeText || null, r, p.text);
+      } else if (p.kind === "number" && p.value < 0 && (r === "max" || r === "achieved") && adjust === null) {
         this.issues.push({
           kind: "negative",
           row,
@@ -328,10 +517,16 @@ class RowReader {
       max: null,
       achieved: null,
       derived: false,
+      self: appraisal.self,
+      selfDiff: null,
+      na,
+      adjust,
+      unclassified: unsure,
       gap: null,
       percent: null,
       status: "unscored",
     });
+    if (appraisal.col !== undefined) this.rows[index].achievedCol = appraisal.col;
     if (parent !== null) {
       const p = this.rows[parent];
       if (p.children === NONE) p.children = [];
@@ -340,144 +535,24 @@ class RowReader {
   }
 }
 
-/** The table's total: the sum of its level-1 rows, checked against the stated total row when there is one. */
-function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
-  const { rows, totalRow, issues } = reader;
-  const hasLevel1 = rows.some((r) => r.parent === null && r.level === 1);
-  const parts: number[] = [];
-  rows.forEach((r, i) => {
-    if (r.parent === null && (!hasLevel1 || r.level === 1) && r.max !== null && r.achieved !== null)
-      parts.push(i);
-  });
-  const counted = parts.map((i) => rows[i]);
-  const tMax = sum2(counted.map((r) => r.max!));
-  const tAch = sum2(counted.map((r) => r.achieved!));
-  const total: Total = {
-    max: tMax,
-    achieved: tAch,
-    gap: round2(tMax - tAch),
-    percent: tMax > 0 ? round2((tAch / tMax) * 100) : null,
-    row: totalRow,
-    parts,
-    stated: null,
-  };
-  if (totalRow === null) return total;
-  const stated = {} as Record<NumberRole, ParsedNumber>;
-  for (const r of NUMBER_ROLES) stated[r] = reader.num(totalRow, r);
-  total.stated = stated;
-  const computed: Record<NumberRole, number | null> = {
-    max: total.max,
-    achieved: total.achieved,
-    gap: total.gap,
-    percent: total.percent,
-  };
-  const percentCol = reader.table.columns.percent ?? -1;
-  for (const r of NUMBER_ROLES) {
-    const s =
-      r === "percent"
-        ? percentValue(stated[r], formatAt(sheet, sheet.numberFormats, totalRow, percentCol))
-        : stated[r].kind === "number"
-          ? stated[r].value
-          : null;
-    const c = computed[r];
-    if (s !== null && c !== null && differs(s, c)) {
-      issues.push({
-        kind: "stated-total-differs",
-        row: totalRow,
-        code: null,
-        column: r,
-        data: { stated: s, computed: c },
-      });
-    }
-  }
-  return total;
-}
-
 /** The rows of one table: read (criteria, tree, issues), scored, totalled. */
 export function analyzeTable(sheet: SheetSnapshot, table: TableLayout): Analysis {
   const reader = new RowReader(sheet, table);
   reader.readAll();
+  reader.markUnclassified();
+  if (table.rowsBelow?.length) {
+    const list = table.rowsBelow.map((r) => r + 1);
+    reader.issues.push({
+      kind: "rows-below-table",
+      row: table.rowsBelow[0],
+      code: null,
+      data: { rows: list.slice(0, 10).join(", ") + (list.length > 10 ? ", …" : ""), count: list.length },
+    });
+  }
   scoreRows(sheet, table, reader.rows, reader.issues);
   const total = totalOf(sheet, reader);
   const issues = reader.issues.sort((a, b) => a.row - b.row);
   return { table, rows: reader.rows, total, issues, skipped: reader.skipped };
-}
-
-function scoreRows(sheet: SheetSnapshot, table: TableLayout, rows: CriterionRow[], issues: Issue[]): void {
-  // Children come after their parents, so walking backwards scores children first.
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const r = rows[i];
-    const sm = r.stated.max.kind === "number" ? r.stated.max.value : null;
-    const sa = r.stated.achieved.kind === "number" ? r.stated.achieved.value : null;
-    const kids = r.children.map((k) => rows[k]);
-    const scoredKids = kids.filter((k) => k.max !== null && k.achieved !== null);
-    r.max = sm;
-    r.achieved = sa;
-    if ((sm === null || sa === null) && kids.length > 0 && scoredKids.length > 0) {
-      if (sm === null) r.max = sum2(scoredKids.map((k) => k.max!));
-      if (sa === null) r.achieved = sum2(scoredKids.map((k) => k.achieved!));
-      r.derived = true;
-    }
-    if (r.max === null || r.achieved === null) {
-      r.status = "unscored";
-      continue;
-    }
-    r.gap = round2(r.max - r.achieved);
-    r.percent = r.max > 0 ? round2((r.achieved / r.max) * 100) : null;
-    r.status = r.gap <= 0 ? "met" : r.achieved === 0 ? "zero" : "partial";
-    const code = r.code;
-    if (r.achieved > r.max + 1e-9) {
-      issues.push({
-        kind: "achieved-over-max",
-        row: r.row,
-        code,
-        data: { max: r.max, achieved: r.achieved },
-      });
-    }
-    if (!r.derived && scoredKids.length > 0) {
-      const kidMax = sum2(scoredKids.map((k) => k.max!));
-      const kidGap = sum2(scoredKids.map((k) => Math.max(0, k.gap!)));
-      if (kidMax > r.max + 1e-9) {
-        issues.push({
-          kind: "children-max-exceeds",
-          row: r.row,
-          code,
-          data: { max: r.max, childrenMax: kidMax },
-        });
-      }
-      if (kidGap > Math.max(0, r.gap) + 1e-9) {
-        issues.push({
-          kind: "children-gap-exceeds",
-          row: r.row,
-          code,
-          data: { gap: r.gap, childrenGap: kidGap },
-        });
-      }
-    }
-    const sg = r.stated.gap;
-    if (sg.kind === "number" && differs(sg.value, r.gap)) {
-      issues.push({
-        kind: "stated-gap-differs",
-        row: r.row,
-        code,
-        column: "gap",
-        data: { stated: sg.value, computed: r.gap },
-      });
-    }
-    const sp = percentValue(
-      r.stated.percent,
-      formatAt(sheet, sheet.numberFormats, r.row, table.columns.percent ?? -1),
-    );
-    if (sp !== null && r.percent !== null && differs(sp, r.percent)) {
-      issues.push({
-        kind: "stated-percent-differs",
-        row: r.row,
-        code,
-        column: "percent",
-        data: { stated: sp, computed: r.percent },
-      });
-    }
-  }
 }
 
 /**

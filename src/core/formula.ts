@@ -1,9 +1,10 @@
 /**
  * A small Excel formula evaluator and reference shifter, enough for the formulas the add-in writes
- * (ROUND, IF, OR, AND, SUM, COUNT, NUMBERVALUE, arithmetic, comparisons) and for simple user formulas.
+ * (ROUND, IF, OR, AND, SUM, COUNT, NUMBERVALUE, SUBSTITUTE, ABS, arithmetic, comparisons) and for simple user formulas.
  * Used to simulate a change set on a snapshot (playground, xlsx cached results, tests). Pure.
  */
-import type { CellValue } from "./types";
+import type { CellValue, SheetSnapshot } from "./types";
+import { cellAt, formatAt } from "./table";
 import { columnIndex, columnLetter } from "./address";
 
 export class FormulaError {
@@ -241,6 +242,17 @@ function callFunction(name: string, args: Arg[]): Scalar {
       const grp = args[2] !== undefined ? String(scalar(args[2]) ?? ",") : ",";
       return numberValue(scalar(args[0]), dec, grp);
     }
+    case "SUBSTITUTE": {
+      const t = scalar(args[0]);
+      const from = scalar(args[1]);
+      const to = scalar(args[2] ?? "");
+      if (err(t)) return t;
+      if (err(from)) return from;
+      if (err(to)) return to;
+      const text = typeof t === "number" ? String(t) : String(t ?? "");
+      const old = String(from ?? "");
+      return old === "" ? text : text.split(old).join(String(to ?? ""));
+    }
     case "VALUE":
       return numberValue(scalar(args[0]));
     case "IFERROR": {
@@ -456,4 +468,34 @@ export function shiftFormulaColumns(
     if (m[6] !== undefined) out += `:${cell(m[5], c2, m[7])}`;
   }
   return out;
+}
+
+/**
+ * A formula's value when the file kept none: evaluated over the snapshot (nested formulas too); "" for an
+ * empty result (IF(…,"",…)); null when it cannot be calculated (an error, another sheet, a function the
+ * evaluator does not know).
+ */
+export function evaluateUncached(sheet: SheetSnapshot, formula: string): number | "" | null {
+  const seen = new Set<string>();
+  const get = (depth: number) => (name: string | null, row: number, col: number) => {
+    if (name !== null && name !== sheet.name) throw new UnsupportedFormula(`sheet ${name}`);
+    // Text stays text, as in a spreadsheet (SUM skips decimal-comma text).
+    const v = cellAt(sheet, row, col);
+    if (v !== null) return v;
+    const f = formatAt(sheet, sheet.formulas, row, col);
+    if (!f) return null;
+    const key = `${row},${col}`;
+    if (seen.has(key) || depth > 20) throw new UnsupportedFormula("circular");
+    seen.add(key);
+    const r = evaluateFormula(f, get(depth + 1), sheet.name);
+    seen.delete(key);
+    return r;
+  };
+  try {
+    const v = evaluateFormula(formula, get(0), sheet.name);
+    if (v === "" || v === null) return "";
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+  } catch {
+    return null;
+  }
 }

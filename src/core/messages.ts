@@ -10,6 +10,7 @@ const COLUMN: Record<Role, Record<Lang, string>> = {
   name: { vi: "tên tiêu chí", en: "criterion" },
   max: { vi: "điểm tối đa", en: "max score" },
   achieved: { vi: "điểm đạt được", en: "score achieved" },
+  self: { vi: "điểm tự đánh giá", en: "self-assessed score" },
   gap: { vi: "điểm chưa đạt", en: "gap" },
   percent: { vi: "tỷ lệ", en: "percent" },
   reason: { vi: "nguyên nhân", en: "reason" },
@@ -90,6 +91,34 @@ export function issueMessage(issue: Issue, lang: Lang): string {
     case "duplicate-code":
       return (
         where + (vi ? `mã bị trùng với dòng ${d.firstRow}.` : `the code is the same as on row ${d.firstRow}.`)
+      );
+    case "rows-below-table":
+      return (
+        where +
+        (vi
+          ? `bảng được coi là kết thúc ở trên, nhưng bên dưới còn ${d.count} dòng giống dòng tiêu chí hoặc dòng tổng (dòng ${d.rows}). Các dòng này chưa được tính: hãy xóa dòng trống hoặc tiêu đề chen giữa rồi chạy lại.`
+          : `the table was taken to end above, but ${d.count} rows below look like criteria or a total (rows ${d.rows}). They are not counted: remove the blank rows or headers in between and run again.`)
+      );
+    case "formula-not-calculated":
+      return (
+        where +
+        (vi
+          ? `ô ${col} chứa công thức «${d.text}» chưa được tính (tệp không lưu kết quả) và không tự tính được: dòng này không được cộng. Mở tệp trong Excel, tính lại (F9) và lưu.`
+          : `the ${col} cell holds the formula «${d.text}» with no calculated value in the file, and it could not be calculated: the row is left out. Open the file in Excel, recalculate (F9) and save.`)
+      );
+    case "not-appraised":
+      return (
+        where +
+        (vi
+          ? `chưa thẩm định: dùng điểm tự đánh giá ${n(d.self, lang)}.`
+          : `not appraised yet: the self-assessed score ${n(d.self, lang)} is used.`)
+      );
+    case "unclassified-row":
+      return (
+        where +
+        (vi
+          ? `dòng «${d.name}» có điểm nhưng không có mã và không thuộc lĩnh vực nào: không được cộng vào tổng.`
+          : `the row «${d.name}» has points but no code and no domain: it is not added into the total.`)
       );
     case "parent-missing":
       return (

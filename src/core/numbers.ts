@@ -3,20 +3,56 @@
 export type NumberStyle = "number" | "comma" | "dot" | "integer-text";
 
 export type ParsedNumber =
-  | { kind: "blank" }
-  | { kind: "number"; value: number; style: NumberStyle; percentText: boolean }
+  | {
+      kind: "number";
+      value: number;
+      style: NumberStyle;
+      percentText: boolean;
+      /** The text had thousands separators ("1.000,00", "1,000.00", "1 000,00"). */
+      grouped?: boolean;
+      /**
+       * The text had characters a spreadsheet's NUMBERVALUE does not read: non-breaking, thin or other
+       * Unicode spaces, the minus sign U+2212 (a formula must substitute them first).
+       */
+      oddChars?: boolean;
+      /** The text carried a unit after the number ("11,50 điểm", "9,5đ"): no formula can read it. */
+      unit?: string;
+    }
+  | { kind: "blank"; /** A lone dash ("—"): as max it means "not applicable". */ dash?: boolean }
+  | { kind: "na"; text: string }
   | { kind: "invalid"; text: string };
 
-const NUMERIC_TEXT = /^([+-]?)(\d+)(?:([.,])(\d+))?\s*(%?)$/;
+/** Unicode spaces people paste from the web and Word: no-break, thin, narrow no-break, figure, zero-width. */
+export const ODD_SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 const DASHES = /^[-–—]$/;
+/** "Không áp dụng", "KAD", "N/A" (after folding): the criterion does not apply to the unit. */
+const NOT_APPLICABLE = /^(khong ap dung|k\.?a\.?d\.?|n\/a|n\.a\.?|not applicable)$/;
+/** A score's unit typed after it: "11,50 điểm", "9,5đ", "9,5 đ.", "9.5 points". */
+const UNIT = /\s*(điểm|diem|đ|đ\.|points?|pts?\.?)$/i;
+/** A number with an optional decimal part; the integer part may be grouped by threes. */
+const NUMERIC_TEXT = /^([+-]?)(\d{1,3}(?:([.,\s])\d{3})(?:\3\d{3})*|\d+)(?:([.,])(\d+))?\s*(%?)$/;
+
+/** Folded for the not-applicable test: lower case, no diacritics. */
+function foldNa(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const BLANK_NUMBER: ParsedNumber = Object.freeze({ kind: "blank" });
+const DASH_NUMBER: ParsedNumber = Object.freeze({ kind: "blank", dash: true });
 
 /**
- * Reads a score cell: a real number, or text with a decimal comma or dot ("9,50", "9.50"), percent text
- * ("85,32%", the number 85.32 is returned), blank or a lone dash (nothing). Anything else is invalid:
- * never an exception.
+ * Reads a score cell: a real number, or text with a decimal comma or dot ("9,50", "9.50"), thousands
+ * separators when the decimal separator is the other one ("1.000,00", "1,000.00", "1 000,00"), Unicode
+ * spaces ("9,50\u00a0"), a unit ("11,50 điểm", "9,5đ"), percent text ("85,32%", the number 85.32 is
+ * returned); blank or a lone dash (nothing); "Không áp dụng", "KAD", "N/A" (not applicable). Anything
+ * else is invalid: never an exception. A lone separator is the decimal one ("1.000" is 1).
  */
-const BLANK_NUMBER: ParsedNumber = Object.freeze({ kind: "blank" });
-
 export function parseNumber(value: unknown): ParsedNumber {
   if (value === null || value === undefined) return BLANK_NUMBER;
   if (typeof value === "number") {
@@ -26,16 +62,63 @@ export function parseNumber(value: unknown): ParsedNumber {
   }
   if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
   let text = String(value);
-  if (text.includes("\u00a0")) text = text.replace(/\u00a0/g, " ");
+  let oddChars = false;
+  ODD_SPACES.lastIndex = 0;
+  if (ODD_SPACES.test(text)) {
+    oddChars = true;
+    text = text.replace(ODD_SPACES, " ");
+  }
   text = text.trim();
-  if (text === "" || DASHES.test(text)) return BLANK_NUMBER;
-  const m =
-    NUMERIC_TEXT.exec(text) ?? (/\s/.test(text) ? NUMERIC_TEXT.exec(text.replace(/\s+(?=\d)/g, "")) : null);
-  if (!m) return { kind: "invalid", text };
-  const sep = m[3];
-  const n = sep === undefined ? parseInt(m[2], 10) : parseFloat(`${m[2]}.${m[4]}`);
-  const style: NumberStyle = sep === "," ? "comma" : sep === "." ? "dot" : "integer-text";
-  return { kind: "number", value: m[1] === "-" ? -n : n, style, percentText: m[5] === "%" };
+  if (text === "") return BLANK_NUMBER;
+  // The minus sign U+2212 (typed by Word's autocorrect) is a minus.
+  if (text.includes("\u2212")) {
+    oddChars = true;
+    text = text.replace(/\u2212/g, "-");
+  }
+  if (DASHES.test(text)) return DASH_NUMBER;
+  let unit: string | undefined;
+  const u = UNIT.exec(text);
+  if (u && /\d/.test(text.slice(0, u.index))) {
+    unit = u[1];
+    text = text.slice(0, u.index).trim();
+  }
+  let m = NUMERIC_TEXT.exec(text);
+  // "9, 50" or "- 1,5": spaces inside a number that is not grouped by threes.
+  if (!m && /\s/.test(text))
+    m = NUMERIC_TEXT.exec(text.replace(/\s+(?=\d)/g, "").replace(/^([+-])\s+/, "$1"));
+  if (!m) {
+    const raw = String(value).trim();
+    if (NOT_APPLICABLE.test(foldNa(raw))) return { kind: "na", text: raw };
+    return { kind: "invalid", text: raw };
+  }
+  const group = m[3];
+  const sep = m[4];
+  // "1.000" or "1,000" alone: one separator is the decimal one; a group needs the other one after it.
+  if (group !== undefined && group !== " " && (sep === undefined || sep === group)) {
+    const whole = /^([+-]?)(\d+)([.,])(\d+)\s*(%?)$/.exec(text);
+    if (!whole) return { kind: "invalid", text: String(value).trim() };
+    const n = parseFloat(`${whole[2]}.${whole[4]}`);
+    const style: NumberStyle = whole[3] === "," ? "comma" : "dot";
+    return finish({ kind: "number", value: whole[1] === "-" ? -n : n, style, percentText: whole[5] === "%" });
+  }
+  const intPart = group === undefined ? m[2] : m[2].split(group).join("");
+  const n = sep === undefined ? parseInt(intPart, 10) : parseFloat(`${intPart}.${m[5]}`);
+  const style: NumberStyle =
+    sep === "," ? "comma" : sep === "." ? "dot" : group ? (group === "." ? "comma" : "dot") : "integer-text";
+  const out: ParsedNumber = {
+    kind: "number",
+    value: m[1] === "-" ? -n : n,
+    style,
+    percentText: m[6] === "%",
+  };
+  if (group !== undefined) out.grouped = true;
+  return finish(out);
+
+  function finish(p: Extract<ParsedNumber, { kind: "number" }>): ParsedNumber {
+    if (oddChars) p.oddChars = true;
+    if (unit !== undefined) p.unit = unit;
+    return p;
+  }
 }
 
 /** Rounds to hundredths, the index's precision, without float noise (1 − 0.88 → 0.12). */

@@ -6,9 +6,9 @@
 import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
 import type { Analysis } from "./analyze";
 import type { Lang } from "./messages";
-import { formatAt, type TableLayout } from "./table";
+import { cellAt, formatAt, type TableLayout } from "./table";
 import { cellAddress, columnLetter } from "./address";
-import type { ParsedNumber } from "./numbers";
+import { formatScore, type ParsedNumber } from "./numbers";
 import { ColumnShift, addedHeaderStyle, headerRowsOf, insertColumnsOp, shiftLayout } from "./columns";
 import { rowRuns } from "./rects";
 import { planHighlight } from "./highlight";
@@ -35,6 +35,12 @@ export interface RecalcPlan {
 
 export interface PlanOptions {
   lang?: Lang;
+  /**
+   * Write the total row as formulas even when the stated total differs from the recomputed one or rows
+   * were not read (the panel's one-click replace, the CLI's --replace-total). Without it the stated
+   * total stays and the recomputed figure goes beside it.
+   */
+  replaceTotal?: boolean;
 }
 
 type Measure = "gap" | "percent";
@@ -70,10 +76,27 @@ interface Expr {
   guards: string[];
 }
 
-/** A reference that reads text such as "9,50" as a number, the way the cell is written now. */
-function numericRef(addr: string, p: ParsedNumber): string {
+/**
+ * A reference that reads text such as "9,50" or "1.000,00" as a number, the way the cell is written now.
+ * Non-breaking and thin spaces and the minus sign U+2212, which NUMBERVALUE does not read in every
+ * spreadsheet, are substituted away first. Null for text no formula can read ("11,50 điểm").
+ */
+export function numericRef(addr: string, p: ParsedNumber): string | null {
   if (p.kind !== "number" || p.style === "number") return addr;
-  return p.style === "comma" ? `NUMBERVALUE(${addr},",",".")` : `NUMBERVALUE(${addr},".",",")`;
+  if (p.unit !== undefined) return null;
+  let inner = addr;
+  if (p.oddChars) {
+    for (const ch of ["\u00a0", "\u2009", "\u202f", " "]) inner = `SUBSTITUTE(${inner},"${ch}","")`;
+    inner = `SUBSTITUTE(${inner},"\u2212","-")`;
+  }
+  return p.style === "comma" ? `NUMBERVALUE(${inner},",",".")` : `NUMBERVALUE(${inner},".",",")`;
+}
+
+/** The label of the recomputed total beside a stated total that is kept: "Tính lại: 84,87 / 99,50". */
+export const RECOMPUTED_LABEL: Record<Lang, string> = { vi: "Tính lại:", en: "Recalculated:" };
+
+export function recomputedLabel(achieved: number, max: number, lang: Lang): string {
+  return `${RECOMPUTED_LABEL[lang]} ${formatScore(achieved, lang)} / ${formatScore(max, lang)}`;
 }
 
 /** Where gap and percent end up, and the column inserts that make room for the missing ones. */
@@ -185,8 +208,19 @@ class Formulas {
         .filter((x): x is Expr => x !== null);
       e = sub.length ? { expr: `(${sub.map((x) => x.expr).join("+")})`, guards: [] } : null;
     } else {
-      const addr = cellAddress(r.row, this.col(role));
-      e = { expr: numericRef(addr, p), guards: [addr] };
+      const col =
+        role === "achieved" && r.achievedCol !== undefined
+          ? this.shift.forward(r.achievedCol)
+          : this.col(role);
+      const addr = cellAddress(r.row, col);
+      const ref = numericRef(addr, p);
+      // Text no formula reads ("11,50 điểm"): the number as read, so nothing evaluates to #VALUE!.
+      e =
+        ref !== null
+          ? { expr: ref, guards: [addr] }
+          : p.kind === "number"
+            ? { expr: String(p.value), guards: [] }
+            : null;
     }
     this.cache[role][i] = e;
     return e;
@@ -218,8 +252,8 @@ class Formulas {
       const ma = `${columnLetter(this.col("max"))}${ROW}`;
       const aa = `${columnLetter(this.col("achieved"))}${ROW}`;
       const [g, p] = this.formulasOf(
-        { expr: numericRef(ma, pm), guards: [ma] },
-        { expr: numericRef(aa, pa), guards: [aa] },
+        { expr: numericRef(ma, pm)!, guards: [ma] },
+        { expr: numericRef(aa, pa)!, guards: [aa] },
       );
       shape = [g.split(ROW), p.split(ROW)];
       this.shapes[key] = shape;
@@ -232,7 +266,10 @@ class Formulas {
       const pm = r.stated.max;
       const pa = r.stated.achieved;
       if (pm.kind === "invalid" || pa.kind === "invalid") return;
-      if (!r.derived) {
+      // Not applicable, bonus/penalty and unplaced rows have no gap to compute.
+      if (r.na || r.adjust !== null || r.unclassified) return;
+      const plain = (p: ParsedNumber) => p.kind !== "number" || (!p.oddChars && p.unit === undefined);
+      if (!r.derived && plain(pm) && plain(pa) && r.achievedCol === undefined) {
         const [g, p] = this.shapeOf(pm, pa);
         const n = String(r.row + 1);
         this.gap.set(r.row, formula(g.join(n)));
@@ -248,21 +285,45 @@ class Formulas {
     });
   }
 
-  totalRow(): void {
+  /**
+   * The total row. Its max and achieved become formulas over the domains (+ bonus − penalty cells when
+   * the block counts in the total) only when every row was read and the stated total equals the
+   * recomputed one, or when asked to replace it; otherwise the stated cells stay (`replaced` false).
+   * Gap and percent of the total row follow its own max and achieved cells.
+   */
+  totalRow(replaceTotal: boolean): { replaced: boolean } {
     const a = this.a;
-    if (a.total.row === null || a.total.parts.length === 0) return;
-    const tr = a.total.row;
-    for (const role of ["max", "achieved"] as const) {
-      const terms = a.total.parts.map((i) => this.expr(i, role)).filter((x): x is Expr => x !== null);
-      const f = `=ROUND(${terms.map((x) => x.expr).join("+")},2)`;
-      const value = role === "max" ? a.total.max : a.total.achieved;
-      this.total.set(
-        this.col(role),
-        f.length <= MAX_FORMULA && terms.length ? formula(f) : { kind: "number", value },
-      );
+    const t = a.total;
+    if (t.row === null) return { replaced: false };
+    const tr = t.row;
+    const replaced = t.parts.length > 0 && (replaceTotal || (t.complete && t.agrees));
+    let mx: string | null = null;
+    let ac: string | null = null;
+    if (replaced) {
+      const adjust = t.adjustments !== null && t.final === null ? t.adjustmentParts : [];
+      for (const role of ["max", "achieved"] as const) {
+        const terms = t.parts.map((i) => this.expr(i, role)).filter((x): x is Expr => x !== null);
+        let sum = terms.map((x) => x.expr).join("+");
+        if (role === "achieved")
+          for (const i of adjust) {
+            const e = this.expr(i, "achieved");
+            if (e) sum += `${a.rows[i].adjust === "penalty" ? "-" : "+"}ABS(${e.expr})`;
+          }
+        const f = `=ROUND(${sum},2)`;
+        const value = role === "max" ? t.max : t.achieved;
+        this.total.set(
+          this.col(role),
+          f.length <= MAX_FORMULA && terms.length ? formula(f) : { kind: "number", value },
+        );
+      }
+      mx = cellAddress(tr, this.col("max"));
+      ac = cellAddress(tr, this.col("achieved"));
+    } else if (t.stated) {
+      mx = numericRef(cellAddress(tr, this.col("max")), t.stated.max);
+      ac = numericRef(cellAddress(tr, this.col("achieved")), t.stated.achieved);
+      if (t.stated.max.kind !== "number" || t.stated.achieved.kind !== "number") mx = ac = null;
     }
-    const mx = cellAddress(tr, this.col("max"));
-    const ac = cellAddress(tr, this.col("achieved"));
+    if (mx === null || ac === null) return { replaced };
     this.gap.set(tr, formula(`=ROUND(${mx}-${ac},2)`));
     this.pct.set(
       tr,
@@ -270,7 +331,31 @@ class Formulas {
         this.hundred ? `=IF(${mx}=0,"",ROUND(${ac}/${mx}*100,2))` : `=IF(${mx}=0,"",ROUND(${ac}/${mx},4))`,
       ),
     );
+    return { replaced };
   }
+}
+
+/** Whether a cell holds the add-in's recomputed-total label (either language). */
+function isLabel(v: unknown): boolean {
+  return typeof v === "string" && (v.startsWith(RECOMPUTED_LABEL.vi) || v.startsWith(RECOMPUTED_LABEL.en));
+}
+
+/**
+ * Step 5b: beside a kept stated total, the recomputed figure in a cell the add-in owns (the first free
+ * cell right of the table on the total row); once the total is replaced, an earlier label is removed.
+ */
+function labelOps(sheet: SheetSnapshot, a: Analysis, p: Placement, replaced: boolean, lang: Lang): Op[] {
+  const tr = a.total.row;
+  if (tr === null || a.total.parts.length === 0) return [];
+  let col = a.table.right + 1;
+  while (cellAt(sheet, tr, col) !== null && !isLabel(cellAt(sheet, tr, col))) col++;
+  const at = p.shift.forward(col);
+  if (replaced) {
+    if (!isLabel(cellAt(sheet, tr, col))) return [];
+    return [{ op: "setCells", sheet: sheet.name, top: tr, left: at, cells: [[{ kind: "blank" }]] }];
+  }
+  const label = recomputedLabel(a.total.achieved, a.total.max, lang);
+  return [{ op: "setCells", sheet: sheet.name, top: tr, left: at, cells: [[text(label)]] }];
 }
 
 /** One column of writes from top to bottom, null where nothing is written. */
@@ -358,7 +443,7 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
   const f = new Formulas(a, placement.shift, hundred);
   f.criterionRows();
   const formulaRows = f.gap.size;
-  f.totalRow();
+  const { replaced } = f.totalRow(opts.replaceTotal === true);
   // Headers of inserted columns, on the header row and on any header repeated mid-table.
   const headerRows = headerRowsOf(a);
   for (const m of placement.missing) {
@@ -366,12 +451,17 @@ export function planRecalc(sheet: SheetSnapshot, a: Analysis, opts: PlanOptions 
     for (const hr of headerRows) cells.set(hr, text(HEADERS[m][lang]));
   }
   ops.push(...writeOps(sheet.name, a, placement, f));
+  ops.push(...labelOps(sheet, a, placement, replaced, lang));
   ops.push(...styleOps(sheet, a, placement, f, headerRows, hundred));
   return {
     changeSet: {
       command: "recalc",
       ops,
-      counts: { rows: formulaRows, insertedColumns: placement.missing.length },
+      counts: {
+        rows: formulaRows,
+        insertedColumns: placement.missing.length,
+        totalReplaced: replaced ? 1 : 0,
+      },
     },
     layout: placement.layout,
     shift: placement.shift,

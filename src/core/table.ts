@@ -3,17 +3,29 @@
  * (lower case, no diacritics), so "Điểm tối đa", "Diem toi da" and "Max score" all count.
  */
 import type { CellValue, Rect, SheetSnapshot, TableInfo } from "./types";
-import { cellText, fold, isBlankCell } from "./text";
+import { cellText, fold, isBlankCell, parseCode } from "./text";
+import { parseNumber } from "./numbers";
 import { rectContains } from "./address";
 
 export type Role =
-  "code" | "name" | "max" | "achieved" | "gap" | "percent" | "reason" | "lead" | "implementers" | "tasks";
+  | "code"
+  | "name"
+  | "max"
+  | "achieved"
+  | "self"
+  | "gap"
+  | "percent"
+  | "reason"
+  | "lead"
+  | "implementers"
+  | "tasks";
 
 export const ROLES: readonly Role[] = [
   "code",
   "name",
   "max",
   "achieved",
+  "self",
   "gap",
   "percent",
   "reason",
@@ -31,7 +43,11 @@ const HEADER_RULES: readonly [Role, RegExp][] = [
   ["gap", /\bchua dat\b|\bcon thieu\b|\bdiem tru\b|\bgap\b|\bmissing\b|\bshortfall\b/],
   ["percent", /\bty le\b|^%$|\(%\)|\bpercent(age)?\b|\brate\b/],
   ["max", /\btoi da\b|\bmax(imum)?\b|\bdiem chuan\b/],
-  ["achieved", /\bdiem dat\b|\bdat duoc\b|\bdiem tham dinh\b|\bachieved\b|\bscore\b|\bpoints\b|^diem$/],
+  ["self", /\btu (danh gia|cham)\b|\bself[- ]?(assess(ed|ment)?|scor(e|ed|ing))\b/],
+  [
+    "achieved",
+    /\bdiem dat\b|\bdat duoc\b|\btham dinh\b|\bappraised\b|\bachieved\b|\bscore\b|\bpoints\b|^diem$/,
+  ],
   ["code", /^(tt|stt|so tt|ma|ma so|ma tieu chi|no\.?|code|#|n°)$/],
   [
     "name",
@@ -68,6 +84,12 @@ export interface TableLayout {
   lang: "vi" | "en";
   /** The Excel table (ListObject) holding the criteria table, if it is one. */
   excelTable?: TableInfo;
+  /** The first header row of a two-row header («Điểm» merged over «Tối đa | Đạt được»). */
+  headerTop?: number;
+  /** Appraisal-round columns left to right («thẩm định lần 1 | lần 2»); `columns.achieved` is the last. */
+  rounds?: number[];
+  /** Rows below the table's end that look like criteria or a total row (never silently cut). */
+  rowsBelow?: number[];
 }
 
 /** Reads cell (row, col) in sheet coordinates; null outside the block. */
@@ -96,25 +118,24 @@ export function blockRect(sheet: SheetSnapshot): Rect {
   };
 }
 
-interface HeaderMatch {
+export interface HeaderMatch {
+  /** The header row (the lower one of a two-row header). */
   row: number;
+  /** The first header row: `row`, or the row above for a two-row header («Điểm» over «Tối đa | Đạt được»). */
+  top: number;
   columns: Columns;
+  /** Appraisal rounds («Điểm thẩm định lần 1 | lần 2»), left to right, when there are two or more. */
+  rounds: number[];
   score: number;
   left: number;
   right: number;
   lang: "vi" | "en";
 }
 
-/**
- * Recognises the header(s) on a row: name or code, max and achieved are required. Two tables side by
- * side give two headers (a role seen twice starts a new one).
- */
-export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
-  // Cheap test first: a header has at least three short texts that are not numbers, and hardly any
-  // numbers (a criterion row has its code, max and achieved).
+/** Whether a row may be a header on its own: three short texts that are not numbers, hardly any numbers. */
+function headerLike(row0: readonly CellValue[], minTexts: number): boolean {
   let texts = 0;
   let numbers = 0;
-  const row0 = sheet.values[row - sheet.top] ?? [];
   for (const v of row0) {
     if (typeof v === "number") numbers++;
     else if (typeof v === "string" && v.length <= 80) {
@@ -122,43 +143,119 @@ export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
       else if (v.trim() !== "") numbers++;
     }
   }
-  if (texts < 3 || numbers >= 2) return [];
-  const block = { left: sheet.left, cols: row0.length };
-  const segments: { columns: Columns; english: number; filled: number[] }[] = [];
-  let cur = { columns: {} as Columns, english: 0, filled: [] as number[] };
+  return texts >= minTexts && numbers < 2;
+}
+
+/** Splits header texts (by sheet column) into tables side by side and keeps the complete ones. */
+function headerSegments(texts: Map<number, string>, row: number, top: number): HeaderMatch[] {
+  const segments: { columns: Columns; rounds: number[]; english: number; filled: number[] }[] = [];
+  let cur = { columns: {} as Columns, rounds: [] as number[], english: 0, filled: [] as number[] };
   segments.push(cur);
-  for (let col = block.left; col < block.left + block.cols; col++) {
-    const text = cellText(cellAt(sheet, row, col));
-    if (text === "") continue;
+  for (const [col, text] of texts) {
     const role = classifyHeader(text);
+    const appraisal = role === "achieved" && /\btham dinh\b|\bappraised\b/.test(fold(text));
     if (role && cur.columns[role] !== undefined) {
-      cur = { columns: {}, english: 0, filled: [] };
+      // «Điểm thẩm định lần 1 | lần 2»: rounds of the same appraisal, not a second table.
+      if (appraisal && cur.rounds.length > 0) {
+        cur.rounds.push(col);
+        cur.columns.achieved = col;
+        cur.filled.push(col);
+        continue;
+      }
+      // «Điểm đạt được | Điểm thẩm định»: the unit's own score, then the appraisal, which is achieved.
+      if (appraisal && role === "achieved" && cur.columns.self === undefined) {
+        cur.columns.self = cur.columns.achieved;
+        cur.columns.achieved = col;
+        cur.rounds.push(col);
+        cur.filled.push(col);
+        continue;
+      }
+      cur = { columns: {}, rounds: [], english: 0, filled: [] };
       segments.push(cur);
     }
     cur.filled.push(col);
     if (role) {
       cur.columns[role] = col;
+      if (appraisal) cur.rounds.push(col);
       if (ENGLISH.test(fold(text))) cur.english++;
     }
   }
   const out: HeaderMatch[] = [];
   for (const seg of segments) {
     const { columns } = seg;
+    // Only a self-assessed column («Điểm tự chấm»): it is the achieved score.
+    if (columns.achieved === undefined && columns.self !== undefined) {
+      columns.achieved = columns.self;
+      delete columns.self;
+    }
     const hasKey = columns.name !== undefined || columns.code !== undefined;
     if (!hasKey || columns.max === undefined || columns.achieved === undefined) continue;
     const roleCols = Object.values(columns) as number[];
     const score = roleCols.length;
-    const left = Math.min(...roleCols);
+    const left = Math.min(...roleCols, ...seg.rounds);
     // The table spans from its first recognised column to its last header cell, allowing one empty gap.
-    let right = Math.max(...roleCols);
+    let right = Math.max(...roleCols, ...seg.rounds);
     for (const c of seg.filled) if (c > right && c - right <= 2) right = c;
-    out.push({ row, columns, score, left, right, lang: seg.english * 2 > score ? "en" : "vi" });
+    const rounds = seg.rounds.length >= 2 ? seg.rounds : [];
+    out.push({ row, top, columns, rounds, score, left, right, lang: seg.english * 2 > score ? "en" : "vi" });
   }
   return out;
 }
 
-function sameColumns(a: Columns, b: Columns): boolean {
-  return ROLES.every((r) => a[r] === b[r]);
+/**
+ * Recognises the header(s) on a row: name or code, max and achieved are required. Two tables side by
+ * side give two headers (a role seen twice starts a new one, except appraisal rounds). A row that is not
+ * a header alone may be the top of a two-row header: «Điểm» merged over «Tối đa | Đạt được» (the match
+ * then has `top` = this row and `row` = the row below).
+ */
+export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
+  const row0 = sheet.values[row - sheet.top] ?? [];
+  if (headerLike(row0, 3)) {
+    const texts = new Map<number, string>();
+    for (let col = sheet.left; col < sheet.left + row0.length; col++) {
+      const text = cellText(cellAt(sheet, row, col));
+      if (text !== "") texts.set(col, text);
+    }
+    const single = headerSegments(texts, row, row);
+    if (single.length > 0) return single;
+  }
+  return matchHeaderPair(sheet, row);
+}
+
+/** Rows `row` and `row + 1` read as one header: each column's texts joined, a merged top spread right. */
+function matchHeaderPair(sheet: SheetSnapshot, row: number): HeaderMatch[] {
+  const upper = sheet.values[row - sheet.top];
+  const lower = sheet.values[row + 1 - sheet.top];
+  if (!upper || !lower || !headerLike(upper, 2) || !headerLike(lower, 2)) return [];
+  const width = Math.max(upper.length, lower.length);
+  const texts = new Map<number, string>();
+  let spread = "";
+  let lowerTexts = 0;
+  for (let col = sheet.left; col < sheet.left + width; col++) {
+    const a = cellText(cellAt(sheet, row, col));
+    const b = cellText(cellAt(sheet, row + 1, col));
+    if (b !== "") lowerTexts++;
+    // A top cell merged over several lower cells holds its text in its first column only.
+    if (a !== "") spread = b !== "" ? a : "";
+    const head = a !== "" ? a : b !== "" ? spread : "";
+    const text = `${head} ${b}`.trim();
+    if (text !== "") texts.set(col, text);
+  }
+  if (lowerTexts < 2) return [];
+  // A header alone on the lower row is that header, not a pair.
+  if (headerLike(lower, 3) && headerSegments(rowTexts(sheet, row + 1), row + 1, row + 1).length > 0)
+    return [];
+  return headerSegments(texts, row + 1, row);
+}
+
+function rowTexts(sheet: SheetSnapshot, row: number): Map<number, string> {
+  const texts = new Map<number, string>();
+  const row0 = sheet.values[row - sheet.top] ?? [];
+  for (let col = sheet.left; col < sheet.left + row0.length; col++) {
+    const text = cellText(cellAt(sheet, row, col));
+    if (text !== "") texts.set(col, text);
+  }
+  return texts;
 }
 
 function isBlankRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
@@ -189,37 +286,191 @@ export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns):
   return false;
 }
 
+/** What a bonus/penalty row adds: "Điểm thưởng", "Điểm cộng" (bonus), "Điểm trừ", "Điểm phạt" (penalty). */
+export type Adjustment = "bonus" | "penalty" | "both";
+
+const BONUS = /^(?:[ivx\d.]+\s*[.)-]?\s*)?(diem (thuong|cong)|bonus( points?)?)\b/;
+const PENALTY = /^(?:[ivx\d.]+\s*[.)-]?\s*)?(diem (tru|phat)|penalt(y|ies)|deductions?)\b/;
+const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
+
+/** Whether a row's name (or code cell) says it is a bonus or penalty row, or the heading of such a block. */
+export function adjustmentOf(name: string): Adjustment | null {
+  if (name.length > 200) return null;
+  const t = fold(name);
+  if (BOTH.test(t)) return "both";
+  if (BONUS.test(t)) return "bonus";
+  if (PENALTY.test(t)) return "penalty";
+  return null;
+}
+
+const FINAL =
+  /^(tong( cong| so)?( diem)?\b|diem (cuoi cung|chung cuoc|sau (khi )?cong)|ket qua (cuoi cung|sau)|final (score|total))/;
+
+/** The final score under a bonus/penalty block after the total: «Tổng điểm sau khi cộng, trừ». */
+export function isFinalTotal(name: string): boolean {
+  return name.length <= 80 && FINAL.test(fold(name));
+}
+
+/**
+ * The block under a table that ends it: "Người lập biểu", "CHỦ TỊCH", "TM. UBND", "Nơi nhận", …, and the
+ * notes or the add-in's legend written under it.
+ */
+const SIGNATURE =
+  /^(nguoi lap( bieu)?|nguoi (tong hop|kiem tra)|(kt\.?|tm\.?|q\.?)\s*(chu tich|ubnd|uy ban|giam doc)|(pho )?chu tich|(pho )?giam doc|thu truong( don vi| co quan)?|noi nhan|xac nhan cua|prepared by|approved by|chairman|chu giai|legend \(par index\)|ghi chu\s*:)/;
+
+/** A row of the signature block: no number in it, and a short cell that starts like a signature title. */
+export function isSignatureRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  const r = sheet.values[row - sheet.top];
+  if (!r) return false;
+  let hit = false;
+  for (let c = left; c <= right; c++) {
+    const v = r[c - sheet.left];
+    if (typeof v === "number") return false;
+    if (typeof v !== "string" || v.length > 60) continue;
+    if (SIGNATURE.test(fold(v))) hit = true;
+  }
+  return hit;
+}
+
+/** The column-number row under a header: «(1) (2) (3) (4)» or «1 2 3 4 5», numbered left to right. */
+export function isColumnNumberRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  let expect = -1;
+  let seen = 0;
+  for (let c = left; c <= right; c++) {
+    const t = cellText(cellAt(sheet, row, c));
+    if (t === "") continue;
+    const m = /^\(?(\d{1,2})\)?$/.exec(t) ?? /^\(([A-Za-z])\)$/.exec(t);
+    if (!m) return false;
+    const n = /\d/.test(m[1]) ? Number(m[1]) : m[1].toLowerCase().charCodeAt(0) - 96;
+    if (expect !== -1 && n !== expect) return false;
+    expect = n + 1;
+    seen++;
+  }
+  return seen >= 3;
+}
+
+const TITLE = /^(bang|bieu|phu luc|ket qua|tong hop|chi so|par index|table|results?)\b/;
+const YEAR = /\bnam (19|20)\d\d\b/;
+
+/** A title line: one text cell, no number, worded like a table's title («BẢNG …», «KẾT QUẢ … NĂM 2024»). */
+function isTitleRow(sheet: SheetSnapshot, row: number): boolean {
+  const r = sheet.values[row - sheet.top] ?? [];
+  let text = "";
+  for (const v of r) {
+    if (isBlankCell(v)) continue;
+    if (typeof v !== "string" || text !== "") return false;
+    text = v;
+  }
+  if (text.length < 10 || CODE_LIKE.test(text)) return false;
+  // A wrapped criterion name («(so với năm 2021)») is in lower case; a title starts like one or shouts.
+  const t = fold(text);
+  return TITLE.test(t) || (YEAR.test(t) && text === text.toLocaleUpperCase("vi"));
+}
+
+/** The last non-blank row of a table at or above `row`. */
+function lastFilledRow(sheet: SheetSnapshot, h: HeaderMatch, row: number): number {
+  while (row > h.row && isBlankRow(sheet, row, h.left, h.right)) row--;
+  return row;
+}
+
+/** Blank rows that end a table: a page break leaves a few, a table's end leaves many. */
+export const LONG_GAP = 15;
+
+/**
+ * A header lower down repeats the table's (a page break) when every role both name sits in the same
+ * column and max and achieved are where the table has them, however it is worded.
+ */
+function repeats(h: HeaderMatch, x: HeaderMatch): boolean {
+  if (x.columns.max !== h.columns.max || x.columns.achieved !== h.columns.achieved) return false;
+  for (const r of ROLES) {
+    const a = h.columns[r];
+    const b = x.columns[r];
+    if (a !== undefined && b !== undefined && a !== b) return false;
+  }
+  return true;
+}
+
+/** A row below a table that looks like one of its criteria (a code and a number) or a total row. */
+function looksLikeTableRow(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
+  if (isTotalRow(sheet, row, columns)) return true;
+  const num = (role: Role) => {
+    const c = columns[role];
+    if (c === undefined) return false;
+    const p = parseNumber(cellAt(sheet, row, c));
+    return p.kind === "number";
+  };
+  const code = columns.code !== undefined ? parseCode(cellAt(sheet, row, columns.code)) : null;
+  const name = columns.name !== undefined ? cellText(cellAt(sheet, row, columns.name)) : "";
+  return (code !== null || name.length >= 3) && (num("max") || num("achieved"));
+}
+
 export type FindResult =
   | { ok: true; table: TableLayout; others: TableLayout[] }
   | { ok: false; error: "no-table" }
   | { ok: false; error: "ambiguous"; candidates: TableLayout[] };
 
-/** Every criteria table on the sheet, top to bottom, left to right. */
+/**
+ * Every criteria table on the sheet, top to bottom, left to right. A table runs from its header over
+ * blank rows (page breaks), headers that repeat it (however worded) and column-number rows, to its total
+ * row (and a bonus/penalty block right after it), or to a clear end: the signature block, a long empty
+ * stretch (LONG_GAP rows) or another table's header. Rows below that end that look like criteria or a
+ * total are listed in `rowsBelow` (the analysis warns about them).
+ */
 export function findTables(sheet: SheetSnapshot): TableLayout[] {
   const block = blockRect(sheet);
+  const bottom = block.top + block.rows - 1;
   const headers: HeaderMatch[] = [];
-  for (let row = block.top; row < block.top + block.rows; row++) headers.push(...matchHeaders(sheet, row));
+  for (let row = block.top; row < block.top + block.rows; row++) {
+    const found = matchHeaders(sheet, row);
+    headers.push(...found);
+    // The lower row of a two-row header is not a header of its own.
+    if (found.some((h) => h.row > h.top)) row++;
+  }
   const overlaps = (x: HeaderMatch, h: HeaderMatch) => x.left <= h.right && x.right >= h.left;
   const tables: TableLayout[] = [];
+  const covered: { h: HeaderMatch; top: number; last: number }[] = [];
   for (const h of headers) {
-    // A header repeated inside a table already found (the seed's page break) is part of it.
-    if (tables.some((t) => sameColumns(t.columns, h.columns) && h.row > t.headerRow && h.row <= t.lastRow))
-      continue;
-    const next = headers.find((x) => x.row > h.row && overlaps(x, h) && !sameColumns(x.columns, h.columns));
-    const limit = next ? next.row - 1 : block.top + block.rows - 1;
+    if (covered.some((c) => overlaps(c.h, h) && h.top > c.top && h.top <= c.last)) continue;
+    const below = headers.filter((x) => x.top > h.row && overlaps(x, h));
     let lastRow = h.row;
     let blanks = 0;
-    for (let row = h.row + 1; row <= limit; row++) {
+    let end = bottom;
+    for (let row = h.row + 1; row <= bottom; row++) {
       if (isBlankRow(sheet, row, h.left, h.right)) {
-        if (++blanks >= 3) break;
+        if (++blanks >= LONG_GAP) break;
         continue;
       }
       blanks = 0;
+      const x = below.find((b) => b.top === row);
+      if (x) {
+        // A header that repeats the table's under a title of its own starts another table (last year's).
+        const titled = lastRow > h.row && isTitleRow(sheet, lastRow);
+        if (!repeats(h, x) || titled) {
+          if (titled) lastRow = lastFilledRow(sheet, h, lastRow - 1);
+          end = row - 1;
+          break;
+        }
+        lastRow = x.row;
+        row = x.row;
+        continue;
+      }
+      if (isSignatureRow(sheet, row, h.left, h.right)) break;
       lastRow = row;
-      if (isTotalRow(sheet, row, h.columns)) break;
+      if (isTotalRow(sheet, row, h.columns)) {
+        lastRow = adjustmentsAfter(sheet, row, h, bottom);
+        break;
+      }
+    }
+    const nextHeader = below.find((x) => x.top > lastRow && !repeats(h, x));
+    if (nextHeader && nextHeader.top - 1 < end) end = nextHeader.top - 1;
+    const rowsBelow: number[] = [];
+    for (let row = lastRow + 1; row <= end && rowsBelow.length < 50; row++) {
+      if (below.some((b) => b.top === row)) continue;
+      if (looksLikeTableRow(sheet, row, h.columns)) rowsBelow.push(row);
     }
     const excelTable = (sheet.tables ?? []).find((t) => rectContains(t.rect, h.row, h.left));
-    tables.push({
+    covered.push({ h, top: h.top, last: lastRow });
+    const layout: TableLayout = {
       sheet: sheet.name,
       headerRow: h.row,
       columns: h.columns,
@@ -229,9 +480,38 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
       lastRow,
       lang: h.lang,
       excelTable,
-    });
+    };
+    if (h.top !== h.row) layout.headerTop = h.top;
+    if (h.rounds.length) layout.rounds = h.rounds;
+    if (rowsBelow.length) layout.rowsBelow = rowsBelow;
+    tables.push(layout);
   }
   return tables;
+}
+
+/** The bonus/penalty rows right under a total row (blank rows between allowed): the last of them. */
+function adjustmentsAfter(sheet: SheetSnapshot, totalRow: number, h: HeaderMatch, bottom: number): number {
+  let last = totalRow;
+  let blanks = 0;
+  for (let row = totalRow + 1; row <= bottom && blanks <= 2; row++) {
+    if (isBlankRow(sheet, row, h.left, h.right)) {
+      blanks++;
+      continue;
+    }
+    blanks = 0;
+    const texts = [h.columns.code, h.columns.name].map((c) =>
+      c === undefined ? "" : cellText(cellAt(sheet, row, c)),
+    );
+    // The final score after the block («Tổng điểm sau khi cộng, trừ») closes it.
+    if (last !== totalRow && texts.some((t) => isFinalTotal(t))) return row;
+    if (!texts.some((t) => adjustmentOf(t) !== null)) {
+      // A criterion under a bonus/penalty heading ("9.1 Có sáng kiến …") belongs to the block.
+      const code = h.columns.code !== undefined ? parseCode(cellAt(sheet, row, h.columns.code)) : null;
+      if (last === totalRow || !code || code.depth < 2) break;
+    }
+    last = row;
+  }
+  return last;
 }
 
 /**

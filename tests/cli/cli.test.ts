@@ -1,4 +1,5 @@
 import { main } from "../../src/cli/main";
+import { BIN, ensureCliBuilt } from "./build";
 import { memoryIo, readXlsx, seedXlsx } from "./fixtures";
 
 const run = async (argv: string[], files: Record<string, Uint8Array | string>) => {
@@ -28,23 +29,26 @@ describe("par-index summary", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^Hạng\s+Đơn vị\s+Tệp\s+Điểm tối đa/);
     expect(lines[1]).toMatch(
-      /^\s*1\s+UBND xã Nhất Tiến\s+xa-a\.xlsx\s+99,50\s+86,26\s+13,24\s+86,69\s+18\s+0\s+Kết quả 2023$/,
+      /^\s*1\s+xã Nhất Tiến\s+xa-a\.xlsx\s+99,50\s+86,26\s+13,24\s+86,69\s+18\s+0\s+Kết quả 2023$/,
     );
     expect(lines[2]).toMatch(/^\s*1\s+xã Tân Lập\s+xa-b\.xlsx/);
     expect(lines[3]).toMatch(
       /^\s*3\s+huyện Bắc Sơn\s+bac-son\.xlsx\s+99,50\s+84,87\s+14,63\s+85,30\s+19\s+0\s+Kết quả 2023$/,
     );
     expect(lines[4]).toMatch(/^\s*4\s+xa-c\s+xa-c\.xlsx/);
-    expect(lines[5]).toMatch(/hong\s+hong\.xlsx.*LỖI: Không mở được tệp\./);
+    // sniffed before ExcelJS: a text file named .xlsx is said to be one
+    expect(lines[5]).toMatch(/hong\s+hong\.xlsx.*LỖI: Tệp «hong\.xlsx» là tệp văn bản \(CSV\)/);
     expect(r.stderr).toContain("[5/5] hong.xlsx");
-    expect(r.stderr).toContain("hong.xlsx: Không mở được tệp.");
+    expect(r.stderr).toContain("hong.xlsx: Tệp «hong.xlsx» là tệp văn bản (CSV)");
   });
 
   test("--json follows the contract exactly", async () => {
     const r = await run(["summary", "bac-son.xlsx", "nope.xlsx", "--json"], files);
     expect(r.code).toBe(1);
     const [ok, bad] = JSON.parse(r.stdout);
-    expect(Object.keys(ok)).toEqual(["file", "sheet", "table", "total", "rows", "issues"]);
+    expect(Object.keys(ok)).toEqual(["file", "sheet", "unit", "table", "total", "unmet", "rows", "issues"]);
+    expect(ok.unit).toEqual({ name: "huyện Bắc Sơn", level: "district" });
+    expect(ok.unmet).toBe(19);
     expect(ok).toMatchObject({
       file: "bac-son.xlsx",
       sheet: "Kết quả 2023",
@@ -179,7 +183,8 @@ test("the par-index bin runs on Node: real files, exit codes, usage", async () =
   const { tmpdir } = await import("node:os");
   const dir = mkdtempSync(join(tmpdir(), "par-bin-"));
   writeFileSync(join(dir, "bac-son.xlsx"), await seedXlsx());
-  const bin = join(__dirname, "../../bin/par-index.cjs");
+  ensureCliBuilt();
+  const bin = BIN;
   const ok = spawnSync(process.execPath, [bin, "summary", join(dir, "bac-son.xlsx"), "--json"], {
     encoding: "utf8",
   });
@@ -192,4 +197,32 @@ test("the par-index bin runs on Node: real files, exit codes, usage", async () =
   expect(missing.stderr).toContain("khong-co.xlsx: Không có tệp.");
   const usage = spawnSync(process.execPath, [bin, "apply", join(dir, "bac-son.xlsx")], { encoding: "utf8" });
   expect(usage.status).toBe(2);
-}, 60_000);
+  const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toContain("par-index plan-doc");
+
+  // apply X -o X: the input is replaced whole by the result (a readable workbook), nothing else is left
+  const input = join(dir, "bac-son.xlsx");
+  const same = spawnSync(process.execPath, [bin, "apply", input, "-o", input], { encoding: "utf8" });
+  expect(same.status).toBe(0);
+  const again = spawnSync(process.execPath, [bin, "summary", input, "--json"], { encoding: "utf8" });
+  expect(JSON.parse(again.stdout)[0].total.achieved).toBe(84.87);
+  const { readdirSync, readFileSync } = await import("node:fs");
+  expect(readdirSync(dir).sort()).toEqual(["bac-son.xlsx"]);
+
+  // a missing folder: one line in the chosen language, exit 1, the input untouched
+  const before = readFileSync(input);
+  const nowhere = spawnSync(
+    process.execPath,
+    [bin, "apply", input, "-o", join(dir, "khong-co", "o.xlsx"), "--lang", "en"],
+    { encoding: "utf8" },
+  );
+  expect(nowhere.status).toBe(1);
+  const lines = nowhere.stderr.trim().split("\n");
+  expect(lines[lines.length - 1]).toBe(
+    "The file «o.xlsx» could not be written (the folder does not exist). Close the file if Excel has it open, check the folder can be written to, then try again.",
+  );
+  expect(nowhere.stderr).not.toMatch(/\bat \w|Error:/);
+  expect(readFileSync(input).equals(before)).toBe(true);
+  expect(readdirSync(dir).sort()).toEqual(["bac-son.xlsx"]);
+}, 240_000);

@@ -189,7 +189,13 @@ describe("bad cells become issues, never exceptions", () => {
         ["1", "A", "2", "1"],
         ["", "Tổng điểm", "2", "1,5"],
       ],
-      ["stated-total-differs", 2, null, { stated: 1.5, computed: 1 }],
+      // Issue 9 §2: the issue carries both figures, stated and recomputed (max and achieved).
+      [
+        "stated-total-differs",
+        2,
+        null,
+        { stated: 1.5, computed: 1, statedMax: 2, statedAchieved: 1.5, computedMax: 2, computedAchieved: 1 },
+      ],
     ],
   ])("%s", (_name, rows, expected) => {
     const found = kinds(rows);
@@ -232,7 +238,10 @@ describe("numbers", () => {
     expect(p.kind === "number" && p.value).toBe(value);
   });
   test.each([null, "", "  ", "-", "—"])("%p is blank", (v) => expect(parseNumber(v).kind).toBe("blank"));
-  test.each(["abc", "9,5,0", "1.000.000,5", true, NaN])("%p is invalid", (v) =>
+  // Issue 9 §4: thousands separators are read ("1.000.000,5" was invalid before).
+  test("thousands separators are read", () =>
+    expect(parseNumber("1.000.000,5")).toMatchObject({ kind: "number", value: 1000000.5, grouped: true }));
+  test.each(["abc", "9,5,0", "1.000.00,5", true, NaN])("%p is invalid", (v) =>
     expect(parseNumber(v).kind).toBe("invalid"),
   );
   test("rounding to hundredths without float noise", () => {

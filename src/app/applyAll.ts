@@ -1,0 +1,90 @@
+/**
+ * "Làm tất cả / Do everything" (issue 14): recalc + highlight + assign + plan planned on ONE snapshot into
+ * ONE change set — one read and one write for the host, whichever it is (the panel's button, the CLI's
+ * `apply`). Each step is planned on the workbook as the previous steps leave it, in memory (core's prepare
+ * gives that state), and their ops are joined in order: a change set's ops already address the workbook as
+ * the ops before them leave it, so the joined set is prepared once more, whole, on the host's snapshot.
+ */
+import { prepare, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
+import { planCommand, type CommandOptions, type Summary } from "./commands";
+import { describeError, type Bilingual, type UserError } from "./errors";
+import type { CommandId } from "./registry";
+
+/** The steps of "do everything", in the order they run. */
+export const APPLY_STEPS = ["recalc", "highlight", "assign", "plan"] as const;
+export type ApplyStep = (typeof APPLY_STEPS)[number];
+
+/** The commands that carry out a set of steps ("recalc" + "highlight" is the Recalculate button). */
+export function commandsOfSteps(steps: Iterable<ApplyStep> = APPLY_STEPS): CommandId[] {
+  const s = new Set(steps);
+  const out: CommandId[] = [];
+  // Highlight after assign, so the fills cover the agency and solution columns as a second run sees them
+  // (twice = once); without assign, the Recalculate button's own pair.
+  if (s.has("recalc")) out.push(s.has("highlight") && !s.has("assign") ? "recalc" : "recalc-only");
+  if (s.has("assign")) out.push("assign");
+  if (s.has("highlight") && (s.has("assign") || !s.has("recalc"))) out.push("highlight");
+  if (s.has("plan")) out.push("plan");
+  return out;
+}
+
+export type ApplyAllOutcome =
+  | {
+      ok: true;
+      /** The one change set: every step's ops, in order. */
+      changeSet: ChangeSet;
+      /** It, prepared on the snapshot the host gave: what the host applies. */
+      prepared: PreparedOk;
+      /** The table as read before anything was written: its figures and its warnings (issues). */
+      summary: Summary;
+      /** One result line per step, in order. */
+      results: Bilingual[];
+      /** Each step's own change set (the CLI's column edits for the parts it carries over). */
+      steps: ChangeSet[];
+    }
+  | { ok: false; error: UserError };
+
+export interface ApplyAllOptions extends Omit<CommandOptions, "before"> {
+  steps?: Iterable<ApplyStep>;
+}
+
+/** Plans the steps on `ws` into one change set (see the file comment). Pure. */
+export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): ApplyAllOutcome {
+  const commands = commandsOfSteps(opts.steps ?? APPLY_STEPS);
+  const stepOpts: CommandOptions = { lang: opts.lang, unit: opts.unit, replaceTotal: opts.replaceTotal };
+  let current = ws;
+  let summary: Summary | null = null;
+  const results: Bilingual[] = [];
+  const steps: ChangeSet[] = [];
+  try {
+    for (const [i, command] of commands.entries()) {
+      const o = planCommand(current, command, { ...stepOpts, inverse: false });
+      if (!o.ok) return o;
+      summary ??= o.summary;
+      results.push(o.result);
+      steps.push(o.changeSet);
+      // The next step plans on the workbook as this one leaves it (the probes are not part of it).
+      if (i < commands.length - 1) current = { ...current, ...o.prepared.after, probes: ws.probes };
+    }
+  } catch (e) {
+    return { ok: false, error: describeError(e) };
+  }
+  const changeSet: ChangeSet = {
+    command: steps[0]?.command ?? "recalc",
+    ops: steps.flatMap((s) => s.ops),
+    counts: mergeCounts(steps),
+  };
+  const prepared = prepare(ws, changeSet);
+  if (!prepared.ok) return { ok: false, error: describeError(prepared.error) };
+  return { ok: true, changeSet, prepared, summary: summary!, results, steps };
+}
+
+function mergeCounts(steps: readonly ChangeSet[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of steps) for (const [k, v] of Object.entries(s.counts)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+/** The result lines of a run, one per line, in `lang`. */
+export function resultText(results: readonly Bilingual[], lang: Lang): string {
+  return results.map((r) => r[lang]).join("\n");
+}
