@@ -35,17 +35,26 @@ export interface PreparedOk {
 
 export type Prepared = PreparedOk | { ok: false; error: AddinError };
 
+export interface PrepareOptions {
+  /**
+   * Derive the inverse (default true). A caller that will never undo (a step of apply-all, the CLI) skips
+   * it: `inverse` is then an empty change set.
+   */
+  inverse?: boolean;
+}
+
 /** Checks `cs` against `ws`, resolves its ops and derives its inverse and after state, in one simulation. */
-export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
+export function prepare(ws: WorkbookSnapshot, cs: ChangeSet, opts: PrepareOptions = {}): Prepared {
   const m = WorkbookModel.fromSnapshot(ws);
   const ops: ResolvedOp[] = [];
   const inverse: Op[][] = [];
+  const withInverse = opts.inverse !== false;
   for (let i = 0; i < cs.ops.length; i++) {
     const op = cs.ops[i];
     const error = refusal(m, op, i);
     if (error) return { ok: false, error };
     try {
-      inverse.push(m.inverseOf(op));
+      if (withInverse) inverse.push(m.inverseOf(op));
       ops.push(resolve(m, op));
       m.apply(op);
     } catch (e) {
