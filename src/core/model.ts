@@ -123,21 +123,41 @@ export class SheetModel {
 
   toSnapshot(area?: Rect): SheetSnapshot {
     const u = area ?? this.usedRect() ?? { top: 0, left: 0, rows: 0, cols: 0 };
-    const grid = <T>(f: (c: Cell) => T): T[][] =>
-      Array.from({ length: u.rows }, (_, r) =>
-        Array.from({ length: u.cols }, (_, c) => f(this.get(u.top + r, u.left + c))),
-      );
+    // Every grid starts as the empty cell's, then the cells there are (in the area) fill them in.
+    const grid = <T>(v: T): T[][] => Array.from({ length: u.rows }, () => new Array<T>(u.cols).fill(v));
+    const values = grid(EMPTY.value);
+    const formulas = grid(EMPTY.formula);
+    const numberFormats = grid(EMPTY.numberFormat);
+    const fills = grid(EMPTY.fill);
+    const bold = grid(EMPTY.bold);
+    const fontColors = grid(EMPTY.fontColor);
+    const wrap = grid(EMPTY.wrap);
+    for (const [row, cols] of this.rows) {
+      const r = row - u.top;
+      if (r < 0 || r >= u.rows) continue;
+      for (const [col, cell] of cols) {
+        const c = col - u.left;
+        if (c < 0 || c >= u.cols) continue;
+        values[r][c] = cell.value;
+        formulas[r][c] = cell.formula;
+        numberFormats[r][c] = cell.numberFormat;
+        fills[r][c] = cell.fill;
+        bold[r][c] = cell.bold;
+        fontColors[r][c] = cell.fontColor;
+        wrap[r][c] = cell.wrap;
+      }
+    }
     return {
       name: this.name,
       top: u.top,
       left: u.left,
-      values: grid((c) => c.value),
-      formulas: grid((c) => c.formula),
-      numberFormats: grid((c) => c.numberFormat),
-      fills: grid((c) => c.fill),
-      bold: grid((c) => c.bold),
-      fontColors: grid((c) => c.fontColor),
-      wrap: grid((c) => c.wrap),
+      values,
+      formulas,
+      numberFormats,
+      fills,
+      bold,
+      fontColors,
+      wrap,
       tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
