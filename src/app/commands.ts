@@ -274,7 +274,7 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
   const summary = a.ok ? summarize(a, catalogue, problems, encoding) : emptySummary(ws, problems);
   // The one simulation of the change set: checks, resolved ops, inverse and after state. A change set the
   // planners made that does not fit the snapshot is a bug: its typed error goes to the caller.
-  const prepared = prepare(ws, changeSet);
+  const prepared = prepare(ws, changeSet, { inverse: opts.inverse !== false });
   if (!prepared.ok) throw prepared.error;
   return {
     ok: true,

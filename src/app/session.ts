@@ -81,6 +81,12 @@ export interface SessionOptions {
   chooseSheet?: boolean;
   /** Keep an undo entry after each command (default true); batch runs that never undo skip the work. */
   undo?: boolean;
+  /**
+   * Keep each op's undo for a write that may fail part-way (default true: Excel's batches are not atomic and
+   * the Office host rolls back what it sent). A host that writes all or nothing in memory (the CLI's) turns
+   * it off with `undo: false` to skip deriving the inverse.
+   */
+  rollback?: boolean;
   /** The unit's level the user chose; else detected from the table's titles (./units.ts). */
   unit?: UnitLevel | null;
   /** Replace a stated total that differs from the recomputed one (CLI `--replace-total`). */
@@ -205,14 +211,14 @@ export class Session {
       const outcome = planCommand(ws, command, {
         lang: this.lang ?? undefined,
         before,
-        inverse: keepUndo,
+        inverse: keepUndo || this.opts.rollback !== false,
         unit: this.opts.unit,
         replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
       await this.host.apply(outcome.prepared);
       spec.afterApply?.(this.memory, ws);
-      if (outcome.inverse) {
+      if (keepUndo && outcome.inverse) {
         this.history.push({
           id: this.nextId++,
           command,

@@ -26,6 +26,7 @@ export async function apply(io: Io, a: Args): Promise<number> {
   const session = new Session(host, a.lang, {
     chooseSheet: a.sheet === undefined,
     undo: false,
+    rollback: false, // the xlsx host writes a prepared change set whole, in memory
     unit: a.unit,
     replaceTotal: a.replaceTotal,
   });

@@ -76,6 +76,7 @@ export async function readOne(io: Io, file: string, a: Args): Promise<FileResult
   const r = await new Session(host, a.lang, {
     chooseSheet: a.sheet === undefined,
     undo: false,
+    rollback: false, // the xlsx host writes a prepared change set whole, in memory
     unit: a.unit,
   }).analyze();
   if (!r.ok)

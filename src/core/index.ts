@@ -21,7 +21,14 @@ export type {
 export { PROBE_ROWS } from "./types";
 
 // Preparing a change set once: checks, resolved ops, inverse, the state after.
-export { checkChangeSet, prepare, type Prepared, type PreparedOk, type ResolvedOp } from "./prepare";
+export {
+  checkChangeSet,
+  prepare,
+  type Prepared,
+  type PreparedOk,
+  type PrepareOptions,
+  type ResolvedOp,
+} from "./prepare";
 export {
   MAX_COLS,
   MAX_FORMULA,

@@ -70,23 +70,29 @@ export class SheetModel {
 
   static fromSnapshot(s: SheetSnapshot): SheetModel {
     const m = new SheetModel(s.name);
-    s.values.forEach((row, r) =>
+    s.values.forEach((row, r) => {
+      const formulas = s.formulas?.[r];
+      const fills = s.fills?.[r];
+      const bold = s.bold?.[r];
+      const fontColors = s.fontColors?.[r];
+      const wrap = s.wrap?.[r];
+      const numberFormats = s.numberFormats?.[r];
+      const fontNames = s.fontNames?.[r];
       row.forEach((value, c) => {
-        const g = <T>(grid: readonly (readonly T[])[] | undefined) => grid?.[r]?.[c];
         const cell: Cell = {
           value: value ?? null,
-          formula: g(s.formulas) ?? null,
-          fill: g(s.fills) ?? null,
-          bold: g(s.bold) ?? false,
-          fontColor: g(s.fontColors) ?? null,
-          wrap: g(s.wrap) ?? false,
-          numberFormat: g(s.numberFormats) ?? null,
+          formula: formulas?.[c] ?? null,
+          fill: fills?.[c] ?? null,
+          bold: bold?.[c] ?? false,
+          fontColor: fontColors?.[c] ?? null,
+          wrap: wrap?.[c] ?? false,
+          numberFormat: numberFormats?.[c] ?? null,
         };
-        const font = g(s.fontNames);
+        const font = fontNames?.[c];
         if (font) cell.fontName = font;
         if (!isEmpty(cell)) m.set(s.top + r, s.left + c, cell);
-      }),
-    );
+      });
+    });
     m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
     m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
     m.widths = { ...(s.columnWidths ?? {}) };
@@ -134,22 +140,44 @@ export class SheetModel {
 
   toSnapshot(area?: Rect): SheetSnapshot {
     const u = area ?? this.usedRect() ?? { top: 0, left: 0, rows: 0, cols: 0 };
-    const grid = <T>(f: (c: Cell) => T): T[][] =>
-      Array.from({ length: u.rows }, (_, r) =>
-        Array.from({ length: u.cols }, (_, c) => f(this.get(u.top + r, u.left + c))),
-      );
+    // Every grid starts as the empty cell's, then the cells there are (in the area) fill them in.
+    const grid = <T>(v: T): T[][] => Array.from({ length: u.rows }, () => new Array<T>(u.cols).fill(v));
+    const values = grid(EMPTY.value);
+    const formulas = grid(EMPTY.formula);
+    const numberFormats = grid(EMPTY.numberFormat);
+    const fills = grid(EMPTY.fill);
+    const bold = grid(EMPTY.bold);
+    const fontColors = grid(EMPTY.fontColor);
+    const wrap = grid(EMPTY.wrap);
+    const fontNames = this.hasFontNames() ? grid<string | null>(null) : null;
+    for (const [row, cols] of this.rows) {
+      const r = row - u.top;
+      if (r < 0 || r >= u.rows) continue;
+      for (const [col, cell] of cols) {
+        const c = col - u.left;
+        if (c < 0 || c >= u.cols) continue;
+        values[r][c] = cell.value;
+        formulas[r][c] = cell.formula;
+        numberFormats[r][c] = cell.numberFormat;
+        fills[r][c] = cell.fill;
+        bold[r][c] = cell.bold;
+        fontColors[r][c] = cell.fontColor;
+        wrap[r][c] = cell.wrap;
+        if (fontNames) fontNames[r][c] = cell.fontName ?? null;
+      }
+    }
     return {
       name: this.name,
       top: u.top,
       left: u.left,
-      values: grid((c) => c.value),
-      formulas: grid((c) => c.formula),
-      numberFormats: grid((c) => c.numberFormat),
-      fills: grid((c) => c.fill),
-      bold: grid((c) => c.bold),
-      fontColors: grid((c) => c.fontColor),
-      wrap: grid((c) => c.wrap),
-      ...(this.hasFontNames() ? { fontNames: grid((c) => c.fontName ?? null) } : {}),
+      values,
+      formulas,
+      numberFormats,
+      fills,
+      bold,
+      fontColors,
+      wrap,
+      ...(fontNames ? { fontNames } : {}),
       tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
@@ -335,19 +363,20 @@ export class WorkbookModel {
         const out: Op[] = [];
         for (const k of STYLE_KEYS) {
           if (!(k in op.style)) continue;
-          const groups = new Map<string, Rect[]>();
+          // Style values are strings, booleans or null: a Map tells them apart as they are.
+          const groups = new Map<CellStyle[StyleKey] | null, Rect[]>();
           for (const rect of op.ranges)
             for (let r = rect.top; r < rect.top + rect.rows; r++)
               for (let c = rect.left; c < rect.left + rect.cols; c++) {
-                const key = JSON.stringify(styleValue(s.get(r, c), k) ?? null);
-                const list = groups.get(key) ?? [];
+                const key = styleValue(s.get(r, c), k) ?? null;
+                let list = groups.get(key);
+                if (!list) groups.set(key, (list = []));
                 const last = list[list.length - 1];
                 if (last && last.top === r && last.rows === 1 && last.left + last.cols === c) last.cols++;
                 else list.push({ top: r, left: c, rows: 1, cols: 1 });
-                groups.set(key, list);
               }
           for (const [key, ranges] of groups)
-            out.push({ op: "setStyle", sheet: op.sheet, ranges, style: { [k]: JSON.parse(key) } });
+            out.push({ op: "setStyle", sheet: op.sheet, ranges, style: { [k]: key } });
         }
         return out;
       }

@@ -51,18 +51,27 @@ export interface PreparedOk {
 
 export type Prepared = PreparedOk | { ok: false; error: AddinError };
 
+export interface PrepareOptions {
+  /**
+   * Derive the inverse (default true). A caller that will never undo nor roll back a part-way write (a step
+   * of apply-all, the CLI) skips it: `inverse` is then an empty change set and `undoOps` holds empty lists.
+   */
+  inverse?: boolean;
+}
+
 /** Checks `cs` against `ws`, resolves its ops and derives its inverse and after state, in one simulation. */
-export function prepare(ws: WorkbookSnapshot, cs: ChangeSet): Prepared {
+export function prepare(ws: WorkbookSnapshot, cs: ChangeSet, opts: PrepareOptions = {}): Prepared {
   const m = WorkbookModel.fromSnapshot(ws);
   const ops: ResolvedOp[] = [];
   const inverse: Op[][] = [];
   const undoOps: ResolvedOp[][] = [];
+  const withInverse = opts.inverse !== false;
   for (let i = 0; i < cs.ops.length; i++) {
     const op = cs.ops[i];
     const error = refusal(m, op, i);
     if (error) return { ok: false, error };
     try {
-      const inv = m.inverseOf(op);
+      const inv = withInverse ? m.inverseOf(op) : [];
       inverse.push(inv);
       ops.push(resolve(m, op));
       m.apply(op);

@@ -78,6 +78,22 @@ export function nameWords(name: string): string[] {
   return out;
 }
 
+/**
+ * nameWords, remembered: a lookup compares each row's name with every catalogue name, so the same names come
+ * back thousands of times in a large table. Bounded: forgotten all at once past WORDS_CACHE names.
+ */
+const wordsCache = new Map<string, readonly string[]>();
+const WORDS_CACHE = 50_000;
+
+function wordsOf(name: string): readonly string[] {
+  let w = wordsCache.get(name);
+  if (!w) {
+    if (wordsCache.size >= WORDS_CACHE) wordsCache.clear();
+    wordsCache.set(name, (w = nameWords(name)));
+  }
+  return w;
+}
+
 function bigrams(words: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
@@ -99,8 +115,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * A name of one word is compared by words alone.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const wa = nameWords(a);
-  const wb = nameWords(b);
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
   if (wa.length === 0 || wb.length === 0) return wa.length === wb.length ? 1 : 0;
   const sa = new Set(wa);
   const sb = new Set(wb);

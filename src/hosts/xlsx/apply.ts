@@ -88,8 +88,34 @@ function writeInput(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInpu
 
 const HORIZONTAL = { Left: "left", Center: "center", Right: "right" } as const;
 
-function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
-  const style: Partial<ExcelJS.Style> = { ...cell.style };
+/**
+ * The style a setStyle op gives cells, one object per distinct style before: cells that had the same style
+ * share the result, as ExcelJS shares the style objects of cells it read with the same style. Saving then
+ * writes each distinct style once (ExcelJS's styles writer recognises an object it has seen) instead of
+ * serialising one per cell. Nothing here or in ExcelJS mutates a cell's style object in place: every change
+ * builds a new one.
+ */
+class StyleCache {
+  private readonly byObject = new WeakMap<object, Partial<ExcelJS.Style>>();
+  private readonly byContent = new Map<string, Partial<ExcelJS.Style>>();
+
+  constructor(private readonly st: CellStyle) {}
+
+  apply(cell: ExcelJS.Cell): void {
+    const before = (cell.style ?? {}) as Partial<ExcelJS.Style>;
+    let style = this.byObject.get(before);
+    if (!style) {
+      const key = JSON.stringify(before);
+      style = this.byContent.get(key);
+      if (!style) this.byContent.set(key, (style = styled(before, this.st)));
+      this.byObject.set(before, style);
+    }
+    cell.style = style;
+  }
+}
+
+function styled(before: Partial<ExcelJS.Style>, st: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = { ...before };
   if ("fill" in st) {
     if (st.fill)
       style.fill = {
@@ -136,7 +162,7 @@ function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
     else delete style.numFmt;
   }
   // A new object: ExcelJS shares style objects between cells read with the same style.
-  cell.style = style;
+  return style;
 }
 
 const cellText = (v: unknown) => (v === null || v === undefined ? "" : String(v));
@@ -188,16 +214,16 @@ function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ct
     const mr = { top: m.top - 1, left: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 };
     if (overlaps(mr, r)) unmergeKeepingStyles(ws, mr);
   }
-  // ExcelJS writes a new table's header and rows into the cells: keep what they hold and put it back.
-  const saved = new Map<string, CellState>();
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) {
-      const cell = ws.findCell(r.top + i + 1, r.left + j + 1);
-      if (cell) saved.set(`${i},${j}`, captureCell(cell));
-    }
-  const headerTexts = Array.from({ length: r.cols }, (_, j) => {
+  // ExcelJS writes a new table's header (and any rows given) into the cells: no rows are given, so only the
+  // header row's cells are kept and put back; the range then grows to the whole rectangle.
+  const saved = new Map<number, CellState>();
+  for (let j = 0; j < r.cols; j++) {
     const cell = ws.findCell(r.top + 1, r.left + j + 1);
-    return cell ? cellText(cellValue(cell, ctx.date1904)) : "";
+    if (cell) saved.set(j, captureCell(cell));
+  }
+  const headerTexts = Array.from({ length: r.cols }, (_, j) => {
+    const state = saved.get(j);
+    return state ? cellText(cellValue(ws.findCell(r.top + 1, r.left + j + 1)!, ctx.date1904)) : "";
   });
   ws.addTable({
     name: op.name,
@@ -210,14 +236,15 @@ function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ct
       showRowStripes: true,
     },
     columns: uniqueNames(headerTexts).map((name) => ({ name, filterButton: true })),
-    rows: Array.from({ length: r.rows - 1 }, () => Array.from({ length: r.cols }, () => null)),
+    rows: [],
   });
-  for (let i = 0; i < r.rows; i++)
-    for (let j = 0; j < r.cols; j++) {
-      const state = saved.get(`${i},${j}`);
-      if (state) placeCell(ws.getCell(r.top + i + 1, r.left + j + 1), state);
-      else dropCell(ws.getRow(r.top + i + 1), r.left + j);
-    }
+  const added = findTable(ws, op.name);
+  if (added) setTableRect(added[1].table, r);
+  for (let j = 0; j < r.cols; j++) {
+    const state = saved.get(j);
+    if (state) placeCell(ws.getCell(r.top + 1, r.left + j + 1), state);
+    else dropCell(ws.getRow(r.top + 1), r.left + j);
+  }
 }
 
 function resizeTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "resizeTable" }>): void {
@@ -313,10 +340,10 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
     }
     case "setStyle": {
       const ws = sheet(wb, op.sheet);
+      const styles = new StyleCache(op.style);
       for (const rect of op.ranges)
         for (let r = rect.top; r < rect.top + rect.rows; r++)
-          for (let c = rect.left; c < rect.left + rect.cols; c++)
-            applyStyle(ws.getCell(r + 1, c + 1), op.style);
+          for (let c = rect.left; c < rect.left + rect.cols; c++) styles.apply(ws.getCell(r + 1, c + 1));
       return;
     }
     case "addSheet":

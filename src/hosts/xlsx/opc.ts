@@ -90,13 +90,32 @@ export const relKind = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 /** A package in a zip: its files as text, its content types, relationships, and the workbook's sheets. */
 export class Package {
   private ct = "";
+  private ct0 = "";
+  private written = false;
 
-  private constructor(readonly zip: JSZip) {}
+  private constructor(readonly zip: JSZip) {
+    // Every write or removal goes through these two (here and in the modules that edit parts directly).
+    const file = zip.file.bind(zip) as (...args: unknown[]) => unknown;
+    const remove = zip.remove.bind(zip);
+    zip.file = ((...args: unknown[]) => {
+      if (args.length > 1) this.written = true;
+      return file(...args);
+    }) as JSZip["file"];
+    zip.remove = ((name: string) => {
+      this.written = true;
+      return remove(name);
+    }) as JSZip["remove"];
+  }
 
   static async open(zip: JSZip): Promise<Package> {
     const p = new Package(zip);
-    p.ct = (await p.text("[Content_Types].xml")) ?? "<Types></Types>";
+    p.ct = p.ct0 = (await p.text("[Content_Types].xml")) ?? "<Types></Types>";
     return p;
+  }
+
+  /** Whether any part was written or removed, or the content types changed, since the package was opened. */
+  get changed(): boolean {
+    return this.written || this.ct !== this.ct0;
   }
 
   has(part: string): boolean {
@@ -168,7 +187,7 @@ export class Package {
   }
 
   flushContentTypes(): void {
-    this.zip.file("[Content_Types].xml", this.ct);
+    if (this.ct !== this.ct0) this.zip.file("[Content_Types].xml", this.ct);
   }
 
   /** The workbook part (the package's officeDocument relationship). */

@@ -40,6 +40,11 @@ const SHEET_OWN = new Set([
   "printerSettings",
 ]);
 
+/** What in an input sheet's XML makes its output sheet's XML need edits (protection, page breaks, extensions). */
+const SHEET_XML_NEEDED = /<(?:\w+:)?(?:sheetProtection|rowBreaks|colBreaks|extLst)\b/;
+/** Sheet relationships whose carrying edits the output sheet's XML (<drawing>, <pageSetup r:id>). */
+const SHEET_XML_KINDS = new Set(["drawing", "printerSettings"]);
+
 /** Which drawings need carrying: anything ExcelJS does not write back (it keeps pictures only). */
 const NOT_PICTURE = /<(?:\w+:)?(?:graphicFrame|sp|grpSp|cxnSp|contentPart)\b|<mc:AlternateContent\b/;
 
@@ -106,7 +111,11 @@ export async function preserveParts(
     }
     const outRels0 = await dst.rels(outPart);
     let outRels = outRels0;
-    const sheetXml0 = (await dst.text(outPart)) ?? "";
+    const inXml = (await src.text(inPart)) ?? "";
+    // The output sheet's XML (every cell: the largest part) is read only when something may go into it.
+    const editsSheet =
+      SHEET_XML_NEEDED.test(inXml) || inRels.some((r) => SHEET_XML_KINDS.has(relKind(r.type)));
+    const sheetXml0 = editsSheet ? ((await dst.text(outPart)) ?? "") : "";
     let sheetXml = sheetXml0;
     const outKinds = new Set(outRels.map((r) => relKind(r.type)));
 
@@ -171,11 +180,12 @@ export async function preserveParts(
         lost.push(`${sheet}: ${kind} (${target})`);
       }
     }
-    const inXml = (await src.text(inPart)) ?? "";
-    sheetXml = restoreProtection(inXml, restorePageBreaks(inXml, sheetXml, sheet, edits));
-    const ext = restoreExtensions(inXml, sheetXml, sheet, edits);
-    sheetXml = ext.xml;
-    lost.push(...ext.lost);
+    if (editsSheet) {
+      sheetXml = restoreProtection(inXml, restorePageBreaks(inXml, sheetXml, sheet, edits));
+      const ext = restoreExtensions(inXml, sheetXml, sheet, edits);
+      sheetXml = ext.xml;
+      lost.push(...ext.lost);
+    }
     if (outRels !== outRels0) dst.setRels(outPart, outRels);
     if (sheetXml !== sheetXml0) dst.zip.file(outPart, sheetXml);
   }
@@ -227,6 +237,8 @@ export async function preserveParts(
   await restoreWorkbookProtection(src, dst);
   lost.push(...(await restoreControlCharacters(src, dst)));
   for (const p of dst.overrides()) if (!dst.has(p)) dst.removeOverride(p);
+  // Nothing carried or fixed: ExcelJS's output is the file (no second compression of every part).
+  if (!dst.changed) return { bytes: output, lost };
   dst.flushContentTypes();
   const bytes = await dst.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return { bytes, lost };

@@ -15,7 +15,7 @@ import { analyzeSheet } from "../../core/analyze";
 import { unicodeView } from "../../core/legacySheet";
 import { AddinError } from "../../core/errors";
 import { parseCellAddress } from "../../core/address";
-import { cellFormats, cellFormula, cellValue } from "./cells";
+import { cellFormats, cellFormula, cellValue, type CellFormats } from "./cells";
 import { themePalette, type ThemePalette } from "./colors";
 import {
   cellsOf,
@@ -148,9 +148,18 @@ export function readSheet(
     c: number;
     value: CellValue;
     formula: string | null;
-    f: ReturnType<typeof cellFormats>;
+    f: CellFormats;
   }
   const infos: Info[] = [];
+  // Cells read with the same style share ExcelJS's style object: their formats are worked out once.
+  const formatsByStyle = new WeakMap<object, CellFormats>();
+  const formatsOf = (cell: ExcelJS.Cell): CellFormats => {
+    const style = cell.style as object | undefined;
+    if (!style) return cellFormats(cell, ctx.palette);
+    let f = formatsByStyle.get(style);
+    if (!f) formatsByStyle.set(style, (f = cellFormats(cell, ctx.palette)));
+    return f;
+  };
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -161,7 +170,7 @@ export function readSheet(
       if (!cell) return;
       const value = cellValue(cell, ctx.date1904);
       const formula = cellFormula(cell);
-      const f = cellFormats(cell, ctx.palette);
+      const f = formatsOf(cell);
       if (value === null && !formula && !f.fill && !f.bold && !f.fontColor && !f.wrap && !f.numberFormat)
         return;
       infos.push({ r, c, value, formula, f });

@@ -1,0 +1,78 @@
+/**
+ * The pure core against ExcelJS's load of the same file, in the same process: parse + score (analyzeSheet)
+ * and plan (recalc & highlight, assign, the plan sheet) of a generated table, beside ExcelJS loading the
+ * .xlsx that holds it. Target on 10,000 rows: core ≤ 10% of the load.
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import * as ExcelJS from "exceljs";
+import { remedySource } from "../src/app/commands";
+import { builtinCatalogue } from "../src/catalogue";
+import {
+  analyzeSheet,
+  planAssign,
+  planRecalcAndHighlight,
+  planRemediationSheet,
+  type WorkbookSnapshot,
+} from "../src/core";
+import { readSnapshot } from "../src/hosts/xlsx";
+import { generatedFile } from "./apply";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs the cases in turn, `runs` times after `warm` rounds, and gives each case's median (ms). */
+async function interleaved(cases: (() => unknown)[], runs: number, warm = 2): Promise<number[]> {
+  const ts: number[][] = cases.map(() => []);
+  for (let i = 0; i < warm + runs; i++)
+    for (const [k, fn] of cases.entries()) {
+      const t = performance.now();
+      await fn();
+      if (i >= warm) ts[k].push(performance.now() - t);
+    }
+  return ts.map(median);
+}
+
+function parseAndScore(ws: WorkbookSnapshot) {
+  const a = analyzeSheet(ws.active);
+  if (!a.ok) throw new Error("no table");
+  return a;
+}
+
+function planAll(ws: WorkbookSnapshot): number {
+  const a = parseAndScore(ws);
+  const source = remedySource(builtinCatalogue());
+  return (
+    planRecalcAndHighlight(ws.active, a).ops.length +
+    planAssign(ws.active, a, source).ops.length +
+    planRemediationSheet(ws, a, source).ops.length
+  );
+}
+
+export async function benchCore(): Promise<{ lines: string[]; ok: boolean }> {
+  const lines = [
+    "| rows | ExcelJS load (ms) | parse + score (ms) | + plan: recalc & highlight, assign, plan sheet (ms) | core / load | target |",
+    "| ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  let ok = true;
+  for (const n of [1000, 10_000]) {
+    const bytes = readFileSync(await generatedFile(n));
+    const load = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      return wb;
+    };
+    const ws = readSnapshot(await load());
+    // one load, one parse, one parse + plan, in turn: a change in the machine's load hits all three alike
+    const [tLoad, parse, all] = await interleaved(
+      [load, () => parseAndScore(ws), () => planAll(ws)],
+      n >= 10_000 ? 9 : 15,
+    );
+    const ratio = all / tLoad;
+    const target = n === 10_000 ? `≤ 10% ${ratio <= 0.1 ? "✔" : "✘"}` : "";
+    if (n === 10_000 && ratio > 0.1) ok = false;
+    lines.push(
+      `| ${n.toLocaleString("en")} | ${tLoad.toFixed(0)} | ${parse.toFixed(1)} | ${all.toFixed(1)} | ${(ratio * 100).toFixed(1)}% | ${target} |`,
+    );
+  }
+  return { lines, ok };
+}
