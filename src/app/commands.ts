@@ -50,6 +50,8 @@ export interface CriterionView {
   achieved: number | null;
   gap: number | null;
   percent: number | null;
+  /** The self-assessed score when the table also has an appraised one (issue 11 item 3), else null. */
+  self: number | null;
   status: Status;
   lead: string;
   implementers: string;
@@ -61,7 +63,19 @@ export interface CriterionView {
 export interface Summary {
   sheet: string;
   table: { headerRow: number; firstRow: number; lastRow: number };
-  total: { max: number; achieved: number; gap: number; percent: number | null };
+  total: {
+    max: number;
+    achieved: number;
+    gap: number;
+    percent: number | null;
+    /** Bonus and penalty points (issue 11 item 4), 0 when the table has none. */
+    bonus: number;
+    penalty: number;
+    /** The final score when a bonus/penalty block follows the total row, else null. */
+    final: number | null;
+    /** The self-assessed total when the table has appraised scores too, else null. */
+    self: number | null;
+  };
   /** Every criterion row, in sheet order. */
   rows: CriterionView[];
   /** Criteria that need a plan, largest gap first. */
@@ -193,6 +207,7 @@ function summarize(
       achieved: r.achieved,
       gap: r.gap,
       percent: r.percent,
+      self: r.self,
       status: r.status,
       lead: m?.lead ?? "",
       implementers: m?.implementers ?? "",
@@ -206,7 +221,16 @@ function summarize(
   return {
     sheet: a.table.sheet,
     table: { headerRow: a.table.headerRow, firstRow: a.table.firstRow, lastRow: a.table.lastRow },
-    total: { max: a.total.max, achieved: a.total.achieved, gap: a.total.gap, percent: a.total.percent },
+    total: {
+      max: a.total.max,
+      achieved: a.total.achieved,
+      gap: a.total.gap,
+      percent: a.total.percent,
+      bonus: a.total.bonus,
+      penalty: a.total.penalty,
+      final: a.total.final,
+      self: a.total.self,
+    },
     rows,
     unmet: [...needing]
       .map((r) => byRow.get(r.row)!)
@@ -299,7 +323,7 @@ function emptySummary(ws: WorkbookSnapshot, problems: CatalogueProblem[]): Summa
   return {
     sheet: ws.active.name,
     table: { headerRow: -1, firstRow: -1, lastRow: -1 },
-    total: { max: 0, achieved: 0, gap: 0, percent: null },
+    total: { max: 0, achieved: 0, gap: 0, percent: null, bonus: 0, penalty: 0, final: null, self: null },
     rows: [],
     unmet: [],
     domains: [],

@@ -37,6 +37,10 @@ export function jsonOf(r: FileResult, lang: Lang) {
       achieved: round2(s.total.achieved),
       gap: round2(s.total.gap),
       percent: round2(s.total.percent),
+      bonus: round2(s.total.bonus),
+      penalty: round2(s.total.penalty),
+      final: round2(s.total.final),
+      self: round2(s.total.self),
     },
     unmet: s.unmet.length,
     rows: s.rows.map((v) => ({
@@ -48,6 +52,7 @@ export function jsonOf(r: FileResult, lang: Lang) {
       achieved: round2(v.achieved),
       gap: round2(v.gap),
       percent: round2(v.percent),
+      self: round2(v.self),
       status: v.status,
       lead: v.lead,
       implementers: v.implementers,

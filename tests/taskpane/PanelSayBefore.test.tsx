@@ -148,6 +148,7 @@ describe("the unmet list", () => {
     achieved: 1 - gap,
     gap,
     percent: null,
+    self: null,
     status: gap >= 1 ? "zero" : "partial",
     lead: "",
     implementers: "",
