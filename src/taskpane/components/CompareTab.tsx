@@ -15,6 +15,7 @@ import {
 import { formatScore } from "../../app/format";
 import type { PanelApi, SessionComparison } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
+import { CompareChart } from "./CompareChart";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
@@ -104,6 +105,7 @@ export function CompareTab({ api, lang }: CompareTabProps) {
               f(result.comparison.total.delta),
             )}
           </Text>
+          <CompareChart comparison={result.comparison} lang={lang} />
           {LISTS.filter((k) => result.lists[k].length > 0).map((k) => (
             <section key={k}>
               <Subtitle2 as="h2" className={styles.heading}>
