@@ -31,11 +31,13 @@ test("bonus 1,00 and penalty 0,50 above the total: in the total's JSON, and in t
 
 test("appraisal rounds: each row says its self-assessed score; a table without them says null", async () => {
   const j = await json("appraisal-rounds");
-  if (!("rows" in j)) throw new Error("no summary");
-  const selves = j.rows.map((r) => r.self);
+  const rows = ("rows" in j && j.rows) || [];
+  expect(rows.length).toBeGreaterThan(0);
+  const selves = rows.map((r) => r.self);
   expect(selves.some((s) => typeof s === "number")).toBe(true);
   const plain = await json("page-break-blank-rows");
-  if (!("rows" in plain)) throw new Error("no summary");
-  expect(plain.rows.every((r) => r.self === null)).toBe(true);
-  expect(plain.total).toMatchObject({ bonus: 0, penalty: 0, final: null, self: null });
+  const plainRows = ("rows" in plain && plain.rows) || [];
+  expect(plainRows.length).toBeGreaterThan(0);
+  expect(plainRows.every((r) => r.self === null)).toBe(true);
+  expect("total" in plain && plain.total).toMatchObject({ bonus: 0, penalty: 0, final: null, self: null });
 });
