@@ -4,3 +4,4 @@ export type { Status } from "../core/analyze";
 export type { Lang } from "../core/messages";
 export type { PreparedOk } from "../core/prepare";
 export type { LegacyEncoding } from "../core/legacyText";
+export type { ComparedRow, Comparison, ScorePair, Trend } from "../core/comparison";

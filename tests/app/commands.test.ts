@@ -325,7 +325,16 @@ describe("plan sheet", () => {
 
 test("analyzeWorkbook gives the summary the panel shows", () => {
   const r = analyzeWorkbook(sampleWorkbook());
-  expect(r.ok && r.summary.total).toEqual({ max: 99.5, achieved: 84.87, gap: 14.63, percent: 85.3 });
+  expect(r.ok && r.summary.total).toEqual({
+    max: 99.5,
+    achieved: 84.87,
+    gap: 14.63,
+    percent: 85.3,
+    bonus: 0,
+    penalty: 0,
+    final: null,
+    self: null,
+  });
   expect(r.ok && r.summary.domains.map((d) => d.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
   const bad = analyzeWorkbook(book(sheetOf([["Không có bảng"]])));
   expect(!bad.ok && bad.error.message.vi).toBe("Không tìm thấy bảng tiêu chí trên trang tính này.");

@@ -12,7 +12,16 @@ describe("a session on a workbook", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect([host.reads, host.writes]).toEqual([1, 1]);
-    expect(r.summary!.total).toEqual({ max: 99.5, achieved: 84.87, gap: 14.63, percent: 85.3 });
+    expect(r.summary!.total).toEqual({
+      max: 99.5,
+      achieved: 84.87,
+      gap: 14.63,
+      percent: 85.3,
+      bonus: 0,
+      penalty: 0,
+      final: null,
+      self: null,
+    });
     expect(r.result!.vi).toBe("Đã tính lại 27 dòng: 84,87 / 99,50 điểm, 19 tiêu chí chưa đạt.");
     // The highlight is live (conditional formats): what the user sees, not the cell's own fill.
     expect(shownFills(host.snapshot().active)[4][1]).toBe(PALETTE.zero);

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { formatScore } from "../../app/format";
-import type { ComparedRow, Comparison } from "../../core/comparison";
+import type { ComparedRow, Comparison } from "../../app/types";
 import type { Lang } from "../i18n";
 import { shortName } from "./DomainChart";
 
