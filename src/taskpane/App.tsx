@@ -1,9 +1,9 @@
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState, type ComponentType } from "react";
 import { FluentProvider, Spinner, makeStyles, webLightTheme } from "@fluentui/react-components";
 import type { Start } from "./boot";
-import { Panel } from "./components/Panel";
+import { PanelView, type PanelParts } from "./components/PanelView";
 import { OutsideOffice } from "./components/OutsideOffice";
-import { SelfCheck, type SelfCheckProps } from "./components/SelfCheck";
+import type { SelfCheckProps } from "./components/SelfCheck";
 import { STRINGS } from "./i18n";
 import type { PanelApi, PlanDocumentResult } from "./panelApi";
 
@@ -17,9 +17,25 @@ export interface AppProps {
   start: () => Promise<Start>;
   /** Makes the plan document over the panel's session (the entry loads it lazily); absent: no .docx. */
   planDocument?: (api: PanelApi) => (() => Promise<PlanDocumentResult>) | undefined;
-  /** The compatibility check the `?selfcheck` URL opens in Excel (the task pane's entry passes the glue's). */
-  selfCheck?: SelfCheckProps["run"];
+  /**
+   * The compatibility check the `?selfcheck` URL opens in Excel: the glue's check and the page that shows
+   * it (the task pane's entry passes both, the page loaded lazily).
+   */
+  selfCheck?: { run: SelfCheckProps["run"]; View: ComponentType<SelfCheckProps> };
+  /**
+   * The panel's tabs beyond the overview. The task pane's entry passes them lazily loaded (React.lazy), so
+   * the first JS holds only the first screen; without them those tabs stay empty (tests of the start-up).
+   */
+  parts?: PanelParts;
 }
+
+const Nothing = () => null;
+const NO_PARTS: PanelParts = {
+  UnmetList: Nothing,
+  CompareTab: Nothing,
+  ActionsTab: Nothing,
+  ConfirmCard: Nothing,
+};
 
 function Loading() {
   const styles = useStyles();
@@ -37,7 +53,7 @@ export const isSelfCheckUrl = (search: string = typeof location === "undefined" 
   new URLSearchParams(search).has("selfcheck");
 
 /** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
-export function App({ start, planDocument, selfCheck }: AppProps) {
+export function App({ start, planDocument, selfCheck, parts = NO_PARTS }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<Start | null>(null);
   useEffect(() => {
@@ -68,9 +84,12 @@ export function App({ start, planDocument, selfCheck }: AppProps) {
       {state === null ? (
         <Loading />
       ) : state.kind === "panel" && state.inExcel && selfCheck && isSelfCheckUrl() ? (
-        <SelfCheck run={selfCheck} />
+        <Suspense fallback={<Loading />}>
+          <selfCheck.View run={selfCheck.run} />
+        </Suspense>
       ) : state.kind === "panel" ? (
-        <Panel
+        <PanelView
+          parts={parts}
           api={state.api}
           initialLang={state.lang}
           inExcel={state.inExcel}

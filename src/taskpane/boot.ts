@@ -4,7 +4,7 @@
  * runtime: the ribbon runs in this page), then a session over the Office host (in Excel). Office is read
  * here only for its readiness, host type, display language and `actions`; the workbook is the host's business.
  */
-import { Session, type SessionHost } from "../app/session";
+import type { SessionHost } from "../app/session";
 import { createOfficeSessionHost, createSheetChangeSubscription } from "./officeGlue";
 import { langFromDisplayLanguage, type Lang } from "./i18n";
 import type { PanelApi, PanelError } from "./panelApi";
@@ -165,6 +165,12 @@ export interface StartDeps {
   associateActions?: () => unknown;
 }
 
+/**
+ * The session (and the core it runs) loads lazily, in its own chunk, once Office says it is Excel: the
+ * pane's first JS stays small and the outside-Office page never fetches it.
+ */
+const loadSession = () => import(/* webpackChunkName: "session" */ "../app/session");
+
 /** Decides what the task pane shows: the panel over a Session in Excel, otherwise the outside-Office page. */
 export async function startTaskpane(deps: StartDeps = {}): Promise<Start> {
   const ready = await (deps.wait ?? (() => waitForOffice()))();
@@ -177,7 +183,7 @@ export async function startTaskpane(deps: StartDeps = {}): Promise<Start> {
 }
 
 /** After Office.onReady (in time or late): the ribbon's actions, then the panel or the outside page. */
-function fromReady(ready: OfficeReadyInfo, deps: StartDeps): Start {
+async function fromReady(ready: OfficeReadyInfo, deps: StartDeps): Promise<Start> {
   try {
     (deps.associateActions ?? associateRibbonActions)();
   } catch (e) {
@@ -186,6 +192,7 @@ function fromReady(ready: OfficeReadyInfo, deps: StartDeps): Start {
   const excel = deps.excelHostType ?? String(officeGlobal()?.HostType?.Excel ?? "Excel");
   if (ready.host !== excel) return { kind: "outside", reason: "not-excel" };
   const lang = langFromDisplayLanguage(ready.displayLanguage);
+  const { Session } = await loadSession();
   const session = new Session((deps.createHost ?? createOfficeSessionHost)(), lang);
   return {
     kind: "panel",

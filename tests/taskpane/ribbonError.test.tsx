@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 // The ribbon's Recalculate leaves its failure in localStorage; the pane shows it once when it opens.
+// (The task pane's entry gives App its lazily loaded tabs and confirm card; here, the eager ones.)
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryHost } from "../../src/app/memoryHost";
@@ -9,6 +10,7 @@ import { RIBBON_ERROR_KEY as COMMANDS_KEY, runRecalculate } from "../../src/comm
 import { sampleWorkbook } from "../../src/core/sample";
 import type { Host } from "../../src/hosts/host";
 import { App } from "../../src/taskpane/App";
+import { EAGER_PARTS } from "../../src/taskpane/components/Panel";
 import { startTaskpane } from "../../src/taskpane/boot";
 import { RIBBON_ERROR_KEY, takeRibbonError } from "../../src/taskpane/ribbonError";
 
@@ -69,7 +71,7 @@ test("in Excel, the panel opens with the ribbon's failure in a MessageBar, once,
       excelHostType: "Excel",
       createHost: () => new MemoryHost(sampleWorkbook()),
     });
-  const first = render(<App start={start} />);
+  const first = render(<App start={start} parts={EAGER_PARTS} />);
   expect(await screen.findByText("Nút «Tính lại» trên dải lệnh chưa thực hiện được")).toBeTruthy();
   expect(screen.getByText(stored)).toBeTruthy();
   expect(localStorage.getItem(RIBBON_ERROR_KEY)).toBeNull();
@@ -86,7 +88,7 @@ test("in Excel, the panel opens with the ribbon's failure in a MessageBar, once,
   first.unmount();
 
   // opened again: the message is not shown a second time
-  render(<App start={start} />);
+  render(<App start={start} parts={EAGER_PARTS} />);
   await screen.findByText("84,87 / 99,50");
   expect(screen.queryByText("Nút «Tính lại» trên dải lệnh chưa thực hiện được")).toBeNull();
 });
@@ -99,7 +101,7 @@ test("the message can be dismissed, and follows the panel's language", async () 
       excelHostType: "Excel",
       createHost: () => new MemoryHost(sampleWorkbook()),
     });
-  render(<App start={start} />);
+  render(<App start={start} parts={EAGER_PARTS} />);
   expect(await screen.findByText("The ribbon's Recalculate button could not finish")).toBeTruthy();
   await screen.findByText("84.87 / 99.50");
   await act(async () => {

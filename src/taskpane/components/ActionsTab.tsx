@@ -1,36 +1,12 @@
-import {
-  Button,
-  Caption1,
-  Spinner,
-  Subtitle2,
-  Tooltip,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { CommandId, PanelCommand, UndoEntry } from "../panelApi";
+import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { PanelCommand, UndoEntry } from "../panelApi";
 import type { Task } from "../panelState";
-import { STRINGS, type Lang, type Strings } from "../i18n";
+import { Hint } from "./Hint";
+import { STRINGS, type Lang } from "../i18n";
+import { SECONDARY, commandWords } from "./commandWords";
 import { UndoList } from "./UndoList";
 
-/** The secondary actions, in the order the panel shows them. */
-export const SECONDARY: readonly {
-  id: Exclude<CommandId, "recalc" | "recalc-only" | "highlight">;
-  key: "assign" | "plan" | "exportCatalogue" | "clearHighlight";
-}[] = [
-  { id: "assign", key: "assign" },
-  { id: "plan", key: "plan" },
-  { id: "export-catalogue", key: "exportCatalogue" },
-  { id: "clear-highlight", key: "clearHighlight" },
-];
-
-/** A command's button text and tooltip. */
-export function commandWords(t: Strings, id: PanelCommand): { label: string; description: string } {
-  if (id === "apply-all") return { label: t.doEverything, description: t.doEverythingDescription };
-  if (id === "recalc" || id === "recalc-only" || id === "highlight")
-    return { label: t.recalc, description: t.recalcDescription };
-  const key = SECONDARY.find((s) => s.id === id)!.key;
-  return { label: t[key], description: t[`${key}Description`] };
-}
+export { SECONDARY, commandWords } from "./commandWords";
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalM },
@@ -72,7 +48,7 @@ export function ActionsTab(props: ActionsTabProps) {
         {ids.map((id) => {
           const w = commandWords(t, id);
           return (
-            <Tooltip key={id} content={w.description} relationship="description" withArrow>
+            <Hint key={id} content={w.description}>
               <Button
                 className={styles.button}
                 appearance={id === "apply-all" ? "primary" : "secondary"}
@@ -82,11 +58,11 @@ export function ActionsTab(props: ActionsTabProps) {
               >
                 {w.label}
               </Button>
-            </Tooltip>
+            </Hint>
           );
         })}
         {onPlanDocx && (
-          <Tooltip content={t.planDocxDescription} relationship="description" withArrow>
+          <Hint content={t.planDocxDescription}>
             <Button
               className={styles.button}
               disabledFocusable={busy !== null}
@@ -95,7 +71,7 @@ export function ActionsTab(props: ActionsTabProps) {
             >
               {t.planDocx}
             </Button>
-          </Tooltip>
+          </Hint>
         )}
       </div>
       {onPlanDocx && inExcel && <Caption1>{t.planDocxBlocked}</Caption1>}

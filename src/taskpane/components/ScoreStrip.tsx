@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatScore } from "../../app/format";
+import { formatScore } from "../../core/numbers";
 import type { Summary } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 

@@ -11,7 +11,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { formatScore } from "../../app/format";
+import { formatScore } from "../../core/numbers";
 import type { Summary } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 import { IssueLinks } from "./IssueLinks";
