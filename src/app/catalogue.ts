@@ -8,4 +8,3 @@ export { CATALOGUE_SHEET_NAME } from "../catalogue/customSheet";
 export function catalogueListing(level: UnitLevel = "district"): ReturnType<typeof catalogueRows> {
   return catalogueRows(catalogueOfLevel(level));
 }
-export { PLAN_SHEET } from "../core/owned";

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { formatScore } from "../../core/numbers";
+import { formatScore } from "../../app/light";
 import type { PanelApi, SessionComparison } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 import { CompareChart } from "./CompareChart";

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
-import { formatScore } from "../../core/numbers";
+import { formatScore } from "../../app/light";
 import type { CriterionView } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 

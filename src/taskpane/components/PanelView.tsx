@@ -15,7 +15,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { CATALOGUE_SHEET as CATALOGUE_SHEET_NAME } from "../../core/owned";
+import { CATALOGUE_SHEET as CATALOGUE_SHEET_NAME } from "../../app/light";
 import type { PanelApi, PanelCommand, PanelError, PlanDocumentResult } from "../panelApi";
 import { usePanel } from "../usePanel";
 import { Hint } from "./Hint";

@@ -1,5 +1,5 @@
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { PLAN_SHEET } from "../../app/catalogue";
+import { PLAN_SHEET } from "../../app/light";
 import type { Bilingual, ChangedPlace, Summary } from "../panelApi";
 import type { Task } from "../panelState";
 import { STRINGS, type Lang } from "../i18n";

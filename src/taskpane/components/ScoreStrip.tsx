@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatScore } from "../../core/numbers";
+import { formatScore } from "../../app/light";
 import type { Summary } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 

@@ -11,7 +11,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { formatScore } from "../../core/numbers";
+import { formatScore } from "../../app/light";
 import type { Summary } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 import { IssueLinks } from "./IssueLinks";

@@ -10,7 +10,7 @@ import {
   useId,
   type BadgeProps,
 } from "@fluentui/react-components";
-import { formatScore } from "../../core/numbers";
+import { formatScore } from "../../app/light";
 import type { CriterionView } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 
