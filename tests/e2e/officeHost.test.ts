@@ -59,12 +59,20 @@ const headerRow = (page: Page) =>
     return { name: a.name, values: a.values.map((r) => r.join("|")).join("\n") };
   });
 
+/** The panel says what a structural command will do before it runs (issue 13): answer «Đồng ý». */
+async function confirmIfAsked(page: Page): Promise<void> {
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor({ timeout: 20_000 }).catch(() => undefined);
+  if (await dialog.isVisible()) await dialog.getByRole("button", { name: /^(Đồng ý|Confirm)$/ }).click();
+}
+
 test("boot, Recalculate, then Undo through the real panel", async () => {
   const page = await open("taskpane.html");
   const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
   await recalc.waitFor({ timeout: 20_000 });
   const before = await headerRow(page);
   await recalc.click();
+  await confirmIfAsked(page);
   await page.waitForFunction(
     () => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes.length > 0,
     undefined,
@@ -140,6 +148,7 @@ test("a protected sheet: nothing written, the panel says so (Vietnamese first)",
   const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
   await recalc.waitFor({ timeout: 20_000 });
   await recalc.click();
+  await confirmIfAsked(page);
   await page
     .getByText(/đang được bảo vệ/)
     .first()
@@ -163,6 +172,7 @@ test("cell-edit mode: Recalculate waits for the edit to end, then writes", async
     (window as unknown as { __parFake: { cellEditMode: boolean } }).__parFake.cellEditMode = true;
   });
   await recalc.click();
+  await confirmIfAsked(page);
   await page.waitForTimeout(500);
   expect(
     await page.evaluate(() => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes),
@@ -183,6 +193,7 @@ test("a criteria table inside an Excel table: Recalculate keeps per-row formulas
   const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
   await recalc.waitFor({ timeout: 20_000 });
   await recalc.click();
+  await confirmIfAsked(page);
   await page.waitForFunction(
     () => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes.length > 0,
     undefined,
