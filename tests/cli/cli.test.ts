@@ -68,6 +68,7 @@ describe("par-index summary", () => {
       "achieved",
       "gap",
       "percent",
+      "self",
       "status",
       "lead",
       "implementers",
@@ -194,7 +195,16 @@ test("the par-index bin runs on Node: real files, exit codes, usage", async () =
     encoding: "utf8",
   });
   expect(ok.status).toBe(0);
-  expect(JSON.parse(ok.stdout)[0].total).toEqual({ max: 99.5, achieved: 84.87, gap: 14.63, percent: 85.3 });
+  expect(JSON.parse(ok.stdout)[0].total).toEqual({
+    max: 99.5,
+    achieved: 84.87,
+    gap: 14.63,
+    percent: 85.3,
+    bonus: 0,
+    penalty: 0,
+    final: null,
+    self: null,
+  });
   const missing = spawnSync(process.execPath, [bin, "summary", join(dir, "khong-co.xlsx")], {
     encoding: "utf8",
   });
