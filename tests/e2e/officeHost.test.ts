@@ -172,7 +172,7 @@ test("cell-edit mode: Recalculate waits for the edit to end, then writes", async
     (window as unknown as { __parFake: { cellEditMode: boolean } }).__parFake.cellEditMode = true;
   });
   await recalc.click();
-  await confirmIfAsked(page);
+  // Even the read behind the say-before question waits for the edit to end (delayForCellEdit).
   await page.waitForTimeout(500);
   expect(
     await page.evaluate(() => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes),
@@ -180,6 +180,7 @@ test("cell-edit mode: Recalculate waits for the edit to end, then writes", async
   await page.evaluate(() =>
     (window as unknown as { __parFake: { endCellEdit(): void } }).__parFake.endCellEdit(),
   );
+  await confirmIfAsked(page);
   await page.waitForFunction(
     () => (window as unknown as { __parFake: { writes: string[] } }).__parFake.writes.length > 0,
     undefined,
