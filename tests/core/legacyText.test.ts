@@ -6,131 +6,14 @@ import {
   legacyFontEncoding,
   toUnicode,
 } from "../../src/core/legacyText";
-
-/**
- * Unicode → legacy, written here independently of the module's decoding tables (from the TCVN3/ABC and VNI code
- * charts): [Unicode letter, TCVN3 code in a lower-case font (.VnTime), VNI (VNI-Times)].
- */
-const LOWER: [string, string, string][] = [
-  ["a", "a", "a"],
-  ["à", "µ", "aø"],
-  ["ả", "¶", "aû"],
-  ["ã", "·", "aõ"],
-  ["á", "¸", "aù"],
-  ["ạ", "¹", "aï"],
-  ["ă", "¨", "aê"],
-  ["ằ", "»", "aè"],
-  ["ẳ", "¼", "aú"],
-  ["ẵ", "½", "aü"],
-  ["ắ", "¾", "aé"],
-  ["ặ", "Æ", "aë"],
-  ["â", "©", "aâ"],
-  ["ầ", "Ç", "aà"],
-  ["ẩ", "È", "aå"],
-  ["ẫ", "É", "aã"],
-  ["ấ", "Ê", "aá"],
-  ["ậ", "Ë", "aä"],
-  ["e", "e", "e"],
-  ["è", "Ì", "eø"],
-  ["ẻ", "Î", "eû"],
-  ["ẽ", "Ï", "eõ"],
-  ["é", "Ð", "eù"],
-  ["ẹ", "Ñ", "eï"],
-  ["ê", "ª", "eâ"],
-  ["ề", "Ò", "eà"],
-  ["ể", "Ó", "eå"],
-  ["ễ", "Ô", "eã"],
-  ["ế", "Õ", "eá"],
-  ["ệ", "Ö", "eä"],
-  ["i", "i", "i"],
-  ["ì", "×", "ì"],
-  ["ỉ", "Ø", "æ"],
-  ["ĩ", "Ü", "ó"],
-  ["í", "Ý", "í"],
-  ["ị", "Þ", "ò"],
-  ["o", "o", "o"],
-  ["ò", "ß", "oø"],
-  ["ỏ", "á", "oû"],
-  ["õ", "â", "oõ"],
-  ["ó", "ã", "où"],
-  ["ọ", "ä", "oï"],
-  ["ô", "«", "oâ"],
-  ["ồ", "å", "oà"],
-  ["ổ", "æ", "oå"],
-  ["ỗ", "ç", "oã"],
-  ["ố", "è", "oá"],
-  ["ộ", "é", "oä"],
-  ["ơ", "¬", "ô"],
-  ["ờ", "ê", "ôø"],
-  ["ở", "ë", "ôû"],
-  ["ỡ", "ì", "ôõ"],
-  ["ớ", "í", "ôù"],
-  ["ợ", "î", "ôï"],
-  ["u", "u", "u"],
-  ["ù", "ï", "uø"],
-  ["ủ", "ñ", "uû"],
-  ["ũ", "ò", "uõ"],
-  ["ú", "ó", "uù"],
-  ["ụ", "ô", "uï"],
-  ["ư", "\u00ad", "ö"],
-  ["ừ", "õ", "öø"],
-  ["ử", "ö", "öû"],
-  ["ữ", "÷", "öõ"],
-  ["ứ", "ø", "öù"],
-  ["ự", "ù", "öï"],
-  ["y", "y", "y"],
-  ["ỳ", "ú", "yø"],
-  ["ỷ", "û", "yû"],
-  ["ỹ", "ü", "yõ"],
-  ["ý", "ý", "yù"],
-  ["ỵ", "þ", "î"],
-  ["đ", "®", "ñ"],
-];
-
-/** The capitals a lower-case TCVN3 font has (untoned). */
-const TCVN3_CAPITALS: [string, string][] = [
-  ["Ă", "¡"],
-  ["Â", "¢"],
-  ["Ê", "£"],
-  ["Ô", "¤"],
-  ["Ơ", "¥"],
-  ["Ư", "¦"],
-  ["Đ", "§"],
-];
-
-const TO_TCVN3 = new Map(LOWER.map(([u, t]) => [u, t]));
-const TO_VNI = new Map(LOWER.map(([u, , v]) => [u, v]));
-
-/** Unicode → TCVN3 as typed in a lower-case font (capitals only where the font has them). */
-function encodeTcvn3(text: string): string {
-  const caps = new Map(TCVN3_CAPITALS);
-  return [...text.normalize("NFC")].map((c) => caps.get(c) ?? TO_TCVN3.get(c) ?? c).join("");
-}
-
-/** The text as a lower-case TCVN3 font can show it: toned capitals typed as their lower-case letters. */
-function vnTimeable(text: string): string {
-  const caps = new Set(TCVN3_CAPITALS.map(([u]) => u));
-  return [...text.normalize("NFC")]
-    .map((c) => (/[A-Z]/.test(c) || caps.has(c) ? c : c.toLowerCase()))
-    .join("");
-}
-
-/** Unicode → TCVN3 for an H font: every letter by its lower-case code (the font draws capitals). */
-function encodeTcvn3H(text: string): string {
-  return [...text.normalize("NFC").toLowerCase()].map((c) => TO_TCVN3.get(c) ?? c).join("");
-}
-
-/** Unicode → VNI: capitals are the upper-case forms of the lower-case sequence. */
-function encodeVni(text: string): string {
-  return [...text.normalize("NFC")]
-    .map((c) => {
-      const lower = c.toLowerCase();
-      const v = TO_VNI.get(lower);
-      if (v === undefined) return c;
-      return c === lower ? v : v.toUpperCase();
-    })
-    .join("");
-}
+import {
+  LOWER,
+  TCVN3_CAPITALS,
+  encodeTcvn3,
+  encodeTcvn3H,
+  encodeVni,
+  vnTimeable,
+} from "../support/legacyEncode";
 
 const REALISTIC = [
   "Cải cách thủ tục hành chính",

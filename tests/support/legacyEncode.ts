@@ -1,10 +1,11 @@
 /**
  * Unicode → legacy Vietnamese encodings, for building TCVN3 and VNI fixtures the way old offices typed them.
- * The code charts are copied from tests/core/legacyText.test.ts (written independently of src/core/legacyText).
+ * The code charts are written independently of src/core/legacyText (tests/core/legacyText.test.ts checks the
+ * module against them).
  */
 
 /** [Unicode letter, TCVN3 code in a lower-case font (.VnTime), VNI (VNI-Times)]. */
-const LOWER: [string, string, string][] = [
+export const LOWER: [string, string, string][] = [
   ["a", "a", "a"],
   ["à", "µ", "aø"],
   ["ả", "¶", "aû"],
@@ -81,7 +82,7 @@ const LOWER: [string, string, string][] = [
 ];
 
 /** The capitals a lower-case TCVN3 font has (untoned). */
-const TCVN3_CAPITALS: [string, string][] = [
+export const TCVN3_CAPITALS: [string, string][] = [
   ["Ă", "¡"],
   ["Â", "¢"],
   ["Ê", "£"],
