@@ -14,6 +14,7 @@ import {
   type PreparedOk,
   type Lang,
   type LegacyEncoding,
+  type Remedy,
   type RemedyField,
   type RemedySource,
   type SheetSnapshot,
@@ -176,10 +177,24 @@ function buildRemedySource(catalogue: Catalogue): RemedySource {
   for (const d of catalogue.domains) add(d.lead, d.implementers, d.tasks);
   add(catalogue.fallback.lead, catalogue.fallback.implementers, catalogue.fallback.tasks);
   for (const r of catalogueRows(catalogue)) add(r.lead, r.implementers, r.tasks);
+  // assign and the plan sheet ask for the same rows of one analysis (apply asks for both): look each up once.
+  const answers = new WeakMap<Analysis, Map<CriterionRow, Remedy>>();
   return {
     remedy: (r, a) => {
-      const m = lookupRow(r, a, catalogue);
-      return { lead: m.lead, implementers: m.implementers, tasks: m.tasks };
+      let known = answers.get(a);
+      if (!known) answers.set(a, (known = new Map()));
+      let answer = known.get(r);
+      if (!answer) {
+        const m = lookupRow(r, a, catalogue);
+        // Frozen: every caller shares the one answer.
+        answer = Object.freeze({
+          lead: m.lead,
+          implementers: m.implementers,
+          tasks: Object.freeze(m.tasks) as string[],
+        });
+        known.set(r, answer);
+      }
+      return answer;
     },
     produced: (field, text) => {
       if (field !== "tasks") return known[field].has(norm(text));

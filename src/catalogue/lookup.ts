@@ -20,7 +20,7 @@
  */
 
 import { DOMAIN_MEANINGS, domainMeaning, type DomainMeaning } from "../core/domainMeaning";
-import { SAME_NAME_THRESHOLD, nameSimilarity, sameName } from "../core/sameCriterion";
+import { SAME_NAME_THRESHOLD, nameSimilarity, sameName, wordsOf } from "../core/sameCriterion";
 import { ancestorKeys, parseCode } from "../core/text";
 import {
   AGENCIES,
@@ -121,6 +121,46 @@ interface Index {
   builtin: Map<string, CatalogueEntry>;
   domains: Map<string, DomainDefault>;
   custom: Map<string, CustomEntry>;
+  /** The entries' titles by word (folded, as nameSimilarity compares them), built on first use. */
+  words?: TitleIndex;
+}
+
+/**
+ * Which entries' titles share a word with a name. A title with no word in common with a name scores 0 in
+ * nameSimilarity (no common word, no common word pair), so only these can reach SAME_NAME_THRESHOLD; titles
+ * with no words at all are the candidates of a name with none (two empty names score 1).
+ */
+interface TitleIndex {
+  byWord: Map<string, number[]>;
+  wordless: number[];
+}
+
+function titleIndex(catalogue: Catalogue, ix: Index): TitleIndex {
+  if (!ix.words) {
+    const byWord = new Map<string, number[]>();
+    const wordless: number[] = [];
+    catalogue.entries.forEach((e, i) => {
+      const words = new Set(wordsOf(e.title));
+      if (words.size === 0) wordless.push(i);
+      for (const w of words) {
+        const list = byWord.get(w);
+        if (list) list.push(i);
+        else byWord.set(w, [i]);
+      }
+    });
+    ix.words = { byWord, wordless };
+  }
+  return ix.words;
+}
+
+/** Indices (in catalogue order) of the entries whose titles can be the same criterion as `name`. */
+function candidateEntries(catalogue: Catalogue, ix: Index, name: string): number[] {
+  const t = titleIndex(catalogue, ix);
+  const words = wordsOf(name);
+  if (words.length === 0) return t.wordless;
+  const hits = new Set<number>();
+  for (const w of words) for (const i of t.byWord.get(w) ?? []) hits.add(i);
+  return [...hits].sort((x, y) => x - y);
 }
 
 const indexes = new WeakMap<Catalogue, Index>();
@@ -361,7 +401,9 @@ export function lookupCriterion(query: CriterionQuery, catalogue: Catalogue = BU
   if (name !== "" && p.depth > 1) {
     let hit: CatalogueEntry | undefined;
     let best = SAME_NAME_THRESHOLD;
-    for (const e of catalogue.entries) {
+    // Entries in catalogue order, as a scan of all of them: a later entry as alike as the best wins.
+    for (const i of candidateEntries(catalogue, ix, name)) {
+      const e = catalogue.entries[i];
       if (e === own) continue;
       const s = nameSimilarity(name, e.title);
       if (s >= best) {

@@ -175,12 +175,17 @@ export class RowReader {
   private readonly uncalculated = new Set<string>();
   /** The bonus/penalty block being read: index of its last heading or row, and its kind. */
   private adjustBlock: { index: number; kind: "bonus" | "penalty" | "both" } | null = null;
+  /** The columns a «Không áp dụng» note may be in: the table's columns that are not its own roles, and reason. */
+  private readonly noteCols: number[] = [];
 
   constructor(
     private readonly sheet: SheetSnapshot,
     readonly table: TableLayout,
   ) {
     this.cols = table.columns;
+    const own = new Set(Object.values(this.cols));
+    for (let c = table.left; c <= table.right; c++)
+      if (!own.has(c) || c === this.cols.reason) this.noteCols.push(c);
   }
 
   text(row: number, role: Role): string {
@@ -430,9 +435,7 @@ export class RowReader {
   private notApplicable(row: number, stated: Record<NumberRole, ParsedNumber>): boolean {
     const { max, achieved } = stated;
     if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
-    const own = new Set(Object.values(this.cols));
-    for (let c = this.table.left; c <= this.table.right; c++) {
-      if (own.has(c) && c !== this.cols.reason) continue;
+    for (const c of this.noteCols) {
       const v = cellAt(this.sheet, row, c);
       if (typeof v === "string" && v.length <= 20 && parseNumber(v).kind === "na") return true;
     }

@@ -67,6 +67,18 @@ const RULES: readonly [DomainMeaning, RegExp][] = [
 
 /** The meaning of a domain's name, or null when the name says none of them ("Điểm thưởng", a blank). */
 export function domainMeaning(name: string): DomainMeaning | null {
+  // Every lookup asks for its domain's meaning and the catalogue domains': the same few names again and again.
+  const known = MEANINGS.get(name);
+  if (known !== undefined) return known;
+  if (MEANINGS.size >= 10_000) MEANINGS.clear();
+  const meaning = meaningOf(name);
+  MEANINGS.set(name, meaning);
+  return meaning;
+}
+
+const MEANINGS = new Map<string, DomainMeaning | null>();
+
+function meaningOf(name: string): DomainMeaning | null {
   const text = ` ${fold(name).replace(/[^a-z0-9]+/g, " ")} `;
   for (const [key, re] of RULES) if (re.test(text)) return key;
   return null;

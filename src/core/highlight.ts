@@ -136,6 +136,20 @@ type Tie =
   | { kind: "ma"; max: string; ach: string; maxStyle: NumberStyle; achStyle: NumberStyle }
   | { kind: "static" };
 
+/** Whether two rows tie their colours to the same cells read the same way (one rule covers both). */
+function sameTie(x: Tie, y: Tie): boolean {
+  if (x.kind === "gp") return y.kind === "gp" && x.gap === y.gap && x.pct === y.pct;
+  if (x.kind === "ma")
+    return (
+      y.kind === "ma" &&
+      x.max === y.max &&
+      x.ach === y.ach &&
+      x.maxStyle === y.maxStyle &&
+      x.achStyle === y.achStyle
+    );
+  return y.kind === "static";
+}
+
 /** A score cell as a number in a rule, the way the cell is written ("9,50" read with its decimal comma). */
 function numberOf(ref: string, style: NumberStyle): string {
   // A number typed later over the text stays a number.
@@ -223,8 +237,12 @@ export function highlightRules(
     const tie = tieOf(r);
     if (tie.kind === "static") {
       flush();
-      if (r.status !== "met")
-        fixed.set(r.status, [...(fixed.get(r.status) ?? []), ...rowRuns(rowsOf(r), t.left, width)]);
+      if (r.status !== "met") {
+        // Appended in place: copying the list for each row made a table of such rows quadratic.
+        const list = fixed.get(r.status);
+        if (list) list.push(...rowRuns(rowsOf(r), t.left, width));
+        else fixed.set(r.status, rowRuns(rowsOf(r), t.left, width));
+      }
       continue;
     }
     if (r.continuationRows.length) {
@@ -235,7 +253,7 @@ export function highlightRules(
       for (const s of STATUSES) rules.push({ ranges, formula: addinFormula(c[s]), fill: PALETTE[s] });
       continue;
     }
-    if (run && JSON.stringify(run.tie) === JSON.stringify(tie) && run.top + run.rows === r.row) run.rows++;
+    if (run && sameTie(run.tie, tie) && run.top + run.rows === r.row) run.rows++;
     else {
       flush();
       run = { tie, top: r.row, rows: 1 };

@@ -7,7 +7,7 @@ import type { CellInput, CellValue, ChangeSet, Op, Rect, SheetSnapshot, Workbook
 import type { Analysis, CriterionRow } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt } from "./table";
-import { cellText, compareKeys, fold, parseCode } from "./text";
+import { cellText, fold, parseCode } from "./text";
 import { AddinError } from "./errors";
 import { PLAN_SHEET, PLAN_TABLE } from "./owned";
 import { rowRuns } from "./rects";
@@ -51,8 +51,6 @@ export const PLAN_COLUMNS: { key: PlanColumn; vi: string; en: string; width: num
   { key: "status", vi: "Trạng thái", en: "Status", width: 16 },
   { key: "note", vi: "Ghi chú", en: "Notes", width: 30 },
 ];
-/** Columns the user fills in; the add-in never overwrites them. */
-const USER_COLUMNS: PlanColumn[] = ["deadline", "status", "note"];
 
 export const PLAN_TEXT: Record<Lang, { title: string; note: string }> = {
   vi: {
@@ -192,7 +190,41 @@ function readExistingPlan(sheet: SheetSnapshot): ExistingPlan | null {
   return null;
 }
 
-const rowKey = (code: string, task: string) => `${parseCode(code)?.key ?? code}\u0000${fold(task)}`;
+/**
+ * Plan rows by code and task (the code canonical, the task folded): two maps deep, so a lookup builds no new
+ * string (a joined key per row was most of the plan's time on a large table).
+ */
+class ByCodeAndTask<T> {
+  private readonly byCode = new Map<string, Map<string, T>>();
+  private static codeKey(code: string): string {
+    return parseCode(code)?.key ?? code;
+  }
+  get(code: string, task: string): T | undefined {
+    return this.byCode.get(ByCodeAndTask.codeKey(code))?.get(fold(task));
+  }
+  /** Adds the value unless one is there already; false when it was. */
+  add(code: string, task: string, value: T): boolean {
+    const k = ByCodeAndTask.codeKey(code);
+    let tasks = this.byCode.get(k);
+    if (!tasks) this.byCode.set(k, (tasks = new Map()));
+    const t = fold(task);
+    if (tasks.has(t)) return false;
+    tasks.set(t, value);
+    return true;
+  }
+}
+
+/** A code key's numbers, for ordering as compareKeys does ("1.6.2" → [1, 6, 2]). */
+const keyParts = (key: string): number[] => key.split(".").map(Number);
+
+function compareParts(pa: readonly number[], pb: readonly number[]): number {
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? -1;
+    const y = pb[i] ?? -1;
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
 
 const scoreCells = (r: CriterionRow | undefined): RowCells =>
   r
@@ -215,23 +247,18 @@ function planRows(
   source: RemedySource,
   existing: ExistingPlan | null,
 ): { rows: PlanRow[]; added: number; marked: number } {
-  const byKey = new Map<string, CriterionRow>();
-  for (const r of a.rows) if (r.key) byKey.set(r.key, r);
   const rows: PlanRow[] = [];
-  const seen = new Set<string>();
-  const previous = new Map<string, ExistingPlan["rows"][number]>();
-  for (const e of existing?.rows ?? [])
-    if (!previous.has(rowKey(e.code, e.task))) previous.set(rowKey(e.code, e.task), e);
+  const seen = new ByCodeAndTask<true>();
+  const previous = new ByCodeAndTask<ExistingPlan["rows"][number]>();
+  for (const e of existing?.rows ?? []) previous.add(e.code, e.task, e);
   let order = 0;
   let added = 0;
   for (const r of rowsNeedingRemedy(a)) {
     const m = source.remedy(r, a);
     const code = r.code ?? "";
     for (const task of m.tasks.length ? m.tasks : [""]) {
-      const k = rowKey(code, task);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const prev = previous.get(k);
+      if (!seen.add(code, task, true)) continue;
+      const prev = previous.get(code, task);
       if (!prev) added++;
       const cells: RowCells = {
         ...(prev?.values ?? {}),
@@ -246,10 +273,10 @@ function planRows(
     }
   }
   let marked = 0;
+  const byKey = new Map<string, CriterionRow>();
+  if (existing?.rows.length) for (const r of a.rows) if (r.key) byKey.set(r.key, r);
   for (const e of existing?.rows ?? []) {
-    const k = rowKey(e.code, e.task);
-    if (seen.has(k)) continue;
-    seen.add(k);
+    if (!seen.add(e.code, e.task, true)) continue;
     const key = parseCode(e.code)?.key ?? null;
     const crit = key ? byKey.get(key) : undefined;
     // A row the user added for a criterion still unmet stays a normal row; anything else is marked.
@@ -264,13 +291,23 @@ function planRows(
       order: order++,
     });
   }
-  rows.sort((x, y) => {
-    if (x.key && y.key) return compareKeys(x.key, y.key) || x.order - y.order;
-    if (x.key) return -1;
-    if (y.key) return 1;
-    return x.order - y.order;
-  });
-  return { rows, added, marked };
+  // Each key's numbers once, not at every comparison of the sort.
+  const parts = new Map<string, number[]>();
+  const partsOf = (key: string) => {
+    let p = parts.get(key);
+    if (!p) parts.set(key, (p = keyParts(key)));
+    return p;
+  };
+  const sorted = rows
+    .map((r) => ({ r, parts: r.key ? partsOf(r.key) : null }))
+    .sort((x, y) => {
+      if (x.parts && y.parts) return compareParts(x.parts, y.parts) || x.r.order - y.r.order;
+      if (x.parts) return -1;
+      if (y.parts) return 1;
+      return x.r.order - y.r.order;
+    })
+    .map((x) => x.r);
+  return { rows: sorted, added, marked };
 }
 
 /** Where the plan's columns are: the existing ones found by title, else in PLAN_COLUMNS order from `left`. */
@@ -316,15 +353,15 @@ function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: L
   const header: (CellInput | null)[] = Array.from({ length: g.width }, () => null);
   for (const c of PLAN_COLUMNS) header[g.colOf(c.key) - g.left] = text(c[lang] ?? c.vi);
   if (!existing) block.push(header);
+  // Each column's place in the line, found once (not per cell).
+  const at = PLAN_COLUMNS.map((c) => g.colOf(c.key) - g.left);
+  const BLANK: CellInput = Object.freeze({ kind: "blank" });
   rows.forEach((r, i) => {
-    const line: (CellInput | null)[] = Array.from({ length: g.width }, () => null);
-    for (const c of PLAN_COLUMNS) {
-      const v =
-        c.key === "stt"
-          ? ({ kind: "number", value: i + 1 } as CellInput)
-          : (r.cells[c.key] ?? { kind: "blank" });
-      line[g.colOf(c.key) - g.left] = USER_COLUMNS.includes(c.key) && !r.cells[c.key] ? { kind: "blank" } : v;
-    }
+    const line = new Array<CellInput | null>(g.width).fill(null);
+    PLAN_COLUMNS.forEach((c, k) => {
+      // The user's columns and missing cells are blank (the one shared blank: nothing changes it).
+      line[at[k]] = c.key === "stt" ? { kind: "number", value: i + 1 } : (r.cells[c.key] ?? BLANK);
+    });
     block.push(line);
   });
   const oldBottom = existing ? existing.lastRow : g.headerRow;

@@ -85,7 +85,7 @@ export function nameWords(name: string): string[] {
 const wordsCache = new Map<string, readonly string[]>();
 const WORDS_CACHE = 50_000;
 
-function wordsOf(name: string): readonly string[] {
+export function wordsOf(name: string): readonly string[] {
   let w = wordsCache.get(name);
   if (!w) {
     if (wordsCache.size >= WORDS_CACHE) wordsCache.clear();

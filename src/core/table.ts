@@ -289,13 +289,17 @@ export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns):
 /** What a bonus/penalty row adds: "Điểm thưởng", "Điểm cộng" (bonus), "Điểm trừ", "Điểm phạt" (penalty). */
 export type Adjustment = "bonus" | "penalty" | "both";
 
+/** Digits, spaces and ASCII punctuation only: folding leaves such a text without a letter. */
+const NO_LETTERS = /^[\d\s.,:;()%+\-/]*$/;
+
 const BONUS = /^(?:[ivx\d.]+\s*[.)-]?\s*)?(diem (thuong|cong)|bonus( points?)?)\b/;
 const PENALTY = /^(?:[ivx\d.]+\s*[.)-]?\s*)?(diem (tru|phat)|penalt(y|ies)|deductions?)\b/;
 const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
 
 /** Whether a row's name (or code cell) says it is a bonus or penalty row, or the heading of such a block. */
 export function adjustmentOf(name: string): Adjustment | null {
-  if (name.length > 200) return null;
+  // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
+  if (name.length > 200 || NO_LETTERS.test(name)) return null;
   const t = fold(name);
   if (BOTH.test(t)) return "both";
   if (BONUS.test(t)) return "bonus";
@@ -327,6 +331,9 @@ export function isSignatureRow(sheet: SheetSnapshot, row: number, left: number, 
     const v = r[c - sheet.left];
     if (typeof v === "number") return false;
     if (typeof v !== "string" || v.length > 60) continue;
+    // Every signature title starts with a letter; scores typed as text ("9,50") start with a digit.
+    const c0 = v.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) continue;
     if (SIGNATURE.test(fold(v))) hit = true;
   }
   return hit;
