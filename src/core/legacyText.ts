@@ -206,10 +206,25 @@ function candidateWords(text: string): string[] {
     .filter((w) => /[^\x00-\x7f]/.test(w) && (w.length > 1 || /\p{L}/u.test(w)));
 }
 
-function validShare(words: readonly string[], decode: (w: string) => string): number {
-  let ok = 0;
-  for (const w of words) if (isSyllable(decode(w))) ok++;
-  return ok / words.length;
+/**
+ * Which readings of a word are Vietnamese syllables (1: as Unicode, 2: as TCVN3, 4: as VNI), remembered: the
+ * same few hundred words make up a whole table, and a sheet's every text cell is tested (a third of a summary's
+ * time on a 10,000-row table before). Bounded: forgotten all at once past READINGS_CACHE words.
+ */
+const READINGS = new Map<string, number>();
+const READINGS_CACHE = 50_000;
+
+function readingsOf(w: string): number {
+  let bits = READINGS.get(w);
+  if (bits === undefined) {
+    bits =
+      (isSyllable(w) ? 1 : 0) |
+      (isSyllable(decodeTcvn3(w, false)) ? 2 : 0) |
+      (isSyllable(decodeVni(w)) ? 4 : 0);
+    if (READINGS.size >= READINGS_CACHE) READINGS.clear();
+    READINGS.set(w, bits);
+  }
+  return bits;
 }
 
 /**
@@ -224,9 +239,18 @@ export function detectLegacy(text: string, fontName?: string | null): LegacyEnco
   if (!/[^\x00-\x7f]/.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
   const words = candidateWords(text);
   if (words.length === 0) return null;
-  const unicode = validShare(words, (w) => w);
-  const tcvn3 = validShare(words, (w) => decodeTcvn3(w, false));
-  const vni = validShare(words, (w) => decodeVni(w));
+  let unicodeOk = 0;
+  let tcvn3Ok = 0;
+  let vniOk = 0;
+  for (const w of words) {
+    const bits = readingsOf(w);
+    unicodeOk += bits & 1;
+    tcvn3Ok += (bits >> 1) & 1;
+    vniOk += (bits >> 2) & 1;
+  }
+  const unicode = unicodeOk / words.length;
+  const tcvn3 = tcvn3Ok / words.length;
+  const vni = vniOk / words.length;
   const best = Math.max(tcvn3, vni);
   if (best < 0.5 || best <= unicode) return null;
   return vni > tcvn3 ? "vni" : "tcvn3";
