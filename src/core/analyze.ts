@@ -205,6 +205,11 @@ export class RowReader {
       const f = formatAt(this.sheet, this.sheet.formulas, row, col);
       if (f) return this.evaluated(row, col, f);
     }
+    return this.parsed(v);
+  }
+
+  /** parseNumber, once per distinct cell content. */
+  private parsed(v: unknown): ParsedNumber {
     let p = this.numberCache.get(v);
     if (p === undefined) this.numberCache.set(v, (p = Object.freeze(parseNumber(v))));
     return p;
@@ -437,7 +442,7 @@ export class RowReader {
     if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
     for (const c of this.noteCols) {
       const v = cellAt(this.sheet, row, c);
-      if (typeof v === "string" && v.length <= 20 && parseNumber(v).kind === "na") return true;
+      if (typeof v === "string" && v.length <= 20 && this.parsed(v).kind === "na") return true;
     }
     return false;
   }
