@@ -104,9 +104,12 @@ interface SheetLoad {
   guessedValidations?: string | null;
 }
 
-/** The structure the read guessed no longer holds: read again after learning it. */
+/**
+ * The structure the read guessed no longer holds: read again. `seen`: what the refuted batch itself reported
+ * (the same facts `learn` asks for), so the next try guesses from it instead of spending a sync on `learn`.
+ */
 class StructureChanged extends Error {
-  constructor() {
+  constructor(readonly seen: Structure | null = null) {
     super("the workbook's sheets or tables changed since the last read");
   }
 }
@@ -164,10 +167,11 @@ export async function readSnapshot(
       // Excel on the web: a response would pass 5 MB, so read every sheet in bands.
       if (code === OFFICE_CODES.responseTooLarge && !mode.banded)
         return attempt({ ...mode, banded: true }, tries);
-      // The workbook is not as guessed (a read only reads: trying again is safe).
+      // The workbook is not as guessed (a read only reads: trying again is safe). When the refuted batch
+      // reported the structure, guess from that (no learning sync); else learn it first.
       if (e instanceof StructureChanged && tries < 3) {
-        memo.last = null;
-        return attempt({ ...mode, guess: false }, tries + 1);
+        memo.last = e.seen;
+        return attempt({ ...mode, guess: e.seen !== null }, tries + 1);
       }
       throw toAddinError(e);
     }
@@ -326,8 +330,24 @@ async function readWith(
     !same(visible, known.visible) ||
     !same(tableNames, known.tables) ||
     active.name !== known.active
-  )
-    throw new StructureChanged();
+  ) {
+    // The batch loaded what `learn` would (the sheet names and visibility, the table names, the criteria
+    // sheet: loads[0] is always it, whatever its name), and the used range and validated areas of each
+    // sheet it read: the next try guesses from those.
+    const seen = loads.map((l, i) => {
+      const rect = l.blank.isNullObject ? null : parseAddress(l.used.address);
+      const areas = l.validations.isNullObject ? null : l.validations.address;
+      return { name: i === 0 ? active.name : l.name, cells: rect ? cellsOf(rect) : 0, areas };
+    });
+    throw new StructureChanged({
+      order,
+      visible,
+      tables: tableNames,
+      active: active.name,
+      cells: new Map(seen.map((l) => [l.name, l.cells])),
+      validations: new Map(seen.map((l) => [l.name, l.areas])),
+    });
+  }
 
   // Follow-ups: the rules of validated areas the guess did not know, and the bands of large sheets.
   const usedRects = new Map<string, Rect | null>();
