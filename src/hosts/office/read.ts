@@ -70,6 +70,8 @@ export interface Structure {
   cells: Map<string, number>;
   /** Validated areas of each read sheet, as getSpecialCells reported them (null for none). */
   validations: Map<string, string | null>;
+  /** The sheet of each table whose range the read loaded (absent: not known yet). */
+  tableSheets?: Map<string, string>;
 }
 
 /** The last successful read's structure; a new host starts with none. */
@@ -177,6 +179,18 @@ export async function readSnapshot(
     }
   };
   return attempt({ banded: false, selection: true, guess: true }, 0);
+}
+
+/**
+ * Validated areas as a comparable key: their rectangles, sorted (so a guess written by the host itself,
+ * without the sheet name or in another order, is recognised; anything else just costs the rules' sync).
+ */
+function areasKey(areas: string | null): string {
+  if (areas === null) return "";
+  return areaRects(areas)
+    .map((r) => `${r.top},${r.left},${r.rows},${r.cols}`)
+    .sort()
+    .join(";");
 }
 
 const same = (a: readonly string[], b: readonly string[]) =>
@@ -357,7 +371,7 @@ async function readWith(
     usedRects.set(load.name, rect);
     if (rect && cellsOf(rect) > MAX_READ_CELLS) throw new AddinError("too-large", { limit: MAX_READ_CELLS });
     const areas = load.validations.isNullObject ? null : load.validations.address;
-    if (areas !== (load.guessedValidations ?? null) || load.guessedValidations === undefined) {
+    if (load.guessedValidations === undefined || areasKey(areas) !== areasKey(load.guessedValidations)) {
       load.rules = queueRules(load.sheet, areas);
       rulesQueued ||= load.rules.length > 0;
     }
@@ -454,6 +468,7 @@ async function readWith(
   }
   memory.last = {
     ...known,
+    tableSheets: new Map(tableLoads.map(({ table, range }) => [table.name, sheetOfAddress(range.address)])),
     cells: new Map(loads.map((l) => [l.name, usedRects.get(l.name) ? cellsOf(usedRects.get(l.name)!) : 0])),
     validations: new Map(
       loads.map((l) => [l.name, l.validations.isNullObject ? null : l.validations.address]),
