@@ -4,29 +4,16 @@
  * bundled for the browser here with esbuild) on the seed workbook: the real panel drives the real Office
  * host; the assertions read the double's cells and the panel's text.
  */
-import { buildSync } from "esbuild";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launch, type Browser } from "./support/browser";
 import { serveDist, type StaticServer } from "./support/server";
-import { manifestSharedRuntime } from "../hosts/office/helpers";
-import type { FakeOptions } from "../hosts/office/fake";
+import { openInExcel, type StandInOptions } from "./support/officePage";
 import { SAMPLE_SHEET } from "../../src/core/sample";
-import type { Rect } from "../../src/core/types";
 
 let server: StaticServer;
 let browser: Browser;
-let standIn: string;
 
 beforeAll(async () => {
-  standIn = buildSync({
-    entryPoints: [join(__dirname, "support/officeStandIn.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-  }).outputFiles[0].text;
   server = await serveDist();
   browser = await launch();
 });
@@ -36,19 +23,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens `page` of dist/ with the stand-in in place of office.js. */
-async function open(file: string, opts: FakeOptions & { table?: Rect } = {}): Promise<Page> {
-  const page = await browser.newPage({ width: 400, height: 900 });
-  const options = { sharedRuntime: manifestSharedRuntime(), ...opts };
-  await page.addInitScript((o) => {
-    (window as unknown as { __parFakeOptions: unknown }).__parFakeOptions = o;
-  }, options);
-  await page.route(/office\.js$/, (route) =>
-    route.fulfill({ body: standIn, contentType: "application/javascript" }),
-  );
-  await page.goto(`${server.origin}/${file}`);
-  return page;
-}
+/** Opens `file` of dist/ with the stand-in in place of office.js. */
+const open = (file: string, opts: StandInOptions = {}): Promise<Page> =>
+  openInExcel(browser, server, file, opts);
 
 const headerRow = (page: Page) =>
   page.evaluate(() => {

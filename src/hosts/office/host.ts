@@ -9,6 +9,7 @@ import type { PreparedOk } from "../../core/prepare";
 import type { Host } from "../host";
 import { OWNED_SHEETS, readSnapshot, type OwnedSheets, type ReadMemo, type ReadOptions } from "./read";
 import { selectRow, writePrepared, type ApplyOptions } from "./write";
+import { rememberWrite } from "./readMemo";
 
 export type ExcelHostOptions = Omit<ReadOptions, "sheet"> & ApplyOptions;
 
@@ -25,9 +26,13 @@ export class ExcelHost implements Host {
     return readSnapshot(this.memo, this.owned, { ...this.opts, ...opts });
   }
 
-  /** One sync (more only when the request would pass Excel's 5 MB limit). */
-  apply(p: PreparedOk): Promise<void> {
-    return writePrepared(p, this.opts);
+  /**
+   * One sync (more only when the request would pass Excel's 5 MB limit). The structure the change set
+   * leaves becomes the next read's guess (./readMemo.ts), so that read stays one sync.
+   */
+  async apply(p: PreparedOk): Promise<void> {
+    await writePrepared(p, this.opts);
+    rememberWrite(this.memo, p);
   }
 
   selectRow(sheet: string, row: number): Promise<void> {

@@ -70,6 +70,8 @@ export interface Structure {
   cells: Map<string, number>;
   /** Validated areas of each read sheet, as getSpecialCells reported them (null for none). */
   validations: Map<string, string | null>;
+  /** The sheet of each table whose range the read loaded (absent: not known yet). */
+  tableSheets?: Map<string, string>;
 }
 
 /** The last successful read's structure; a new host starts with none. */
@@ -104,9 +106,12 @@ interface SheetLoad {
   guessedValidations?: string | null;
 }
 
-/** The structure the read guessed no longer holds: read again after learning it. */
+/**
+ * The structure the read guessed no longer holds: read again. `seen`: what the refuted batch itself reported
+ * (the same facts `learn` asks for), so the next try guesses from it instead of spending a sync on `learn`.
+ */
 class StructureChanged extends Error {
-  constructor() {
+  constructor(readonly seen: Structure | null = null) {
     super("the workbook's sheets or tables changed since the last read");
   }
 }
@@ -164,15 +169,28 @@ export async function readSnapshot(
       // Excel on the web: a response would pass 5 MB, so read every sheet in bands.
       if (code === OFFICE_CODES.responseTooLarge && !mode.banded)
         return attempt({ ...mode, banded: true }, tries);
-      // The workbook is not as guessed (a read only reads: trying again is safe).
+      // The workbook is not as guessed (a read only reads: trying again is safe). When the refuted batch
+      // reported the structure, guess from that (no learning sync); else learn it first.
       if (e instanceof StructureChanged && tries < 3) {
-        memo.last = null;
-        return attempt({ ...mode, guess: false }, tries + 1);
+        memo.last = e.seen;
+        return attempt({ ...mode, guess: e.seen !== null }, tries + 1);
       }
       throw toAddinError(e);
     }
   };
   return attempt({ banded: false, selection: true, guess: true }, 0);
+}
+
+/**
+ * Validated areas as a comparable key: their rectangles, sorted (so a guess written by the host itself,
+ * without the sheet name or in another order, is recognised; anything else just costs the rules' sync).
+ */
+function areasKey(areas: string | null): string {
+  if (areas === null) return "";
+  return areaRects(areas)
+    .map((r) => `${r.top},${r.left},${r.rows},${r.cols}`)
+    .sort()
+    .join(";");
 }
 
 const same = (a: readonly string[], b: readonly string[]) =>
@@ -326,8 +344,24 @@ async function readWith(
     !same(visible, known.visible) ||
     !same(tableNames, known.tables) ||
     active.name !== known.active
-  )
-    throw new StructureChanged();
+  ) {
+    // The batch loaded what `learn` would (the sheet names and visibility, the table names, the criteria
+    // sheet: loads[0] is always it, whatever its name), and the used range and validated areas of each
+    // sheet it read: the next try guesses from those.
+    const seen = loads.map((l, i) => {
+      const rect = l.blank.isNullObject ? null : parseAddress(l.used.address);
+      const areas = l.validations.isNullObject ? null : l.validations.address;
+      return { name: i === 0 ? active.name : l.name, cells: rect ? cellsOf(rect) : 0, areas };
+    });
+    throw new StructureChanged({
+      order,
+      visible,
+      tables: tableNames,
+      active: active.name,
+      cells: new Map(seen.map((l) => [l.name, l.cells])),
+      validations: new Map(seen.map((l) => [l.name, l.areas])),
+    });
+  }
 
   // Follow-ups: the rules of validated areas the guess did not know, and the bands of large sheets.
   const usedRects = new Map<string, Rect | null>();
@@ -337,7 +371,7 @@ async function readWith(
     usedRects.set(load.name, rect);
     if (rect && cellsOf(rect) > MAX_READ_CELLS) throw new AddinError("too-large", { limit: MAX_READ_CELLS });
     const areas = load.validations.isNullObject ? null : load.validations.address;
-    if (areas !== (load.guessedValidations ?? null) || load.guessedValidations === undefined) {
+    if (load.guessedValidations === undefined || areasKey(areas) !== areasKey(load.guessedValidations)) {
       load.rules = queueRules(load.sheet, areas);
       rulesQueued ||= load.rules.length > 0;
     }
@@ -434,6 +468,7 @@ async function readWith(
   }
   memory.last = {
     ...known,
+    tableSheets: new Map(tableLoads.map(({ table, range }) => [table.name, sheetOfAddress(range.address)])),
     cells: new Map(loads.map((l) => [l.name, usedRects.get(l.name) ? cellsOf(usedRects.get(l.name)!) : 0])),
     validations: new Map(
       loads.map((l) => [l.name, l.validations.isNullObject ? null : l.validations.address]),

@@ -19,6 +19,15 @@ const fake = new FakeExcel(sampleWorkbook(), options);
 if (table) fake.model.apply({ op: "addTable", sheet: SAMPLE_SHEET, name: "BangPAR", rect: table });
 fake.install();
 w.__parFake = fake;
+// Which request (sync number) each write statement went in: a command's writes in ONE request are one step
+// of Excel's undo stack.
+const writeSyncs: number[] = [];
+const push = fake.writes.push.bind(fake.writes);
+fake.writes.push = (...items: string[]) => {
+  for (let i = 0; i < items.length; i++) writeSyncs.push(fake.syncs);
+  return push(...items);
+};
+(window as unknown as { __parWriteSyncs: number[] }).__parWriteSyncs = writeSyncs;
 const office = (globalThis as unknown as { Office: Record<string, unknown> }).Office;
 office.HostType = { Excel: "Excel" };
 (office.context as Record<string, unknown>).displayLanguage = "vi-VN";

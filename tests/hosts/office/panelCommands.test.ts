@@ -1,0 +1,109 @@
+/**
+ * The panel's commands as the task pane runs them (the app's Session over ExcelHost) on the seed workbook in
+ * the strict double: each command, then Undo; what each costs in requests (context.sync), the budget
+ * docs/HOSTS-OFFICE.md states; and that an undo leaves the workbook as it was.
+ */
+import { Session } from "../../../src/app/session";
+import type { CommandId } from "../../../src/app/registry";
+import { ExcelHost } from "../../../src/hosts/office/host";
+import { sampleWorkbook } from "../../../src/core/sample";
+import type { WorkbookSnapshot } from "../../../src/core/types";
+import type { FakeExcel } from "./fake";
+import { installFake } from "./helpers";
+
+let done: (() => void) | null = null;
+afterEach(() => {
+  done?.();
+  done = null;
+});
+
+function start(): { fake: FakeExcel; session: Session; host: ExcelHost } {
+  const installed = installFake(sampleWorkbook());
+  done = installed.done;
+  const host = new ExcelHost();
+  return { fake: installed.fake, session: new Session(host, "vi"), host };
+}
+
+/** Requests `f` took. */
+async function syncsOf(fake: FakeExcel, f: () => Promise<{ ok: boolean }>): Promise<number> {
+  const before = fake.syncs;
+  const r = await f();
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return fake.syncs - before;
+}
+
+/** A workbook's content without the selection (where the host last took the user). */
+const content = (ws: WorkbookSnapshot) =>
+  JSON.stringify(ws, (k, v: unknown) => (k === "selection" ? undefined : v));
+
+test("the first read of a session learns the structure (2 syncs); later reads are 1", async () => {
+  const { fake, host } = start();
+  expect(await syncsOf(fake, async () => (await host.read(), { ok: true }))).toBe(2);
+  expect(await syncsOf(fake, async () => (await host.read(), { ok: true }))).toBe(1);
+});
+
+test("each panel command: 1 read + 1 write, the read after it 1 sync, its undo 1 read + 1 write", async () => {
+  const { fake, session, host } = start();
+  await host.read(); // the pane's first read (boot)
+  const seed = content(fake.snapshot());
+  const budget: Record<string, [number, number, number]> = {};
+  for (const command of ["assign", "plan", "recalc-only"] as CommandId[]) {
+    const run = await syncsOf(fake, () => session.run(command)).catch((e: Error) => {
+      throw new Error(`${command}: ${e.message}`);
+    });
+    const next = await syncsOf(fake, async () => (await host.read(), { ok: true }));
+    const undo = await syncsOf(fake, () => session.undo());
+    budget[command] = [run, next, undo];
+    expect(content(fake.snapshot())).toBe(seed);
+  }
+  expect(budget).toEqual({
+    assign: [2, 1, 2],
+    plan: [2, 1, 2],
+    "recalc-only": [2, 1, 2],
+  });
+});
+
+test("Do everything: 1 read + 1 write (plan sheet, table and highlight included); the next read 1; undo 1 + 1 + the rules' ids", async () => {
+  const { fake, session, host } = start();
+  await host.read();
+  const seed = content(fake.snapshot());
+  expect(await syncsOf(fake, () => session.doEverything())).toBe(2);
+  expect(await syncsOf(fake, async () => (await host.read(), { ok: true }))).toBe(1);
+  // Removing the highlight's rules needs their ids: one small request before the write (withRuleIds).
+  expect(await syncsOf(fake, () => session.undo())).toBe(3);
+  expect(content(fake.snapshot())).toBe(seed);
+});
+
+test("Recalculate then Clear highlight: 2 syncs each; the read after each 1", async () => {
+  const { fake, session, host } = start();
+  await host.read();
+  expect(await syncsOf(fake, () => session.run("recalc"))).toBe(2);
+  expect(await syncsOf(fake, async () => (await host.read(), { ok: true }))).toBe(1);
+  expect(await syncsOf(fake, () => session.run("clear-highlight"))).toBe(2);
+  expect(await syncsOf(fake, async () => (await host.read(), { ok: true }))).toBe(1);
+});
+
+// KNOWN WRONG: in Excel the read loads custom conditional formats without their ranges (read.ts,
+// CONDITIONAL_LOAD), so the inverse of a clear re-adds rules with `ranges: []`, which core's prepare refuses
+// (invalid-change-set, "a conditional format needs a range"). Same case in tests/e2e/officeCommands.test.ts.
+test.failing("Undo of Clear highlight restores the highlight", async () => {
+  const { fake, session } = start();
+  expect((await session.run("recalc")).ok).toBe(true);
+  const highlighted = content(fake.snapshot());
+  expect((await session.run("clear-highlight")).ok).toBe(true);
+  const undone = await session.undo();
+  expect(undone.ok).toBe(true);
+  expect(content(fake.snapshot())).toBe(highlighted);
+});
+
+// KNOWN WRONG: "Ghi danh mục giải pháp" ends with a select op that activates the catalogue sheet, and the
+// session (without a chosen sheet) reads the ACTIVE sheet as the criteria sheet, so Undo reads the catalogue
+// as the table and core's prepare throws (ChangeSetError «no sheet named «Danh mục giải pháp»», shown as
+// "unexpected"). Not the host's doing: the same happens with or without the read memo.
+test.failing("Undo of Write the solutions catalogue removes the catalogue sheet", async () => {
+  const { fake, session } = start();
+  const seed = content(fake.snapshot());
+  expect((await session.run("export-catalogue")).ok).toBe(true);
+  expect((await session.undo()).ok).toBe(true);
+  expect(content(fake.snapshot())).toBe(seed);
+});
