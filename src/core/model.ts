@@ -19,6 +19,7 @@ import type {
 } from "./types";
 import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
 import { shiftRect } from "./address";
+import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps, shiftExtrasColumns } from "./modelExtras";
 
 export interface Cell {
@@ -351,6 +352,10 @@ export class WorkbookModel {
           ...extra,
         ];
       }
+      case "insertRows":
+        return [{ op: "deleteRows", sheet: op.sheet, at: op.at, count: op.count }];
+      case "deleteRows":
+        return this.inverseOfDeleteRows(op);
       case "setCells": {
         const s = this.sheet(op.sheet);
         const cells = op.cells.map((row, r) =>
@@ -441,6 +446,27 @@ export class WorkbookModel {
     }
   }
 
+  /** Rows inserted back, then what the deletion removes: cells, and validations and tables inside the rows. */
+  private inverseOfDeleteRows(op: Extract<Op, { op: "deleteRows" }>): Op[] {
+    const s = this.sheet(op.sheet);
+    const used = s.usedRect();
+    const rect = used && { top: op.at, left: used.left, rows: op.count, cols: used.cols };
+    const inside = (r: Rect) => r.top >= op.at && r.top + r.rows <= op.at + op.count;
+    return [
+      { op: "insertRows", sheet: op.sheet, at: op.at, count: op.count },
+      ...(rect ? this.restoreOps(s, rect) : []),
+      ...s.validations
+        .filter((v) => inside(v.rect))
+        .map((v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op),
+      ...s.tables
+        .filter((t) => inside(t.rect))
+        .map(
+          (t) =>
+            ({ op: "addTable", sheet: op.sheet, name: t.name, rect: { ...t.rect }, style: t.style }) as Op,
+        ),
+    ];
+  }
+
   /** Ops that put back a rectangle's cells exactly as they are now (values, formulas and formats). */
   private restoreOps(s: SheetModel, rect: Rect): Op[] {
     const cells: CellInput[][] = [];
@@ -488,6 +514,21 @@ export class WorkbookModel {
                 cols.set(c, {
                   ...cell,
                   formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count, rows),
+                });
+        return;
+      }
+      case "insertRows":
+      case "deleteRows": {
+        const count = op.op === "insertRows" ? op.count : -op.count;
+        shiftSheetRows(this.sheet(op.sheet), op.at, count);
+        // Formulas everywhere move their references to the shifted rows, as Excel does.
+        for (const sheet of this.sheets.values())
+          for (const cols of sheet.rows.values())
+            for (const [c, cell] of cols)
+              if (cell.formula)
+                cols.set(c, {
+                  ...cell,
+                  formula: shiftFormulaRows(cell.formula, op.sheet, sheet.name, op.at, count),
                 });
         return;
       }

@@ -215,6 +215,18 @@ function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
         }),
       ];
     }
+    case "insertRows":
+    case "deleteRows": {
+      // Whole rows ("6:8"): Excel moves everything below, tables, validations, formats and shapes with them.
+      const address = `${op.at + 1}:${op.at + op.count}`;
+      return [
+        step(op, (q) => {
+          const range = q.sheet(op.sheet).getRange(address);
+          if (op.op === "insertRows") range.insert("Down");
+          else range.delete("Up");
+        }),
+      ];
+    }
     case "setCells": {
       if (!watches || !op.tableColumns?.length) return cellSteps(op, max);
       const mine = op.tableColumns.map((rect) => ({ op, rect }));
@@ -270,7 +282,10 @@ function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
       const points = charsToPoints(op.width);
       return [
         step(op, (q) => {
-          q.sheet(op.sheet).getRange(columnsAddress(op.col, 1)).format.columnWidth = points;
+          const column = q.sheet(op.sheet).getRange(columnsAddress(op.col, 1));
+          column.format.columnWidth = points;
+          // A width is set on a column the add-in shows (its own columns): one the user hid shows again.
+          column.columnHidden = false;
         }),
       ];
     }

@@ -116,6 +116,8 @@ export function columnEditsOf(changeSets: readonly ChangeSet[]): ColumnEdit[] {
   for (const cs of changeSets)
     for (const op of cs.ops)
       if (op.op === "insertColumns" && !op.table) out.push({ sheet: op.sheet, at: op.at, count: op.count });
+      else if (op.op === "insertRows")
+        out.push({ sheet: op.sheet, at: op.at, count: op.count, axis: "rows" });
   return out;
 }
 

@@ -32,6 +32,7 @@ import {
 import { hasHeaderRow, readContext, tableRect, validationRules, type ReadContext } from "./read";
 import { overlaps, sameRect } from "./rects";
 import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./sheetExtras";
+import { shiftRows } from "./rows";
 
 /** WorkbookModel's default column width: setting it removes the column's own width. */
 const DEFAULT_WIDTH = 8.43;
@@ -329,6 +330,10 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
         op.table,
       );
       return;
+    case "insertRows":
+    case "deleteRows":
+      shiftRows(wb, sheet(wb, op.sheet), op.at, op.op === "insertRows" ? op.count : -op.count);
+      return;
     case "setCells": {
       const ws = sheet(wb, op.sheet);
       op.cells.forEach((row, r) =>
@@ -370,6 +375,8 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
     case "setColumnWidth": {
       const col = sheet(wb, op.sheet).getColumn(op.col + 1);
       col.width = (op.width === DEFAULT_WIDTH ? undefined : op.width) as number;
+      // A width is set on a column the add-in shows (its own columns): one the user hid shows again.
+      col.hidden = false;
       return;
     }
     case "addConditionalFormats":
@@ -466,6 +473,8 @@ export function recalculate(wb: ExcelJS.Workbook, ctx: ReadContext = readContext
 const WRITES_CELLS = new Set<Op["op"]>([
   "insertColumns",
   "deleteColumns",
+  "insertRows",
+  "deleteRows",
   "setCells",
   "deleteSheet",
   "addTable",
