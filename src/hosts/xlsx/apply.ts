@@ -321,15 +321,14 @@ function deleteSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
 function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
   switch (op.op) {
     case "insertColumns":
-    case "deleteColumns":
-      shiftColumns(
-        wb,
-        sheet(wb, op.sheet),
-        op.at,
-        op.op === "insertColumns" ? op.count : -op.count,
-        op.table,
-      );
+    case "deleteColumns": {
+      const ws = sheet(wb, op.sheet);
+      shiftColumns(wb, ws, op.at, op.op === "insertColumns" ? op.count : -op.count, op.table);
+      // The add-in's new columns are seen: a table's new column lands in whatever sheet column is there.
+      if (op.op === "insertColumns")
+        for (let c = op.at; c < op.at + op.count; c++) ws.getColumn(c + 1).hidden = false;
       return;
+    }
     case "insertRows":
     case "deleteRows":
       shiftRows(wb, sheet(wb, op.sheet), op.at, op.op === "insertRows" ? op.count : -op.count);
