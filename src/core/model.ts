@@ -238,6 +238,23 @@ export class SheetModel {
   }
 }
 
+/** `a` without the cells of `b`: `a` itself, nothing, or up to four rectangles around `b`. */
+function subtractRect(a: Rect, b: Rect): Rect[] {
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.top + a.rows, b.top + b.rows);
+  const left = Math.max(a.left, b.left);
+  const right = Math.min(a.left + a.cols, b.left + b.cols);
+  if (top >= bottom || left >= right) return [a];
+  const out: Rect[] = [];
+  if (a.top < top) out.push({ top: a.top, left: a.left, rows: top - a.top, cols: a.cols });
+  if (left > a.left) out.push({ top, left: a.left, rows: bottom - top, cols: left - a.left });
+  if (right < a.left + a.cols)
+    out.push({ top, left: right, rows: bottom - top, cols: a.left + a.cols - right });
+  if (bottom < a.top + a.rows)
+    out.push({ top: bottom, left: a.left, rows: a.top + a.rows - bottom, cols: a.cols });
+  return out;
+}
+
 function isEmpty(c: Cell): boolean {
   return (
     (c.value === null || c.value === "") &&
@@ -608,8 +625,11 @@ export class WorkbookModel {
       }
       case "setValidation": {
         const s = this.sheet(op.sheet);
-        const same = (v: ListValidation) => JSON.stringify(v.rect) === JSON.stringify(op.rect);
-        s.validations = s.validations.filter((v) => !same(v));
+        // The op sets every cell of its rectangle, as the hosts do (a per-cell map; Office's clear() then
+        // rule): what other validations had there is cut out of them.
+        s.validations = s.validations.flatMap((v) =>
+          subtractRect(v.rect, op.rect).map((rect) => ({ rect, list: v.list })),
+        );
         if (op.list) s.validations.push({ rect: { ...op.rect }, list: [...op.list] });
         return;
       }
