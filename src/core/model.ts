@@ -469,6 +469,8 @@ export class WorkbookModel {
     const used = s.usedRect();
     const rect = used && { top: op.at, left: used.left, rows: op.count, cols: used.cols };
     const inside = (r: Rect) => r.top >= op.at && r.top + r.rows <= op.at + op.count;
+    // A table or validation the deletion only shrinks: rows inserted at its end would not grow it back.
+    const crosses = (r: Rect) => !inside(r) && r.top < op.at + op.count && r.top + r.rows > op.at;
     return [
       { op: "insertRows", sheet: op.sheet, at: op.at, count: op.count },
       ...(rect ? this.restoreOps(s, rect) : []),
@@ -481,6 +483,12 @@ export class WorkbookModel {
           (t) =>
             ({ op: "addTable", sheet: op.sheet, name: t.name, rect: { ...t.rect }, style: t.style }) as Op,
         ),
+      ...s.tables
+        .filter((t) => crosses(t.rect))
+        .map((t) => ({ op: "resizeTable", sheet: op.sheet, name: t.name, rect: { ...t.rect } }) as Op),
+      ...s.validations
+        .filter((v) => crosses(v.rect))
+        .map((v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op),
     ];
   }
 

@@ -113,3 +113,44 @@ describe("a plan that grows over the user's rows below it", () => {
     expect(back.tables).toEqual(before.tables);
   });
 });
+
+describe("the insertRows op in the model", () => {
+  const sheet: SheetSnapshot = {
+    name: "S",
+    top: 0,
+    left: 0,
+    values: [["a"], ["b"], ["c"], [null]],
+    formulas: [[null], [null], [null], ["=COUNTA(A1:A3)&A3"]],
+    tables: [{ name: "T", rect: { top: 0, left: 0, rows: 3, cols: 1 }, showHeaders: true }],
+    validations: [{ rect: { top: 3, left: 1, rows: 1, cols: 1 }, list: ["x"] }],
+    conditionalFormats: [{ ranges: [{ top: 2, left: 0, rows: 2, cols: 1 }], formula: '=$A3<>""' }],
+    frozen: { rows: 2, cols: 0 },
+  };
+  const ws: WorkbookSnapshot = { active: sheet, sheetNames: ["S"] };
+  const cs = (ops: ChangeSet["ops"]): ChangeSet => ({ command: "plan", ops, counts: {} });
+
+  test("rows inside a table grow it; what is below moves; formulas, rules and validations follow", () => {
+    const after = applyChangeSet(ws, cs([{ op: "insertRows", sheet: "S", at: 1, count: 2 }])).active;
+    expect(after.values.map((r) => r[0]).slice(0, 5)).toEqual(["a", null, null, "b", "c"]);
+    expect(after.formulas![5][0]).toBe("=COUNTA(A1:A5)&A5");
+    expect(after.tables![0].rect).toEqual({ top: 0, left: 0, rows: 5, cols: 1 });
+    expect(after.validations).toEqual([{ rect: { top: 5, left: 1, rows: 1, cols: 1 }, list: ["x"] }]);
+    expect(after.conditionalFormats![0]).toMatchObject({
+      ranges: [{ top: 4, left: 0, rows: 2, cols: 1 }],
+      formula: '=$A5<>""',
+    });
+    expect(after.frozen).toEqual({ rows: 4, cols: 0 });
+  });
+
+  test("prepare refuses a count below 1 and rows past the sheet's end; deleteRows undoes", () => {
+    expect(prepare(ws, cs([{ op: "insertRows", sheet: "S", at: 1, count: 0 }])).ok).toBe(false);
+    expect(prepare(ws, cs([{ op: "insertRows", sheet: "S", at: 1048575, count: 2 }])).ok).toBe(false);
+    const p = prepare(ws, cs([{ op: "deleteRows", sheet: "S", at: 1, count: 2 }]));
+    if (!p.ok) throw new Error(p.error.code);
+    // The range loses its deleted rows; a reference into them is #REF!, as in Excel.
+    expect(p.after.active.formulas!.flat().filter(Boolean)).toEqual(["=COUNTA(A1:A1)&#REF!"]);
+    const back = applyChangeSet(p.after, p.inverse).active;
+    expect(back.values.map((r) => r[0]).slice(0, 3)).toEqual(["a", "b", "c"]);
+    expect(back.tables![0].rect).toEqual(sheet.tables![0].rect);
+  });
+});
