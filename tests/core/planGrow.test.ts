@@ -14,6 +14,7 @@ import {
   type WorkbookSnapshot,
 } from "../../src/core";
 import { prepare } from "../../src/core/prepare";
+import { sayBefore } from "../../src/app/registry";
 import { analyzed } from "./helpers";
 
 const tasks = (n: number): RemedySource => ({
@@ -91,6 +92,15 @@ describe("a plan that grows over the user's rows below it", () => {
     expect(
       find(after, "Việc 2 cho " + String(plan(first).values[table.rect.top + 1 - plan(first).top][1])),
     ).not.toBeNull();
+  });
+
+  test("the panel says before it that rows are inserted and the rows below move down (vi and en)", () => {
+    const say = sayBefore(rerun, signed)!;
+    const rows = `${bottom + 2}–${bottom + 1 + grown}`;
+    expect(say.vi).toContain(
+      `Chèn ${grown} dòng ${rows} ở trang «${PLAN_SHEET}» (các dòng bên dưới được dời xuống)`,
+    );
+    expect(say.en).toContain(`Insert ${grown} rows ${rows} on «${PLAN_SHEET}» (the rows below move down)`);
   });
 
   test("nothing below the plan: no rows are inserted", () => {
