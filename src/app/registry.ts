@@ -263,6 +263,14 @@ export function sayBefore(cs: ChangeSet, ws: WorkbookSnapshot): Bilingual | null
       const l = letters(op.at, op.count);
       vi.push(`chèn ${op.count} cột ${l}`);
       en.push(`insert ${op.count === 1 ? "column" : `${op.count} columns`} ${l}`);
+    } else if (op.op === "insertRows") {
+      // The plan growing over the user's rows below it: they move down.
+      structural = true;
+      const rows = op.count > 1 ? `${op.at + 1}–${op.at + op.count}` : `${op.at + 1}`;
+      vi.push(`chèn ${op.count} dòng ${rows} ở trang «${op.sheet}» (các dòng bên dưới được dời xuống)`);
+      en.push(
+        `insert ${op.count === 1 ? "row" : `${op.count} rows`} ${rows} on «${op.sheet}» (the rows below move down)`,
+      );
     } else if (op.op === "addSheet") {
       structural = true;
       vi.push(`thêm trang «${op.sheet}»`);

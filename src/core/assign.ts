@@ -2,13 +2,14 @@
  * assign, planned as a change set: three columns (lead agency, implementers, tasks) after the table, filled
  * for unmet criteria from a RemedySource and kept in step on re-runs.
  */
-import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
+import type { CellInput, ChangeSet, ConditionalRule, Op, SheetSnapshot } from "./types";
 import type { Analysis } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, type Role } from "./table";
 import { cellText } from "./text";
 import { addedHeaderStyle, columnIsEmpty, headerRowsOf, insertColumnsOp } from "./columns";
 import { rowRuns } from "./rects";
+import { isAddinRule } from "./conditional";
 import { rowsNeedingRemedy, textOrBlank as text, type RemedyField, type RemedySource } from "./remedy";
 
 export const ASSIGN_HEADERS: Record<RemedyField, Record<Lang, string>> = {
@@ -167,6 +168,34 @@ function styleOps(sheet: SheetSnapshot, a: Analysis, p: Placement, w: Writes, he
 }
 
 /**
+ * The add-in's highlight rules that end at the table's last column, widened over the owned columns right
+ * after it: what highlight plans once the table has those columns, so a Recalculate after assign (and apply
+ * run twice) changes nothing. Rules ending elsewhere are the user's layout and stay.
+ */
+function highlightOps(sheet: SheetSnapshot, a: Analysis, p: Placement): Op[] {
+  const t = a.table;
+  const owned = new Set(FIELDS.map((f) => p.cols[f]));
+  let right = t.right;
+  while (owned.has(right + 1)) right++;
+  if (right === t.right) return [];
+  // The rules as the column insert (right of the table) leaves them: an insert after their last column
+  // does not move them.
+  const old = (sheet.conditionalFormats ?? []).filter(isAddinRule);
+  const widen = (r: ConditionalRule): ConditionalRule => ({
+    ...r,
+    ranges: r.ranges.map((x) =>
+      x.left <= t.right && x.left + x.cols - 1 === t.right ? { ...x, cols: right - x.left + 1 } : x,
+    ),
+  });
+  const wide = old.map(widen);
+  if (!wide.some((r, i) => r.ranges.some((x, k) => x.cols !== old[i].ranges[k].cols))) return [];
+  return [
+    { op: "removeConditionalFormats", sheet: sheet.name, rules: old },
+    { op: "addConditionalFormats", sheet: sheet.name, rules: wide.map(({ id: _id, ...r }) => r) },
+  ];
+}
+
+/**
  * assign: "Cơ quan chủ trì tham mưu", "Cơ quan thực hiện", "Nhiệm vụ, giải pháp" after the table's last column:
  * written into the next columns when they are empty from top to bottom of the sheet, inserted as whole columns
  * (or table columns) otherwise. A re-run finds the columns by their headers and updates them; a cell the user
@@ -182,7 +211,12 @@ export function planAssign(
   const headerRows = headerRowsOf(a);
   const p = placeColumns(sheet, a);
   const w = planWrites(sheet, a, source, p, headerRows, lang);
-  const ops = [...p.ops, ...writeOps(sheet.name, a, p, w), ...styleOps(sheet, a, p, w, headerRows)];
+  const ops = [
+    ...p.ops,
+    ...writeOps(sheet.name, a, p, w),
+    ...styleOps(sheet, a, p, w, headerRows),
+    ...highlightOps(sheet, a, p),
+  ];
   return {
     command: "assign",
     ops,

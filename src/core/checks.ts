@@ -187,6 +187,12 @@ export function opProblem(m: WorkbookModel, op: Op): OpProblem | null {
         return invalid("at/count must be whole, count ≥ 1");
       if (op.at + op.count > MAX_COLS) return invalid("the columns go past the last column");
       return op.table ? p(rectProblem(op.table.rect)) : null;
+    case "insertRows":
+    case "deleteRows":
+      if (!int(op.at) || !int(op.count) || op.at < 0 || op.count < 1)
+        return invalid("at/count must be whole, count ≥ 1");
+      if (op.at + op.count > MAX_ROWS) return invalid("the rows go past the last row");
+      return null;
     case "setCells":
       return cellsProblem(op);
     case "setStyle": {

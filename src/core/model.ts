@@ -19,6 +19,7 @@ import type {
 } from "./types";
 import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
 import { shiftRect } from "./address";
+import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps, shiftExtrasColumns } from "./modelExtras";
 
 export interface Cell {
@@ -237,6 +238,23 @@ export class SheetModel {
   }
 }
 
+/** `a` without the cells of `b`: `a` itself, nothing, or up to four rectangles around `b`. */
+function subtractRect(a: Rect, b: Rect): Rect[] {
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.top + a.rows, b.top + b.rows);
+  const left = Math.max(a.left, b.left);
+  const right = Math.min(a.left + a.cols, b.left + b.cols);
+  if (top >= bottom || left >= right) return [a];
+  const out: Rect[] = [];
+  if (a.top < top) out.push({ top: a.top, left: a.left, rows: top - a.top, cols: a.cols });
+  if (left > a.left) out.push({ top, left: a.left, rows: bottom - top, cols: left - a.left });
+  if (right < a.left + a.cols)
+    out.push({ top, left: right, rows: bottom - top, cols: a.left + a.cols - right });
+  if (bottom < a.top + a.rows)
+    out.push({ top: bottom, left: a.left, rows: a.top + a.rows - bottom, cols: a.cols });
+  return out;
+}
+
 function isEmpty(c: Cell): boolean {
   return (
     (c.value === null || c.value === "") &&
@@ -351,6 +369,10 @@ export class WorkbookModel {
           ...extra,
         ];
       }
+      case "insertRows":
+        return [{ op: "deleteRows", sheet: op.sheet, at: op.at, count: op.count }];
+      case "deleteRows":
+        return this.inverseOfDeleteRows(op);
       case "setCells": {
         const s = this.sheet(op.sheet);
         const cells = op.cells.map((row, r) =>
@@ -441,6 +463,35 @@ export class WorkbookModel {
     }
   }
 
+  /** Rows inserted back, then what the deletion removes: cells, and validations and tables inside the rows. */
+  private inverseOfDeleteRows(op: Extract<Op, { op: "deleteRows" }>): Op[] {
+    const s = this.sheet(op.sheet);
+    const used = s.usedRect();
+    const rect = used && { top: op.at, left: used.left, rows: op.count, cols: used.cols };
+    const inside = (r: Rect) => r.top >= op.at && r.top + r.rows <= op.at + op.count;
+    // A table or validation the deletion only shrinks: rows inserted at its end would not grow it back.
+    const crosses = (r: Rect) => !inside(r) && r.top < op.at + op.count && r.top + r.rows > op.at;
+    return [
+      { op: "insertRows", sheet: op.sheet, at: op.at, count: op.count },
+      ...(rect ? this.restoreOps(s, rect) : []),
+      ...s.validations
+        .filter((v) => inside(v.rect))
+        .map((v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op),
+      ...s.tables
+        .filter((t) => inside(t.rect))
+        .map(
+          (t) =>
+            ({ op: "addTable", sheet: op.sheet, name: t.name, rect: { ...t.rect }, style: t.style }) as Op,
+        ),
+      ...s.tables
+        .filter((t) => crosses(t.rect))
+        .map((t) => ({ op: "resizeTable", sheet: op.sheet, name: t.name, rect: { ...t.rect } }) as Op),
+      ...s.validations
+        .filter((v) => crosses(v.rect))
+        .map((v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op),
+    ];
+  }
+
   /** Ops that put back a rectangle's cells exactly as they are now (values, formulas and formats). */
   private restoreOps(s: SheetModel, rect: Rect): Op[] {
     const cells: CellInput[][] = [];
@@ -488,6 +539,21 @@ export class WorkbookModel {
                 cols.set(c, {
                   ...cell,
                   formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count, rows),
+                });
+        return;
+      }
+      case "insertRows":
+      case "deleteRows": {
+        const count = op.op === "insertRows" ? op.count : -op.count;
+        shiftSheetRows(this.sheet(op.sheet), op.at, count);
+        // Formulas everywhere move their references to the shifted rows, as Excel does.
+        for (const sheet of this.sheets.values())
+          for (const cols of sheet.rows.values())
+            for (const [c, cell] of cols)
+              if (cell.formula)
+                cols.set(c, {
+                  ...cell,
+                  formula: shiftFormulaRows(cell.formula, op.sheet, sheet.name, op.at, count),
                 });
         return;
       }
@@ -567,8 +633,11 @@ export class WorkbookModel {
       }
       case "setValidation": {
         const s = this.sheet(op.sheet);
-        const same = (v: ListValidation) => JSON.stringify(v.rect) === JSON.stringify(op.rect);
-        s.validations = s.validations.filter((v) => !same(v));
+        // The op sets every cell of its rectangle, as the hosts do (a per-cell map; Office's clear() then
+        // rule): what other validations had there is cut out of them.
+        s.validations = s.validations.flatMap((v) =>
+          subtractRect(v.rect, op.rect).map((rect) => ({ rect, list: v.list })),
+        );
         if (op.list) s.validations.push({ rect: { ...op.rect }, list: [...op.list] });
         return;
       }

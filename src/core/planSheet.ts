@@ -7,7 +7,7 @@ import type { CellInput, CellValue, ChangeSet, Op, Rect, SheetSnapshot, Workbook
 import type { Analysis, CriterionRow } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt } from "./table";
-import { cellText, fold, parseCode } from "./text";
+import { cellText, fold, isBlankCell, parseCode } from "./text";
 import { AddinError } from "./errors";
 import { PLAN_SHEET, PLAN_TABLE } from "./owned";
 import { rowRuns } from "./rects";
@@ -378,6 +378,33 @@ function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: L
   };
 }
 
+/**
+ * A plan growing past its last row when the user has something below it (signatures, notes, another
+ * table): whole rows inserted under the plan, so what is below moves down intact instead of being written
+ * over. Nothing below: no insert (the rows are empty).
+ */
+function growOps(
+  sheet: SheetSnapshot | undefined,
+  existing: ExistingPlan | null,
+  newBottom: number,
+  PLAN_SHEET: string,
+): Op[] {
+  if (!sheet || !existing || newBottom <= existing.lastRow) return [];
+  const at = existing.lastRow + 1;
+  const below = (r: number, c: number) =>
+    r >= at &&
+    (!isBlankCell(sheet.values[r - sheet.top]?.[c - sheet.left] ?? null) ||
+      !!formatAt(sheet, sheet.formulas, r, c) ||
+      !!formatAt(sheet, sheet.fills, r, c) ||
+      !!formatAt(sheet, sheet.bold, r, c));
+  let used = false;
+  for (let i = Math.max(0, at - sheet.top); i < sheet.values.length && !used; i++)
+    for (let j = 0; j < sheet.values[i].length && !used; j++) used = below(sheet.top + i, sheet.left + j);
+  const starts = (r: { rect: Rect }) => r.rect.top >= at;
+  if (!used && !(sheet.tables ?? []).some(starts) && !(sheet.validations ?? []).some(starts)) return [];
+  return [{ op: "insertRows", sheet: PLAN_SHEET, at, count: newBottom - existing.lastRow }];
+}
+
 /** The Excel table over header and body: added, or resized when its rectangle changed. */
 function tableOps(
   rows: PlanRow[],
@@ -505,6 +532,7 @@ export function planRemediationSheet(
   const g = gridOf(existing);
   const ops: Op[] = [
     ...(sheet ? [] : newSheetOps(ws, lang, name)),
+    ...growOps(sheet, existing, g.headerRow + rows.length, name),
     bodyOp(rows, g, existing, lang, name),
     ...tableOps(rows, g, existing, ws, name),
     ...styleOps(rows, g, sheet, existing, name),

@@ -172,6 +172,13 @@ export type Op =
       count: number;
       table?: { name: string; rect: Rect };
     }
+  /**
+   * Whole sheet rows inserted at row `at` (what was there moves down, with everything anchored to it:
+   * tables, validations, conditional formats, merges, names, drawings); Excel's Insert › Entire row.
+   */
+  | { op: "insertRows"; sheet: string; at: number; count: number }
+  /** Whole sheet rows deleted from row `at` (what is below moves up); the inverse of insertRows. */
+  | { op: "deleteRows"; sheet: string; at: number; count: number }
   | { op: "setCells"; sheet: string; top: number; left: number; cells: (CellInput | null)[][] }
   | { op: "setStyle"; sheet: string; ranges: Rect[]; style: CellStyle }
   | { op: "addSheet"; sheet: string; /** place the new tab after this one */ after?: string }

@@ -14,14 +14,7 @@ jest.setTimeout(30_000);
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/**
- * Known wrong on every readable fixture today: the Recalculate run after Assign highlights the three columns
- * Assign added, so recalc → assign → plan run a second time changes the file (issue 9 §7: twice = once).
- */
-const APPLY_TWICE = "issue 9 §7: a second apply re-highlights the agency/task columns the first one added";
-
-const reason = (f: Fixture, check: Check) =>
-  f.failing?.[check] ?? (check === "twice:apply" ? APPLY_TWICE : undefined);
+const reason = (f: Fixture, check: Check) => f.failing?.[check];
 /** CORPUS_STRICT=1 runs the known-wrong checks as plain tests, to read why each one fails. */
 const STRICT = process.env.CORPUS_STRICT === "1";
 function t(f: Fixture, check: Check): jest.It {

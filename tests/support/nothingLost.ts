@@ -60,6 +60,11 @@ export interface Owned {
   styles?: Record<string, Rect[]>;
   /** Cells (output coordinates) whose validation the add-in sets. */
   validations?: Record<string, Rect[]>;
+  /**
+   * Empty columns the add-in took without inserting them (a width set on a column no insert made), with the
+   * rows it wrote there (output coordinates): a drawing over those cells moves right of them.
+   */
+  taken?: Record<string, { at: number; count: number; rows: [number, number] }[]>;
 }
 
 const within = (rects: Rect[] | undefined, r: number, c: number) =>
@@ -106,7 +111,10 @@ export function ownedBy(
     cells: {},
     styles: {},
     validations: {},
+    taken: {},
   };
+  // Columns inserted so far, where they are now, by sheet.
+  const inserted: Record<string, number[]> = {};
   const shift = (sheet: string, at: number, count: number) => {
     for (const map of [owned.cells, owned.styles, owned.validations])
       for (const r of map[sheet] ?? []) {
@@ -126,6 +134,10 @@ export function ownedBy(
             : undefined;
           (owned.inserts[op.sheet] ??= []).push({ at: op.at, count: op.count, rows });
           shift(op.sheet, op.at, op.count);
+          inserted[op.sheet] = [
+            ...(inserted[op.sheet] ?? []).map((c) => (c >= op.at ? c + op.count : c)),
+            ...Array.from({ length: op.count }, (_, k) => op.at + k),
+          ];
           push(owned.cells, op.sheet, {
             top: rows ? rows[0] : 0,
             left: op.at,
@@ -150,6 +162,24 @@ export function ownedBy(
         case "setValidation":
           add(owned.validations, op.sheet, [op.rect]);
           break;
+        case "setColumnWidth": {
+          if (inserted[op.sheet]?.includes(op.col)) break;
+          const rows = cs.ops.flatMap((o) =>
+            o.op === "setCells" &&
+            o.sheet === op.sheet &&
+            o.left <= op.col &&
+            o.left + (o.cells[0]?.length ?? 0) > op.col
+              ? [o.top, o.top + o.cells.length - 1]
+              : [],
+          );
+          if (rows.length)
+            (owned.taken[op.sheet] ??= []).push({
+              at: op.col,
+              count: 1,
+              rows: [Math.min(...rows), Math.max(...rows)],
+            });
+          break;
+        }
         default:
           break;
       }
@@ -438,7 +468,11 @@ function texts(node: unknown, acc: string[] = []): string[] {
 }
 
 /** A drawing as what it shows: each anchor's cells (columns mapped) and kind, and its texts. */
-function drawingKey(doc: unknown, ins: ColumnInsert[] | undefined): string {
+function drawingKey(
+  doc: unknown,
+  ins: ColumnInsert[] | undefined,
+  taken?: NonNullable<Owned["taken"]>[string],
+): string {
   const root = (doc as { wsDr?: Record<string, unknown> }).wsDr ?? {};
   const anchors: string[] = [];
   for (const k of ["twoCellAnchor", "oneCellAnchor", "absoluteAnchor"]) {
@@ -446,14 +480,22 @@ function drawingKey(doc: unknown, ins: ColumnInsert[] | undefined): string {
     for (const a of (Array.isArray(list) ? list : list ? [list] : []) as Record<string, unknown>[]) {
       const at = (p: unknown) => {
         const q = p as { col?: number; row?: number } | undefined;
-        return q ? [q.row, mapColumn(ins, Number(q.row), Number(q.col))] : null;
+        return q ? [Number(q.row), mapColumn(ins, Number(q.row), Number(q.col))] : null;
       };
       const kind = Object.keys(a).filter(
         (x) => !["from", "to", "clientData", "pos", "ext"].includes(x) && !x.startsWith("@"),
       );
-      anchors.push(
-        canon({ from: at(a.from), to: at(a.to), kind, text: texts(kind.map((x) => a[x])).join("|") }),
-      );
+      const [from, to] = [at(a.from), at(a.to)];
+      // A two-cell anchor over cells the add-in took moves right of them.
+      for (const t of taken ?? [])
+        if (from && to && from[1] <= t.at && to[1] >= t.at && from[0] <= t.rows[1] && to[0] >= t.rows[0]) {
+          let end = t.at + 1;
+          while (taken!.some((u) => u.at === end)) end++;
+          const d = end - from[1];
+          from[1] += d;
+          to[1] += d;
+        }
+      anchors.push(canon({ from, to, kind, text: texts(kind.map((x) => a[x])).join("|") }));
     }
   }
   return canon(anchors.sort());
@@ -475,7 +517,11 @@ async function chartSheets(zip: JSZip, drawings: Map<string, string>): Promise<M
  * Content keys of every part not modelled by ExcelJS. A drawing's and a chart's key holds the sheet that
  * shows it: a chart carried onto another sheet, or left in the zip with no drawing pointing at it, is lost.
  */
-async function partKeys(zip: JSZip, inserts: Owned["inserts"]): Promise<Map<string, string>> {
+async function partKeys(
+  zip: JSZip,
+  inserts: Owned["inserts"],
+  taken?: Owned["taken"],
+): Promise<Map<string, string>> {
   const sheets = await drawingSheets(zip);
   const charts = await chartSheets(zip, sheets);
   const out = new Map<string, string>();
@@ -486,7 +532,9 @@ async function partKeys(zip: JSZip, inserts: Owned["inserts"]): Promise<Map<stri
       const doc: unknown = xml.parse(await file.async("string"));
       if (/^xl\/drawings\/drawing\d+\.xml$/.test(path)) {
         const sheet = sheets.get(path);
-        key = `drawing:${sheet ?? ""}:` + drawingKey(doc, inserts && sheet ? inserts[sheet] : undefined);
+        key =
+          `drawing:${sheet ?? ""}:` +
+          drawingKey(doc, inserts && sheet ? inserts[sheet] : undefined, sheet ? taken?.[sheet] : undefined);
       } else if (/^xl\/charts\//.test(path)) {
         key = `chart:${charts.get(path) ?? ""}:` + canon(doc).replace(/"f":"[^"]*"/g, '"f":""');
       } else key = canon(doc);
@@ -535,7 +583,7 @@ export async function nothingLost(input: Uint8Array, output: Uint8Array, owned: 
 
   // Zip parts by content.
   const [za, zb] = await Promise.all([unzip(input), unzip(output)]);
-  const [ka, kb] = await Promise.all([partKeys(za, owned.inserts), partKeys(zb, undefined)]);
+  const [ka, kb] = await Promise.all([partKeys(za, owned.inserts, owned.taken), partKeys(zb, undefined)]);
   const available = new Map<string, number>();
   for (const k of kb.values()) available.set(k, (available.get(k) ?? 0) + 1);
   for (const [path, key] of ka) {

@@ -194,10 +194,16 @@ function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
     case "insertColumns":
     case "deleteColumns": {
       const insert = op.op === "insertColumns";
+      const address = columnsAddress(op.at, op.count);
+      // The add-in's new columns are seen: Excel gives inserted columns the format of the column left of
+      // them, and a table's new column lands in whatever sheet column is there, hidden or not.
+      const show = step(op, (q) => {
+        q.sheet(op.sheet).getRange(address).columnHidden = false;
+      });
       if (op.table) {
         const { name, rect } = op.table;
         const index = op.at - rect.left;
-        return Array.from({ length: op.count }, () =>
+        const steps = Array.from({ length: op.count }, () =>
           step(op, (q) => {
             const columns = q.sheet(op.sheet).tables.getItem(name).columns;
             if (!insert) columns.getItemAt(index).delete();
@@ -205,13 +211,24 @@ function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
             else columns.add(index);
           }),
         );
+        return insert ? [...steps, show] : steps;
       }
-      const address = columnsAddress(op.at, op.count);
+      const change = step(op, (q) => {
+        const range = q.sheet(op.sheet).getRange(address);
+        if (insert) range.insert("Right");
+        else range.delete("Left");
+      });
+      return insert ? [change, show] : [change];
+    }
+    case "insertRows":
+    case "deleteRows": {
+      // Whole rows ("6:8"): Excel moves everything below, tables, validations, formats and shapes with them.
+      const address = `${op.at + 1}:${op.at + op.count}`;
       return [
         step(op, (q) => {
           const range = q.sheet(op.sheet).getRange(address);
-          if (insert) range.insert("Right");
-          else range.delete("Left");
+          if (op.op === "insertRows") range.insert("Down");
+          else range.delete("Up");
         }),
       ];
     }
@@ -270,7 +287,10 @@ function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
       const points = charsToPoints(op.width);
       return [
         step(op, (q) => {
-          q.sheet(op.sheet).getRange(columnsAddress(op.col, 1)).format.columnWidth = points;
+          const column = q.sheet(op.sheet).getRange(columnsAddress(op.col, 1));
+          column.format.columnWidth = points;
+          // A width is set on a column the add-in shows (its own columns): one the user hid shows again.
+          column.columnHidden = false;
         }),
       ];
     }

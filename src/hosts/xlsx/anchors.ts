@@ -7,13 +7,19 @@ import { columnIndex, columnLetter } from "../../core/address";
 import type { ChangeSet } from "../../core/types";
 import { decodeXml, encodeXml } from "./opc";
 
-/** Cells inserted on a sheet: 0-based `at` (what was there moves right, or down), applied in order. */
+/**
+ * Cells inserted on a sheet: 0-based `at` (what was there moves right, or down), applied in order. With
+ * `taken`, nothing is inserted: the add-in wrote its own columns `at`…`at+count-1` (empty ones right of the
+ * table) in those rows, and a drawing over those cells moves right of them, as if they had been inserted.
+ */
 export interface ColumnEdit {
   sheet: string;
   at: number;
   count: number;
   /** Rows instead of columns (default columns). */
   axis?: "columns" | "rows";
+  /** The columns were taken (written into), not inserted: rows the add-in wrote, inclusive. */
+  taken?: { top: number; bottom: number };
 }
 
 /** Where a 0-based column (or row) of `sheet` ends up after `edits`. */
@@ -25,27 +31,66 @@ export function shiftIndex(
 ): number {
   let i = index;
   for (const e of edits)
-    if (e.sheet === sheet && (e.axis ?? "columns") === axis && e.count > 0 && i >= e.at) i += e.count;
+    if (e.sheet === sheet && !e.taken && (e.axis ?? "columns") === axis && e.count > 0 && i >= e.at)
+      i += e.count;
   return i;
 }
+
+type Corner = { col: number; row: number };
+
+/** One anchor's cells moved by the edits in order; a two-cell anchor over taken cells moves right of them. */
+function moveCorners(from: Corner, to: Corner | null, sheet: string, edits: ColumnEdit[]): void {
+  for (const e of edits) {
+    if (e.sheet !== sheet || e.count <= 0) continue;
+    if (e.taken) {
+      const end = e.at + e.count;
+      if (!to || from.col >= end || to.col < e.at || from.row > e.taken.bottom || to.row < e.taken.top)
+        continue;
+      const d = end - from.col;
+      from.col += d;
+      to.col += d;
+      continue;
+    }
+    const key = (e.axis ?? "columns") === "columns" ? "col" : "row";
+    for (const c of to ? [from, to] : [from]) if (c[key] >= e.at) c[key] += e.count;
+  }
+}
+
+const CORNER = /<((?:\w+:)?)(from|to)>([\s\S]*?)<\/\1\2>/g;
+const numberIn = (body: string, tag: string) => {
+  const m = new RegExp(`<(?:\\w+:)?${tag}>(\\d+)<`).exec(body);
+  return m ? Number(m[1]) : 0;
+};
+
+/** One anchor (its <from> and, for a two-cell anchor, <to>) moved by `edits`. */
+function moveAnchor(block: string, sheet: string, edits: ColumnEdit[]): string {
+  const corners: Record<string, Corner> = {};
+  for (const m of block.matchAll(CORNER))
+    corners[m[2]] ??= { col: numberIn(m[3], "col"), row: numberIn(m[3], "row") };
+  if (!corners.from) return block;
+  moveCorners(corners.from, corners.to ?? null, sheet, edits);
+  const done = new Set<string>();
+  return block.replace(CORNER, (whole: string, p: string, tag: string, body: string) => {
+    if (done.has(tag)) return whole;
+    done.add(tag);
+    const c = corners[tag];
+    return `<${p}${tag}>${body
+      .replace(/<((?:\w+:)?)col>(\d+)<\/\1col>/, (_c, q: string) => `<${q}col>${c.col}</${q}col>`)
+      .replace(
+        /<((?:\w+:)?)row>(\d+)<\/\1row>/,
+        (_c, q: string) => `<${q}row>${c.row}</${q}row>`,
+      )}</${p}${tag}>`;
+  });
+}
+
+const ANCHOR = /<((?:\w+:)?)(twoCellAnchor|oneCellAnchor)\b[\s\S]*?<\/\1\2>/g;
 
 /** A drawing's anchors on `sheet` moved by `edits` (two-cell and one-cell anchors; absolute ones stay). */
 export function shiftAnchors(xml: string, sheet: string, edits: ColumnEdit[]): string {
   if (!edits.some((e) => e.sheet === sheet)) return xml;
-  return xml.replace(
-    /<((?:\w+:)?)(from|to)>([\s\S]*?)<\/\1\2>/g,
-    (_m, p: string, tag: string, body: string) =>
-      `<${p}${tag}>${body
-        .replace(
-          /<((?:\w+:)?)col>(\d+)<\/\1col>/,
-          (_c, q: string, n: string) =>
-            `<${q}col>${shiftIndex(Number(n), sheet, "columns", edits)}</${q}col>`,
-        )
-        .replace(
-          /<((?:\w+:)?)row>(\d+)<\/\1row>/,
-          (_c, q: string, n: string) => `<${q}row>${shiftIndex(Number(n), sheet, "rows", edits)}</${q}row>`,
-        )}</${p}${tag}>`,
-  );
+  // A drawing part holds anchors; a bare <from>/<to> pair is one anchor.
+  if (!/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor)\b/.test(xml)) return moveAnchor(xml, sheet, edits);
+  return xml.replace(ANCHOR, (block: string) => moveAnchor(block, sheet, edits));
 }
 
 const CELL = /(\$?)([A-Z]{1,3})(\$?)(\d+)/;
@@ -108,14 +153,47 @@ export function shiftRefAttributes(xml: string, sheet: string, edits: ColumnEdit
 }
 
 /**
- * The whole-column and whole-row inserts of change sets, in order, for `preserveParts`. Table-only inserts
- * (`table` set) move no drawing; deletes are not supported by the carry-over and are left out.
+ * The whole-column and whole-row inserts of change sets, in order, for `preserveParts`, and the columns the
+ * add-in took without inserting them (a width set on a column no insert of the change set made: assign's
+ * columns written into empty ones), with the rows written there. Table-only inserts (`table` set) move no
+ * drawing; deletes are not supported by the carry-over and are left out.
  */
 export function columnEditsOf(changeSets: readonly ChangeSet[]): ColumnEdit[] {
   const out: ColumnEdit[] = [];
-  for (const cs of changeSets)
-    for (const op of cs.ops)
-      if (op.op === "insertColumns" && !op.table) out.push({ sheet: op.sheet, at: op.at, count: op.count });
+  for (const cs of changeSets) {
+    // Columns inserted by this change set so far, where they are now, by sheet.
+    const inserted = new Map<string, Set<number>>();
+    for (const op of cs.ops) {
+      if (op.op === "insertColumns") {
+        const set = inserted.get(op.sheet) ?? new Set<number>();
+        const next = new Set([...set].map((c) => (c >= op.at ? c + op.count : c)));
+        for (let c = op.at; c < op.at + op.count; c++) next.add(c);
+        inserted.set(op.sheet, next);
+        if (!op.table) out.push({ sheet: op.sheet, at: op.at, count: op.count });
+      } else if (op.op === "insertRows") {
+        out.push({ sheet: op.sheet, at: op.at, count: op.count, axis: "rows" });
+      } else if (op.op === "setColumnWidth" && !inserted.get(op.sheet)?.has(op.col)) {
+        const rows = cs.ops.flatMap((o) =>
+          o.op === "setCells" &&
+          o.sheet === op.sheet &&
+          o.left <= op.col &&
+          o.left + (o.cells[0]?.length ?? 0) > op.col
+            ? [o.top, o.top + o.cells.length - 1]
+            : [],
+        );
+        if (!rows.length) continue;
+        const last = out[out.length - 1];
+        const span = { top: Math.min(...rows), bottom: Math.max(...rows) };
+        if (last && last.sheet === op.sheet && last.at + last.count === op.col && last.taken) {
+          last.count++;
+          last.taken = {
+            top: Math.min(last.taken.top, span.top),
+            bottom: Math.max(last.taken.bottom, span.bottom),
+          };
+        } else out.push({ sheet: op.sheet, at: op.col, count: 1, taken: span });
+      }
+    }
+  }
   return out;
 }
 

@@ -32,6 +32,7 @@ import {
 import { hasHeaderRow, readContext, tableRect, validationRules, type ReadContext } from "./read";
 import { overlaps, sameRect } from "./rects";
 import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./sheetExtras";
+import { shiftRows } from "./rows";
 
 /** WorkbookModel's default column width: setting it removes the column's own width. */
 const DEFAULT_WIDTH = 8.43;
@@ -320,14 +321,17 @@ function deleteSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
 function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
   switch (op.op) {
     case "insertColumns":
-    case "deleteColumns":
-      shiftColumns(
-        wb,
-        sheet(wb, op.sheet),
-        op.at,
-        op.op === "insertColumns" ? op.count : -op.count,
-        op.table,
-      );
+    case "deleteColumns": {
+      const ws = sheet(wb, op.sheet);
+      shiftColumns(wb, ws, op.at, op.op === "insertColumns" ? op.count : -op.count, op.table);
+      // The add-in's new columns are seen: a table's new column lands in whatever sheet column is there.
+      if (op.op === "insertColumns")
+        for (let c = op.at; c < op.at + op.count; c++) ws.getColumn(c + 1).hidden = false;
+      return;
+    }
+    case "insertRows":
+    case "deleteRows":
+      shiftRows(wb, sheet(wb, op.sheet), op.at, op.op === "insertRows" ? op.count : -op.count);
       return;
     case "setCells": {
       const ws = sheet(wb, op.sheet);
@@ -370,6 +374,8 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
     case "setColumnWidth": {
       const col = sheet(wb, op.sheet).getColumn(op.col + 1);
       col.width = (op.width === DEFAULT_WIDTH ? undefined : op.width) as number;
+      // A width is set on a column the add-in shows (its own columns): one the user hid shows again.
+      col.hidden = false;
       return;
     }
     case "addConditionalFormats":
@@ -466,6 +472,8 @@ export function recalculate(wb: ExcelJS.Workbook, ctx: ReadContext = readContext
 const WRITES_CELLS = new Set<Op["op"]>([
   "insertColumns",
   "deleteColumns",
+  "insertRows",
+  "deleteRows",
   "setCells",
   "deleteSheet",
   "addTable",

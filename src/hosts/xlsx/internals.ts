@@ -88,6 +88,7 @@ interface WorksheetInternals {
 
 export interface AnchorLike {
   nativeCol: number;
+  nativeRow?: number;
 }
 
 interface RowInternals {

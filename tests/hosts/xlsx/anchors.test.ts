@@ -76,3 +76,50 @@ test("whole-column and whole-row references move with their axis only", () => {
     "'Kết quả'!$5:$10",
   );
 });
+
+describe("columns the add-in takes without inserting them (assign writing into empty columns)", () => {
+  const anchor = (from: [number, number], to: [number, number]) =>
+    `<xdr:twoCellAnchor><xdr:from><xdr:col>${from[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from[1]}</xdr:row></xdr:from>` +
+    `<xdr:to><xdr:col>${to[0]}</xdr:col><xdr:row>${to[1]}</xdr:row></xdr:to><xdr:graphicFrame/></xdr:twoCellAnchor>`;
+  const assign = {
+    command: "assign" as const,
+    counts: {},
+    ops: [
+      {
+        op: "setCells" as const,
+        sheet: S,
+        top: 3,
+        left: 7,
+        cells: Array.from({ length: 20 }, () => [null, null, { kind: "text" as const, text: "x" }]),
+      },
+      { op: "setColumnWidth" as const, sheet: S, col: 7, width: 28 },
+      { op: "setColumnWidth" as const, sheet: S, col: 8, width: 32 },
+      { op: "setColumnWidth" as const, sheet: S, col: 9, width: 70 },
+    ],
+  };
+
+  test("columnEditsOf: widths set on columns no insert made, with the rows written there; row inserts too", () => {
+    expect(columnEditsOf([assign])).toEqual([{ sheet: S, at: 7, count: 3, taken: { top: 3, bottom: 22 } }]);
+    const inserted = columnEditsOf([
+      {
+        command: "assign",
+        counts: {},
+        ops: [{ op: "insertColumns", sheet: S, at: 7, count: 3 }, ...assign.ops],
+      },
+      { command: "plan", counts: {}, ops: [{ op: "insertRows", sheet: "KH", at: 9, count: 4 }] },
+    ]);
+    expect(inserted).toEqual([
+      { sheet: S, at: 7, count: 3 },
+      { sheet: "KH", at: 9, count: 4, axis: "rows" },
+    ]);
+  });
+
+  test("a chart over the taken cells moves right of them; one beside or below them stays; nothing else moves", () => {
+    const edits2 = columnEditsOf([assign]);
+    expect(shiftAnchors(anchor([8, 2], [14, 18]), S, edits2)).toBe(anchor([10, 2], [16, 18]));
+    expect(shiftAnchors(anchor([11, 2], [14, 18]), S, edits2)).toBe(anchor([11, 2], [14, 18]));
+    expect(shiftAnchors(anchor([8, 30], [14, 40]), S, edits2)).toBe(anchor([8, 30], [14, 40]));
+    expect(shiftIndex(8, S, "columns", edits2)).toBe(8);
+    expect(shiftFormula("'Kết quả'!$I$5", edits2)).toBe("'Kết quả'!$I$5");
+  });
+});

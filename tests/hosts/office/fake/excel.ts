@@ -57,6 +57,8 @@ export interface FakeOptions {
   undoLimitBytes?: number;
   /** Excel starts in cell-edit mode. */
   cellEditMode?: boolean;
+  /** Hidden sheet columns (0-based), by sheet. */
+  hiddenColumns?: Record<string, number[]>;
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -67,6 +69,8 @@ export class FakeExcel {
   selection: { sheet: string; rect: Rect } | "chart" | "several-areas" | null;
   readonly protectedSheets: Set<string>;
   readonly hiddenSheets: Set<string>;
+  /** Hidden sheet columns (0-based) by sheet: Range.columnHidden reads and sets them. */
+  readonly hiddenColumns: Map<string, Set<number>>;
   apiVersion: string;
   maxRequestBytes: number;
   maxResponseBytes: number;
@@ -99,6 +103,9 @@ export class FakeExcel {
     this.maxResponseBytes = opts.maxResponseBytes ?? Infinity;
     this.protectedSheets = new Set(opts.protectedSheets ?? []);
     this.hiddenSheets = new Set(opts.hiddenSheets ?? []);
+    this.hiddenColumns = new Map(
+      Object.entries(opts.hiddenColumns ?? {}).map(([k, v]) => [k, new Set(v)] as const),
+    );
     this.sharedRuntime = opts.sharedRuntime ?? false;
     this.fillFormulasInTables = opts.fillFormulasInTables ?? true;
     this.unlocked = new Map(Object.entries(opts.unlocked ?? {}));

@@ -7,6 +7,7 @@ import { FakeClientResult, FakeObject, failOnNull, type Target } from "./base";
 import type { FakeContext } from "./context";
 import {
   FakeOfficeError,
+  MAX_COLS,
   MAX_ROWS,
   charsToPoints,
   fakeParseAddress,
@@ -154,6 +155,44 @@ export class FakeRange extends FakeObject {
   get numberFormat(): unknown[][] {
     return this.prop("numberFormat");
   }
+  get columnHidden(): boolean | null {
+    return this.prop("columnHidden");
+  }
+
+  /** Range.columnHidden (ExcelApi 1.2): hides or shows every column the range spans. */
+  set columnHidden(hidden: boolean) {
+    this.use("columnHidden");
+    this.ctx.write(
+      this.label(`columnHidden = ${String(hidden)}`),
+      () => this.resolve()?.sheet.name ?? null,
+      [hidden],
+      () => {
+        const { sheet } = this.target();
+        const rect = this.rect();
+        const set = this.ctx.fake.hiddenColumns.get(sheet.name) ?? new Set<number>();
+        for (let c = rect.left; c < rect.left + rect.cols; c++) {
+          if (hidden) set.add(c);
+          else set.delete(c);
+        }
+        this.ctx.fake.hiddenColumns.set(sheet.name, set);
+      },
+    );
+  }
+
+  /** Hidden columns after `count` columns are inserted at `at` (negative: deleted). */
+  private shiftHidden(sheet: string, at: number, count: number): void {
+    const set = this.ctx.fake.hiddenColumns.get(sheet);
+    if (!set) return;
+    const next = new Set<number>();
+    for (const c of set) {
+      if (c < at) next.add(c);
+      else if (count > 0 || c >= at - count) next.add(c + count);
+    }
+    // Excel gives inserted columns the format of the column left of them; the docs do not say whether a
+    // hidden flag comes along: the double takes the worst case (it does), so a host must show them itself.
+    if (count > 0 && set.has(at - 1)) for (let c = at; c < at + count; c++) next.add(c);
+    this.ctx.fake.hiddenColumns.set(sheet, next);
+  }
 
   load(spec: unknown): this {
     // Loading a null object's own properties is the documented pattern; a range derived from one is not.
@@ -169,7 +208,7 @@ export class FakeRange extends FakeObject {
     };
     this.queueLoad(
       loadNames(spec),
-      ["address", "values", "formulas", "numberFormat"],
+      ["address", "values", "formulas", "numberFormat", "columnHidden"],
       (n) => {
         switch (n) {
           case "address":
@@ -178,6 +217,14 @@ export class FakeRange extends FakeObject {
             return grid((s, r, c) => s.get(r, c).value ?? "");
           case "formulas":
             return grid((s, r, c) => s.get(r, c).formula ?? s.get(r, c).value ?? "");
+          case "columnHidden": {
+            const { sheet } = this.target();
+            const rect = this.rect();
+            const set = this.ctx.fake.hiddenColumns.get(sheet.name);
+            let n = 0;
+            for (let c = rect.left; c < rect.left + rect.cols; c++) if (set?.has(c)) n++;
+            return n === 0 ? false : n === rect.cols ? true : null;
+          }
           default:
             return grid((s, r, c) => s.get(r, c).numberFormat ?? "General");
         }
@@ -375,14 +422,21 @@ export class FakeRange extends FakeObject {
       () => {
         const { sheet } = this.target();
         const rect = this.rect();
+        // Whole rows shift down, whole columns right (Excel.InsertShiftDirection); the double inserts
+        // nothing else.
+        if (shift === "Down" && rect.cols === MAX_COLS && rect.rows !== MAX_ROWS) {
+          this.ctx.fake.model.apply({ op: "insertRows", sheet: sheet.name, at: rect.top, count: rect.rows });
+          return;
+        }
         if (shift !== "Right" || rect.rows !== MAX_ROWS)
-          throw new FakeOfficeError("InvalidArgument", "the double inserts whole columns only");
+          throw new FakeOfficeError("InvalidArgument", "the double inserts whole columns or whole rows only");
         this.ctx.fake.model.apply({
           op: "insertColumns",
           sheet: sheet.name,
           at: rect.left,
           count: rect.cols,
         });
+        this.shiftHidden(sheet.name, rect.left, rect.cols);
       },
     );
     return this;
@@ -397,14 +451,19 @@ export class FakeRange extends FakeObject {
       () => {
         const { sheet } = this.target();
         const rect = this.rect();
+        if (shift === "Up" && rect.cols === MAX_COLS && rect.rows !== MAX_ROWS) {
+          this.ctx.fake.model.apply({ op: "deleteRows", sheet: sheet.name, at: rect.top, count: rect.rows });
+          return;
+        }
         if (shift !== "Left" || rect.rows !== MAX_ROWS)
-          throw new FakeOfficeError("InvalidArgument", "the double deletes whole columns only");
+          throw new FakeOfficeError("InvalidArgument", "the double deletes whole columns or whole rows only");
         this.ctx.fake.model.apply({
           op: "deleteColumns",
           sheet: sheet.name,
           at: rect.left,
           count: rect.cols,
         });
+        this.shiftHidden(sheet.name, rect.left, -rect.cols);
       },
     );
   }
