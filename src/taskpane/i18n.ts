@@ -3,8 +3,10 @@
  * with core's formatScore in the same language and passed in already formatted.
  */
 import type { Status } from "../app/types";
+import { LOADING, PANE_TITLE } from "./firstScreenText";
 
-export type Lang = "vi" | "en";
+export type { Lang } from "./firstScreenText";
+import type { Lang } from "./firstScreenText";
 
 /** Vietnamese when Office's display language is Vietnamese ("vi-VN", "vi"), English otherwise. */
 export function langFromDisplayLanguage(tag: string | null | undefined): Lang {
@@ -129,7 +131,7 @@ export interface Strings {
 
 export const STRINGS: Record<Lang, Strings> = {
   vi: {
-    title: "Chỉ số CCHC (PAR INDEX)",
+    title: PANE_TITLE,
     outsideExcelBadge: "Bản thử, ngoài Excel",
     languageGroup: "Ngôn ngữ",
     languageNames: { vi: "Tiếng Việt", en: "English" },
@@ -237,12 +239,12 @@ export const STRINGS: Record<Lang, Strings> = {
       stillUnmet: (n) => `Vẫn chưa đạt (${n})`,
     },
 
-    loadingOffice: "Đang tải…",
+    loadingOffice: LOADING.vi,
     ribbonFailed: "Nút «Tính lại» trên dải lệnh chưa thực hiện được",
     dismiss: "Đóng thông báo",
   },
   en: {
-    title: "Chỉ số CCHC (PAR INDEX)",
+    title: PANE_TITLE,
     outsideExcelBadge: "Playground, outside Excel",
     languageGroup: "Language",
     languageNames: { vi: "Tiếng Việt", en: "English" },
@@ -350,37 +352,10 @@ export const STRINGS: Record<Lang, Strings> = {
       stillUnmet: (n) => `Still unmet (${n})`,
     },
 
-    loadingOffice: "Loading…",
+    loadingOffice: LOADING.en,
     ribbonFailed: "The ribbon's Recalculate button could not finish",
     dismiss: "Dismiss",
   },
 };
 
-/** The page shown outside Office: both languages at once, since Office's language is unknown there. */
-export const OUTSIDE_OFFICE: Record<
-  Lang,
-  { heading: string; body: string; steps: readonly string[]; playground: string; playgroundNote: string }
-> = {
-  vi: {
-    heading: "Hãy mở bảng này trong Excel",
-    body: "Trang này là ngăn tác vụ của phần bổ trợ Excel và chỉ hoạt động bên trong Excel.",
-    steps: [
-      "Mở sổ làm việc có bảng tự đánh giá trong Excel.",
-      "Trên thẻ Trang đầu, chọn Chỉ số CCHC › Mở bảng PAR.",
-    ],
-    playground: "Mở trang thử nghiệm (playground)",
-    playgroundNote: "Trang thử nghiệm chạy ngay trong trình duyệt, không cần Excel.",
-  },
-  en: {
-    heading: "Open this panel in Excel",
-    body: "This page is the task pane of an Excel add-in and only works inside Excel.",
-    steps: [
-      "Open the workbook with the self-assessment table in Excel.",
-      "On the Home tab, choose PAR INDEX › Open PAR panel.",
-    ],
-    playground: "Open the playground",
-    playgroundNote: "The playground runs in the browser, without Excel.",
-  },
-};
-
-export const PLAYGROUND_URL = "playground.html";
+export { OUTSIDE_OFFICE, PLAYGROUND_URL } from "./firstScreenText";
