@@ -4,7 +4,7 @@
  * (the undo history, undone newest first). Two host round trips per command: one read, one write. Every front end (panel, ribbon,
  * playground, CLI) runs its commands through a Session; what each command does is its registry entry.
  */
-import type { ChangeSet, Lang, Rect, WorkbookSnapshot } from "../core";
+import type { ChangeSet, Lang, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
 import { prepare, WorkbookModel } from "../core";
 import { chooseSheet } from "./chooseSheet";
@@ -335,6 +335,18 @@ export class Session {
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
+  }
+
+  /**
+   * Another sheet as it stands (last year's, for the plan document's comparison, issue 12), read without
+   * moving the session off the table's sheet.
+   */
+  async sheetSnapshot(sheet: string): Promise<SheetSnapshot> {
+    const here = await this.read();
+    const other = await this.host.read({ sheet });
+    // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
+    if (this.chosen === null) await this.host.read({ sheet: here.active.name });
+    return other.active;
   }
 
   /** The workbook as it stands (one read): what the plan document (.docx) is made from. */

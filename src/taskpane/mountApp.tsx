@@ -15,7 +15,7 @@ import { planDocxName, type PanelApi, type PlanDocumentRequest, type PlanDocumen
  * The plan document for the task pane: the document code (and the `docx` package) load only when the user
  * asks for it, in their own chunk, so the pane's first JS stays small.
  */
-function lazyPlanDocument(
+export function lazyPlanDocument(
   api: PanelApi,
 ): ((req?: PlanDocumentRequest) => Promise<PlanDocumentResult>) | undefined {
   const read = api.workbook?.bind(api);

@@ -4,7 +4,7 @@
  */
 import type { CommandId } from "../app/commands";
 import type { Bilingual, UserError } from "../app/errors";
-import type { Rect, WorkbookSnapshot } from "./../app/types";
+import type { Rect, SheetSnapshot, WorkbookSnapshot } from "./../app/types";
 import type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export type { CommandId, Summary, CriterionView } from "../app/commands";
@@ -37,6 +37,8 @@ export interface PanelApi {
   previewEverything?(): Promise<SessionPreview>;
   /** The workbook as it stands (one read): what the plan document is made from. */
   workbook?(): Promise<WorkbookSnapshot>;
+  /** Another sheet as it stands (last year's, for the plan document's comparison). */
+  sheetSnapshot?(sheet: string): Promise<SheetSnapshot>;
   /** The sheets the table could be compared with, last year's first. */
   compareCandidates?(): Promise<{ current: string; sheets: string[] }>;
   /** This year's table against last year's sheet. */
@@ -45,6 +47,11 @@ export interface PanelApi {
 
 /** A panel task the user starts: a command, or "do everything". */
 export type PanelCommand = CommandId | "apply-all";
+
+/** What the panel asks of the plan document: last year's sheet chosen in the compare tab, if any. */
+export interface PlanDocumentRequest {
+  previous?: string | null;
+}
 
 /** The plan document (.docx) as a front end makes it: bytes and a file name, or the error. */
 export type PlanDocumentResult =

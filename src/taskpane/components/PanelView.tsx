@@ -16,7 +16,13 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { CATALOGUE_SHEET as CATALOGUE_SHEET_NAME } from "../../app/light";
-import type { PanelApi, PanelCommand, PanelError, PlanDocumentResult } from "../panelApi";
+import type {
+  PanelApi,
+  PanelCommand,
+  PanelError,
+  PlanDocumentRequest,
+  PlanDocumentResult,
+} from "../panelApi";
 import { usePanel } from "../usePanel";
 import { Hint } from "./Hint";
 import { STRINGS, type Lang } from "../i18n";
@@ -71,8 +77,9 @@ export interface PanelProps {
   /**
    * Makes the plan document (.docx) from the workbook as it stands; the panel downloads it. Each front end
    * gives its own (the task pane loads the document code lazily). Absent: no "Soạn kế hoạch (.docx)".
+   * `previous`: last year's sheet chosen in the compare tab, for the document's comparison (issue 12).
    */
-  planDocument?: () => Promise<PlanDocumentResult>;
+  planDocument?: (req?: PlanDocumentRequest) => Promise<PlanDocumentResult>;
   /** The panel is the page's main landmark (default); false inside another page's region (playground). */
   landmark?: boolean;
 }
@@ -140,6 +147,8 @@ export function PanelView({
   const ids = { unmet: useId("unmet"), tabs: useId("tabs"), warnings: useId("warnings") };
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<PanelTab>("overview");
+  /** Last year's sheet chosen in the compare tab (kept while the tab is closed): the .docx compares with it. */
+  const [previous, setPrevious] = useState<string | null>(null);
   const tabRefs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({});
   const panel = usePanel({ api, notice: initialNotice, analyzeOnOpen, subscribeSheetChanges, workbookKey });
   const { busy, summary, result, error, notice, sheetNote, confirm, changed, resultOf } = panel.state;
@@ -155,7 +164,7 @@ export function PanelView({
   const makePlanDocx = planDocument
     ? () =>
         panel.perform("plan-doc", async () => {
-          const r = await planDocument();
+          const r = await planDocument({ previous });
           if (!r.ok) return r;
           download(r.bytes, r.fileName, DOCX_MIME);
           const line = (l: Lang) =>
@@ -360,7 +369,7 @@ export function PanelView({
               <Subtitle2 as="h2" className={styles.heading}>
                 {t.compareHeading}
               </Subtitle2>
-              <CompareTab api={api} lang={lang} />
+              <CompareTab api={api} lang={lang} previous={previous} onPrevious={setPrevious} />
             </section>
           )}
 
