@@ -85,6 +85,11 @@ export interface Strings {
   planDocxDone: (fileName: string) => string;
   /** Where the webview may block downloads (Excel on Mac): the way round. */
   planDocxBlocked: string;
+  /** A sheet typed in a legacy encoding (TCVN3, VNI): the notice and its button (issue 11 item 6). */
+  legacyHeading: (encoding: string) => string;
+  legacyBody: string;
+  convertUnicode: string;
+  convertUnicodeDescription: string;
   /** The tabs below the fold. */
   tabs: { overview: string; unmet: string; compare: string; actions: string };
   tabsLabel: string;
@@ -200,6 +205,12 @@ export const STRINGS: Record<Lang, Strings> = {
     planDocxDone: (name) => `Đã soạn «${name}»; tệp nằm trong thư mục Tải xuống.`,
     planDocxBlocked:
       "Excel trên máy Mac có thể chặn tải tệp từ ngăn tác vụ. Nếu không thấy tệp, hãy mở sổ làm việc trong trang thử nghiệm và soạn kế hoạch ở đó.",
+    legacyHeading: (encoding) => `Trang tính gõ bằng bảng mã cũ (${encoding})`,
+    legacyBody:
+      "Tên tiêu chí đã được đọc đúng. Chuyển sang Unicode để chữ hiển thị đúng trên mọi máy; có thể hoàn tác.",
+    convertUnicode: "Chuyển sang Unicode",
+    convertUnicodeDescription:
+      "Chuyển chữ của các ô trên trang tính sang Unicode và đổi phông chữ sang Times New Roman, trong một lần có thể hoàn tác.",
     tabs: { overview: "Tổng quan", unmet: "Chưa đạt", compare: "So sánh", actions: "Thao tác" },
     tabsLabel: "Các phần của bảng điều khiển",
     confirmTitle: "Trước khi thực hiện",
@@ -312,6 +323,12 @@ export const STRINGS: Record<Lang, Strings> = {
     planDocxDone: (name) => `Drafted «${name}»; the file is in your Downloads folder.`,
     planDocxBlocked:
       "Excel on Mac may block downloads from the task pane. If no file appears, open the workbook in the playground and draft the plan there.",
+    legacyHeading: (encoding) => `This sheet is typed in a legacy encoding (${encoding})`,
+    legacyBody:
+      "The criteria names were read correctly. Convert to Unicode so the text shows right on every computer; it can be undone.",
+    convertUnicode: "Convert to Unicode",
+    convertUnicodeDescription:
+      "Converts the sheet's text cells to Unicode and switches their font to Times New Roman, as one change you can undo.",
     tabs: { overview: "Overview", unmet: "Unmet", compare: "Compare", actions: "Actions" },
     tabsLabel: "Parts of the panel",
     confirmTitle: "Before it runs",

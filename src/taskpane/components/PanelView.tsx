@@ -105,6 +105,9 @@ function download(bytes: Uint8Array, fileName: string, mime: string): void {
 
 export { SHEET_CHANGE_DELAY_MS } from "../usePanel";
 
+/** How the panel names a legacy encoding. */
+const LEGACY_NAMES: Record<string, string> = { tcvn3: "TCVN3 (ABC)", vni: "VNI" };
+
 export type PanelTab = "overview" | "unmet" | "compare" | "actions";
 const TABS: readonly PanelTab[] = ["overview", "unmet", "compare", "actions"];
 
@@ -271,6 +274,27 @@ export function PanelView({
               <Text block>{sheetNote.hint[lang]}</Text>
               {s && <Text block>{t.summaryOfSheet(s.sheet)}</Text>}
             </MessageBarBody>
+          </MessageBar>
+        )}
+
+        {s?.legacyEncoding && (
+          <MessageBar intent="warning" layout="multiline" data-testid="legacy-encoding">
+            <MessageBarBody>
+              <MessageBarTitle>{t.legacyHeading(LEGACY_NAMES[s.legacyEncoding])}</MessageBarTitle>
+              <Text block>{t.legacyBody}</Text>
+            </MessageBarBody>
+            <MessageBarActions>
+              <Hint content={t.convertUnicodeDescription}>
+                <Button
+                  size="small"
+                  disabledFocusable={working}
+                  icon={busy === "convert-unicode" ? <Spinner size="tiny" /> : undefined}
+                  onClick={() => run("convert-unicode")}
+                >
+                  {t.convertUnicode}
+                </Button>
+              </Hint>
+            </MessageBarActions>
           </MessageBar>
         )}
 
