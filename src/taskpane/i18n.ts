@@ -85,6 +85,10 @@ export interface Strings {
   planDocxDone: (fileName: string) => string;
   /** Where the webview may block downloads (Excel on Mac): the way round. */
   planDocxBlocked: string;
+  /** The unit chooser (issue 11): which level's offices the catalogue names. */
+  unitLabel: string;
+  unitAuto: string;
+  unitSource: (how: "explicit" | "detected" | "default") => string;
   /** A sheet typed in a legacy encoding (TCVN3, VNI): the notice and its button (issue 11 item 6). */
   legacyHeading: (encoding: string) => string;
   legacyBody: string;
@@ -205,6 +209,14 @@ export const STRINGS: Record<Lang, Strings> = {
     planDocxDone: (name) => `Đã soạn «${name}»; tệp nằm trong thư mục Tải xuống.`,
     planDocxBlocked:
       "Excel trên máy Mac có thể chặn tải tệp từ ngăn tác vụ. Nếu không thấy tệp, hãy mở sổ làm việc trong trang thử nghiệm và soạn kế hoạch ở đó.",
+    unitLabel: "Cấp đơn vị (cơ quan trong danh mục)",
+    unitAuto: "Theo tiêu đề bảng",
+    unitSource: (how) =>
+      how === "explicit"
+        ? "Đã chọn cho sổ làm việc này; lưu trong tệp."
+        : how === "detected"
+          ? "Nhận ra từ tiêu đề phía trên bảng."
+          : "Tiêu đề không nêu cấp đơn vị: dùng danh mục cấp huyện.",
     legacyHeading: (encoding) => `Trang tính gõ bằng bảng mã cũ (${encoding})`,
     legacyBody:
       "Tên tiêu chí đã được đọc đúng. Chuyển sang Unicode để chữ hiển thị đúng trên mọi máy; có thể hoàn tác.",
@@ -323,6 +335,14 @@ export const STRINGS: Record<Lang, Strings> = {
     planDocxDone: (name) => `Drafted «${name}»; the file is in your Downloads folder.`,
     planDocxBlocked:
       "Excel on Mac may block downloads from the task pane. If no file appears, open the workbook in the playground and draft the plan there.",
+    unitLabel: "Unit level (offices in the catalogue)",
+    unitAuto: "From the table's titles",
+    unitSource: (how) =>
+      how === "explicit"
+        ? "Chosen for this workbook; saved in the file."
+        : how === "detected"
+          ? "Recognised from the titles above the table."
+          : "The titles name no unit level: the district catalogue is used.",
     legacyHeading: (encoding) => `This sheet is typed in a legacy encoding (${encoding})`,
     legacyBody:
       "The criteria names were read correctly. Convert to Unicode so the text shows right on every computer; it can be undone.",

@@ -3,12 +3,14 @@
  * Office host, the xlsx host or a MemoryHost fits this interface as it is.
  */
 import type { CommandId } from "../app/commands";
+import type { UnitLevel } from "../app/units";
 import type { Bilingual, UserError } from "../app/errors";
 import type { Rect, SheetSnapshot, WorkbookSnapshot } from "./../app/types";
 import type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export type { CommandId, Summary, CriterionView } from "../app/commands";
 export type { Bilingual, UserError } from "../app/errors";
+export type { ResolvedUnit, UnitLevel } from "../app/units";
 export type { ChangedPlace } from "../app/registry";
 export type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
@@ -37,6 +39,10 @@ export interface PanelApi {
   previewEverything?(): Promise<SessionPreview>;
   /** The workbook as it stands (one read): what the plan document is made from. */
   workbook?(): Promise<WorkbookSnapshot>;
+  /** The unit levels the user may choose from, with their names (issue 11). */
+  readonly unitChoices?: readonly { level: UnitLevel; label: Bilingual }[];
+  /** Chooses the unit level (null: the table's titles decide) and remembers it in the workbook. */
+  setUnit?(level: UnitLevel | null): Promise<SessionResult>;
   /** Another sheet as it stands (last year's, for the plan document's comparison). */
   sheetSnapshot?(sheet: string): Promise<SheetSnapshot>;
   /** The sheets the table could be compared with, last year's first. */

@@ -36,6 +36,7 @@ import { IssueLinks } from "./IssueLinks";
 import { ResultLine } from "./ResultLine";
 import { ScoreStrip } from "./ScoreStrip";
 import { SummaryView } from "./SummaryView";
+import { UnitChooser } from "./UnitChooser";
 import type { UnmetListProps } from "./UnmetList";
 
 /**
@@ -191,6 +192,11 @@ export function PanelView({
   const warnings = s ? s.issues.filter((i) => !i.kind.startsWith("stated-")) : [];
   const history = api.undoHistory ?? [];
   const recalc = commandWords(t, "recalc");
+  // apply-all's summary carries no unit: the chooser keeps the last one read
+  const lastUnit = useRef(s?.unit);
+  if (s?.unit) lastUnit.current = s.unit;
+  const unit = s?.unit ?? lastUnit.current;
+  const setUnit = api.setUnit?.bind(api);
 
   return (
     <Root lang={lang} className={styles.root} aria-busy={working}>
@@ -340,6 +346,15 @@ export function PanelView({
         <Suspense fallback={<Spinner size="small" />}>
           {tab === "overview" && s && (
             <>
+              {unit && setUnit && api.unitChoices && (
+                <UnitChooser
+                  unit={unit}
+                  choices={api.unitChoices}
+                  lang={lang}
+                  busy={working}
+                  onChoose={(level) => panel.perform("unit", () => setUnit(level))}
+                />
+              )}
               <SummaryView
                 summary={s}
                 lang={lang}
