@@ -62,7 +62,7 @@ module.exports = async (env = {}, argv = {}) => {
     mode,
     devtool: dev ? "eval-cheap-module-source-map" : "source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      taskpane: "./src/taskpane/index.ts",
       commands: "./src/commands/commands.ts",
       playground: "./src/playground/index.tsx",
     },

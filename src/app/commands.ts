@@ -38,7 +38,7 @@ import {
 } from "../catalogue";
 import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
 import { commandSpec, COMMANDS, type CommandId } from "./registry";
-import { catalogueOfLevel, unitOfAnalysis, type UnitLevel } from "./units";
+import { catalogueOfLevel, unitOfAnalysis, type ResolvedUnit, type UnitLevel } from "./units";
 
 export { COMMANDS, type CommandId, type Bilingual };
 
@@ -90,6 +90,8 @@ export interface Summary {
    * / Convert to Unicode" (the `convert-unicode` command). Names above are already in Unicode.
    */
   legacyEncoding?: LegacyEncoding;
+  /** The unit the catalogue is for: the level chosen (panel, `--unit`) or detected from the titles (./units.ts). */
+  unit?: ResolvedUnit;
 }
 
 export type Outcome =
@@ -271,7 +273,8 @@ export function analyzeWorkbook(
   const a = analyzeSheet(view.sheet);
   if (!a.ok) return { ok: false, error: userError(a.error) };
   const { catalogue, problems } = catalogueFor(ws, { analysis: a, level: opts.unit });
-  return { ok: true, summary: summarize(a, catalogue, problems, view.encoding), analysis: a };
+  const summary = summarize(a, catalogue, problems, view.encoding);
+  return { ok: true, summary: { ...summary, unit: unitOfAnalysis(view.sheet, a, opts.unit) }, analysis: a };
 }
 
 /**
@@ -311,6 +314,7 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
   if (view.encoding) changeSet = withUnicodeFont(changeSet, ws.active.name);
   const encoding = spec.leavesUnicode ? null : view.encoding;
   const summary = a.ok ? summarize(a, catalogue, problems, encoding) : emptySummary(ws, problems);
+  if (a.ok) summary.unit = unitOfAnalysis(view.sheet, a, opts.unit);
   // The one simulation of the change set: checks, resolved ops, inverse and after state. A change set the
   // planners made that does not fit the snapshot is a bug: its typed error goes to the caller.
   const prepared = prepare(ws, changeSet, { inverse: opts.inverse !== false });

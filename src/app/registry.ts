@@ -192,6 +192,7 @@ const SPECS: readonly CommandSpec[] = [
   },
   {
     id: "convert-unicode",
+    label: { vi: "Chuyển sang Unicode", en: "Convert to Unicode" },
     // A legacy sheet is converted even when no table is found on it (the table may only show up after).
     needsTable: false,
     leavesUnicode: true,
@@ -290,6 +291,13 @@ export function sayBefore(cs: ChangeSet, ws: WorkbookSnapshot): Bilingual | null
   if (rows && other === undefined) {
     vi.push(`điền ${rows} dòng`);
     en.push(`fill ${rows} rows`);
+  }
+  const converted = cs.counts.converted;
+  if (converted) {
+    // every text cell of the sheet rewritten and its font changed: worth a question first (issue 11 item 6)
+    structural = true;
+    vi.push(`chuyển ${converted} ô sang Unicode và đổi phông chữ của chúng`);
+    en.push(`convert ${converted} cells to Unicode and change their font`);
   }
   const lit = cs.counts.highlighted;
   if (lit) {

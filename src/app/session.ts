@@ -4,9 +4,9 @@
  * (the undo history, undone newest first). Two host round trips per command: one read, one write. Every front end (panel, ribbon,
  * playground, CLI) runs its commands through a Session; what each command does is its registry entry.
  */
-import type { ChangeSet, Lang, Rect, WorkbookSnapshot } from "../core";
+import type { ChangeSet, Lang, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
-import { prepare, WorkbookModel } from "../core";
+import { memoryOps, prepare, readMemory, WorkbookModel } from "../core";
 import { chooseSheet } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
 import { describeError, userError, type Bilingual, type UserError } from "./errors";
@@ -19,7 +19,7 @@ import {
   type SessionMemory,
 } from "./registry";
 import { commandsOfSteps, planApplyAll, type ApplyAllOutcome, type ApplyStep } from "./applyAll";
-import type { UnitLevel } from "./units";
+import { parseUnitLevel, UNIT_LABELS, UNIT_LEVELS, type UnitLevel } from "./units";
 import { compareSheets, type ComparisonLists, type Comparison } from "./compare";
 import { OWNED_SHEETS } from "../core/owned";
 
@@ -173,11 +173,49 @@ export class Session {
     return best === ws.active.name ? ws : this.host.read({ sheet: best });
   }
 
+  /**
+   * The unit level in force for a read: the one the session was given (CLI `--unit`), else the one the
+   * workbook remembers (the panel's choice, a hidden defined name both hosts keep: core/workbookMemory.ts),
+   * else none (the titles decide, ./units.ts).
+   */
+  private unitOf(ws: WorkbookSnapshot): UnitLevel | null {
+    if (this.opts.unit) return this.opts.unit;
+    const remembered = readMemory(ws).unit;
+    return remembered ? parseUnitLevel(remembered) : null;
+  }
+
+  /** The levels the panel offers, each with its name (issue 11: district, commune, ward, department). */
+  get unitChoices(): readonly { level: UnitLevel; label: Bilingual }[] {
+    return UNIT_LEVELS.map((level) => ({ level, label: UNIT_LABELS[level] }));
+  }
+
+  /**
+   * Chooses the unit level for this workbook and remembers it there (null: forget it, the titles decide
+   * again); a setting, not an edit, so it is not in the undo list. Returns the table read again with it.
+   */
+  async setUnit(level: UnitLevel | null): Promise<SessionResult> {
+    try {
+      const ws = await this.read();
+      const ops = memoryOps(ws, { unit: level });
+      let now = ws;
+      if (ops.length > 0) {
+        const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
+        if (!p.ok) throw p.error;
+        await this.host.apply(p);
+        now = p.after;
+      }
+      const r = analyzeWorkbook(now, { unit: this.unitOf(now) });
+      return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
+    } catch (e) {
+      return { ok: false, error: describeError(e) };
+    }
+  }
+
   /** Reads and summarises the table without writing anything. */
   async analyze(): Promise<SessionResult> {
     try {
       const ws = await this.read();
-      const r = analyzeWorkbook(ws, { unit: this.opts.unit });
+      const r = analyzeWorkbook(ws, { unit: this.unitOf(ws) });
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
       return { ok: false, error: describeError(e) };
@@ -192,7 +230,7 @@ export class Session {
         lang: this.lang ?? undefined,
         before: this.memory.beforeHighlight ?? undefined,
         inverse: false,
-        unit: this.opts.unit,
+        unit: this.unitOf(ws),
         replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
@@ -212,7 +250,7 @@ export class Session {
         lang: this.lang ?? undefined,
         before,
         inverse: keepUndo || this.opts.rollback !== false,
-        unit: this.opts.unit,
+        unit: this.unitOf(ws),
         replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
@@ -248,7 +286,7 @@ export class Session {
       const o = planApplyAll(ws, {
         steps,
         lang: this.lang ?? undefined,
-        unit: this.opts.unit,
+        unit: this.unitOf(ws),
         replaceTotal: this.opts.replaceTotal,
       });
       if (!o.ok) return o;
@@ -291,7 +329,7 @@ export class Session {
       const ws = await this.read();
       const o = planApplyAll(ws, {
         lang: this.lang ?? undefined,
-        unit: this.opts.unit,
+        unit: this.unitOf(ws),
         replaceTotal: this.opts.replaceTotal,
       });
       if (!o.ok) return o;
@@ -337,6 +375,18 @@ export class Session {
     }
   }
 
+  /**
+   * Another sheet as it stands (last year's, for the plan document's comparison, issue 12), read without
+   * moving the session off the table's sheet.
+   */
+  async sheetSnapshot(sheet: string): Promise<SheetSnapshot> {
+    const here = await this.read();
+    const other = await this.host.read({ sheet });
+    // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
+    if (this.chosen === null) await this.host.read({ sheet: here.active.name });
+    return other.active;
+  }
+
   /** The workbook as it stands (one read): what the plan document (.docx) is made from. */
   async workbook(): Promise<WorkbookSnapshot> {
     return this.read();
@@ -366,7 +416,7 @@ export class Session {
       this.history.pop();
       this.changed();
       for (const c of last.commands ?? [last.command]) commandSpec(c).afterUndo?.(this.memory);
-      const r = analyzeWorkbook(p.after, { unit: this.opts.unit });
+      const r = analyzeWorkbook(p.after, { unit: this.unitOf(p.after) });
       const label = entryLabel(last);
       return {
         ok: true,

@@ -5,7 +5,7 @@ import { PanelView, type PanelParts } from "./components/PanelView";
 import { OutsideOffice } from "./components/OutsideOffice";
 import type { SelfCheckProps } from "./components/SelfCheck";
 import { STRINGS } from "./i18n";
-import type { PanelApi, PlanDocumentResult } from "./panelApi";
+import type { PanelApi, PlanDocumentRequest, PlanDocumentResult } from "./panelApi";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -16,7 +16,7 @@ export interface AppProps {
   /** How the app starts: in Excel a session over the Office host, elsewhere the outside-Office page. */
   start: () => Promise<Start>;
   /** Makes the plan document over the panel's session (the entry loads it lazily); absent: no .docx. */
-  planDocument?: (api: PanelApi) => (() => Promise<PlanDocumentResult>) | undefined;
+  planDocument?: (api: PanelApi) => ((req?: PlanDocumentRequest) => Promise<PlanDocumentResult>) | undefined;
   /**
    * The compatibility check the `?selfcheck` URL opens in Excel: the glue's check and the page that shows
    * it (the task pane's entry passes both, the page loaded lazily).

@@ -3,8 +3,10 @@
  * with core's formatScore in the same language and passed in already formatted.
  */
 import type { Status } from "../app/types";
+import { LOADING, PANE_TITLE } from "./firstScreenText";
 
-export type Lang = "vi" | "en";
+export type { Lang } from "./firstScreenText";
+import type { Lang } from "./firstScreenText";
 
 /** Vietnamese when Office's display language is Vietnamese ("vi-VN", "vi"), English otherwise. */
 export function langFromDisplayLanguage(tag: string | null | undefined): Lang {
@@ -83,6 +85,15 @@ export interface Strings {
   planDocxDone: (fileName: string) => string;
   /** Where the webview may block downloads (Excel on Mac): the way round. */
   planDocxBlocked: string;
+  /** The unit chooser (issue 11): which level's offices the catalogue names. */
+  unitLabel: string;
+  unitAuto: string;
+  unitSource: (how: "explicit" | "detected" | "default") => string;
+  /** A sheet typed in a legacy encoding (TCVN3, VNI): the notice and its button (issue 11 item 6). */
+  legacyHeading: (encoding: string) => string;
+  legacyBody: string;
+  convertUnicode: string;
+  convertUnicodeDescription: string;
   /** The tabs below the fold. */
   tabs: { overview: string; unmet: string; compare: string; actions: string };
   tabsLabel: string;
@@ -129,7 +140,7 @@ export interface Strings {
 
 export const STRINGS: Record<Lang, Strings> = {
   vi: {
-    title: "Chỉ số CCHC (PAR INDEX)",
+    title: PANE_TITLE,
     outsideExcelBadge: "Bản thử, ngoài Excel",
     languageGroup: "Ngôn ngữ",
     languageNames: { vi: "Tiếng Việt", en: "English" },
@@ -198,6 +209,20 @@ export const STRINGS: Record<Lang, Strings> = {
     planDocxDone: (name) => `Đã soạn «${name}»; tệp nằm trong thư mục Tải xuống.`,
     planDocxBlocked:
       "Excel trên máy Mac có thể chặn tải tệp từ ngăn tác vụ. Nếu không thấy tệp, hãy mở sổ làm việc trong trang thử nghiệm và soạn kế hoạch ở đó.",
+    unitLabel: "Cấp đơn vị (cơ quan trong danh mục)",
+    unitAuto: "Theo tiêu đề bảng",
+    unitSource: (how) =>
+      how === "explicit"
+        ? "Đã chọn cho sổ làm việc này; lưu trong tệp."
+        : how === "detected"
+          ? "Nhận ra từ tiêu đề phía trên bảng."
+          : "Tiêu đề không nêu cấp đơn vị: dùng danh mục cấp huyện.",
+    legacyHeading: (encoding) => `Trang tính gõ bằng bảng mã cũ (${encoding})`,
+    legacyBody:
+      "Tên tiêu chí đã được đọc đúng. Chuyển sang Unicode để chữ hiển thị đúng trên mọi máy; có thể hoàn tác.",
+    convertUnicode: "Chuyển sang Unicode",
+    convertUnicodeDescription:
+      "Chuyển chữ của các ô trên trang tính sang Unicode và đổi phông chữ sang Times New Roman, trong một lần có thể hoàn tác.",
     tabs: { overview: "Tổng quan", unmet: "Chưa đạt", compare: "So sánh", actions: "Thao tác" },
     tabsLabel: "Các phần của bảng điều khiển",
     confirmTitle: "Trước khi thực hiện",
@@ -237,12 +262,12 @@ export const STRINGS: Record<Lang, Strings> = {
       stillUnmet: (n) => `Vẫn chưa đạt (${n})`,
     },
 
-    loadingOffice: "Đang tải…",
+    loadingOffice: LOADING.vi,
     ribbonFailed: "Nút «Tính lại» trên dải lệnh chưa thực hiện được",
     dismiss: "Đóng thông báo",
   },
   en: {
-    title: "Chỉ số CCHC (PAR INDEX)",
+    title: PANE_TITLE,
     outsideExcelBadge: "Playground, outside Excel",
     languageGroup: "Language",
     languageNames: { vi: "Tiếng Việt", en: "English" },
@@ -310,6 +335,20 @@ export const STRINGS: Record<Lang, Strings> = {
     planDocxDone: (name) => `Drafted «${name}»; the file is in your Downloads folder.`,
     planDocxBlocked:
       "Excel on Mac may block downloads from the task pane. If no file appears, open the workbook in the playground and draft the plan there.",
+    unitLabel: "Unit level (offices in the catalogue)",
+    unitAuto: "From the table's titles",
+    unitSource: (how) =>
+      how === "explicit"
+        ? "Chosen for this workbook; saved in the file."
+        : how === "detected"
+          ? "Recognised from the titles above the table."
+          : "The titles name no unit level: the district catalogue is used.",
+    legacyHeading: (encoding) => `This sheet is typed in a legacy encoding (${encoding})`,
+    legacyBody:
+      "The criteria names were read correctly. Convert to Unicode so the text shows right on every computer; it can be undone.",
+    convertUnicode: "Convert to Unicode",
+    convertUnicodeDescription:
+      "Converts the sheet's text cells to Unicode and switches their font to Times New Roman, as one change you can undo.",
     tabs: { overview: "Overview", unmet: "Unmet", compare: "Compare", actions: "Actions" },
     tabsLabel: "Parts of the panel",
     confirmTitle: "Before it runs",
@@ -350,37 +389,10 @@ export const STRINGS: Record<Lang, Strings> = {
       stillUnmet: (n) => `Still unmet (${n})`,
     },
 
-    loadingOffice: "Loading…",
+    loadingOffice: LOADING.en,
     ribbonFailed: "The ribbon's Recalculate button could not finish",
     dismiss: "Dismiss",
   },
 };
 
-/** The page shown outside Office: both languages at once, since Office's language is unknown there. */
-export const OUTSIDE_OFFICE: Record<
-  Lang,
-  { heading: string; body: string; steps: readonly string[]; playground: string; playgroundNote: string }
-> = {
-  vi: {
-    heading: "Hãy mở bảng này trong Excel",
-    body: "Trang này là ngăn tác vụ của phần bổ trợ Excel và chỉ hoạt động bên trong Excel.",
-    steps: [
-      "Mở sổ làm việc có bảng tự đánh giá trong Excel.",
-      "Trên thẻ Trang đầu, chọn Chỉ số CCHC › Mở bảng PAR.",
-    ],
-    playground: "Mở trang thử nghiệm (playground)",
-    playgroundNote: "Trang thử nghiệm chạy ngay trong trình duyệt, không cần Excel.",
-  },
-  en: {
-    heading: "Open this panel in Excel",
-    body: "This page is the task pane of an Excel add-in and only works inside Excel.",
-    steps: [
-      "Open the workbook with the self-assessment table in Excel.",
-      "On the Home tab, choose PAR INDEX › Open PAR panel.",
-    ],
-    playground: "Open the playground",
-    playgroundNote: "The playground runs in the browser, without Excel.",
-  },
-};
-
-export const PLAYGROUND_URL = "playground.html";
+export { OUTSIDE_OFFICE, PLAYGROUND_URL } from "./firstScreenText";

@@ -3,12 +3,14 @@
  * Office host, the xlsx host or a MemoryHost fits this interface as it is.
  */
 import type { CommandId } from "../app/commands";
+import type { UnitLevel } from "../app/units";
 import type { Bilingual, UserError } from "../app/errors";
-import type { Rect, WorkbookSnapshot } from "./../app/types";
+import type { Rect, SheetSnapshot, WorkbookSnapshot } from "./../app/types";
 import type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
 export type { CommandId, Summary, CriterionView } from "../app/commands";
 export type { Bilingual, UserError } from "../app/errors";
+export type { ResolvedUnit, UnitLevel } from "../app/units";
 export type { ChangedPlace } from "../app/registry";
 export type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
 
@@ -37,6 +39,12 @@ export interface PanelApi {
   previewEverything?(): Promise<SessionPreview>;
   /** The workbook as it stands (one read): what the plan document is made from. */
   workbook?(): Promise<WorkbookSnapshot>;
+  /** The unit levels the user may choose from, with their names (issue 11). */
+  readonly unitChoices?: readonly { level: UnitLevel; label: Bilingual }[];
+  /** Chooses the unit level (null: the table's titles decide) and remembers it in the workbook. */
+  setUnit?(level: UnitLevel | null): Promise<SessionResult>;
+  /** Another sheet as it stands (last year's, for the plan document's comparison). */
+  sheetSnapshot?(sheet: string): Promise<SheetSnapshot>;
   /** The sheets the table could be compared with, last year's first. */
   compareCandidates?(): Promise<{ current: string; sheets: string[] }>;
   /** This year's table against last year's sheet. */
@@ -45,6 +53,11 @@ export interface PanelApi {
 
 /** A panel task the user starts: a command, or "do everything". */
 export type PanelCommand = CommandId | "apply-all";
+
+/** What the panel asks of the plan document: last year's sheet chosen in the compare tab, if any. */
+export interface PlanDocumentRequest {
+  previous?: string | null;
+}
 
 /** The plan document (.docx) as a front end makes it: bytes and a file name, or the error. */
 export type PlanDocumentResult =

@@ -9,7 +9,7 @@ import type { ChangedPlace, PanelCommand, RunOptions, SessionResult, Summary } f
 import type { Bilingual, UserError } from "../app/errors";
 import { STRINGS } from "./i18n";
 
-export type Task = PanelCommand | "undo" | "analyze" | "preview" | "plan-doc";
+export type Task = PanelCommand | "undo" | "analyze" | "preview" | "plan-doc" | "unit";
 
 /** A structural command waiting for the user's Confirm / Cancel, with what it will do in words. */
 export interface PendingConfirm {

@@ -57,7 +57,7 @@ function reach(entry: string, lazy: boolean): { files: Set<string>; packages: Se
 const rel = (files: Set<string>) => [...files].map((f) => relative(ROOT, f));
 
 describe.each([
-  ["the task pane", "src/taskpane/index.tsx"],
+  ["the task pane", "src/taskpane/index.ts"],
   ["the ribbon's function file", "src/commands/commands.ts"],
 ])("%s", (_name, entry) => {
   test.each([
@@ -73,9 +73,19 @@ describe.each([
 
 test("the task pane's first chunk leaves the Office host to a lazy chunk", () => {
   expect(
-    rel(reach("src/taskpane/index.tsx", false).files).filter((f) => f.startsWith("src/hosts/office/")),
+    rel(reach("src/taskpane/index.ts", false).files).filter((f) => f.startsWith("src/hosts/office/")),
   ).toEqual([]);
-  expect(rel(reach("src/taskpane/index.tsx", true).files)).toContain("src/hosts/office/index.ts");
+  expect(rel(reach("src/taskpane/index.ts", true).files)).toContain("src/hosts/office/index.ts");
+});
+
+test("the task pane's first chunk is plain DOM: no React, no Fluent UI, nothing of src/app (issue 14)", () => {
+  const { files, packages } = reach("src/taskpane/index.ts", false);
+  expect([...packages]).toEqual([]);
+  expect(rel(files).filter((f) => !f.startsWith("src/taskpane/"))).toEqual([]);
+  // the panel (React, Fluent UI, the session) is in the lazy part
+  const lazy = reach("src/taskpane/index.ts", true);
+  expect(lazy.packages.has("react-dom")).toBe(true);
+  expect(rel(lazy.files)).toContain("src/taskpane/components/PanelView.tsx");
 });
 
 test("the walk sees ExcelJS where it is: the playground", () => {

@@ -197,3 +197,21 @@ test("a criteria table inside an Excel table: Recalculate keeps per-row formulas
   expect(result.gap.length).toBeGreaterThan(5);
   expect(new Set(result.gap).size).toBe(result.gap.length);
 });
+
+test("the unit chooser writes the chosen level as the workbook's hidden name, through the Office host (issue 11)", async () => {
+  const page = await open("taskpane.html");
+  const chooser = page.getByTestId("unit-chooser");
+  await chooser.waitFor({ timeout: 20_000 });
+  await chooser.selectOption("commune");
+  await page.getByText(/Đã chọn cho sổ làm việc này; lưu trong tệp\.$/).waitFor({ timeout: 20_000 });
+  const names = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __parFake: { snapshot(): { names?: { name: string; ref: string; hidden?: boolean }[] } };
+        }
+      ).__parFake.snapshot().names ?? [],
+  );
+  expect(names).toContainEqual(expect.objectContaining({ name: "_ParIndex_Unit", ref: '="commune"' }));
+  await page.close();
+});

@@ -3,6 +3,7 @@
  * with office.js served from the local copy of its CDN folder or failing to load, without an uncaught error
  * and without a request leaving localhost.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { launch, outsideRequests, type Browser } from "./support/browser";
 import { serveDist, type StaticServer } from "./support/server";
 
@@ -72,4 +73,25 @@ test("office.js cannot load (blocked CDN): the outside-Office page still appears
   expect(browser.requests.filter((r) => r.via === "blocked").map((r) => r.url)).toEqual([OFFICE_JS]);
   expect(browser.pageErrors).toEqual([]);
   expect(outsideRequests(browser.requests)).toEqual([]);
+});
+
+test("the outside-Office page, painted before React loads, passes axe and loads no React chunk", async () => {
+  const page = await browser.newPage({ width: 350, height: 700 });
+  await page.goto(`${server.origin}/taskpane.html`);
+  await page.getByRole("heading", { name: OUTSIDE_VI }).waitFor({ timeout: 5_000 });
+  const r = await new AxeBuilder({ page }).analyze();
+  expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
+  // Fluent's look, without Fluent: Segoe UI stack, Subtitle1 heading
+  const h1 = await page.getByRole("heading", { level: 1 }).evaluate((e) => {
+    const cs = getComputedStyle(e);
+    return { size: cs.fontSize, weight: cs.fontWeight, family: cs.fontFamily };
+  });
+  expect(h1).toEqual({ size: "20px", weight: "600", family: expect.stringMatching(/^"?Segoe UI/) });
+  // the panel's chunk may be prefetched, never run: no Fluent style sheet is injected outside Excel
+  expect(await page.evaluate(() => document.querySelectorAll("style[data-make-styles-bucket]").length)).toBe(
+    0,
+  );
+  await page.close();
 });

@@ -30,10 +30,14 @@ const LISTS: readonly ListKey[] = ["improved", "regressed", "newlyUnmet", "still
 export interface CompareTabProps {
   api: PanelApi;
   lang: Lang;
+  /** The sheet chosen before (the panel keeps it while the tab is closed), chosen again if still there. */
+  previous?: string | null;
+  /** Told which sheet is chosen as last year's (the plan document compares with it). */
+  onPrevious?: (sheet: string | null) => void;
 }
 
 /** "So sánh": this year's table against a sheet of last year's, as lists of what rose, fell and stays. */
-export function CompareTab({ api, lang }: CompareTabProps) {
+export function CompareTab({ api, lang, previous = null, onPrevious }: CompareTabProps) {
   const styles = useStyles();
   const t = STRINGS[lang];
   const [sheets, setSheets] = useState<string[] | null>(null);
@@ -47,13 +51,16 @@ export function CompareTab({ api, lang }: CompareTabProps) {
       (c) => {
         if (!live) return;
         setSheets(c.sheets);
-        setChosen(c.sheets[0] ?? "");
+        const first = previous !== null && c.sheets.includes(previous) ? previous : (c.sheets[0] ?? null);
+        setChosen(first ?? "");
+        onPrevious?.(first);
       },
       () => live && setSheets([]),
     );
     return () => {
       live = false;
     };
+    // the remembered choice is read when the tab opens only; later choices come from the Select
   }, [api]);
 
   if (!api.compareWith || !api.compareCandidates) return <Text>{t.compareNotYet}</Text>;
@@ -75,7 +82,13 @@ export function CompareTab({ api, lang }: CompareTabProps) {
       <Caption1>{t.compareHint}</Caption1>
       <div className={styles.row}>
         <Field label={t.compareSheetLabel}>
-          <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
+          <Select
+            value={chosen}
+            onChange={(_, d) => {
+              setChosen(d.value);
+              onPrevious?.(d.value || null);
+            }}
+          >
             {sheets.map((s) => (
               <option key={s} value={s}>
                 {s}

@@ -1,5 +1,5 @@
 // The panel with all its tabs loaded eagerly: the playground (one file, no lazy chunks) and the tests. The
-// task pane's entry gives PanelView lazily loaded tabs instead (src/taskpane/index.tsx).
+// task pane's entry gives PanelView lazily loaded tabs instead (src/taskpane/mountApp.tsx).
 import { ActionsTab } from "./ActionsTab";
 import { CompareTab } from "./CompareTab";
 import { ConfirmCard } from "./ConfirmCard";

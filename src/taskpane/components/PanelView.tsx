@@ -16,7 +16,13 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { CATALOGUE_SHEET as CATALOGUE_SHEET_NAME } from "../../app/light";
-import type { PanelApi, PanelCommand, PanelError, PlanDocumentResult } from "../panelApi";
+import type {
+  PanelApi,
+  PanelCommand,
+  PanelError,
+  PlanDocumentRequest,
+  PlanDocumentResult,
+} from "../panelApi";
 import { usePanel } from "../usePanel";
 import { Hint } from "./Hint";
 import { STRINGS, type Lang } from "../i18n";
@@ -30,6 +36,7 @@ import { IssueLinks } from "./IssueLinks";
 import { ResultLine } from "./ResultLine";
 import { ScoreStrip } from "./ScoreStrip";
 import { SummaryView } from "./SummaryView";
+import { UnitChooser } from "./UnitChooser";
 import type { UnmetListProps } from "./UnmetList";
 
 /**
@@ -71,8 +78,9 @@ export interface PanelProps {
   /**
    * Makes the plan document (.docx) from the workbook as it stands; the panel downloads it. Each front end
    * gives its own (the task pane loads the document code lazily). Absent: no "Soạn kế hoạch (.docx)".
+   * `previous`: last year's sheet chosen in the compare tab, for the document's comparison (issue 12).
    */
-  planDocument?: () => Promise<PlanDocumentResult>;
+  planDocument?: (req?: PlanDocumentRequest) => Promise<PlanDocumentResult>;
   /** The panel is the page's main landmark (default); false inside another page's region (playground). */
   landmark?: boolean;
 }
@@ -97,6 +105,9 @@ function download(bytes: Uint8Array, fileName: string, mime: string): void {
 }
 
 export { SHEET_CHANGE_DELAY_MS } from "../usePanel";
+
+/** How the panel names a legacy encoding. */
+const LEGACY_NAMES: Record<string, string> = { tcvn3: "TCVN3 (ABC)", vni: "VNI" };
 
 export type PanelTab = "overview" | "unmet" | "compare" | "actions";
 const TABS: readonly PanelTab[] = ["overview", "unmet", "compare", "actions"];
@@ -140,6 +151,8 @@ export function PanelView({
   const ids = { unmet: useId("unmet"), tabs: useId("tabs"), warnings: useId("warnings") };
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<PanelTab>("overview");
+  /** Last year's sheet chosen in the compare tab (kept while the tab is closed): the .docx compares with it. */
+  const [previous, setPrevious] = useState<string | null>(null);
   const tabRefs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({});
   const panel = usePanel({ api, notice: initialNotice, analyzeOnOpen, subscribeSheetChanges, workbookKey });
   const { busy, summary, result, error, notice, sheetNote, confirm, changed, resultOf } = panel.state;
@@ -155,7 +168,7 @@ export function PanelView({
   const makePlanDocx = planDocument
     ? () =>
         panel.perform("plan-doc", async () => {
-          const r = await planDocument();
+          const r = await planDocument({ previous });
           if (!r.ok) return r;
           download(r.bytes, r.fileName, DOCX_MIME);
           const line = (l: Lang) =>
@@ -179,6 +192,11 @@ export function PanelView({
   const warnings = s ? s.issues.filter((i) => !i.kind.startsWith("stated-")) : [];
   const history = api.undoHistory ?? [];
   const recalc = commandWords(t, "recalc");
+  // apply-all's summary carries no unit: the chooser keeps the last one read
+  const lastUnit = useRef(s?.unit);
+  if (s?.unit) lastUnit.current = s.unit;
+  const unit = s?.unit ?? lastUnit.current;
+  const setUnit = api.setUnit?.bind(api);
 
   return (
     <Root lang={lang} className={styles.root} aria-busy={working}>
@@ -265,6 +283,27 @@ export function PanelView({
           </MessageBar>
         )}
 
+        {s?.legacyEncoding && (
+          <MessageBar intent="warning" layout="multiline" data-testid="legacy-encoding">
+            <MessageBarBody>
+              <MessageBarTitle>{t.legacyHeading(LEGACY_NAMES[s.legacyEncoding])}</MessageBarTitle>
+              <Text block>{t.legacyBody}</Text>
+            </MessageBarBody>
+            <MessageBarActions>
+              <Hint content={t.convertUnicodeDescription}>
+                <Button
+                  size="small"
+                  disabledFocusable={working}
+                  icon={busy === "convert-unicode" ? <Spinner size="tiny" /> : undefined}
+                  onClick={() => run("convert-unicode")}
+                >
+                  {t.convertUnicode}
+                </Button>
+              </Hint>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+
         {warnings.length > 0 && (
           <MessageBar intent="warning" layout="multiline" data-testid="warnings">
             <MessageBarBody>
@@ -307,6 +346,15 @@ export function PanelView({
         <Suspense fallback={<Spinner size="small" />}>
           {tab === "overview" && s && (
             <>
+              {unit && setUnit && api.unitChoices && (
+                <UnitChooser
+                  unit={unit}
+                  choices={api.unitChoices}
+                  lang={lang}
+                  busy={working}
+                  onChoose={(level) => panel.perform("unit", () => setUnit(level))}
+                />
+              )}
               <SummaryView
                 summary={s}
                 lang={lang}
@@ -360,7 +408,7 @@ export function PanelView({
               <Subtitle2 as="h2" className={styles.heading}>
                 {t.compareHeading}
               </Subtitle2>
-              <CompareTab api={api} lang={lang} />
+              <CompareTab api={api} lang={lang} previous={previous} onPrevious={setPrevious} />
             </section>
           )}
 

@@ -5,7 +5,7 @@ import type { Strings } from "../i18n";
 
 /** The secondary actions, in the order the panel shows them. */
 export const SECONDARY: readonly {
-  id: Exclude<CommandId, "recalc" | "recalc-only" | "highlight">;
+  id: Exclude<CommandId, "recalc" | "recalc-only" | "highlight" | "convert-unicode">;
   key: "assign" | "plan" | "exportCatalogue" | "clearHighlight";
 }[] = [
   { id: "assign", key: "assign" },
@@ -17,6 +17,7 @@ export const SECONDARY: readonly {
 /** A command's button text and tooltip. */
 export function commandWords(t: Strings, id: PanelCommand): { label: string; description: string } {
   if (id === "apply-all") return { label: t.doEverything, description: t.doEverythingDescription };
+  if (id === "convert-unicode") return { label: t.convertUnicode, description: t.convertUnicodeDescription };
   if (id === "recalc" || id === "recalc-only" || id === "highlight")
     return { label: t.recalc, description: t.recalcDescription };
   const key = SECONDARY.find((s) => s.id === id)!.key;
