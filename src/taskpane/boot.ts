@@ -192,8 +192,9 @@ async function fromReady(ready: OfficeReadyInfo, deps: StartDeps): Promise<Start
   const excel = deps.excelHostType ?? String(officeGlobal()?.HostType?.Excel ?? "Excel");
   if (ready.host !== excel) return { kind: "outside", reason: "not-excel" };
   const lang = langFromDisplayLanguage(ready.displayLanguage);
-  const { Session } = await loadSession();
+  const { Session, shareSession } = await loadSession();
   const session = new Session((deps.createHost ?? createOfficeSessionHost)(), lang);
+  shareSession(session); // the ribbon's commands run through it: one undo list (app/session.ts)
   return {
     kind: "panel",
     api: session,
