@@ -69,11 +69,13 @@ export async function openPort(
     return inline();
   }
   const core = Comlink.wrap<DocCore>(worker) as unknown as AsyncCore;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const failed = new Promise<false>((resolve) => {
     worker.addEventListener("error", () => resolve(false));
-    setTimeout(() => resolve(false), WORKER_START_MS);
+    timer = setTimeout(() => resolve(false), WORKER_START_MS);
   });
   const answered = await Promise.race([core.ping(), failed]);
+  clearTimeout(timer);
   if (answered !== true) {
     worker.terminate();
     console.warn("PAR playground: the worker did not start, the page does the work");
