@@ -5,13 +5,19 @@
  * runs on the page's thread (./docClient.ts), reporting the same steps and yielding between them.
  * Everything it takes and gives is plain data (structured-clonable): the page never sees the workbook.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
 import { planDocumentDocx } from "../app/planDocument";
 import { Session, type ReadRequest, type UndoEntry } from "../app/session";
 import type { PreparedOk, Rect, WorkbookSnapshot } from "../app/types";
-import { AddinError, describeError, userError, type UserError } from "../app/errors";
-import type { ErrorCode, ErrorDetails } from "../core/errors";
+import {
+  AddinError,
+  describeError,
+  userError,
+  type ErrorCode,
+  type ErrorDetails,
+  type UserError,
+} from "../app/errors";
 import {
   columnEditsOf,
   loadWorkbook,
