@@ -6,7 +6,7 @@
  */
 import type { Lang } from "./gridModel";
 
-export type WorkStep = "read-file" | "open" | "choose" | "read" | "compute" | "write" | "view" | "save";
+export type WorkStep = "read-file" | "open" | "choose" | "read" | "compute" | "write" | "save";
 
 /** One report: the step, and how far through the whole task it is (`done` of `total` steps). */
 export interface Progress {
@@ -24,7 +24,6 @@ export const STEP_LABELS: Record<WorkStep, Record<Lang, string>> = {
   read: { vi: "Đang đọc bảng…", en: "Reading the table…" },
   compute: { vi: "Đang tính…", en: "Computing…" },
   write: { vi: "Đang ghi…", en: "Writing…" },
-  view: { vi: "Đang vẽ trang tính…", en: "Drawing the sheet…" },
   save: { vi: "Đang tạo tệp tải xuống…", en: "Preparing the download…" },
 };
 
