@@ -113,6 +113,8 @@ export class Session {
   private readonly memory: SessionMemory = { beforeHighlight: null };
   /** The criteria sheet once chosen (outside Excel) or set by the front end; null: the host's choice. */
   private chosen: string | null = null;
+  /** A write to the workbook's memory ("don't ask again"), finished before the next read. */
+  private memoryWrite: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: SessionHost,
@@ -162,6 +164,7 @@ export class Session {
 
   /** One read of the workbook, on the chosen sheet; the first read outside Excel chooses it. */
   private async read(): Promise<WorkbookSnapshot> {
+    await this.memoryWrite; // the command then sees (and never races) the memory just written
     if (this.chosen !== null) {
       const ws = await this.host.read({ sheet: this.chosen });
       return ws;
@@ -234,7 +237,8 @@ export class Session {
         replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
-      return { ok: true, say: sayBefore(outcome.changeSet, ws), summary: outcome.summary };
+      const say = asksBefore(ws, command) ? sayBefore(outcome.changeSet, ws) : null;
+      return { ok: true, say, summary: outcome.summary };
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
@@ -333,7 +337,11 @@ export class Session {
         replaceTotal: this.opts.replaceTotal,
       });
       if (!o.ok) return o;
-      return { ok: true, say: sayBefore(o.changeSet, ws), summary: o.summary };
+      return {
+        ok: true,
+        say: asksBefore(ws, "apply-all") ? sayBefore(o.changeSet, ws) : null,
+        summary: o.summary,
+      };
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
@@ -452,6 +460,25 @@ export class Session {
     };
   }
 
+  /**
+   * "Don't ask again": remembered in the workbook itself (hidden defined name `_ParIndex_NoAsk_<command>`,
+   * core/workbookMemory.ts), so the choice travels with the file; `preview` then says nothing for it. By
+   * default for every command (the panel's "for this workbook"). One read, one write unless already so;
+   * the next command's read waits for it. No undo entry: it is a preference, not a change to the table.
+   */
+  stopAsking(command: CommandId | "apply-all" | typeof NO_ASK_ALL = NO_ASK_ALL): Promise<void> {
+    const write = this.memoryWrite.then(async () => {
+      const ws = await this.host.read(this.chosen !== null ? { sheet: this.chosen } : undefined);
+      const ops = memoryOps(ws, { noAsk: { [command]: true } });
+      if (ops.length === 0) return;
+      const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
+      if (!p.ok) throw p.error;
+      await this.host.apply(p);
+    });
+    this.memoryWrite = write.catch(() => undefined); // a failed write does not block the next command
+    return write;
+  }
+
   /** Selects a range of a sheet (the panel's "go to the inserted columns"): one read, one write. */
   async show(sheet: string, rect: Rect): Promise<void> {
     const ws = await this.host.read(this.chosen !== null ? { sheet: this.chosen } : undefined);
@@ -464,6 +491,33 @@ export class Session {
   async selectRow(sheet: string, row: number): Promise<void> {
     await this.host.selectRow?.(sheet, row);
   }
+}
+
+/**
+ * The runtime's one session (shared runtime: the ribbon's function file IS the task pane page). The pane
+ * shares the session it made; the ribbon's commands then run through it, so they land in the panel's undo
+ * list and undo from the panel undoes them. Without a shared session (commands.html alone, no pane open)
+ * the ribbon makes its own.
+ */
+let runtimeSession: Session | null = null;
+
+/** Makes `session` the one the ribbon's commands run through (null: none any more). */
+export function shareSession(session: Session | null): void {
+  runtimeSession = session;
+}
+
+/** The session the pane shared, if any. */
+export function sharedSession(): Session | null {
+  return runtimeSession;
+}
+
+/** The workbook memory's "don't ask again" for every command (`_ParIndex_NoAsk_all`). */
+export const NO_ASK_ALL = "all";
+
+/** Whether the workbook's memory lets the panel ask before `command` (neither it nor "all" is remembered). */
+function asksBefore(ws: WorkbookSnapshot, command: string): boolean {
+  const { noAsk } = readMemory(ws);
+  return !noAsk.includes(NO_ASK_ALL) && !noAsk.includes(command);
 }
 
 /** The undo list's name of "do everything" (one entry for all its steps). */

@@ -1,7 +1,7 @@
 // Ribbon command handlers, loaded by commands.html (the manifest's FunctionFile).
 // The "recalculate" action id must match <FunctionName>recalculate</FunctionName> in manifest.xml.
 import type { UserError } from "../app/errors";
-import { Session, type SessionHost } from "../app/session";
+import { Session, sharedSession, type SessionHost } from "../app/session";
 import { OfficeHost } from "../hosts/office";
 
 /** Where a failed ribbon command leaves its message for the task pane (localStorage, same origin). */
@@ -42,11 +42,16 @@ async function report(error: UserError): Promise<void> {
 
 /**
  * The "Recalculate" button: read the workbook → plan recalc + highlight → apply (one read request, one
- * write request). Returns the error it reported, if any. Undo is Excel's own Ctrl+Z: the write is one request.
+ * write request). Returns the error it reported, if any. In the shared runtime it runs through the pane's
+ * session (app/session.ts `sharedSession`): the command lands in the panel's undo list, and undo from the
+ * panel undoes it. Without a pane (commands.html alone) a session of its own, with no undo entry: the
+ * ribbon's undo is then Excel's Ctrl+Z (the write is one request). A `host` given (tests) gets its own too.
  */
-export async function runRecalculate(host: SessionHost = OfficeHost): Promise<UserError | null> {
-  // No undo entry: the ribbon's undo is Excel's Ctrl+Z. Labels in the table's own language.
-  const r = await new Session(host, null, { undo: false }).run("recalc");
+export async function runRecalculate(host?: SessionHost): Promise<UserError | null> {
+  // Labels in the table's own language when the ribbon runs alone (it has no language of its own).
+  const session =
+    (host === undefined ? sharedSession() : null) ?? new Session(host ?? OfficeHost, null, { undo: false });
+  const r = await session.run("recalc");
   if (r.ok) {
     lastRibbonError = null;
     return null;

@@ -386,7 +386,54 @@ function writeOps(sheetName: string, a: Analysis, p: Placement, f: Formulas): Op
   return ops;
 }
 
-/** Step 6: number formats of the formula cells; header style and width of inserted columns. */
+/** The format every score the add-in writes falls back to: two decimals (decimal comma by Excel's locale). */
+export const SCORE_FORMAT = "0.00";
+
+/**
+ * Whether a number format shows a plain number with exactly two decimals ("0.00", "#,##0.00",
+ * "0.00;[Red]-0.00", "0.00_);(0.00)"): no percent, text, date or time, and no other decimals.
+ */
+export function isTwoDecimalFormat(fmt: string): boolean {
+  const bare = fmt
+    .replace(/\[[^\]]*\]/g, "") // [Red], [$-42A]
+    .replace(/"[^"]*"/g, "") // quoted text
+    .replace(/[_\\*]./g, ""); // _) padding, \x literal, *x fill
+  if (!/^[#0,.;\-()+\s]*$/.test(bare)) return false;
+  const sections = bare.split(";").filter((x) => /[#0]/.test(x));
+  return sections.length > 0 && sections.every((x) => /[#0]\.00(?![#0])/.test(x));
+}
+
+/**
+ * The table's own score format: the two-decimal format most used on its max and achieved cells that hold
+ * numbers (so written totals and gaps look like the table's scores), else SCORE_FORMAT (General cells and
+ * text numbers "84,87" have none to follow).
+ */
+export function scoreFormatOf(sheet: SheetSnapshot, a: Analysis): string {
+  const counts = new Map<string, number>();
+  for (const r of a.rows)
+    for (const role of ["max", "achieved"] as const) {
+      const p = r.stated[role];
+      if (p.kind !== "number" || p.style !== "number") continue;
+      const col = role === "achieved" && r.achievedCol !== undefined ? r.achievedCol : a.table.columns[role];
+      if (col === undefined) continue;
+      const fmt = formatAt(sheet, sheet.numberFormats, r.row, col);
+      if (fmt && isTwoDecimalFormat(fmt)) counts.set(fmt, (counts.get(fmt) ?? 0) + 1);
+    }
+  let best = SCORE_FORMAT;
+  let most = 0;
+  for (const [fmt, n] of counts)
+    if (n > most) {
+      best = fmt;
+      most = n;
+    }
+  return best;
+}
+
+/**
+ * Step 6: number formats of the cells written: the gap column and the total row's recomputed max and
+ * achieved in the table's score format, percent as the panel shows it; header style and width of inserted
+ * columns.
+ */
 function styleOps(
   sheet: SheetSnapshot,
   a: Analysis,
@@ -397,12 +444,13 @@ function styleOps(
 ): Op[] {
   const ops: Op[] = [];
   const numberRows = f.gap.rows().filter((r) => !headerRows.includes(r));
+  const score = scoreFormatOf(sheet, a);
   if (numberRows.length) {
     ops.push({
       op: "setStyle",
       sheet: sheet.name,
       ranges: rowRuns(numberRows, p.gapCol, 1),
-      style: { numberFormat: "0.00" },
+      style: { numberFormat: score },
     });
     ops.push({
       op: "setStyle",
@@ -412,7 +460,17 @@ function styleOps(
         p.pctCol,
         1,
       ),
-      style: { numberFormat: hundred ? "0.00" : "0.00%" },
+      style: { numberFormat: hundred ? SCORE_FORMAT : "0.00%" },
+    });
+  }
+  const tr = a.total.row;
+  if (tr !== null && f.total.size) {
+    // the recomputed total (formulas over the domains): not General, which would show 85 beside 84,87
+    ops.push({
+      op: "setStyle",
+      sheet: sheet.name,
+      ranges: [...f.total.keys()].sort((x, y) => x - y).map((c) => ({ top: tr, left: c, rows: 1, cols: 1 })),
+      style: { numberFormat: score },
     });
   }
   if (p.missing.length) {

@@ -3,7 +3,7 @@
  * the browser (the xlsx host). Starts on the seed's 2023 table; opens and downloads .xlsx files. The file
  * never leaves the page: ExcelJS reads and writes it in memory.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import {
   Button,
   Dialog,
@@ -24,36 +24,23 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type * as ExcelJS from "exceljs";
-import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
-import { describeError, userError, type UserError } from "../app/errors";
-import { Session } from "../app/session";
-import {
-  columnEditsOf,
-  loadWorkbook,
-  preserveParts,
-  readSheet,
-  saveWorkbook,
-  sniffWorkbook,
-} from "../hosts/xlsx";
+import { userError, type UserError } from "../app/errors";
 import { Panel } from "../taskpane/exports";
-import { planDocumentDocx } from "../app/planDocument";
-import { planDocxName, type PlanDocumentResult } from "../taskpane/panelApi";
+import type { PlanDocumentResult } from "../taskpane/panelApi";
 import { Grid, type Position } from "./Grid";
-import { sheetView, type Lang } from "./gridModel";
-import { SAMPLE_FILE_NAME, sampleXlsx } from "./sampleXlsx";
+import type { GridView, Lang } from "./gridModel";
+import { DocSession, openPort, type DocPort } from "./docClient";
+import { WorkProgress, type Work } from "./WorkProgress";
+import type { WorkStep } from "./progress";
 import { PLAYGROUND_STRINGS } from "./strings";
-import { PlaygroundHost } from "./xlsxHost";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 interface Doc {
   id: number;
-  host: PlaygroundHost;
-  session: Session;
+  /** The panel's api over the document, which lives in a worker (or on this thread: ./docClient.ts). */
+  session: DocSession;
   fileName: string;
-  /** The bytes the file was opened from: the parts ExcelJS drops are carried over from them on download. */
-  original?: Uint8Array;
 }
 
 const useStyles = makeStyles({
@@ -120,26 +107,47 @@ const useStyles = makeStyles({
 
 let nextDocId = 1;
 
-/** The plan document over a playground workbook (the playground bundles everything: no lazy chunk). */
+/** The plan document over a playground workbook, made where the document lives. */
 function planDocumentOf(doc: Doc): () => Promise<PlanDocumentResult> {
-  return async () => {
-    const ws = await doc.session.workbook();
-    const r = await planDocumentDocx(ws, { fallbackName: doc.fileName.replace(/\.xlsx$/i, "") });
-    return r.ok ? { ok: true, bytes: r.bytes, fileName: planDocxName(ws.active.name), notes: r.notes } : r;
+  return () => doc.session.port.core.planDocument();
+}
+
+/**
+ * The browser tests' hook (`window.__parPlayground`): holds the work at the start of a step (in the worker
+ * or on the page) until released, so the progress can be seen without timing.
+ */
+interface TestHook {
+  hold(step: WorkStep | null): void;
+  release(): void;
+  /** Whether the documents' work runs in a worker. */
+  inWorker(): boolean | null;
+}
+let heldStep: WorkStep | null = null;
+const livePorts = new Set<DocPort>();
+if (typeof window !== "undefined")
+  (window as unknown as { __parPlayground?: TestHook }).__parPlayground = {
+    hold: (step) => {
+      heldStep = step;
+      for (const p of livePorts) void p.core.hold(step);
+    },
+    release: () => {
+      heldStep = null;
+      for (const p of livePorts) void p.core.release();
+    },
+    inWorker: () => (livePorts.size ? [...livePorts][0].inWorker : null),
   };
+
+/** A new document's port (worker or this thread), with the test hook's hold passed on. */
+async function newPort(): Promise<DocPort> {
+  const port = await openPort();
+  livePorts.add(port);
+  if (heldStep) await port.core.hold(heldStep);
+  return port;
 }
 
-function openDoc(workbook: ExcelJS.Workbook, fileName: string, lang: Lang, original?: Uint8Array): Doc {
-  // the sheet the commands work on: the app's choice among the sheets with a criteria table
-  const host = new PlaygroundHost(workbook);
-  const session = new Session(host, lang);
-  session.useSheet(host.sheet);
-  return { id: nextDocId++, host, session, fileName, original };
-}
-
-/** Whether a criteria table is found on this sheet (switching to it makes it the panel's sheet). */
-function hasTable(ws: ExcelJS.Worksheet): boolean {
-  return !OWN_SHEETS.includes(ws.name) && sheetFit(readSheet(ws)) !== null;
+function closePort(port: DocPort): void {
+  livePorts.delete(port);
+  port.close();
 }
 
 function downloadName(fileName: string): string {
@@ -151,6 +159,8 @@ function downloadName(fileName: string): string {
  * `playground.html?pane`: the panel alone over the sample, filling the window: the task pane as Excel shows
  * it (350 px wide), for the browser tests (above the fold, accessibility) and the README screenshots.
  */
+const NO_SHEETS: string[] = [];
+
 const PANE_ONLY = typeof location !== "undefined" && new URLSearchParams(location.search).has("pane");
 
 export function Playground() {
@@ -158,39 +168,35 @@ export function Playground() {
   const [lang, setLang] = useState<Lang>("vi");
   const t = PLAYGROUND_STRINGS[lang];
   const [problem, setProblem] = useState<UserError | null>(null);
-  const [doc, setDoc] = useState<Doc | null>(() => {
-    try {
-      return openDoc(sampleXlsx(), SAMPLE_FILE_NAME, "vi");
-    } catch (e) {
-      console.error("PAR playground: the sample workbook could not be built", e);
-      return null;
-    }
-  });
-  const [tab, setTab] = useState<string>(() => doc?.host.sheet ?? "");
-  const [panelSheet, setPanelSheet] = useState<string>(() => doc?.host.sheet ?? "");
+  const [doc, setDoc] = useState<Doc | null>(null);
+  const [tab, setTab] = useState<string>("");
+  const [panelSheet, setPanelSheet] = useState<string>("");
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   const [highlight, setHighlight] = useState<{ sheet: string; row: number; key: number } | null>(null);
   const [busy, setBusy] = useState<"open" | "download" | null>(null);
+  /** The long work in progress and its step (opening, a command, the download), shown in the top bar. */
+  const [work, setWork] = useState<Work | null>(null);
+  /** Cancels the file being opened (its worker is ended; on this thread, at its next step). */
+  const cancelOpen = useRef<(() => void) | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   /** The workbook's version when it was opened or last downloaded: later writes are unsaved changes. */
-  const [savedVersion, setSavedVersion] = useState<number>(() => doc?.host.version ?? 0);
+  const [savedVersion, setSavedVersion] = useState<number>(0);
   /** Opening another file or the sample would drop unsaved changes: asked first. */
   const [asking, setAsking] = useState<"open" | "sample" | null>(null);
-
-  useEffect(() => {
-    if (!doc) setProblem(userError("unexpected", { loading: "sample" }));
-  }, [doc]);
+  const [view, setView] = useState<GridView | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  // The workbook's version: bumped by every write, read again by the grid.
+  // The document's state (version, sheets, undo list), mirrored after every call on it.
   const subscribe = useCallback(
-    (onChange: () => void) => (doc ? doc.host.subscribe(onChange) : () => {}),
+    (onChange: () => void) => (doc ? doc.session.subscribe(onChange) : () => {}),
     [doc],
   );
-  const version = useSyncExternalStore(subscribe, () => doc?.host.version ?? 0);
+  const version = useSyncExternalStore(subscribe, () => doc?.session.info.version ?? 0);
+  const sheetNames = useSyncExternalStore(subscribe, () => doc?.session.info.sheetNames ?? NO_SHEETS);
+  const tableSheet = doc?.session.info.sheet ?? "";
   const unsaved = doc !== null && version !== savedVersion;
 
   // Leaving the page (closing the tab, reloading) with unsaved changes: the browser asks first.
@@ -207,68 +213,127 @@ export function Playground() {
   // "Go to this criterion" and change sets that select something: show that sheet and row.
   useEffect(() => {
     if (!doc) return;
-    return doc.host.subscribe((e) => {
-      if (e.kind !== "select") return;
+    return doc.session.subscribe(() => {
+      const e = doc.session.info.select;
+      if (!e) return;
       setTab(e.sheet);
       setActive({ row: e.rect.top, col: e.rect.left });
       setHighlight((h) => ({ sheet: e.sheet, row: e.rect.top, key: (h?.key ?? 0) + 1 }));
     });
   }, [doc]);
 
-  const workbook = doc?.host.workbook;
+  // A command's steps (read, compute, write) in the progress bar while the panel's command runs.
+  useEffect(() => {
+    if (!doc) return;
+    doc.session.onProgress = (progress) => setWork({ kind: "command", progress });
+    doc.session.onIdle = () => setWork((w) => (w?.kind === "command" ? null : w));
+    return () => {
+      doc.session.onProgress = null;
+      doc.session.onIdle = null;
+    };
+  }, [doc]);
+
   // A sheet a command deleted (undo of the plan) falls back to the criteria table's sheet.
-  const shown = workbook?.getWorksheet(tab) ? tab : (doc?.host.sheet ?? "");
-  const view = useMemo(() => {
-    const ws = workbook?.getWorksheet(shown);
-    return ws ? sheetView(ws, lang) : null;
-    // `version` is a dependency on purpose: the workbook object stays the same while its cells change
-  }, [workbook, shown, lang, version]);
-  const sheetNames = useMemo(() => workbook?.worksheets.map((ws) => ws.name) ?? [], [workbook, version]);
+  const shown = sheetNames.includes(tab) ? tab : tableSheet;
+  // The grid's view, made where the document lives; `version`: the cells changed.
+  useEffect(() => {
+    if (!doc || !shown) return;
+    let live = true;
+    doc.session.port.core.view(shown, lang).then(
+      (v) => live && setView(v),
+      (e: unknown) => console.error("PAR playground: the sheet could not be drawn", e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [doc, shown, lang, version]);
 
   // The grid's active cell on the criteria table's sheet is the user's selection, as in Excel.
   useEffect(() => {
     if (!doc) return;
-    doc.host.selection =
-      shown === doc.host.sheet ? { top: active.row, left: active.col, rows: 1, cols: 1 } : undefined;
-  }, [doc, shown, active]);
+    void doc.session.port.core.setSelection(
+      shown === tableSheet ? { top: active.row, left: active.col, rows: 1, cols: 1 } : undefined,
+    );
+  }, [doc, shown, tableSheet, active]);
 
   const switchTab = (name: string) => {
     if (!doc || name === shown) return;
     setTab(name);
     setActive({ row: 0, col: 0 });
-    const ws = doc.host.workbook.getWorksheet(name);
-    if (ws && name !== doc.host.sheet && hasTable(ws)) {
+    void doc.session.port.core.useSheet(name).then(({ switched, info }) => {
+      doc.session.update(info);
       // like Excel's active sheet: the panel now works on this table
-      doc.host.sheet = name;
-      doc.session.useSheet(name);
-      setPanelSheet(name);
-    }
+      if (switched) setPanelSheet(name);
+    });
   };
 
-  const load = (next: Doc) => {
-    setDoc(next);
-    setSavedVersion(next.host.version);
-    setTab(next.host.sheet);
-    setPanelSheet(next.host.sheet);
+  const load = (port: DocPort, info: DocSession["info"]) => {
+    const next: Doc = { id: nextDocId++, session: new DocSession(port, info), fileName: info.fileName };
+    setDoc((old) => {
+      if (old && old.session.port !== port) closePort(old.session.port);
+      return next;
+    });
+    setSavedVersion(info.version);
+    setTab(info.sheet);
+    setPanelSheet(info.sheet);
     setActive({ row: 0, col: 0 });
     setHighlight(null);
     setProblem(null);
   };
 
+  const onSample = async () => {
+    try {
+      const port = await newPort();
+      load(port, await port.core.openSample(lang));
+    } catch (e) {
+      console.error("PAR playground: the sample workbook could not be built", e);
+      setProblem(userError("unexpected", { loading: "sample" }));
+    }
+  };
+
+  // The sample on arrival (in its worker when one starts).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void onSample();
+  }, []);
+
   const onFile = async (file: File) => {
     setBusy("open");
     setProblem(null);
+    setWork({ kind: "open", progress: { step: "read-file", done: 0, total: 3 } });
+    let port: DocPort | null = null;
+    const cancelled = new Promise<"cancelled">(
+      (resolve) => (cancelOpen.current = () => resolve("cancelled")),
+    );
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      // .xls, encrypted, CSV or HTML under a workbook's name: each gets its own words (app/errors.ts)
-      sniffWorkbook(bytes, file.name);
-      const wb = await loadWorkbook(bytes);
-      load(openDoc(wb, file.name, lang, bytes));
+      port = await newPort();
+      const opening = port.core.openFile(
+        bytes,
+        file.name,
+        lang,
+        port.progress((progress) => setWork({ kind: "open", progress })),
+      );
+      const r = await Promise.race([opening, cancelled]);
+      if (r === "cancelled") {
+        void port.core.cancel(); // on this thread: stops at the next step; a worker is ended below
+        closePort(port);
+        return;
+      }
+      if (r.ok) load(port, r.info);
+      else {
+        closePort(port);
+        setProblem(r.error);
+      }
     } catch (e) {
       console.error("PAR playground: could not open", file.name, e);
-      const typed = describeError(e);
-      setProblem(typed.code === "unexpected" ? userError("file-unreadable", { path: file.name }) : typed);
+      if (port) closePort(port);
+      setProblem(userError("file-unreadable", { path: file.name }));
     } finally {
+      cancelOpen.current = null;
+      setWork(null);
       setBusy(null);
     }
   };
@@ -278,17 +343,15 @@ export function Playground() {
     setBusy("download");
     setProblem(null);
     try {
-      let bytes = await saveWorkbook(doc.host.workbook);
-      if (doc.original) {
-        // ExcelJS drops charts, text boxes, custom properties…: carry them over from the opened file, and
-        // ask before a download that would still lose something (issue 9 item 6).
-        const kept = await preserveParts(doc.original, bytes, columnEditsOf(doc.host.applied));
-        if (kept.lost.length) {
-          const w = userError("would-lose-parts", { parts: kept.lost });
-          const text = `${w.message.vi}\n${w.hint.vi}\n\n${w.message.en}\n${w.hint.en}\n\n${kept.lost.join("\n")}`;
-          if (!window.confirm(text)) return;
-        }
-        bytes = kept.bytes;
+      const { bytes, lost } = await doc.session.port.core.download(
+        doc.session.port.progress((progress) => setWork({ kind: "download", progress })),
+      );
+      setWork(null);
+      if (lost.length) {
+        // ExcelJS drops charts, text boxes, custom properties…: ask before a download that would lose some
+        const w = userError("would-lose-parts", { parts: lost });
+        const text = `${w.message.vi}\n${w.hint.vi}\n\n${w.message.en}\n${w.hint.en}\n\n${lost.join("\n")}`;
+        if (!window.confirm(text)) return;
       }
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
       const a = document.createElement("a");
@@ -299,38 +362,30 @@ export function Playground() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setSavedVersion(doc.host.version);
+      setSavedVersion(version);
     } catch (e) {
       console.error("PAR playground: could not save the workbook", e);
       setProblem(userError("write-failed", { download: true }));
     } finally {
+      setWork(null);
       setBusy(null);
     }
   };
 
   const askOpen = () => (unsaved ? setAsking("open") : fileInput.current?.click());
-  const askSample = () => (unsaved ? setAsking("sample") : onSample());
+  const askSample = () => (unsaved ? setAsking("sample") : void onSample());
   const answer = (go: boolean) => {
     const what = asking;
     setAsking(null);
     if (!go) return;
     if (what === "open") fileInput.current?.click();
-    else if (what === "sample") onSample();
-  };
-
-  const onSample = () => {
-    try {
-      load(openDoc(sampleXlsx(), SAMPLE_FILE_NAME, lang));
-    } catch (e) {
-      console.error("PAR playground: the sample workbook could not be built", e);
-      setProblem(userError("unexpected", { loading: "sample" }));
-    }
+    else if (what === "sample") void onSample();
   };
 
   const onLangChange = useCallback(
     (next: Lang) => {
       setLang(next);
-      if (doc) doc.session.lang = next;
+      if (doc) void doc.session.port.core.setLang(next);
     },
     [doc],
   );
@@ -401,6 +456,13 @@ export function Playground() {
             }}
           />
         </header>
+        {work && (
+          <WorkProgress
+            work={work}
+            lang={lang}
+            onCancel={work.kind === "open" ? () => cancelOpen.current?.() : undefined}
+          />
+        )}
         {shownProblem && (
           <MessageBar intent="error" layout="multiline" lang={lang} data-testid="playground-error">
             <MessageBarBody>
@@ -439,7 +501,7 @@ export function Playground() {
           data-testid="sheet-tabs"
         >
           {sheetNames.map((name) => (
-            <Tab key={name} value={name} title={doc?.host.sheet === name ? t.resultsSheet : undefined}>
+            <Tab key={name} value={name} title={tableSheet === name ? t.resultsSheet : undefined}>
               {name}
             </Tab>
           ))}

@@ -26,6 +26,9 @@ export interface PlaygroundStrings {
   unsavedOpenFile: string;
   unsavedOpenSample: string;
   unsavedKeep: string;
+  /** The progress bar's name, and the button that stops opening a file. */
+  progress: string;
+  cancel: string;
 }
 
 export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
@@ -54,6 +57,8 @@ export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
     unsavedOpenFile: "Bỏ thay đổi, mở tệp khác",
     unsavedOpenSample: "Bỏ thay đổi, mở bảng mẫu",
     unsavedKeep: "Ở lại",
+    progress: "Tiến độ",
+    cancel: "Hủy mở tệp",
   },
   en: {
     title: "Playground",
@@ -81,5 +86,7 @@ export const PLAYGROUND_STRINGS: Record<Lang, PlaygroundStrings> = {
     unsavedOpenFile: "Discard changes, open another file",
     unsavedOpenSample: "Discard changes, open the sample",
     unsavedKeep: "Stay",
+    progress: "Progress",
+    cancel: "Cancel opening",
   },
 };

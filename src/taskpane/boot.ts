@@ -90,8 +90,9 @@ async function fromReady(ready: OfficeReadyInfo, deps: StartDeps): Promise<Start
  */
 export async function panelStart(ready: OfficeReadyInfo, deps: StartDeps = {}): Promise<Start> {
   const lang = langFromDisplayLanguage(ready.displayLanguage);
-  const { Session } = await loadSession();
+  const { Session, shareSession } = await loadSession();
   const session = new Session((deps.createHost ?? createOfficeSessionHost)(), lang);
+  shareSession(session); // the ribbon's commands run through it: one undo list (app/session.ts)
   return {
     kind: "panel",
     api: session,

@@ -33,6 +33,8 @@ export interface PanelApi {
   show?(sheet: string, rect: Rect): Promise<void>;
   /** Told when the undo history changes outside the panel (the ribbon's commands, same session). */
   subscribe?(listener: () => void): () => void;
+  /** "Don't ask again" for this workbook, remembered in the workbook itself (its hidden names). */
+  stopAsking?(): Promise<void>;
   /** "Làm tất cả": recalc, highlight, assign and plan in one change set (one undo entry). */
   doEverything?(): Promise<SessionResult>;
   /** What "Làm tất cả" will change, in words. */

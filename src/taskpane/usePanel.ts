@@ -175,10 +175,10 @@ export function usePanel({
       const pending = current.current.confirm;
       dispatch({ type: "answer" });
       if (!confirmed || !pending) return;
-      if (remember) stopAsking(workbookKey);
+      if (remember) stopAsking(workbookKey, api); // into the workbook when the api can
       void perform(pending.command, callOf(pending.command, pending.opts));
     },
-    [callOf, dispatch, perform, workbookKey],
+    [api, callOf, dispatch, perform, workbookKey],
   );
 
   const show = useCallback(

@@ -42,11 +42,11 @@ async function save(page: Page, name: string, opts: Parameters<Page["screenshot"
 test("panel-vi.png: the panel at task-pane width after Tính lại", async () => {
   const page = await browser.newPage({ width: PANE_WIDTH, height: 1400 });
   await page.goto(`${server.origin}/playground.html`);
+  await ready(page); // the sample opens in its worker: the page's height (and scrollbar) once it is there
   // narrow windows stack the playground: the panel spans the page width (minus the page's scrollbar)
   const panel = page.getByTestId("panel");
   const width = (await panel.boundingBox())!.width;
   await page.setViewportSize({ width: PANE_WIDTH + (PANE_WIDTH - Math.round(width)), height: 1400 });
-  await ready(page);
   await command(page, "Tính lại", /^Đã tính lại 27 dòng/);
   const box = (await panel.boundingBox())!;
   expect(Math.round(box.width)).toBe(PANE_WIDTH);

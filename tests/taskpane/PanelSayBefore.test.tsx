@@ -4,6 +4,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { readMemory } from "../../src/core/workbookMemory";
 import { shouldAsk } from "../../src/taskpane/confirmMemory";
 import { UnmetList, unmetLines } from "../../src/taskpane/components/UnmetList";
 import type { CriterionView } from "../../src/taskpane/panelApi";
@@ -49,12 +50,14 @@ describe("say before, show after", () => {
     await user.click(await screen.findByRole("checkbox", { name: "Không hỏi lại với sổ làm việc này" }));
     await user.click(screen.getByRole("button", { name: "Đồng ý" }));
     await screen.findByText(/^Kế hoạch khắc phục: 43 nhiệm vụ/);
-    expect(shouldAsk("test-workbook")).toBe(false);
+    // remembered in the workbook itself (it travels with the file), not in this browser
+    expect(readMemory(host.snapshot()).noAsk).toEqual(["all"]);
+    expect(shouldAsk("test-workbook")).toBe(true);
     // no question the next time
     await user.click(screen.getByRole("button", { name: "Ghi danh mục giải pháp" }));
     await screen.findByText(/^Danh mục giải pháp: thêm/);
     expect(screen.queryByRole("alertdialog")).toBeNull();
-    expect(host.writes).toBe(2);
+    expect(host.writes).toBe(3); // the memory, the plan, the catalogue
   });
 
   test("the result line carries its actions: open the plan sheet, go to the inserted column, undo", async () => {

@@ -1,0 +1,70 @@
+/**
+ * The playground's long work in steps, and what the page says during each (Vietnamese first): opening a
+ * file, a command's read → compute → write, the download. The work reports a step before it starts it and
+ * then yields to the page (`yieldToPage`), so the progress paints even when the work runs on the page's own
+ * thread (the offline single file, where no worker can start).
+ */
+import type { Lang } from "./gridModel";
+
+export type WorkStep = "read-file" | "open" | "choose" | "read" | "compute" | "write" | "save";
+
+/** One report: the step, and how far through the whole task it is (`done` of `total` steps). */
+export interface Progress {
+  step: WorkStep;
+  done: number;
+  total: number;
+}
+
+export type OnProgress = (p: Progress) => void;
+
+export const STEP_LABELS: Record<WorkStep, Record<Lang, string>> = {
+  "read-file": { vi: "Đang đọc tệp…", en: "Reading the file…" },
+  open: { vi: "Đang mở sổ làm việc…", en: "Opening the workbook…" },
+  choose: { vi: "Đang tìm bảng tiêu chí…", en: "Finding the criteria table…" },
+  read: { vi: "Đang đọc bảng…", en: "Reading the table…" },
+  compute: { vi: "Đang tính…", en: "Computing…" },
+  write: { vi: "Đang ghi…", en: "Writing…" },
+  save: { vi: "Đang tạo tệp tải xuống…", en: "Preparing the download…" },
+};
+
+/** Steps of opening a file, in order (the progress bar's scale). */
+export const OPEN_STEPS: readonly WorkStep[] = ["read-file", "open", "choose"];
+/** Steps of a command (the session reads, the core computes, the host writes). */
+export const COMMAND_STEPS: readonly WorkStep[] = ["read", "compute", "write"];
+
+/**
+ * Lets the page paint and handle input before the next step: a frame when there is a page (the work runs
+ * on its thread), else a macrotask (in a worker: lets a "release" or a cancel message in).
+ */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const raf = typeof document !== "undefined" ? globalThis.requestAnimationFrame : undefined;
+    if (raf) raf(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
+/**
+ * The browser tests' hook: holds the work at the start of a step until released, so the progress can be
+ * seen without timing. Never set outside tests.
+ */
+export class StepGate {
+  private step: WorkStep | null = null;
+  private open: (() => void) | null = null;
+
+  hold(step: WorkStep | null): void {
+    this.step = step;
+  }
+
+  release(): void {
+    this.step = null;
+    this.open?.();
+    this.open = null;
+  }
+
+  /** Waits here when the work is held at `step`. */
+  async at(step: WorkStep): Promise<void> {
+    if (this.step !== step) return;
+    await new Promise<void>((resolve) => (this.open = resolve));
+  }
+}

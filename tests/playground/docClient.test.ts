@@ -1,0 +1,81 @@
+// The playground's document port: a worker when one starts, else the same DocCore on the page's thread
+// (the offline single file), with the same calls and the same progress steps; the panel's api over it.
+import { AddinError } from "../../src/app/errors";
+import { DocSession, openPort } from "../../src/playground/docClient";
+import type { Progress } from "../../src/playground/progress";
+import { saveWorkbook } from "../../src/hosts/xlsx";
+import { sampleXlsx } from "../../src/playground/sampleXlsx";
+
+test("no worker can be made (file://): the page runs the document, same calls", async () => {
+  const port = await openPort(() => {
+    throw new DOMException("file:// worker", "SecurityError");
+  });
+  expect(port.inWorker).toBe(false);
+  const info = await port.core.openSample("vi");
+  expect(info.sheet).toBe("PAR INDEX 2023");
+  expect(info.version).toBe(0);
+});
+
+test("a worker that fails to load: the page runs the document", async () => {
+  const listeners: (() => void)[] = [];
+  let ended = false;
+  const fake = {
+    addEventListener: (type: string, f: () => void) => type === "error" && listeners.push(f),
+    removeEventListener: () => {},
+    postMessage: () => setTimeout(() => listeners.forEach((f) => f()), 0), // the script 404s
+    terminate: () => (ended = true),
+  } as unknown as Worker;
+  const port = await openPort(() => fake);
+  expect(port.inWorker).toBe(false);
+  expect(ended).toBe(true);
+});
+
+test("a command through DocSession: read → compute → write reported in order, undo list mirrored", async () => {
+  const port = await openPort(null);
+  const session = new DocSession(port, await port.core.openSample("vi"));
+  const steps: Progress[] = [];
+  let idle = 0;
+  session.onProgress = (p) => steps.push(p);
+  session.onIdle = () => idle++;
+  let told = 0;
+  session.subscribe(() => told++);
+
+  const r = await session.run("recalc");
+  expect(r.ok).toBe(true);
+  expect(steps.map((s) => s.step)).toEqual(["read", "compute", "write"]);
+  expect(steps.map((s) => `${s.done}/${s.total}`)).toEqual(["0/3", "1/3", "2/3"]);
+  expect(idle).toBe(1);
+  expect(told).toBe(1);
+  expect(session.canUndo).toBe(true);
+  expect(session.undoHistory.map((e) => e.command)).toEqual(["recalc"]);
+  expect(session.info.version).toBe(1);
+
+  const u = await session.undo();
+  expect(u.ok).toBe(true);
+  expect(session.canUndo).toBe(false);
+  expect(session.info.version).toBe(2);
+});
+
+test("an error thrown on the document's side comes back typed", async () => {
+  const port = await openPort(null);
+  const session = new DocSession(port, await port.core.openSample("vi"));
+  const e = await session.selectRow("No such sheet", 3).catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(AddinError);
+  expect((e as AddinError).code).toBe("stale");
+});
+
+test("opening bytes that are not a workbook: the error in the user's words; Cancel stops at the next step", async () => {
+  const port = await openPort(null);
+  const bad = await port.core.openFile(new TextEncoder().encode("a,b\n1,2\n"), "x.xlsx", "vi");
+  expect(bad.ok).toBe(false);
+  if (!bad.ok) expect(bad.error.code).not.toBe("unexpected");
+
+  const steps: string[] = [];
+  await port.core.hold("open");
+  const bytes = await saveWorkbook(sampleXlsx());
+  const opening = port.core.openFile(bytes, "y.xlsx", "vi", (p) => steps.push(p.step));
+  while (!steps.includes("open")) await new Promise((r) => setTimeout(r, 5)); // held there
+  await port.core.cancel();
+  expect((await opening).ok).toBe(false);
+  expect(steps).toEqual(["read-file", "open"]); // never reached "choose"
+});
