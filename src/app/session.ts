@@ -250,6 +250,8 @@ export class Session {
         lang: this.lang ?? undefined,
         unit: this.opts.unit,
         replaceTotal: this.opts.replaceTotal,
+        // The undo entry and a rollback of a part-way write need the inverse; a batch run needs neither.
+        inverse: this.opts.undo !== false || this.opts.rollback !== false,
       });
       if (!o.ok) return o;
       await this.host.apply(o.prepared);
@@ -293,6 +295,7 @@ export class Session {
         lang: this.lang ?? undefined,
         unit: this.opts.unit,
         replaceTotal: this.opts.replaceTotal,
+        inverse: false, // nothing is written
       });
       if (!o.ok) return o;
       return { ok: true, say: sayBefore(o.changeSet, ws), summary: o.summary };
