@@ -357,44 +357,59 @@ export class WorkbookModel {
   recalculate(): void {
     // Cells are evaluated sheet by sheet, row by row. Another pass is needed only when a formula read a
     // formula cell that comes later in that order (or changed after it was read): most sheets need one.
+    // A pass after the first evaluates only the formulas that read some formula cell: a formula that read
+    // constants alone gets the same result again.
     const sheets = [...this.sheets.values()];
     const order = new Map(sheets.map((s, i) => [s.name, i]));
     let cur = { sheet: 0, row: 0, col: 0 };
     let forward = false;
+    let readFormula = false;
     const get = (sheet: string | null, row: number, col: number): CellValue => {
       const s = sheet === null ? undefined : this.sheets.get(sheet);
       if (!s) return null;
       const cell = s.get(row, col);
       if (cell.formula) {
+        readFormula = true;
         const k = order.get(s.name)!;
         if (k > cur.sheet || (k === cur.sheet && (row > cur.row || (row === cur.row && col > cur.col))))
           forward = true;
       }
       return cell.value;
     };
+    /** Where a formula is, in evaluation order: sheet index, sheet, row, the row's cells, column. */
+    type Place = [number, SheetModel, number, Map<number, Cell>, number];
+    let todo: Place[] = [];
+    sheets.forEach((s, k) => {
+      for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
+        for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0]))
+          if (cell.formula) todo.push([k, s, r, cols, c]);
+    });
     for (let pass = 0; pass < 4; pass++) {
       let changed = false;
       forward = false;
-      sheets.forEach((s, k) => {
-        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
-          for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0])) {
-            if (!cell.formula) continue;
-            cur = { sheet: k, row: r, col: c };
-            let v: CellValue;
-            try {
-              v = evaluateFormula(cell.formula, get, s.name);
-            } catch (e) {
-              if (e instanceof UnsupportedFormula) continue;
-              throw e;
-            }
-            if (v === "") v = null;
-            if (v !== cell.value) {
-              cols.set(c, { ...cell, value: v });
-              changed = true;
-            }
-          }
-      });
+      const again: Place[] = [];
+      for (const place of todo) {
+        const [k, s, r, cols, c] = place;
+        const cell = cols.get(c)!;
+        cur = { sheet: k, row: r, col: c };
+        readFormula = false;
+        let v: CellValue;
+        try {
+          v = evaluateFormula(cell.formula!, get, s.name);
+        } catch (e) {
+          if (!(e instanceof UnsupportedFormula)) throw e;
+          if (readFormula) again.push(place);
+          continue;
+        }
+        if (readFormula) again.push(place);
+        if (v === "") v = null;
+        if (v !== cell.value) {
+          cols.set(c, { ...cell, value: v });
+          changed = true;
+        }
+      }
       if (!changed || !forward) return;
+      todo = again;
     }
   }
 
