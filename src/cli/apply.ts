@@ -6,7 +6,7 @@
  *
  * Memory: ExcelJS's save of the output is the run's peak, so by then only the workbook, the input's bytes
  * and the few facts still to be said are held — not the snapshot, the plan nor its simulation (planned()
- * returns those facts and lets the rest go; the CLI never undoes).
+ * returns those facts and lets the rest go; the CLI never undoes) — and that garbage is collected first.
  */
 import type * as ExcelJS from "exceljs";
 import { APPLY_STEPS } from "../app/applyAll";
@@ -16,6 +16,7 @@ import { resolveUnit } from "../app/units";
 import { columnEditsOf, preserveParts, saveWorkbook, type ColumnEdit } from "../hosts/xlsx";
 import type { Args } from "./args";
 import { FileHost } from "./fileHost";
+import { collectGarbage } from "./gc";
 import { isUserError, openWorkbook, sayError, writeWhole, wrote, type Io } from "./output";
 import { fileUnit, jsonOf, strictFailure, warningLines } from "./summary";
 
@@ -78,6 +79,7 @@ export async function apply(io: Io, a: Args): Promise<number> {
     report();
     return strictFailure(io, a);
   }
+  collectGarbage(); // what planning left, before ExcelJS's save makes the run's peak (./gc.ts)
   const saved = await saveWorkbook(opened.wb);
   const kept = await preserveParts(input, saved, w.edits);
   if (kept.lost.length > 0 && !a.allowLoss) {
