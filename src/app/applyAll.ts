@@ -1,12 +1,13 @@
 /**
  * "Làm tất cả / Do everything" (issue 14): recalc + highlight + assign + plan planned on ONE snapshot into
  * ONE change set — one read and one write for the host, whichever it is (the panel's button, the CLI's
- * `apply`). Each step is planned on the workbook as the previous steps leave it, in memory (core's prepare
- * gives that state), and their ops are joined in order: a change set's ops already address the workbook as
- * the ops before them leave it, so the joined set is prepared once more, whole, on the host's snapshot.
+ * `apply`). Each step is planned on the workbook as the previous steps leave it, in memory: ONE simulation
+ * (core's Preparation) checks each step's ops as they come and gives the state the next step is planned on,
+ * and its result is the joined change set prepared — a change set's ops already address the workbook as the
+ * ops before them leave it, so the steps' ops joined in order are the one change set the host writes.
  */
-import { prepare, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
-import { planCommand, type CommandOptions, type Summary } from "./commands";
+import { Preparation, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
+import { planChange, type CommandOptions, type Summary } from "./commands";
 import { describeError, type Bilingual, type UserError } from "./errors";
 import type { CommandId } from "./registry";
 
@@ -51,19 +52,25 @@ export interface ApplyAllOptions extends Omit<CommandOptions, "before"> {
 export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): ApplyAllOutcome {
   const commands = commandsOfSteps(opts.steps ?? APPLY_STEPS);
   const stepOpts: CommandOptions = { lang: opts.lang, unit: opts.unit, replaceTotal: opts.replaceTotal };
+  // `inverse: false` (a caller that never undoes nor rolls back: the CLI) skips deriving the undo.
+  const preparation = new Preparation(ws, { inverse: opts.inverse !== false });
   let current = ws;
   let summary: Summary | null = null;
   const results: Bilingual[] = [];
   const steps: ChangeSet[] = [];
   try {
     for (const [i, command] of commands.entries()) {
-      const o = planCommand(current, command, { ...stepOpts, inverse: false });
+      // Only the first step's summary is reported (the table as read): the others skip its lookups.
+      const o = planChange(current, command, { ...stepOpts, summary: i === 0 });
       if (!o.ok) return o;
       summary ??= o.summary;
       results.push(o.result);
       steps.push(o.changeSet);
+      // A change set the planners made that does not fit the workbook is a bug: its typed error is said.
+      const error = preparation.add(o.changeSet);
+      if (error) throw error;
       // The next step plans on the workbook as this one leaves it (the probes are not part of it).
-      if (i < commands.length - 1) current = { ...current, ...o.prepared.after, probes: ws.probes };
+      if (i < commands.length - 1) current = { ...current, ...preparation.state(), probes: ws.probes };
     }
   } catch (e) {
     return { ok: false, error: describeError(e) };
@@ -73,8 +80,7 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
     ops: steps.flatMap((s) => s.ops),
     counts: mergeCounts(steps),
   };
-  const prepared = prepare(ws, changeSet);
-  if (!prepared.ok) return { ok: false, error: describeError(prepared.error) };
+  const prepared = preparation.finish(changeSet);
   return { ok: true, changeSet, prepared, summary: summary!, results, steps };
 }
 

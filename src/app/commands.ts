@@ -37,7 +37,7 @@ import {
   type CatalogueProblem,
 } from "../catalogue";
 import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
-import { commandSpec, COMMANDS, type CommandId } from "./registry";
+import { commandSpec, COMMANDS, type CommandId, type ResultFacts } from "./registry";
 import { catalogueOfLevel, unitOfAnalysis, type ResolvedUnit, type UnitLevel } from "./units";
 
 export { COMMANDS, type CommandId, type Bilingual };
@@ -277,11 +277,26 @@ export function analyzeWorkbook(
   return { ok: true, summary: { ...summary, unit: unitOfAnalysis(view.sheet, a, opts.unit) }, analysis: a };
 }
 
+/** A command planned, not yet prepared (planChange). */
+export type Planned =
+  | {
+      ok: true;
+      changeSet: ChangeSet;
+      /** The summary of the table; null when `summary: false` was asked. */
+      summary: Summary | null;
+      result: Bilingual;
+    }
+  | { ok: false; error: UserError };
+
 /**
- * Plans one command on a snapshot: the change set, its inverse (for "Undo last change") from the same
- * snapshot, the summary of the table and a result line. "recalc" is the Recalculate button: recalc + highlight.
+ * Plans one command on a snapshot: the change set, the summary of the table (unless `summary` is false: a
+ * later step of apply-all, whose summary nobody reads) and a result line. Not prepared: see planCommand.
  */
-export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
+export function planChange(
+  ws: WorkbookSnapshot,
+  command: CommandId,
+  opts: CommandOptions & { summary?: boolean } = {},
+): Planned {
   const spec = commandSpec(command);
   // A sheet typed in TCVN3 or VNI is analysed as Unicode; the planners write over the sheet as it is.
   const view = unicodeView(ws.active);
@@ -313,8 +328,29 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
   // Until the sheet is converted, what the add-in writes into it gets a Unicode font: never garbled text.
   if (view.encoding) changeSet = withUnicodeFont(changeSet, ws.active.name);
   const encoding = spec.leavesUnicode ? null : view.encoding;
-  const summary = a.ok ? summarize(a, catalogue, problems, encoding) : emptySummary(ws, problems);
-  if (a.ok) summary.unit = unitOfAnalysis(view.sheet, a, opts.unit);
+  let summary: Summary | null = null;
+  let facts: ResultFacts;
+  if (opts.summary === false) {
+    // The result line's counts without the summary's catalogue lookups.
+    facts = a.ok
+      ? { achieved: a.total.achieved, max: a.total.max, unmet: new Set(rowsNeedingRemedy(a)).size }
+      : { achieved: 0, max: 0, unmet: 0 };
+  } else {
+    summary = a.ok ? summarize(a, catalogue, problems, encoding) : emptySummary(ws, problems);
+    if (a.ok) summary.unit = unitOfAnalysis(view.sheet, a, opts.unit);
+    facts = { achieved: summary.total.achieved, max: summary.total.max, unmet: summary.unmet.length };
+  }
+  return { ok: true, changeSet, summary, result: spec.result(changeSet, facts) };
+}
+
+/**
+ * Plans one command on a snapshot: the change set, its inverse (for "Undo last change") from the same
+ * snapshot, the summary of the table and a result line. "recalc" is the Recalculate button: recalc + highlight.
+ */
+export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: CommandOptions = {}): Outcome {
+  const planned = planChange(ws, command, opts);
+  if (!planned.ok) return planned;
+  const { changeSet, result } = planned;
   // The one simulation of the change set: checks, resolved ops, inverse and after state. A change set the
   // planners made that does not fit the snapshot is a bug: its typed error goes to the caller.
   const prepared = prepare(ws, changeSet, { inverse: opts.inverse !== false });
@@ -324,12 +360,8 @@ export function planCommand(ws: WorkbookSnapshot, command: CommandId, opts: Comm
     changeSet,
     prepared,
     inverse: opts.inverse === false ? null : prepared.inverse,
-    summary,
-    result: spec.result(changeSet, {
-      achieved: summary.total.achieved,
-      max: summary.total.max,
-      unmet: summary.unmet.length,
-    }),
+    summary: planned.summary!,
+    result,
   };
 }
 

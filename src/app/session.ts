@@ -292,6 +292,8 @@ export class Session {
         lang: this.lang ?? undefined,
         unit: this.unitOf(ws),
         replaceTotal: this.opts.replaceTotal,
+        // The undo entry and a rollback of a part-way write need the inverse; a batch run needs neither.
+        inverse: this.opts.undo !== false || this.opts.rollback !== false,
       });
       if (!o.ok) return o;
       await this.host.apply(o.prepared);
@@ -335,6 +337,7 @@ export class Session {
         lang: this.lang ?? undefined,
         unit: this.unitOf(ws),
         replaceTotal: this.opts.replaceTotal,
+        inverse: false, // nothing is written
       });
       if (!o.ok) return o;
       return {

@@ -15,9 +15,6 @@ export class FileHost implements SessionHost {
   lastSheet: string | null = null;
   /** The last snapshot read (the CLI names the unit from its titles). */
   lastRead: WorkbookSnapshot | null = null;
-  /** Change sets written, in order (the parts carried over follow their inserted columns). */
-  readonly written: PreparedOk[] = [];
-
   constructor(
     readonly workbook: ExcelJS.Workbook,
     /** The sheet `--sheet` names, if any. */
@@ -40,7 +37,6 @@ export class FileHost implements SessionHost {
    */
   async apply(p: PreparedOk): Promise<void> {
     writeChangeSet(this.workbook, p.changeSet, { recalculate: false });
-    this.written.push(p);
   }
 
   /** Computes the cached formula results once, before the workbook is saved. */

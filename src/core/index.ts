@@ -24,6 +24,7 @@ export { PROBE_ROWS } from "./types";
 export {
   checkChangeSet,
   prepare,
+  Preparation,
   type Prepared,
   type PreparedOk,
   type PrepareOptions,

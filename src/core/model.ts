@@ -7,44 +7,19 @@ import type {
   CellStyle,
   CellValue,
   ChangeSet,
-  ConditionalRule,
   DefinedName,
   ListValidation,
   Op,
-  PageSetup,
   Rect,
   SheetSnapshot,
-  TableInfo,
   WorkbookSnapshot,
 } from "./types";
 import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
-import { shiftRect } from "./address";
 import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
-import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps, shiftExtrasColumns } from "./modelExtras";
+import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./modelExtras";
+import { DEFAULT_WIDTH, inputOf, SheetModel, type Cell } from "./sheetModel";
 
-export interface Cell {
-  value: CellValue;
-  formula: string | null;
-  fill: string | null;
-  bold: boolean;
-  fontColor: string | null;
-  wrap: boolean;
-  numberFormat: string | null;
-  horizontalAlignment?: CellStyle["horizontalAlignment"];
-  /** The font's name when the host read one (or a change set set one); null: the default. */
-  fontName?: string | null;
-}
-
-const EMPTY: Cell = {
-  value: null,
-  formula: null,
-  fill: null,
-  bold: false,
-  fontColor: null,
-  wrap: false,
-  numberFormat: null,
-};
-const DEFAULT_WIDTH = 8.43;
+export { SheetModel, type Cell } from "./sheetModel";
 
 export class ChangeSetError extends Error {
   constructor(
@@ -52,189 +27,6 @@ export class ChangeSetError extends Error {
     message: string,
   ) {
     super(message);
-  }
-}
-
-export class SheetModel {
-  /** row → col → cell */
-  readonly rows = new Map<number, Map<number, Cell>>();
-  tables: TableInfo[] = [];
-  validations: ListValidation[] = [];
-  widths: Record<number, number> = {};
-  /** The sheet is protected (as the host read it): prepare refuses to write to it. */
-  protected = false;
-  conditionalFormats: ConditionalRule[] = [];
-  frozen = { rows: 0, cols: 0 };
-  pageSetup: PageSetup = {};
-
-  constructor(public name: string) {}
-
-  static fromSnapshot(s: SheetSnapshot): SheetModel {
-    const m = new SheetModel(s.name);
-    s.values.forEach((row, r) => {
-      const formulas = s.formulas?.[r];
-      const fills = s.fills?.[r];
-      const bold = s.bold?.[r];
-      const fontColors = s.fontColors?.[r];
-      const wrap = s.wrap?.[r];
-      const numberFormats = s.numberFormats?.[r];
-      const fontNames = s.fontNames?.[r];
-      row.forEach((value, c) => {
-        const cell: Cell = {
-          value: value ?? null,
-          formula: formulas?.[c] ?? null,
-          fill: fills?.[c] ?? null,
-          bold: bold?.[c] ?? false,
-          fontColor: fontColors?.[c] ?? null,
-          wrap: wrap?.[c] ?? false,
-          numberFormat: numberFormats?.[c] ?? null,
-        };
-        const font = fontNames?.[c];
-        if (font) cell.fontName = font;
-        if (!isEmpty(cell)) m.set(s.top + r, s.left + c, cell);
-      });
-    });
-    m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
-    m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
-    m.widths = { ...(s.columnWidths ?? {}) };
-    m.protected = s.protected === true;
-    m.conditionalFormats = (s.conditionalFormats ?? []).map((r) => ({
-      ...r,
-      ranges: r.ranges.map((x) => ({ ...x })),
-    }));
-    m.frozen = { ...(s.frozen ?? { rows: 0, cols: 0 }) };
-    return m;
-  }
-
-  get(row: number, col: number): Cell {
-    return this.rows.get(row)?.get(col) ?? EMPTY;
-  }
-
-  set(row: number, col: number, cell: Cell): void {
-    let r = this.rows.get(row);
-    if (isEmpty(cell)) {
-      r?.delete(col);
-      if (r && r.size === 0) this.rows.delete(row);
-      return;
-    }
-    if (!r) this.rows.set(row, (r = new Map()));
-    r.set(col, cell);
-  }
-
-  /** Bounding box of every cell with content or format, or null for an empty sheet. */
-  usedRect(): Rect | null {
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    for (const [r, cols] of this.rows) {
-      for (const c of cols.keys()) {
-        top = Math.min(top, r);
-        bottom = Math.max(bottom, r);
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      }
-    }
-    if (bottom < 0) return null;
-    return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
-  }
-
-  toSnapshot(area?: Rect): SheetSnapshot {
-    const u = area ?? this.usedRect() ?? { top: 0, left: 0, rows: 0, cols: 0 };
-    // Every grid starts as the empty cell's, then the cells there are (in the area) fill them in.
-    const grid = <T>(v: T): T[][] => Array.from({ length: u.rows }, () => new Array<T>(u.cols).fill(v));
-    const values = grid(EMPTY.value);
-    const formulas = grid(EMPTY.formula);
-    const numberFormats = grid(EMPTY.numberFormat);
-    const fills = grid(EMPTY.fill);
-    const bold = grid(EMPTY.bold);
-    const fontColors = grid(EMPTY.fontColor);
-    const wrap = grid(EMPTY.wrap);
-    const fontNames = this.hasFontNames() ? grid<string | null>(null) : null;
-    for (const [row, cols] of this.rows) {
-      const r = row - u.top;
-      if (r < 0 || r >= u.rows) continue;
-      for (const [col, cell] of cols) {
-        const c = col - u.left;
-        if (c < 0 || c >= u.cols) continue;
-        values[r][c] = cell.value;
-        formulas[r][c] = cell.formula;
-        numberFormats[r][c] = cell.numberFormat;
-        fills[r][c] = cell.fill;
-        bold[r][c] = cell.bold;
-        fontColors[r][c] = cell.fontColor;
-        wrap[r][c] = cell.wrap;
-        if (fontNames) fontNames[r][c] = cell.fontName ?? null;
-      }
-    }
-    return {
-      name: this.name,
-      top: u.top,
-      left: u.left,
-      values,
-      formulas,
-      numberFormats,
-      fills,
-      bold,
-      fontColors,
-      wrap,
-      ...(fontNames ? { fontNames } : {}),
-      tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
-      validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
-      columnWidths: { ...this.widths },
-      ...(this.protected ? { protected: true } : {}),
-      // Only when there are any (as hosts read them: nothing means none).
-      ...(this.conditionalFormats.length
-        ? {
-            conditionalFormats: this.conditionalFormats.map((r) => ({
-              ...r,
-              ranges: r.ranges.map((x) => ({ ...x })),
-            })),
-          }
-        : {}),
-      ...(this.frozen.rows || this.frozen.cols ? { frozen: { ...this.frozen } } : {}),
-    };
-  }
-
-  /** Some cell has a font name (snapshots carry `fontNames` only then). */
-  hasFontNames(): boolean {
-    for (const cols of this.rows.values()) for (const c of cols.values()) if (c.fontName) return true;
-    return false;
-  }
-
-  /** Shifts cells right of `at` by `count` (negative: removes columns), in `rows` only when given. */
-  shiftColumns(at: number, count: number, rows?: { top: number; bottom: number }): void {
-    for (const [r, cols] of this.rows) {
-      if (rows && (r < rows.top || r > rows.bottom)) continue;
-      const moved = new Map<number, Cell>();
-      for (const [c, cell] of cols) {
-        if (c < at) moved.set(c, cell);
-        else if (count < 0 && c < at - count) continue;
-        else moved.set(c + count, cell);
-      }
-      this.rows.set(r, moved);
-      if (moved.size === 0) this.rows.delete(r);
-    }
-    shiftExtrasColumns(this, at, count, rows);
-    const move = (rect: Rect) => shiftRect(rect, at, count, rows);
-    this.tables = this.tables.flatMap((t) => {
-      const rect = move(t.rect);
-      return rect ? [{ ...t, rect }] : [];
-    });
-    this.validations = this.validations.flatMap((v) => {
-      const rect = move(v.rect);
-      return rect ? [{ ...v, rect }] : [];
-    });
-    if (!rows) {
-      const widths: Record<number, number> = {};
-      for (const [k, w] of Object.entries(this.widths)) {
-        const c = Number(k);
-        if (c < at) widths[c] = w;
-        else if (count < 0 && c < at - count) continue;
-        else widths[c + count] = w;
-      }
-      this.widths = widths;
-    }
   }
 }
 
@@ -253,28 +45,6 @@ function subtractRect(a: Rect, b: Rect): Rect[] {
   if (bottom < a.top + a.rows)
     out.push({ top: bottom, left: a.left, rows: a.top + a.rows - bottom, cols: a.cols });
   return out;
-}
-
-function isEmpty(c: Cell): boolean {
-  return (
-    (c.value === null || c.value === "") &&
-    !c.formula &&
-    !c.fill &&
-    !c.bold &&
-    !c.fontColor &&
-    !c.wrap &&
-    !c.numberFormat &&
-    !c.horizontalAlignment &&
-    !c.fontName
-  );
-}
-
-function inputOf(c: Cell): CellInput {
-  if (c.formula) return { kind: "formula", formula: c.formula };
-  if (c.value === null || c.value === "") return { kind: "blank" };
-  if (typeof c.value === "number") return { kind: "number", value: c.value };
-  if (typeof c.value === "boolean") return { kind: "bool", value: c.value };
-  return { kind: "text", text: c.value };
 }
 
 type StyleKey = keyof CellStyle;
@@ -656,44 +426,59 @@ export class WorkbookModel {
   recalculate(): void {
     // Cells are evaluated sheet by sheet, row by row. Another pass is needed only when a formula read a
     // formula cell that comes later in that order (or changed after it was read): most sheets need one.
+    // A pass after the first evaluates only the formulas that read some formula cell: a formula that read
+    // constants alone gets the same result again.
     const sheets = [...this.sheets.values()];
     const order = new Map(sheets.map((s, i) => [s.name, i]));
     let cur = { sheet: 0, row: 0, col: 0 };
     let forward = false;
+    let readFormula = false;
     const get = (sheet: string | null, row: number, col: number): CellValue => {
       const s = sheet === null ? undefined : this.sheets.get(sheet);
       if (!s) return null;
       const cell = s.get(row, col);
       if (cell.formula) {
+        readFormula = true;
         const k = order.get(s.name)!;
         if (k > cur.sheet || (k === cur.sheet && (row > cur.row || (row === cur.row && col > cur.col))))
           forward = true;
       }
       return cell.value;
     };
+    /** Where a formula is, in evaluation order: sheet index, sheet, row, the row's cells, column. */
+    type Place = [number, SheetModel, number, Map<number, Cell>, number];
+    let todo: Place[] = [];
+    sheets.forEach((s, k) => {
+      for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
+        for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0]))
+          if (cell.formula) todo.push([k, s, r, cols, c]);
+    });
     for (let pass = 0; pass < 4; pass++) {
       let changed = false;
       forward = false;
-      sheets.forEach((s, k) => {
-        for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
-          for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0])) {
-            if (!cell.formula) continue;
-            cur = { sheet: k, row: r, col: c };
-            let v: CellValue;
-            try {
-              v = evaluateFormula(cell.formula, get, s.name);
-            } catch (e) {
-              if (e instanceof UnsupportedFormula) continue;
-              throw e;
-            }
-            if (v === "") v = null;
-            if (v !== cell.value) {
-              cols.set(c, { ...cell, value: v });
-              changed = true;
-            }
-          }
-      });
+      const again: Place[] = [];
+      for (const place of todo) {
+        const [k, s, r, cols, c] = place;
+        const cell = cols.get(c)!;
+        cur = { sheet: k, row: r, col: c };
+        readFormula = false;
+        let v: CellValue;
+        try {
+          v = evaluateFormula(cell.formula!, get, s.name);
+        } catch (e) {
+          if (!(e instanceof UnsupportedFormula)) throw e;
+          if (readFormula) again.push(place);
+          continue;
+        }
+        if (readFormula) again.push(place);
+        if (v === "") v = null;
+        if (v !== cell.value) {
+          cols.set(c, { ...cell, value: v });
+          changed = true;
+        }
+      }
       if (!changed || !forward) return;
+      todo = again;
     }
   }
 

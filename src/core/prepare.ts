@@ -61,43 +61,100 @@ export interface PrepareOptions {
 
 /** Checks `cs` against `ws`, resolves its ops and derives its inverse and after state, in one simulation. */
 export function prepare(ws: WorkbookSnapshot, cs: ChangeSet, opts: PrepareOptions = {}): Prepared {
-  const m = WorkbookModel.fromSnapshot(ws);
-  const ops: ResolvedOp[] = [];
-  const inverse: Op[][] = [];
-  const undoOps: ResolvedOp[][] = [];
-  const withInverse = opts.inverse !== false;
-  for (let i = 0; i < cs.ops.length; i++) {
-    const op = cs.ops[i];
-    const error = refusal(m, op, i);
-    if (error) return { ok: false, error };
-    try {
-      const inv = withInverse ? m.inverseOf(op) : [];
-      inverse.push(inv);
-      ops.push(resolve(m, op));
-      m.apply(op);
-      undoOps.push(inv.map((o) => resolve(m, o)));
-    } catch (e) {
-      if (e instanceof ChangeSetError) return { ok: false, error: invalid(op, i, e.message) };
-      throw e;
-    }
+  const p = new Preparation(ws, opts);
+  const error = p.add(cs);
+  return error ? { ok: false, error } : p.finish(cs);
+}
+
+/**
+ * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
+ * changes, so formula results stay what they were (Preparation.state skips recalculating after them).
+ */
+const KEEPS_VALUES = new Set<Op["op"]>([
+  "setStyle",
+  "select",
+  "setColumnWidth",
+  "setValidation",
+  "addConditionalFormats",
+  "removeConditionalFormats",
+  "freezePanes",
+  "setPageSetup",
+]);
+
+/**
+ * One simulation across change sets planned one after another on the workbook as the ones before leave it
+ * (apply-all's steps): each is checked and resolved as it is added, the state between them is read off the
+ * same model, and `finish` gives the joined change set prepared — what `prepare` on the first snapshot with
+ * the joined ops would give, without simulating them all again.
+ */
+export class Preparation {
+  private readonly m: WorkbookModel;
+  private readonly ops: ResolvedOp[] = [];
+  private readonly inverse: Op[][] = [];
+  private readonly undoOps: ResolvedOp[][] = [];
+  private readonly withInverse: boolean;
+  /** Some op since the last recalculation may have changed a value (see KEEPS_VALUES). */
+  private stale = true;
+
+  constructor(
+    private readonly ws: WorkbookSnapshot,
+    opts: PrepareOptions = {},
+  ) {
+    this.m = WorkbookModel.fromSnapshot(ws);
+    this.withInverse = opts.inverse !== false;
   }
-  // The state after is built when first asked for (the session does; the ribbon and the CLI never do):
-  // recalculating and copying a large workbook out of the model is the costly part.
-  let after: WorkbookSnapshot | null = null;
-  return {
-    ok: true,
-    changeSet: cs,
-    ops,
-    undoOps,
-    inverse: { command: "undo", ops: inverse.reverse().flat(), counts: { ops: cs.ops.length } },
-    get after(): WorkbookSnapshot {
-      if (!after) {
-        m.recalculate();
-        after = m.toSnapshot(ws.active.name);
+
+  /**
+   * Checks `cs`'s ops on the workbook as the change sets added before leave it and simulates them; the
+   * error of the first op that cannot be written (numbered within `cs`), or null. After an error the
+   * preparation is not to be used further.
+   */
+  add(cs: ChangeSet): AddinError | null {
+    const m = this.m;
+    for (let i = 0; i < cs.ops.length; i++) {
+      const op = cs.ops[i];
+      const error = refusal(m, op, i);
+      if (error) return error;
+      try {
+        const inv = this.withInverse ? m.inverseOf(op) : [];
+        this.inverse.push(inv);
+        this.ops.push(resolve(m, op));
+        m.apply(op);
+        this.undoOps.push(inv.map((o) => resolve(m, o)));
+      } catch (e) {
+        if (e instanceof ChangeSetError) return invalid(op, i, e.message);
+        throw e;
       }
-      return after;
-    },
-  };
+      if (!KEEPS_VALUES.has(op.op)) this.stale = true;
+    }
+    return null;
+  }
+
+  /** The workbook as the change sets added so far leave it, recalculated (what the next one is planned on). */
+  state(): WorkbookSnapshot {
+    if (this.stale) this.m.recalculate();
+    this.stale = false;
+    return this.m.toSnapshot(this.ws.active.name);
+  }
+
+  /** `cs` (every op added, in order) prepared; the preparation is done with. */
+  finish(cs: ChangeSet): PreparedOk {
+    // The state after is built when first asked for (the session does; the ribbon and the CLI never do):
+    // recalculating and copying a large workbook out of the model is the costly part.
+    let after: WorkbookSnapshot | null = null;
+    const state = () => this.state();
+    return {
+      ok: true,
+      changeSet: cs,
+      ops: this.ops,
+      undoOps: this.undoOps,
+      inverse: { command: "undo", ops: this.inverse.reverse().flat(), counts: { ops: cs.ops.length } },
+      get after(): WorkbookSnapshot {
+        after ??= state();
+        return after;
+      },
+    };
+  }
 }
 
 /**

@@ -38,6 +38,15 @@ function outsideStrings(formula: string, f: (code: string) => string): string {
 
 /** "=NUMBERVALUE(C5)" → "=_xlfn.NUMBERVALUE(C5)", as a file stores it. */
 export function toStored(formula: string): string {
+  // Most formulas call no newer function (SUM, IF): a quick look for any such name, strings included, and
+  // only then the exact rewrite outside string literals.
+  let future = false;
+  for (const m of formula.matchAll(/[A-Za-z][A-Za-z0-9.]*(?=\()/g))
+    if (FUTURE.has(m[0].toUpperCase())) {
+      future = true;
+      break;
+    }
+  if (!future) return formula;
   return outsideStrings(formula, (code) =>
     code.replace(/(^|[^A-Za-z0-9_.])([A-Za-z][A-Za-z0-9.]*)(?=\()/g, (all, before: string, name: string) => {
       const upper = name.toUpperCase();
