@@ -8,7 +8,6 @@ import type {
   CellValue,
   ChangeSet,
   DefinedName,
-  ListValidation,
   Op,
   Rect,
   SheetSnapshot,
