@@ -139,11 +139,15 @@ function headerLike(row0: readonly CellValue[], minTexts: number): boolean {
   for (const v of row0) {
     if (typeof v === "number") numbers++;
     else if (typeof v === "string" && v.length <= 80) {
-      if (!/^[\d\s.,%+-]*$/.test(v)) texts++;
+      // A text that starts with an ASCII letter is no number: no pattern needed (most names and codes).
+      const c0 = v.charCodeAt(0) | 32;
+      if ((c0 >= 97 && c0 <= 122) || !/^[\d\s.,%+-]*$/.test(v)) texts++;
       else if (v.trim() !== "") numbers++;
     }
+    // A data row has its scores: no need to read the rest of it.
+    if (numbers >= 2) return false;
   }
-  return texts >= minTexts && numbers < 2;
+  return texts >= minTexts;
 }
 
 /** Splits header texts (by sheet column) into tables side by side and keeps the complete ones. */
