@@ -123,6 +123,8 @@ interface Index {
   custom: Map<string, CustomEntry>;
   /** The entries' titles by word (folded, as nameSimilarity compares them), built on first use. */
   words?: TitleIndex;
+  /** candidateEntries by name: a table's names come back on every analysis (apply-all reads four times). */
+  candidates?: Map<string, number[]>;
 }
 
 /**
@@ -155,6 +157,16 @@ function titleIndex(catalogue: Catalogue, ix: Index): TitleIndex {
 
 /** Indices (in catalogue order) of the entries whose titles can be the same criterion as `name`. */
 function candidateEntries(catalogue: Catalogue, ix: Index, name: string): number[] {
+  const memo = (ix.candidates ??= new Map());
+  let hit = memo.get(name);
+  if (hit === undefined) {
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(name, (hit = candidatesUncached(catalogue, ix, name)));
+  }
+  return hit;
+}
+
+function candidatesUncached(catalogue: Catalogue, ix: Index, name: string): number[] {
   const t = titleIndex(catalogue, ix);
   const words = wordsOf(name);
   if (words.length === 0) return t.wordless;
@@ -354,6 +366,15 @@ function domainByMeaning(catalogue: Catalogue, meaning: DomainMeaning): DomainDe
   return catalogue.domains.find((d) => domainMeaning(d.title) === meaning);
 }
 
+const NO_SKIP: ReadonlySet<string> = new Set<string>();
+
+/** The custom entry at a code, unless it only repeats the catalogue. */
+function customOverride(ix: Index, catalogue: Catalogue, code: string): CustomEntry | undefined {
+  if (ix.custom.size === 0) return undefined;
+  const c = ix.custom.get(code);
+  return c && !repeatsCatalogue(c, catalogue) ? c : undefined;
+}
+
 /**
  * The assignment for a criterion of any unit's table, where codes may have been renumbered. In order:
  *  1. a custom entry at the criterion's code (the custom sheet speaks the table's own numbering) → exact;
@@ -371,15 +392,13 @@ export function lookupCriterion(query: CriterionQuery, catalogue: Catalogue = BU
   if (!p) throw new RangeError(`Not a criterion code: ${JSON.stringify(query.code)}`);
   const key = p.key;
   const ix = indexOf(catalogue);
-  const domain = key.split(".")[0];
+  const dot = key.indexOf(".");
+  const domain = dot === -1 ? key : key.slice(0, dot);
   const name = query.name.trim();
   const domainName = (query.domainName ?? (p.depth === 1 ? name : "")).trim();
   const meaning = domainName !== "" ? domainMeaning(domainName) : null;
-  const noSkip = new Set<string>();
-  const customAt = (code: string): CustomEntry | undefined => {
-    const c = ix.custom.get(code);
-    return c && !repeatsCatalogue(c, catalogue) ? c : undefined;
-  };
+  const noSkip = NO_SKIP;
+  const customAt = (code: string) => customOverride(ix, catalogue, code);
 
   // 1. custom at the code.
   const ownCustom = customAt(key);
@@ -414,14 +433,15 @@ export function lookupCriterion(query: CriterionQuery, catalogue: Catalogue = BU
     if (hit) return builtinAssignment(key, hit, "same-name", hit.codes[0]);
   }
 
-  // 4. an ancestor's entry.
-  for (const c of ancestorKeys(key)) {
+  // 4. an ancestor's entry, nearest first ("7.6.1" → "7.6"), down to the domain (left to step 5).
+  for (let cut = key.lastIndexOf("."); cut !== -1; cut = key.lastIndexOf(".", cut - 1)) {
+    const c = key.slice(0, cut);
     if (c === domain) break;
     const custom = customAt(c);
     if (custom) return fromCustom(key, custom, "inherited", catalogue, noSkip);
     const e = ix.builtin.get(c);
     if (!e) continue;
-    const entryDomain = ix.domains.get(c.split(".")[0]);
+    const entryDomain = ix.domains.get(domain);
     const entryMeaning = entryDomain ? domainMeaning(entryDomain.title) : null;
     if (meaning === null || entryMeaning === null || meaning === entryMeaning)
       return builtinAssignment(key, e, "inherited", c);

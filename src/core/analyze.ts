@@ -142,6 +142,8 @@ const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"
 const BLANK: ParsedNumber = { kind: "blank" };
 /** Shared empty list for rows without children or continuation rows (most of them); replaced on first push. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
+/** What `appraisal` returns for a table without self-assessed or appraisal-round columns (most). */
+const NO_APPRAISAL: { self: number | null; col?: number } = Object.freeze({ self: null });
 
 function isUpperName(name: string): boolean {
   const letters = name.replace(/[^\p{L}]/gu, "");
@@ -165,6 +167,12 @@ export class RowReader {
   finalRow: number | null = null;
   private readonly cols: TableLayout["columns"];
   private readonly byKey = new Map<string, number>();
+  /**
+   * Keys (and row indices) of the coded rows from the top of the tree down to the last one read: a code's
+   * parent is nearly always on this path, found without building its key. Every entry is also in `byKey`.
+   */
+  private readonly pathKeys: string[] = [];
+  private readonly pathRows: number[] = [];
   /** The Roman-numbered domain the rows are under ("II" → 2), if any. */
   private romanDomain: number | null = null;
   /** Index of the last row without a code whose name is in capitals (a domain). */
@@ -275,7 +283,11 @@ export class RowReader {
     }
     const codeText = this.text(row, "code");
     const name = this.text(row, "name");
-    const hasNumbers = NUMBER_ROLES.some((r) => stated[r].kind !== "blank");
+    const hasNumbers =
+      stated.max.kind !== "blank" ||
+      stated.achieved.kind !== "blank" ||
+      stated.gap.kind !== "blank" ||
+      stated.percent.kind !== "blank";
     // A row with no code and no numbers continues the previous row's wrapped text (in a table without
     // codes, a name in capitals is a domain heading instead).
     const heading = this.cols.code === undefined && isUpperName(name);
@@ -359,9 +371,21 @@ export class RowReader {
     if (key) {
       let level = 1;
       for (let i = key.indexOf("."); i !== -1; i = key.indexOf(".", i + 1)) level++;
+      const { pathKeys, pathRows } = this;
+      const lastDot = key.lastIndexOf(".");
+      // Off the path go the rows whose key does not lead to this one ("1.2" stays for "1.2.3", not "1.20").
+      while (pathKeys.length > 0) {
+        const k = pathKeys[pathKeys.length - 1];
+        if (k.length < key.length && key.charCodeAt(k.length) === 46 && key.startsWith(k)) break;
+        pathKeys.pop();
+        pathRows.pop();
+      }
+      if (lastDot !== -1 && pathKeys.length > 0 && pathKeys[pathKeys.length - 1].length === lastDot)
+        parent = pathRows[pathRows.length - 1];
+      // Otherwise the nearest ancestor key read anywhere above, as written.
       for (
         let cut = key.lastIndexOf(".");
-        cut !== -1 && parent === null;
+        parent === null && cut !== -1;
         cut = key.lastIndexOf(".", cut - 1)
       ) {
         const p = this.byKey.get(key.slice(0, cut));
@@ -385,6 +409,8 @@ export class RowReader {
         });
       } else {
         this.byKey.set(key, index);
+        pathKeys.push(key);
+        pathRows.push(index);
       }
       return { level, parent };
     }
@@ -413,7 +439,7 @@ export class RowReader {
   ): { self: number | null; col?: number } {
     const selfCol = this.cols.self;
     const rounds = this.table.rounds ?? [];
-    if (selfCol === undefined && rounds.length === 0) return { self: null };
+    if (selfCol === undefined && rounds.length === 0) return NO_APPRAISAL;
     const sp = selfCol === undefined ? BLANK : this.numAt(row, selfCol);
     const self = sp.kind === "number" ? sp.value : null;
     const cols = rounds.length ? rounds : [this.cols.achieved!];

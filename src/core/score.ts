@@ -8,6 +8,18 @@ import { formatAt, type TableLayout } from "./table";
 import { differs, round2, sum2 } from "./numbers";
 import { percentValue } from "./total";
 
+const NO_ROWS: readonly CriterionRow[] = Object.freeze([]);
+
+/** The children that count in a parent's sums: not bonus/penalty rows, not unplaced ones. */
+function childRows(rows: readonly CriterionRow[], children: readonly number[]): CriterionRow[] {
+  const out: CriterionRow[] = [];
+  for (const k of children) {
+    const c = rows[k];
+    if (c.adjust === null && !c.unclassified) out.push(c);
+  }
+  return out;
+}
+
 export function scoreRows(
   sheet: SheetSnapshot,
   table: TableLayout,
@@ -26,8 +38,10 @@ export function scoreRows(
       r.status = "met";
       continue;
     }
-    const kids = r.children.map((k) => rows[k]).filter((k) => k.adjust === null && !k.unclassified);
-    const scoredKids = kids.filter((k) => k.max !== null && k.achieved !== null);
+    // Most rows are leaves: no child lists built for them.
+    const kids = r.children.length === 0 ? NO_ROWS : childRows(rows, r.children);
+    const scoredKids =
+      kids.length === 0 ? NO_ROWS : kids.filter((k) => k.max !== null && k.achieved !== null);
     r.max = sm;
     r.achieved = sa;
     if ((sm === null || sa === null) && kids.length > 0 && scoredKids.length > 0) {
@@ -83,10 +97,13 @@ export function scoreRows(
         data: { stated: sg.value, computed: r.gap },
       });
     }
-    const sp = percentValue(
-      r.stated.percent,
-      formatAt(sheet, sheet.numberFormats, r.row, table.columns.percent ?? -1),
-    );
+    const sp =
+      r.stated.percent.kind !== "number"
+        ? null
+        : percentValue(
+            r.stated.percent,
+            formatAt(sheet, sheet.numberFormats, r.row, table.columns.percent ?? -1),
+          );
     if (sp !== null && r.percent !== null && differs(sp, r.percent)) {
       issues.push({
         kind: "stated-percent-differs",

@@ -139,11 +139,15 @@ function headerLike(row0: readonly CellValue[], minTexts: number): boolean {
   for (const v of row0) {
     if (typeof v === "number") numbers++;
     else if (typeof v === "string" && v.length <= 80) {
-      if (!/^[\d\s.,%+-]*$/.test(v)) texts++;
+      // A text that starts with an ASCII letter is no number: no pattern needed (most names and codes).
+      const c0 = v.charCodeAt(0) | 32;
+      if ((c0 >= 97 && c0 <= 122) || !/^[\d\s.,%+-]*$/.test(v)) texts++;
       else if (v.trim() !== "") numbers++;
     }
+    // A data row has its scores: no need to read the rest of it.
+    if (numbers >= 2) return false;
   }
-  return texts >= minTexts && numbers < 2;
+  return texts >= minTexts;
 }
 
 /** Splits header texts (by sheet column) into tables side by side and keeps the complete ones. */
@@ -300,6 +304,18 @@ const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
 export function adjustmentOf(name: string): Adjustment | null {
   // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
   if (name.length > 200 || NO_LETTERS.test(name)) return null;
+  // Each row's name is tested on every analysis (apply-all analyses four times): once per distinct text.
+  const hit = ADJUSTMENT.get(name);
+  if (hit !== undefined) return hit;
+  if (ADJUSTMENT.size >= 100_000) ADJUSTMENT.clear();
+  const found = adjustmentOfUncached(name);
+  ADJUSTMENT.set(name, found);
+  return found;
+}
+
+const ADJUSTMENT = new Map<string, Adjustment | null>();
+
+function adjustmentOfUncached(name: string): Adjustment | null {
   const t = fold(name);
   if (BOTH.test(t)) return "both";
   if (BONUS.test(t)) return "bonus";
@@ -343,8 +359,20 @@ export function isSignatureRow(sheet: SheetSnapshot, row: number, left: number, 
 export function isColumnNumberRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
   let expect = -1;
   let seen = 0;
+  const r = sheet.values[row - sheet.top];
+  if (!r) return false;
   for (let c = left; c <= right; c++) {
-    const t = cellText(cellAt(sheet, row, c));
+    const v = r[c - sheet.left];
+    if (typeof v === "number") {
+      // The text of a number is "(d)" or "dd" only for a whole number below 100; no string built for it.
+      if (!Number.isFinite(v)) continue;
+      if (!Number.isInteger(v) || v < 0 || v > 99) return false;
+      if (expect !== -1 && v !== expect) return false;
+      expect = v + 1;
+      seen++;
+      continue;
+    }
+    const t = cellText(v === undefined ? null : v);
     if (t === "") continue;
     const m = /^\(?(\d{1,2})\)?$/.exec(t) ?? /^\(([A-Za-z])\)$/.exec(t);
     if (!m) return false;

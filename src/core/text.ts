@@ -73,7 +73,10 @@ export interface ParsedCode {
  * Returns null for anything else (text, "a)", "1..2").
  */
 export function parseCode(raw: unknown): ParsedCode | null {
-  if (typeof raw === "number") {
+  if (typeof raw === "string") {
+    const fast = plainCode(raw);
+    if (fast !== null) return fast;
+  } else if (typeof raw === "number") {
     if (!Number.isFinite(raw) || raw <= 0) return null;
     raw = String(raw);
   }
@@ -92,6 +95,36 @@ export function parseCode(raw: unknown): ParsedCode | null {
   const r = romanToNumber(t);
   if (r !== null && r > 0) return { key: String(r), first: r, depth: 1, roman: true };
   return null;
+}
+
+/**
+ * The common case without a regular expression or a new string: digits separated by single dots, no
+ * space, no leading zero, at most one trailing dot ("1.6.2", "12."). Null sends the text the long way.
+ */
+function plainCode(t: string): ParsedCode | null {
+  let n = t.length;
+  if (n > 1 && t.charCodeAt(n - 1) === 46) n--;
+  if (n === 0) return null;
+  let depth = 1;
+  let first = 0;
+  let segStart = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) {
+      if (i === segStart) return null;
+      depth++;
+      segStart = i + 1;
+    } else if (c >= 48 && c <= 57) {
+      if (c === 48 && i === segStart && i + 1 < n && t.charCodeAt(i + 1) !== 46) return null;
+      if (depth === 1) {
+        // Past 15 digits a running sum may round differently from parseInt: the long way.
+        if (i >= 15) return null;
+        first = first * 10 + (c - 48);
+      }
+    } else return null;
+  }
+  if (segStart === n) return null;
+  return { key: n === t.length ? t : t.slice(0, n), first, depth, roman: false };
 }
 
 /** "7.6.1" → ["7.6", "7"]: ancestors from nearest to farthest. */
