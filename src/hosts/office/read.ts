@@ -283,10 +283,18 @@ async function readWith(
     opts.sheet !== undefined
       ? workbook.worksheets.getItem(opts.sheet)
       : workbook.worksheets.getActiveWorksheet();
-  const memo = mode.guess ? memory.last : null;
-  // Only the criteria sheet's name may differ from the memo's when a sheet was asked for.
-  const guessed = !!memo && (opts.sheet === undefined || opts.sheet === memo.active);
-  const known = guessed ? memo : await learn(context, criteria());
+  const last = mode.guess ? memory.last : null;
+  // A sheet asked for that is not the memo's criteria sheet is guessed too when the memo knows its size (an
+  // undo reads the sheet its command worked on while the command left another sheet active).
+  const asked = opts.sheet;
+  const memo =
+    !last || asked === undefined || asked === last.active
+      ? last
+      : last.order.includes(asked) && last.cells.has(asked)
+        ? { ...last, active: asked }
+        : null;
+  const guessed = !!memo;
+  const known = memo ?? (await learn(context, criteria()));
   // What was just learnt holds for a retry of this read (e.g. without the selection).
   if (!guessed) memory.last = known;
 
