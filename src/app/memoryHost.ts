@@ -27,7 +27,8 @@ export class MemoryHost implements SessionHost {
   async read(opts: { sheet?: string } = {}): Promise<WorkbookSnapshot> {
     this.reads++;
     if (opts.sheet !== undefined) {
-      this.model.sheet(opts.sheet);
+      // As the xlsx host says it: no such sheet in the file.
+      if (!this.model.sheets.has(opts.sheet)) throw new AddinError("no-table", { missingSheet: opts.sheet });
       this.active = opts.sheet;
     }
     return this.snapshot();

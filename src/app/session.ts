@@ -4,12 +4,12 @@
  * (the undo history, undone newest first). Two host round trips per command: one read, one write. Every front end (panel, ribbon,
  * playground, CLI) runs its commands through a Session; what each command does is its registry entry.
  */
-import type { ChangeSet, Lang, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
+import type { ChangeSet, Lang, PreparedOk, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
 import { memoryOps, prepare, readMemory, WorkbookModel } from "../core";
-import { chooseSheet } from "./chooseSheet";
+import { chooseSheet, OWN_SHEETS } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
-import { describeError, userError, type Bilingual, type UserError } from "./errors";
+import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
 import {
   commandLabel,
   commandSpec,
@@ -101,6 +101,10 @@ interface LastChange {
   /** The entry's name when it is not its command's ("Làm tất cả"). */
   label?: Bilingual;
   inverse: ChangeSet;
+  /** The criteria sheet the command worked on: its undo reads this sheet, whatever sheet is active then. */
+  sheet: string;
+  /** Where the undo takes the user back to, when the command showed them another sheet (the catalogue). */
+  returnTo?: { sheet: string; rect: Rect };
   /** The workbook as the command left it (simulated), to check nothing changed before undoing. */
   after: WorkbookSnapshot;
 }
@@ -115,6 +119,11 @@ export class Session {
   private chosen: string | null = null;
   /** A write to the workbook's memory ("don't ask again"), finished before the next read. */
   private memoryWrite: Promise<void> = Promise.resolve();
+  /**
+   * In Excel (no chosen sheet): the criteria sheet of the last read, so that a sheet of the add-in's own
+   * the user is looking at (the catalogue or plan sheet a command just activated) never becomes the table.
+   */
+  private worked: string | null = null;
 
   constructor(
     private readonly host: SessionHost,
@@ -170,7 +179,15 @@ export class Session {
       return ws;
     }
     const ws = await this.host.read();
-    if (!this.opts.chooseSheet) return ws;
+    if (!this.opts.chooseSheet) {
+      // An add-in's sheet is active (a command took the user there): the table is still the one worked on.
+      if (OWN_SHEETS.includes(ws.active.name)) {
+        const worked = this.worked;
+        return worked !== null && ws.sheetNames.includes(worked) ? this.host.read({ sheet: worked }) : ws;
+      }
+      this.worked = ws.active.name;
+      return ws;
+    }
     const best = chooseSheet(ws);
     this.chosen = best;
     return best === ws.active.name ? ws : this.host.read({ sheet: best });
@@ -264,6 +281,7 @@ export class Session {
         this.history.push({
           id: this.nextId++,
           command,
+          ...workedOn(ws, outcome.changeSet),
           inverse: outcome.inverse,
           after: outcome.prepared.after,
         });
@@ -305,6 +323,7 @@ export class Session {
           command: commands[0],
           commands,
           label: APPLY_ALL_LABEL,
+          ...workedOn(ws, o.changeSet),
           inverse: o.prepared.inverse,
           after: o.prepared.after,
         });
@@ -419,23 +438,45 @@ export class Session {
     const last = this.history.at(-1);
     if (!last) return { ok: true, summary: null, result: null };
     try {
-      const ws = await this.read();
-      if (!untouchedSince(last, ws)) return { ok: false, error: userError("changed-since") };
-      const p = prepare(ws, last.inverse);
+      // The sheet the command worked on, whichever is active now (the command may have shown another).
+      const ws = await this.readForUndo(last.sheet);
+      if (!ws || !untouchedSince(last, ws)) return { ok: false, error: userError("changed-since") };
+      const back = last.returnTo;
+      const inverse: ChangeSet = back
+        ? {
+            ...last.inverse,
+            ops: [...last.inverse.ops, { op: "select", sheet: back.sheet, rect: back.rect }],
+          }
+        : last.inverse;
+      const p = prepare(ws, inverse);
       if (!p.ok) throw p.error;
       await this.host.apply(p);
       this.history.pop();
       this.changed();
       for (const c of last.commands ?? [last.command]) commandSpec(c).afterUndo?.(this.memory);
-      const r = analyzeWorkbook(p.after, { unit: this.unitOf(p.after) });
       const label = entryLabel(last);
       return {
         ok: true,
-        summary: r.ok ? r.summary : null,
+        summary: summaryAfter(p, this.unitOf(p.after)),
         result: { vi: `Đã hoàn tác: ${label.vi}.`, en: `Undone: ${label.en}.` },
       };
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    }
+  }
+
+  /**
+   * The workbook read on `sheet` for an undo; null when that sheet is gone (deleted or renamed since: the
+   * undo is refused as for any edit since). Other failures are the host's to tell.
+   */
+  private async readForUndo(sheet: string): Promise<WorkbookSnapshot | null> {
+    try {
+      return await this.host.read({ sheet });
+    } catch (e) {
+      if (!hasCode(e, "stale") && !hasCode(e, "no-table")) throw e;
+      const now = await this.host.read(this.chosen !== null ? { sheet: this.chosen } : undefined);
+      if (now.sheetNames.includes(sheet)) throw e;
+      return null;
     }
   }
 
@@ -527,6 +568,30 @@ function asksBefore(ws: WorkbookSnapshot, command: string): boolean {
 export const APPLY_ALL_LABEL: Bilingual = { vi: "Làm tất cả", en: "Do everything" };
 
 const entryLabel = (h: LastChange): Bilingual => h.label ?? commandLabel(h.command);
+
+/**
+ * The sheet a command read `ws` on worked on, and, when its change set shows the user another sheet, where
+ * its undo brings them back (the selection they had, else the sheet's first cell).
+ */
+function workedOn(ws: WorkbookSnapshot, cs: ChangeSet): Pick<LastChange, "sheet" | "returnTo"> {
+  const sheet = ws.active.name;
+  const away = cs.ops.some((op) => op.op === "select" && op.sheet !== sheet);
+  if (!away) return { sheet };
+  return { sheet, returnTo: { sheet, rect: ws.active.selection ?? { top: 0, left: 0, rows: 1, cols: 1 } } };
+}
+
+/**
+ * The table's summary after an undo was written, or null when it cannot be made: the undo is done by then,
+ * so nothing here may turn it into a failure.
+ */
+function summaryAfter(p: PreparedOk, unit: UnitLevel | null | undefined): Summary | null {
+  try {
+    const r = analyzeWorkbook(p.after, { unit });
+    return r.ok ? r.summary : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Hosts may give formulas back respaced or recased ("=round(" → "=ROUND("): compare loosely. */
 const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() : (v ?? null));

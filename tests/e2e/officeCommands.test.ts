@@ -179,26 +179,23 @@ test("Clear highlight after Recalculate removes the add-in's rules and legend in
   expect(await undoList()).toEqual(["Hoàn tác: Bỏ tô màu", "Hoàn tác: Tính lại"]);
 });
 
-// KNOWN WRONG (found by this test): in Excel the read loads the custom conditional formats WITHOUT their
-// ranges (read.ts, CONDITIONAL_LOAD), so clear-highlight's inverse re-adds rules with `ranges: []` and core's
-// prepare refuses it ("a conditional format needs a range"): the panel says «Các thay đổi dự kiến không khớp
-// với bảng tính hiện tại nên chưa ghi gì.» and nothing is undone. Remove `.failing` once the undo of a
-// clear restores the highlight (tests/hosts/office/panelCommands.test.ts has the same case, faster).
-test.failing(
-  "Undo after Clear highlight brings the highlight back, then Undo of Recalculate the seed",
-  async () => {
-    const { highlighted } = await recalcThenClear();
-    // What the panel says after Undo: its result line, or the refusal (so the known failure is quick).
-    await page.getByRole("button", { name: "Hoàn tác", exact: true }).click();
-    const said = page.getByText(/^(Đã hoàn tác: .*|Các thay đổi dự kiến không khớp .*)$/).first();
-    await said.waitFor({ timeout: 20_000 });
-    expect(await said.innerText()).toBe("Đã hoàn tác: Bỏ tô màu.");
-    expect(workbookContent(await excelWorkbook(page))).toEqual(workbookContent(highlighted));
-    expect(await undoList()).toEqual(["Hoàn tác: Tính lại"]);
-    await undo("Tính lại", initial);
-    expect(await undoList()).toEqual([]);
-  },
-);
+// Found by this test: the read loaded the custom conditional formats without their ranges, so the inverse of
+// a clear re-added rules with no range and core's prepare refused it. The read now loads the ranges.
+test("Undo after Clear highlight brings the highlight back, then Undo of Recalculate the seed", async () => {
+  const { highlighted } = await recalcThenClear();
+  // What the panel says after Undo: its result line, or the refusal (so a failure is quick).
+  await page.getByRole("button", { name: "Hoàn tác", exact: true }).click();
+  const said = page.getByText(/^(Đã hoàn tác: .*|Các thay đổi dự kiến không khớp .*)$/).first();
+  await said.waitFor({ timeout: 20_000 });
+  expect(await said.innerText()).toBe("Đã hoàn tác: Bỏ tô màu.");
+  expect(workbookContent(await excelWorkbook(page))).toEqual(workbookContent(highlighted));
+  expect(await undoList()).toEqual(["Hoàn tác: Tính lại"]);
+  // After an undo the result line carries no Undo action: the rest is undone from the list.
+  const back = await run("Hoàn tác: Tính lại", /^Đã hoàn tác: Tính lại\.$/);
+  expect(back.writeRequests).toBe(1);
+  expect(workbookContent(await excelWorkbook(page))).toEqual(workbookContent(initial));
+  expect(await undoList()).toEqual([]);
+});
 
 test("Recalculate, then Undo: the seed again, nothing left to undo", async () => {
   await run("Tính lại", /^Đã tính lại 27 dòng/);

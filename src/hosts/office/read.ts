@@ -23,6 +23,7 @@ import type {
 import { PROBE_ROWS, type CellValue } from "../../core/types";
 import { AddinError } from "../../core/errors";
 import { rectAddress } from "../../core/address";
+import { isAddinRule } from "../../core/conditional";
 import { API, requireApi } from "./requirements";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
 import { areaRects, columnWidths, concatGrids, gridsOf, listOf, parseAddress, type Grids } from "./convert";
@@ -72,6 +73,11 @@ export interface Structure {
   validations: Map<string, string | null>;
   /** The sheet of each table whose range the read loaded (absent: not known yet). */
   tableSheets?: Map<string, string>;
+  /**
+   * How many conditional formats (of every kind) each criteria sheet holds: the read loads the ranges of
+   * that many by index in its one request (absent: not known, the ranges cost a follow-up when needed).
+   */
+  ruleCounts?: Map<string, number>;
 }
 
 /** The last successful read's structure; a new host starts with none. */
@@ -214,6 +220,8 @@ async function learn(context: Excel.RequestContext, criteria: Excel.Worksheet): 
   used.load("address");
   const blank = criteria.getUsedRangeOrNullObject();
   blank.load("address");
+  const conditional = criteria.getRange().conditionalFormats;
+  conditional.load("items/id");
   await context.sync();
   const rect = parseAddress(used.address);
   return {
@@ -223,6 +231,7 @@ async function learn(context: Excel.RequestContext, criteria: Excel.Worksheet): 
     active: criteria.name,
     cells: new Map([[criteria.name, blank.isNullObject || !rect ? 0 : cellsOf(rect)]]),
     validations: new Map(),
+    ruleCounts: new Map([[criteria.name, conditional.items.length]]),
   };
 }
 
@@ -283,10 +292,18 @@ async function readWith(
     opts.sheet !== undefined
       ? workbook.worksheets.getItem(opts.sheet)
       : workbook.worksheets.getActiveWorksheet();
-  const memo = mode.guess ? memory.last : null;
-  // Only the criteria sheet's name may differ from the memo's when a sheet was asked for.
-  const guessed = !!memo && (opts.sheet === undefined || opts.sheet === memo.active);
-  const known = guessed ? memo : await learn(context, criteria());
+  const last = mode.guess ? memory.last : null;
+  // A sheet asked for that is not the memo's criteria sheet is guessed too when the memo knows its size (an
+  // undo reads the sheet its command worked on while the command left another sheet active).
+  const asked = opts.sheet;
+  const memo =
+    !last || asked === undefined || asked === last.active
+      ? last
+      : last.order.includes(asked) && last.cells.has(asked)
+        ? { ...last, active: asked }
+        : null;
+  const guessed = !!memo;
+  const known = memo ?? (await learn(context, criteria()));
   // What was just learnt holds for a retry of this read (e.g. without the selection).
   if (!guessed) memory.last = known;
 
@@ -328,6 +345,20 @@ async function readWith(
   names.load("items/name, items/formula, items/visible");
   const conditional = active.getRange().conditionalFormats;
   conditional.load(CONDITIONAL_LOAD);
+  // The rules' ranges (a method per rule, so not loadable with the items): by index, as many as the memo
+  // says the sheet holds; an index past the end fails the batch like any refuted guess. Indexed on the
+  // sheet the memo counted (when the user went to another sheet, the batch is refuted by its name anyway).
+  const counted =
+    guessed && opts.sheet === undefined
+      ? sheets.getItem(known.active).getRange().conditionalFormats
+      : conditional;
+  const ruleRanges = Array.from({ length: known.ruleCounts?.get(known.active) ?? 0 }, (_, i) => {
+    const cf = counted.getItemAt(i);
+    cf.load("id");
+    const areas = cf.getRanges();
+    areas.load("address");
+    return { cf, areas };
+  });
   try {
     await context.sync();
   } catch (e) {
@@ -360,6 +391,7 @@ async function readWith(
       active: active.name,
       cells: new Map(seen.map((l) => [l.name, l.cells])),
       validations: new Map(seen.map((l) => [l.name, l.areas])),
+      ruleCounts: new Map([[active.name, conditional.items.length]]),
     });
   }
 
@@ -376,6 +408,17 @@ async function readWith(
       rulesQueued ||= load.rules.length > 0;
     }
   }
+  // Rules whose ranges the guess did not cover (added since by hand, or no count known): their ranges in the
+  // follow-up, only when one of them is the add-in's (its undo and its "clear" need them).
+  const rangesOf = new Map(ruleRanges.map((r) => [r.cf.id, r.areas]));
+  const unplaced = conditional.items.filter((cf) => !rangesOf.has(cf.id) && cf.type === "Custom");
+  if (unplaced.some((cf) => !cf.customOrNullObject.isNullObject && isAddinRule(cf.customOrNullObject.rule)))
+    for (const cf of unplaced) {
+      const areas = cf.getRanges();
+      areas.load("address");
+      rangesOf.set(cf.id, areas);
+      rulesQueued = true;
+    }
   const bandGrids = new Map<string, Grids>();
   for (const load of loads) {
     const rect = usedRects.get(load.name);
@@ -445,7 +488,7 @@ async function readWith(
     const sel = parseAddress(selection.address);
     if (sel) activeSnapshot.selection = sel;
   }
-  const rules = customRules(conditional);
+  const rules = customRules(conditional, new Map([...rangesOf].map(([id, areas]) => [id, areas.address])));
   if (rules.length) activeSnapshot.conditionalFormats = rules;
   const snapshot: WorkbookSnapshot = {
     active: activeSnapshot,
@@ -473,6 +516,7 @@ async function readWith(
     validations: new Map(
       loads.map((l) => [l.name, l.validations.isNullObject ? null : l.validations.address]),
     ),
+    ruleCounts: new Map([...(known.ruleCounts ?? []), [known.active, conditional.items.length]]),
   };
   return snapshot;
 }
@@ -486,18 +530,30 @@ function frozenOf(range: Excel.Range): { rows: number; cols: number } {
 
 /**
  * What is loaded of a sheet's conditional formats in the first request: the custom ones' formula and colours
- * (customOrNullObject: a null object for other kinds). Their ranges would need a call per rule and another
- * request: rules are read without ranges and removed by id.
+ * (customOrNullObject: a null object for other kinds). Their ranges are a method's (ConditionalFormat.getRanges,
+ * ExcelApi 1.9; getRange throws and getRangeOrNullObject gives a null object for a rule on several ranges):
+ * the read asks them by index (getItemAt) in the same request when it knows how many rules there are.
  */
 export const CONDITIONAL_LOAD =
   "items/id, items/type, items/customOrNullObject/rule/formula, items/customOrNullObject/format/fill/color, items/customOrNullObject/format/font/color";
 
-/** The custom rules of a loaded ConditionalFormatCollection (ranges unknown: empty). */
-export function customRules(conditional: Excel.ConditionalFormatCollection): ConditionalRule[] {
+/**
+ * The custom rules of a loaded ConditionalFormatCollection, with their ranges where `ranges` (rule id → the
+ * address getRanges gave) knows them, else none.
+ */
+export function customRules(
+  conditional: Excel.ConditionalFormatCollection,
+  ranges: ReadonlyMap<string, string> = new Map(),
+): ConditionalRule[] {
   return conditional.items.flatMap((cf) => {
     const c = cf.customOrNullObject;
     if (cf.type !== "Custom" || c.isNullObject) return [];
-    const rule: ConditionalRule = { ranges: [], formula: c.rule.formula, id: cf.id };
+    const address = ranges.get(cf.id);
+    const rule: ConditionalRule = {
+      ranges: address ? areaRects(address) : [],
+      formula: c.rule.formula,
+      id: cf.id,
+    };
     if (c.format.fill.color) rule.fill = c.format.fill.color.toUpperCase();
     if (c.format.font.color) rule.fontColor = c.format.font.color.toUpperCase();
     return [rule];

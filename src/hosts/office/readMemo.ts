@@ -24,10 +24,18 @@ export function rememberWrite(memo: ReadMemo, p: PreparedOk): void {
   let tables = [...known.tables];
   const tableSheets = new Map(known.tableSheets ?? []);
   let active = known.active;
+  // Conditional formats each sheet will hold: one Excel rule per range added; one per rule removed by id,
+  // one per range for a rule the write finds by formula (an undo of rules added earlier).
+  const ruleCounts = new Map(known.ruleCounts ?? []);
+  const countRules = (sheet: string, by: number) => {
+    const n = ruleCounts.get(sheet);
+    if (n !== undefined) ruleCounts.set(sheet, Math.max(0, n + by));
+  };
   for (const op of p.ops) {
     touched.add(op.sheet);
     if (op.op === "addSheet") {
       added.add(op.sheet);
+      ruleCounts.set(op.sheet, 0); // a new sheet holds no rules
       deleted.delete(op.sheet);
     } else if (op.op === "deleteSheet") {
       deleted.add(op.sheet);
@@ -46,6 +54,13 @@ export function rememberWrite(memo: ReadMemo, p: PreparedOk): void {
       tables = tables.filter((t) => t !== op.name);
       tableSheets.delete(op.name);
     } else if (op.op === "select") active = op.sheet;
+    else if (op.op === "addConditionalFormats")
+      countRules(
+        op.sheet,
+        op.rules.reduce((n, r) => n + r.ranges.length, 0),
+      );
+    else if (op.op === "removeConditionalFormats")
+      countRules(op.sheet, -op.rules.reduce((n, r) => n + (r.id !== undefined ? 1 : r.ranges.length), 0));
   }
   if (deleted.has(active)) {
     memo.last = null; // Excel chooses the sheet shown next: learn it
@@ -59,6 +74,7 @@ export function rememberWrite(memo: ReadMemo, p: PreparedOk): void {
   const cells = new Map(known.cells);
   const validations = new Map(known.validations);
   for (const name of deleted) {
+    ruleCounts.delete(name);
     cells.delete(name);
     validations.delete(name);
   }
@@ -82,6 +98,7 @@ export function rememberWrite(memo: ReadMemo, p: PreparedOk): void {
     cells,
     validations,
     tableSheets,
+    ruleCounts,
   };
   memo.last = next;
 }

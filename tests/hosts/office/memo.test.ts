@@ -6,6 +6,13 @@ import { FakeExcel } from "./fake";
 import { criteriaRows, expectSameWorkbook, sheetFrom, workbookOf } from "./helpers";
 import { applyChangeSet, freshHost, readSnapshot, recalcCommand, setup } from "./harness";
 
+/** Conditional formats' ids are Excel's bookkeeping (the double's snapshot leaves them out too). */
+function withoutRuleIds(ws: WorkbookSnapshot): WorkbookSnapshot {
+  for (const s of [ws.active, ...Object.values(ws.others ?? {})])
+    if (s.conditionalFormats) s.conditionalFormats = s.conditionalFormats.map(({ id: _id, ...r }) => r);
+  return ws;
+}
+
 // The 10,000-row cases recalculate 20,000 formulas twice (in the double and in the core's simulation).
 jest.setTimeout(120_000);
 
@@ -56,14 +63,17 @@ describe("reading again: the last read's tables and validated areas ride in the 
 
     before = fake.syncs;
     const { basis, cs } = await recalcCommand();
-    expect(fake.syncs - before).toBe(2);
-    expectSameWorkbook(fake.snapshot(), simulate(basis, cs));
+    // The harness writes around the host's memo (writePrepared, as another runtime would): the highlight's
+    // rules the first command added are not counted, so their ranges take one follow-up sync (the host's
+    // own write counts them: tests/hosts/office/panelCommands.test.ts).
+    expect(fake.syncs - before).toBe(3);
+    expectSameWorkbook(fake.snapshot(), withoutRuleIds(simulate(basis, cs)));
 
     // What the one-sync read returned is what the two-sync read returns.
     const guessed = await read(fake);
     expect(guessed.syncs).toBe(1);
     const plain = await plainRead(fake);
-    expect(fake.syncs).toBe(before + 2 + 1 + 3);
+    expect(fake.syncs).toBe(before + 3 + 1 + 3);
     expect(guessed.ws).toEqual(plain);
     expect(plain.others![PLAN]).toEqual(fake.model.sheet(PLAN).toSnapshot());
     expect(plain.others![PLAN].tables![0].rect).toEqual({ top: 0, left: 0, rows: 3, cols: 3 });
@@ -84,8 +94,9 @@ describe("reading again: the last read's tables and validated areas ride in the 
     }
     // plan: first read (learn + read) and the write; recalc: the guess is refuted by the new plan sheet (that
     // batch reports the new structure: no learning sync), the read, the plan sheet's rules, and the write; plan
-    // again: remembered.
-    expect(counts).toEqual([3, 4, 2]);
+    // again: remembered, but for the ranges of the highlight's rules recalc added (the harness writes around
+    // the host's memo, so they are not counted: one follow-up sync).
+    expect(counts).toEqual([3, 4, 3]);
     expect(fake.model.sheet(PLAN).tables.map((t) => t.name)).toEqual(["KeHoachKhacPhuc"]);
   });
 
@@ -245,8 +256,8 @@ describe("reading again: the last read's tables and validated areas ride in the 
     expect(fake.syncs - before).toBe(3);
     before = fake.syncs;
     const { basis, cs } = await recalcCommand(); // the first command widened Bang1: its range is read anew
-    expect(fake.syncs - before).toBe(2);
-    expect(fake.snapshot().active).toEqual(simulate(basis, cs).active);
+    expect(fake.syncs - before).toBe(3); // and the ranges of the rules it added, not counted (see above)
+    expect(fake.snapshot().active).toEqual(withoutRuleIds(simulate(basis, cs)).active);
     expect(basis.active.tables![0].rect).toEqual({ top: 3, left: 1, rows: 20, cols: 7 });
 
     // The user goes to a sheet with another table: the guess (Bang1 on the active sheet) does not hold there.

@@ -83,27 +83,39 @@ test("Recalculate then Clear highlight: 2 syncs each; the read after each 1", as
   expect(await syncsOf(fake, async () => (await host.read(), { ok: true }))).toBe(1);
 });
 
-// KNOWN WRONG: in Excel the read loads custom conditional formats without their ranges (read.ts,
-// CONDITIONAL_LOAD), so the inverse of a clear re-adds rules with `ranges: []`, which core's prepare refuses
-// (invalid-change-set, "a conditional format needs a range"). Same case in tests/e2e/officeCommands.test.ts.
-test.failing("Undo of Clear highlight restores the highlight", async () => {
-  const { fake, session } = start();
+// The read loads the criteria sheet's rules with their ranges (by index, in its one request: the memo knows
+// how many rules the sheet holds), so the inverse of a clear puts the highlight back where it was.
+test("Undo of Clear highlight restores the highlight: 1 read + 1 write", async () => {
+  const { fake, session, host } = start();
   expect((await session.run("recalc")).ok).toBe(true);
   const highlighted = content(fake.snapshot());
+  const rules = (await host.read()).active.conditionalFormats ?? [];
+  expect(rules.length).toBeGreaterThan(0);
+  expect(rules.every((r) => r.ranges.length > 0)).toBe(true);
   expect((await session.run("clear-highlight")).ok).toBe(true);
-  const undone = await session.undo();
-  expect(undone.ok).toBe(true);
+  expect(await syncsOf(fake, () => session.undo())).toBe(2);
   expect(content(fake.snapshot())).toBe(highlighted);
 });
 
-// KNOWN WRONG: "Ghi danh mục giải pháp" ends with a select op that activates the catalogue sheet, and the
-// session (without a chosen sheet) reads the ACTIVE sheet as the criteria sheet, so Undo reads the catalogue
-// as the table and core's prepare throws (ChangeSetError «no sheet named «Danh mục giải pháp»», shown as
-// "unexpected"). Not the host's doing: the same happens with or without the read memo.
-test.failing("Undo of Write the solutions catalogue removes the catalogue sheet", async () => {
-  const { fake, session } = start();
+// "Ghi danh mục giải pháp" ends by showing the catalogue sheet it added: the session keeps working on the
+// criteria sheet (a sheet of the add-in's own being active never becomes the table), and its undo reads the
+// sheet the command worked on, deletes the catalogue and takes the user back to the table.
+test("Undo of Write the solutions catalogue removes the catalogue sheet and shows the table again", async () => {
+  const seedWs = sampleWorkbook();
+  const installed = installFake({ ...seedWs, sheetNames: [...seedWs.sheetNames, "Ghi chú"] });
+  done = installed.done;
+  const fake = installed.fake;
+  const session = new Session(new ExcelHost(), "vi");
+  const table = seedWs.active.name;
   const seed = content(fake.snapshot());
   expect((await session.run("export-catalogue")).ok).toBe(true);
-  expect((await session.undo()).ok).toBe(true);
+  expect(fake.activeSheet).toBe("Danh mục giải pháp");
+  // The next command still works on the table, not on the catalogue the user is looking at.
+  const analyzed = await session.analyze();
+  expect(analyzed.ok).toBe(true);
+  expect(analyzed.ok ? analyzed.summary?.rows.length : 0).toBeGreaterThan(0);
+  const undone = await session.undo();
+  expect(undone).toMatchObject({ ok: true, result: { vi: "Đã hoàn tác: Ghi danh mục giải pháp." } });
+  expect(fake.activeSheet).toBe(table);
   expect(content(fake.snapshot())).toBe(seed);
 });

@@ -2,7 +2,8 @@
 import type { SheetModel } from "../../../../src/core/model";
 import type { ConditionalRule, Rect } from "../../../../src/core/types";
 import { rectAddress } from "../../../../src/core/address";
-import { FakeObject, type Target } from "./base";
+import { FakeObject, failOnNull, type Target } from "./base";
+import { FakeRange, FakeRangeAreas } from "./range";
 import type { FakeContext } from "./context";
 import { FakeOfficeError, jsonBytes, loadNames, notLoaded } from "./util";
 
@@ -27,6 +28,16 @@ export class FakeConditionalFormat extends FakeObject {
   }
   markLoaded(name: string, v: unknown): void {
     this.loaded.set(name, v);
+  }
+  /** Loads `id` and `type` (the double's rules are all Custom). */
+  load(spec: unknown): this {
+    this.queueLoad(
+      loadNames(spec),
+      ["id", "type"],
+      (n) => (n === "id" ? this.rule().id : "Custom"),
+      () => false,
+    );
+    return this;
   }
   private rule(): ConditionalRule {
     const f = this.find();
@@ -107,26 +118,42 @@ export class FakeConditionalFormat extends FakeObject {
       },
     };
   }
-  getRangeOrNullObject() {
-    const address = { value: "" };
-    const self = { ctx: this.ctx, rule: () => this.rule(), find: () => this.find() };
-    return {
-      get address(): string {
-        return address.value;
+  /** Where the rule applies, when it exists: its sheet and ranges. */
+  private where(): Target | null {
+    const f = this.find();
+    return f ? { sheet: f.sheet, rects: f.rule.ranges.map((r) => ({ ...r })) } : null;
+  }
+  /**
+   * ExcelApi 1.6, documented: "Throws an error if the conditional format is applied to multiple ranges"
+   * (the double: InvalidOperation at sync, as any statement on a rule that is gone: ItemNotFound).
+   */
+  getRange(): FakeRange {
+    failOnNull(this.ctx, "getRange", () => {
+      if (!this.find()) throw new FakeOfficeError("ItemNotFound", "no such conditional format");
+      if (this.rule().ranges.length !== 1)
+        throw new FakeOfficeError("InvalidOperation", "the conditional format applies to several ranges");
+      return false;
+    });
+    return new FakeRange(this.ctx, () => this.where());
+  }
+  /** ExcelApi 1.6, documented: a null object when the conditional format applies to several ranges. */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const w = this.where();
+        return w && w.rects.length === 1 ? w : null;
       },
-      get isNullObject(): boolean {
-        return address.value === "";
-      },
-      load(spec: unknown) {
-        void spec;
-        self.ctx.read(() => {
-          const r = self.rule();
-          const a = r.ranges.length === 1 ? `${self.find()!.sheet.name}!${rectAddress(r.ranges[0])}` : "";
-          return { bytes: jsonBytes(a), commit: () => (address.value = a) };
-        });
-        return this;
-      },
-    };
+      true,
+    );
+  }
+  /** ExcelApi 1.9: the RangeAreas, one or more rectangles, the conditional format applies to. */
+  getRanges(): FakeRangeAreas {
+    failOnNull(this.ctx, "getRanges", () => {
+      if (!this.find()) throw new FakeOfficeError("ItemNotFound", "no such conditional format");
+      return false;
+    });
+    return new FakeRangeAreas(this.ctx, () => this.where(), false);
   }
   delete(): void {
     this.ctx.write(
@@ -213,6 +240,28 @@ export class FakeConditionalFormatCollection extends FakeObject {
       },
     );
     return new FakeConditionalFormat(this.ctx, () => made);
+  }
+  /**
+   * The conditional format at `index` of the range's collection (ExcelApi 1.6). The docs do not say what an
+   * index past the end gives: the double fails the batch (ItemNotFound), the strictest reading.
+   */
+  getItemAt(index: number): FakeConditionalFormat {
+    let id: string | null = null;
+    this.ctx.read(() => {
+      const t = this.target();
+      const rules = t.sheet.conditionalFormats.filter((r) =>
+        r.ranges.some((x) => t.rects.some((y) => meets(x, y))),
+      );
+      const rule = rules[index];
+      if (!rule) throw new FakeOfficeError("ItemNotFound", `no conditional format at index ${index}`);
+      id = idOf(rule);
+      return { bytes: 0, commit: () => undefined };
+    });
+    return new FakeConditionalFormat(this.ctx, () => {
+      const t = this.resolve();
+      const rule = id === null ? undefined : t?.sheet.conditionalFormats.find((r) => r.id === id);
+      return t && rule ? { sheet: t.sheet, rule } : null;
+    });
   }
   getItem(id: string): FakeConditionalFormat {
     return new FakeConditionalFormat(this.ctx, () => {

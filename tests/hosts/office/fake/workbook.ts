@@ -172,7 +172,18 @@ export class FakeWorksheet extends FakeObject {
       () => null,
       [],
       () => {
-        this.ctx.fake.model.apply({ op: "deleteSheet", sheet: this.model()!.name });
+        const name = this.model()!.name;
+        const fake = this.ctx.fake;
+        // Excel shows another sheet when the active one goes (which one is not documented: here the next
+        // visible sheet, else the one before it), so the add-in must never count on it.
+        if (fake.activeSheet === name) {
+          const visible = fake.visibleSheets();
+          const i = visible.indexOf(name);
+          fake.activeSheet = visible[i + 1] ?? visible[i - 1] ?? name;
+          const sel = fake.selection;
+          if (sel && typeof sel === "object" && sel.sheet === name) fake.selection = null;
+        }
+        fake.model.apply({ op: "deleteSheet", sheet: name });
       },
     );
   }
