@@ -26,7 +26,7 @@ import {
 } from "@fluentui/react-components";
 import { userError, type UserError } from "../app/errors";
 import { Panel } from "../taskpane/exports";
-import type { PlanDocumentResult } from "../taskpane/panelApi";
+import type { PlanDocumentRequest, PlanDocumentResult } from "../taskpane/panelApi";
 import { Grid, type Position } from "./Grid";
 import type { GridView, Lang } from "./gridModel";
 import { DocSession, openPort, type DocPort } from "./docClient";
@@ -108,8 +108,9 @@ const useStyles = makeStyles({
 let nextDocId = 1;
 
 /** The plan document over a playground workbook, made where the document lives. */
-function planDocumentOf(doc: Doc): () => Promise<PlanDocumentResult> {
-  return () => doc.session.port.core.planDocument();
+function planDocumentOf(doc: Doc): (req?: PlanDocumentRequest) => Promise<PlanDocumentResult> {
+  // plain data across the worker: only the previous sheet's name
+  return (req) => doc.session.port.core.planDocument({ previous: req?.previous ?? null });
 }
 
 /**

@@ -9,7 +9,7 @@ import type * as ExcelJS from "exceljs";
 import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
 import { planDocumentDocx } from "../app/planDocument";
 import { Session, type ReadRequest, type UndoEntry } from "../app/session";
-import type { PreparedOk, Rect, WorkbookSnapshot } from "../app/types";
+import type { PreparedOk, Rect, SheetSnapshot, WorkbookSnapshot } from "../app/types";
 import {
   AddinError,
   describeError,
@@ -26,7 +26,7 @@ import {
   saveWorkbook,
   sniffWorkbook,
 } from "../hosts/xlsx";
-import { planDocxName, type PlanDocumentResult } from "../taskpane/panelApi";
+import { planDocxName, type PlanDocumentRequest, type PlanDocumentResult } from "../taskpane/panelApi";
 import { sheetView, type GridView, type Lang } from "./gridModel";
 import { COMMAND_STEPS, OPEN_STEPS, StepGate, yieldToPage, type OnProgress, type WorkStep } from "./progress";
 import { SAMPLE_FILE_NAME, sampleXlsx } from "./sampleXlsx";
@@ -251,11 +251,24 @@ export class DocCore {
     return { bytes: kept.bytes, lost: kept.lost };
   }
 
-  /** The plan document (.docx) of the workbook as it stands. */
-  async planDocument(): Promise<PlanDocumentResult> {
+  /**
+   * The plan document (.docx) of the workbook as it stands; with last year's sheet chosen in the compare
+   * tab (`req.previous`), §II gets the comparison, as in the task pane and the CLI's `plan-doc --previous`.
+   */
+  async planDocument(req: PlanDocumentRequest = {}): Promise<PlanDocumentResult> {
     const { session } = this.need();
     const ws = await session.workbook();
-    const r = await planDocumentDocx(ws, { fallbackName: this.fileName.replace(/\.xlsx$/i, "") });
+    let previous: SheetSnapshot | null = null;
+    try {
+      previous = req.previous ? await session.sheetSnapshot(req.previous) : null;
+    } catch (e) {
+      // the sheet went meanwhile: a typed answer (a worker's thrown error reaches the page untyped)
+      return { ok: false, error: describeError(e) };
+    }
+    const r = await planDocumentDocx(ws, {
+      previous,
+      fallbackName: this.fileName.replace(/\.xlsx$/i, ""),
+    });
     return r.ok ? { ok: true, bytes: r.bytes, fileName: planDocxName(ws.active.name), notes: r.notes } : r;
   }
 }

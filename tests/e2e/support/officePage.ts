@@ -27,7 +27,12 @@ export function standInScript(): string {
   return standIn;
 }
 
-export type StandInOptions = FakeOptions & { table?: Rect };
+export type StandInOptions = FakeOptions & {
+  /** The criteria table inside an Excel table (ListObject) at this range of the workbook's active sheet. */
+  table?: Rect;
+  /** The workbook Excel holds (plain data, passed to the page as JSON); the seed's unless told. */
+  workbook?: WorkbookSnapshot;
+};
 
 /** Opens `file` of dist/ with the stand-in in place of office.js (shared runtime as manifest.xml says). */
 export async function openInExcel(
