@@ -6,6 +6,7 @@
 import type { CellValue, SheetSnapshot } from "./types";
 import { cellAt, formatAt } from "./table";
 import { columnIndex, columnLetter } from "./address";
+import { rewriteRefs, shiftSpan } from "./refShift";
 
 export class FormulaError {
   constructor(readonly code: string) {}
@@ -412,68 +413,27 @@ export function shiftFormulaColumns(
   count: number,
   rows?: { top: number; bottom: number },
 ): string {
-  let out = "";
-  let i = 0;
-  const src = formula;
-  const deletedEnd = count < 0 ? at - count : at; // first column after a deletion
-  while (i < src.length) {
-    const ch = src[i];
-    if (ch === '"') {
-      const j = src.indexOf('"', i + 1);
-      const end = j === -1 ? src.length : j + 1;
-      out += src.slice(i, end);
-      i = end;
-      continue;
-    }
-    const prev = i > 0 ? src[i - 1] : "";
-    ANY_REF_AT.lastIndex = i;
-    const m = /[A-Za-z0-9_.$']/.test(prev) ? null : ANY_REF_AT.exec(src);
-    const after = m ? src[i + m[0].length] : undefined;
-    // A cell needs a row number; a column range needs both ends ("F:F"); a name followed by "(" is a function.
-    const isRef =
-      m &&
-      after !== "(" &&
-      after !== "!" &&
-      !(after && /[A-Za-z0-9_]/.test(after)) &&
-      (m[4] !== undefined
-        ? m[6] === undefined || m[7] !== undefined
-        : m[6] !== undefined && m[7] === undefined);
-    if (!m || !isRef) {
-      out += ch;
-      i++;
-      continue;
-    }
-    i += m[0].length;
-    const sheet = m[1] ? m[1].replace(/^'|'$/g, "").replace(/''/g, "'") : home;
-    const rowOf = (r: string | undefined) => (r === undefined ? null : parseInt(r.replace("$", ""), 10) - 1);
-    const r1 = rowOf(m[4]);
-    const r2 = m[6] !== undefined ? rowOf(m[7]) : r1;
-    const inRows = !rows || r1 === null || (r1 >= rows.top && (r2 ?? r1) <= rows.bottom);
-    if (sheet !== target || !inRows) {
-      out += m[0];
-      continue;
-    }
-    const prefix = m[1] ? `${m[1]}!` : "";
-    let c1 = columnIndex(m[3]);
-    let c2 = m[6] !== undefined ? columnIndex(m[6]) : c1;
-    if (count > 0) {
-      if (c1 >= at) c1 += count;
-      if (c2 >= at) c2 += count;
-    } else {
-      const gone = (c: number) => c >= at && c < deletedEnd;
-      if (gone(c1) && gone(c2)) {
-        out += `${prefix}#REF!`;
-        continue;
-      }
-      // A range keeps what is left of it; ends past the deletion move left.
-      c1 = gone(c1) ? at : c1 >= deletedEnd ? c1 + count : c1;
-      c2 = gone(c2) ? at - 1 : c2 >= deletedEnd ? c2 + count : c2;
-    }
-    const cell = (d: string, c: number, r: string | undefined) => `${d}${columnLetter(c)}${r ?? ""}`;
-    out += prefix + cell(m[2], c1, m[4]);
-    if (m[6] !== undefined) out += `:${cell(m[5], c2, m[7])}`;
-  }
-  return out;
+  const rowOf = (r: string | undefined) => (r === undefined ? null : parseInt(r.replace("$", ""), 10) - 1);
+  // A cell needs a row number; a column range needs both ends ("F:F").
+  const isRef = (m: RegExpExecArray) =>
+    m[4] !== undefined ? m[6] === undefined || m[7] !== undefined : m[6] !== undefined && m[7] === undefined;
+  return rewriteRefs(
+    formula,
+    ANY_REF_AT,
+    home,
+    (m, sheet, prefix) => {
+      const r1 = rowOf(m[4]);
+      const r2 = m[6] !== undefined ? rowOf(m[7]) : r1;
+      const inRows = !rows || r1 === null || (r1 >= rows.top && (r2 ?? r1) <= rows.bottom);
+      if (sheet !== target || !inRows) return null;
+      const c1 = columnIndex(m[3]);
+      const span = shiftSpan(c1, m[6] !== undefined ? columnIndex(m[6]) : c1, at, count);
+      if (!span) return `${prefix}#REF!`;
+      const cell = (d: string, c: number, r: string | undefined) => `${d}${columnLetter(c)}${r ?? ""}`;
+      return prefix + cell(m[2], span[0], m[4]) + (m[6] !== undefined ? `:${cell(m[5], span[1], m[7])}` : "");
+    },
+    isRef,
+  );
 }
 
 /**

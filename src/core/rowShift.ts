@@ -6,6 +6,7 @@
  */
 import type { Rect } from "./types";
 import { shiftRect } from "./address";
+import { rewriteRefs, shiftSpan } from "./refShift";
 
 const transpose = (r: Rect): Rect => ({ top: r.left, left: r.top, rows: r.cols, cols: r.rows });
 
@@ -43,53 +44,15 @@ export function shiftFormulaRows(
   at: number,
   count: number,
 ): string {
-  let out = "";
-  let i = 0;
-  const src = formula;
-  const deletedEnd = count < 0 ? at - count : at;
-  while (i < src.length) {
-    const ch = src[i];
-    if (ch === '"') {
-      const j = src.indexOf('"', i + 1);
-      const end = j === -1 ? src.length : j + 1;
-      out += src.slice(i, end);
-      i = end;
-      continue;
-    }
-    const prev = i > 0 ? src[i - 1] : "";
-    REF_AT.lastIndex = i;
-    const m = /[A-Za-z0-9_.$']/.test(prev) ? null : REF_AT.exec(src);
-    const after = m ? src[i + m[0].length] : undefined;
-    if (!m || after === "(" || after === "!" || (after !== undefined && /[A-Za-z0-9_]/.test(after))) {
-      out += ch;
-      i++;
-      continue;
-    }
-    i += m[0].length;
-    const sheet = m[1] ? m[1].replace(/^'|'$/g, "").replace(/''/g, "'") : home;
-    if (sheet !== target) {
-      out += m[0];
-      continue;
-    }
-    const prefix = m[1] ? `${m[1]}!` : "";
-    let r1 = parseInt(m[4], 10) - 1;
-    let r2 = m[5] !== undefined ? parseInt(m[7], 10) - 1 : r1;
-    if (count > 0) {
-      if (r1 >= at) r1 += count;
-      if (r2 >= at) r2 += count;
-    } else {
-      const gone = (r: number) => r >= at && r < deletedEnd;
-      if (gone(r1) && gone(r2)) {
-        out += `${prefix}#REF!`;
-        continue;
-      }
-      r1 = gone(r1) ? at : r1 >= deletedEnd ? r1 + count : r1;
-      r2 = gone(r2) ? at - 1 : r2 >= deletedEnd ? r2 + count : r2;
-    }
-    out += `${prefix}${m[2]}${m[3]}${r1 + 1}`;
-    if (m[5] !== undefined) out += `:${m[5]}${m[6]}${r2 + 1}`;
-  }
-  return out;
+  return rewriteRefs(formula, REF_AT, home, (m, sheet, prefix) => {
+    if (sheet !== target) return null;
+    const r1 = parseInt(m[4], 10) - 1;
+    const span = shiftSpan(r1, m[5] !== undefined ? parseInt(m[7], 10) - 1 : r1, at, count);
+    if (!span) return `${prefix}#REF!`;
+    return (
+      `${prefix}${m[2]}${m[3]}${span[0] + 1}` + (m[5] !== undefined ? `:${m[5]}${m[6]}${span[1] + 1}` : "")
+    );
+  });
 }
 
 /** What of a sheet model moves with whole rows (core/model.ts's SheetModel has all of it). */
