@@ -21,13 +21,17 @@ async function snapshotOf(bytes: Uint8Array): Promise<WorkbookSnapshot> {
 }
 const fixture = async (id: string) => snapshotOf(await fixtureBytes(CORPUS.find((f) => f.id === id)!));
 
-/** A commune table with both appraisal columns and a bonus/penalty block above its total row. */
-async function appraisedWithBonus(): Promise<WorkbookSnapshot> {
-  const APPRAISED: Record<string, number> = { "3": 14, "3.2": 8, "7": 12, "7.1": 7 };
+const CUT_TWO: Record<string, number> = { "3": 14, "3.2": 8, "7": 12, "7.1": 7 };
+
+/**
+ * A commune table with both appraisal columns and a bonus/penalty block above its total row; `appraised`
+ * gives the appraised score of the codes the appraisal changed (the others keep their self score).
+ */
+async function appraisedWithBonus(appraised = CUT_TWO): Promise<WorkbookSnapshot> {
   const rows: Row[] = tableRows({
     header: ["TT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"],
     gap: false,
-    extra: (r) => [vn(APPRAISED[r[0]] ?? r[3])],
+    extra: (r) => [vn(appraised[r[0]] ?? r[3])],
     total: null,
   }).concat([
     [null, "Điểm thưởng", "2,00", "1,00", "1,00"],
@@ -108,6 +112,38 @@ describe("self-assessed and appraised", () => {
     const adj = section("adjustments");
     expect(adj.getAttribute("data-placement")).toBe("inside");
     expect(figures(adj)).toEqual({ "Điểm thưởng": "1,00", "Điểm trừ": "0,50" });
+  });
+
+  test("a long list starts folded and opens; a domain cut on its own is listed, a raised score is not", async () => {
+    const user = userEvent.setup();
+    // five criteria cut and domain 4 cut by itself (its 4.1 kept); 8.1 raised from 9 to 9,50 (not a cut)
+    const appraised = {
+      ...CUT_TWO,
+      ...{ "1": 8.5, "1.2": 0, "4": 8, "5": 9, "5.2": 3, "6": 7, "6.2": 2, "8": 17.5, "8.1": 9.5 },
+    };
+    setup({ ws: await appraisedWithBonus(appraised) });
+    await screen.findByTestId("appraisal");
+    // appraised: Σ domains 8,5 + 7 + 14 + 8 + 9 + 7 + 12 + 17,5
+    expect(figures(section("appraisal"))).toEqual({
+      "Tự đánh giá": "87,25",
+      "Thẩm định": "83,00",
+      "Chênh lệch": "4,25",
+    });
+    const fold = section("appraisal-cuts") as HTMLDetailsElement;
+    expect(fold.open).toBe(false);
+    await user.click(within(fold).getByText("Bị trừ khi thẩm định (6)"));
+    expect(fold.open).toBe(true);
+    const lines = within(fold).getAllByRole("button");
+    // largest cut first (5.2: 1,25), equal cuts in sheet order; domains 1, 3, 5, 6, 7 not again, 8.1 not
+    expect(lines.map((b) => b.querySelector("span")!.textContent)).toEqual([
+      "5.2",
+      "4",
+      "6.2",
+      "1.2",
+      "3.2",
+      "7.1",
+    ]);
+    expect(lines[1].textContent).toContain("Tự đánh giá 9,00 → thẩm định 8,00: bị trừ 1,00");
   });
 
   test("a table without appraisal columns shows no appraisal section", async () => {

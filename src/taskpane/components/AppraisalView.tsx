@@ -61,7 +61,11 @@ const useStyles = makeStyles({
   code: { fontWeight: tokens.fontWeightSemibold, minWidth: "2.5em" },
   name: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", minWidth: 0 },
   line: { gridColumn: "2", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
-  cut: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  cut: {
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: "nowrap",
+  },
 });
 
 interface FoldProps {
