@@ -132,6 +132,30 @@ export interface Strings {
   compareTotal: (sheet: string, before: string, after: string, delta: string) => string;
   compareLists: Record<"improved" | "regressed" | "newlyUnmet" | "stillUnmet", (n: number) => string>;
 
+  /** Self-assessed against appraised scores (issue 11 item 3): shown when the table has both. */
+  appraisalHeading: string;
+  selfTotalLabel: string;
+  appraisedTotalLabel: string;
+  appraisalDiffLabel: string;
+  appraisalDiffNote: string;
+  /** When the total counts a bonus/penalty block: the two sums leave it out. */
+  appraisalBeforeAdjustments: string;
+  cutHeading: (n: number) => string;
+  cutHint: string;
+  cutLine: (self: string, appraised: string) => string;
+  cutBy: (cut: string) => string;
+  noCuts: string;
+  notAppraisedHeading: (n: number) => string;
+  notAppraisedHint: string;
+  notAppraisedLine: (self: string) => string;
+  /** The bonus/penalty block (issue 11 item 4): shown when the table has one. */
+  adjustHeading: string;
+  bonusLabel: string;
+  penaltyLabel: string;
+  finalLabel: string;
+  adjustInside: (total: string, domains: string, bonus: string, penalty: string) => string;
+  adjustAfter: (final: string, total: string, bonus: string, penalty: string) => string;
+
   loadingOffice: string;
   /** Title of the message left by the ribbon's Recalculate when it failed without the pane. */
   ribbonFailed: string;
@@ -262,6 +286,29 @@ export const STRINGS: Record<Lang, Strings> = {
       stillUnmet: (n) => `Vẫn chưa đạt (${n})`,
     },
 
+    appraisalHeading: "Tự đánh giá và thẩm định",
+    selfTotalLabel: "Tự đánh giá",
+    appraisedTotalLabel: "Thẩm định",
+    appraisalDiffLabel: "Chênh lệch",
+    appraisalDiffNote: "Chênh lệch = điểm tự đánh giá − điểm thẩm định. Điểm thẩm định là điểm đạt.",
+    appraisalBeforeAdjustments: "Tổng của các lĩnh vực, chưa tính điểm thưởng, điểm trừ.",
+    cutHeading: (n) => `Bị trừ khi thẩm định (${n})`,
+    cutHint: "Trừ nhiều nhất ở trên cùng. Chọn một tiêu chí để đến dòng đó.",
+    cutLine: (self, appraised) => `Tự đánh giá ${self} → thẩm định ${appraised}`,
+    cutBy: (cut) => `bị trừ ${cut}`,
+    noCuts: "Thẩm định không trừ điểm tiêu chí nào.",
+    notAppraisedHeading: (n) => `Chưa thẩm định (${n})`,
+    notAppraisedHint: "Các tiêu chí này chưa có điểm thẩm định: điểm tự đánh giá được tính.",
+    notAppraisedLine: (self) => `tính điểm tự đánh giá ${self}`,
+    adjustHeading: "Điểm thưởng, điểm trừ",
+    bonusLabel: "Điểm thưởng",
+    penaltyLabel: "Điểm trừ",
+    finalLabel: "Điểm cuối cùng",
+    adjustInside: (total, domains, bonus, penalty) =>
+      `Đã tính trong tổng điểm: ${total} = ${domains} (các lĩnh vực) + ${bonus} − ${penalty}.`,
+    adjustAfter: (final, total, bonus, penalty) =>
+      `Cộng, trừ sau tổng điểm: điểm cuối cùng ${final} = ${total} (tổng điểm) + ${bonus} − ${penalty}.`,
+
     loadingOffice: LOADING.vi,
     ribbonFailed: "Nút «Tính lại» trên dải lệnh chưa thực hiện được",
     dismiss: "Đóng thông báo",
@@ -388,6 +435,29 @@ export const STRINGS: Record<Lang, Strings> = {
       newlyUnmet: (n) => `Unmet this year, met last year (${n})`,
       stillUnmet: (n) => `Still unmet (${n})`,
     },
+
+    appraisalHeading: "Self-assessed and appraised",
+    selfTotalLabel: "Self-assessed",
+    appraisedTotalLabel: "Appraised",
+    appraisalDiffLabel: "Difference",
+    appraisalDiffNote: "Difference = self-assessed − appraised. The appraised score is the score achieved.",
+    appraisalBeforeAdjustments: "Sum of the domains, before bonus and penalty points.",
+    cutHeading: (n) => `Cut at appraisal (${n})`,
+    cutHint: "Largest cut first. Select a criterion to go to its row.",
+    cutLine: (self, appraised) => `Self-assessed ${self} → appraised ${appraised}`,
+    cutBy: (cut) => `cut ${cut}`,
+    noCuts: "The appraisal cut no criterion.",
+    notAppraisedHeading: (n) => `Not yet appraised (${n})`,
+    notAppraisedHint: "These criteria have no appraised score yet: their self-assessed score counts.",
+    notAppraisedLine: (self) => `self-assessed ${self} counts`,
+    adjustHeading: "Bonus and penalty points",
+    bonusLabel: "Bonus",
+    penaltyLabel: "Penalty",
+    finalLabel: "Final score",
+    adjustInside: (total, domains, bonus, penalty) =>
+      `Counted in the total: ${total} = ${domains} (domains) + ${bonus} − ${penalty}.`,
+    adjustAfter: (final, total, bonus, penalty) =>
+      `Added after the total: final score ${final} = ${total} (total) + ${bonus} − ${penalty}.`,
 
     loadingOffice: LOADING.en,
     ribbonFailed: "The ribbon's Recalculate button could not finish",

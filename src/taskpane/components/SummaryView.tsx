@@ -14,6 +14,8 @@ import {
 import { formatScore } from "../../app/light";
 import type { Summary } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
+import { AdjustmentsView } from "./AdjustmentsView";
+import { AppraisalView } from "./AppraisalView";
 import { IssueLinks } from "./IssueLinks";
 
 const useStyles = makeStyles({
@@ -56,7 +58,10 @@ export interface SummaryViewProps {
   busy?: boolean;
 }
 
-/** The overview: points missing and the max; stated-vs-computed differences as warnings. */
+/**
+ * The overview: points missing and the max; stated-vs-computed differences as warnings; the bonus/penalty
+ * block and self-assessed against appraised scores when the table has them.
+ */
 export function SummaryView({
   summary,
   lang,
@@ -105,6 +110,8 @@ export function SummaryView({
           )}
         </MessageBar>
       )}
+      <AdjustmentsView summary={summary} lang={lang} />
+      <AppraisalView summary={summary} lang={lang} onSelect={onSelect} />
     </section>
   );
 }
