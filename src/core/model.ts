@@ -100,7 +100,20 @@ export class WorkbookModel {
         const table = op.table
           ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols + op.count } }
           : undefined;
-        return [{ op: "deleteColumns", sheet: op.sheet, at: op.at, count: op.count, table }];
+        // A table's new columns land in sheet columns that may be hidden; the host shows them, undo hides them.
+        const s = this.sheet(op.sheet);
+        const rehide: Op[] = [];
+        if (op.table)
+          for (let c = op.at; c < op.at + op.count; c++)
+            if (s.hidden.has(c))
+              rehide.push({
+                op: "setColumnWidth",
+                sheet: op.sheet,
+                col: c,
+                width: s.widths[c] ?? DEFAULT_WIDTH,
+                hidden: true,
+              });
+        return [{ op: "deleteColumns", sheet: op.sheet, at: op.at, count: op.count, table }, ...rehide];
       }
       case "deleteColumns": {
         const s = this.sheet(op.sheet);
@@ -117,8 +130,14 @@ export class WorkbookModel {
         const extra: Op[] = [];
         if (!op.table) {
           for (let c = op.at; c < op.at + op.count; c++)
-            if (s.widths[c] !== undefined)
-              extra.push({ op: "setColumnWidth", sheet: op.sheet, col: c, width: s.widths[c] });
+            if (s.widths[c] !== undefined || s.hidden.has(c))
+              extra.push({
+                op: "setColumnWidth",
+                sheet: op.sheet,
+                col: c,
+                width: s.widths[c] ?? DEFAULT_WIDTH,
+                ...(s.hidden.has(c) ? { hidden: true } : {}),
+              });
           for (const v of s.validations)
             if (inside(v.rect))
               extra.push({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] });
@@ -188,8 +207,21 @@ export class WorkbookModel {
             (v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op,
           ),
           ...Object.entries(s.widths).map(
-            ([c, w]) => ({ op: "setColumnWidth", sheet: op.sheet, col: Number(c), width: w }) as Op,
+            ([c, w]) =>
+              ({
+                op: "setColumnWidth",
+                sheet: op.sheet,
+                col: Number(c),
+                width: w,
+                ...(s.hidden.has(Number(c)) ? { hidden: true } : {}),
+              }) as Op,
           ),
+          ...[...s.hidden]
+            .filter((c) => s.widths[c] === undefined)
+            .map(
+              (c) =>
+                ({ op: "setColumnWidth", sheet: op.sheet, col: c, width: DEFAULT_WIDTH, hidden: true }) as Op,
+            ),
           ...restoreExtrasOps(s),
         ];
       }
@@ -218,15 +250,19 @@ export class WorkbookModel {
           { op: "setValidation", sheet: op.sheet, rect: { ...op.rect }, list: prev ? [...prev.list] : null },
         ];
       }
-      case "setColumnWidth":
+      case "setColumnWidth": {
+        const s = this.sheet(op.sheet);
         return [
           {
             op: "setColumnWidth",
             sheet: op.sheet,
             col: op.col,
-            width: this.sheet(op.sheet).widths[op.col] ?? DEFAULT_WIDTH,
+            width: s.widths[op.col] ?? DEFAULT_WIDTH,
+            // The op shows its column: one the user had hidden is hidden again.
+            ...(s.hidden.has(op.col) ? { hidden: true } : {}),
           },
         ];
+      }
       case "select":
         return [];
     }
@@ -414,6 +450,8 @@ export class WorkbookModel {
         const s = this.sheet(op.sheet);
         if (op.width === DEFAULT_WIDTH) delete s.widths[op.col];
         else s.widths[op.col] = op.width;
+        if (op.hidden === true) s.hidden.add(op.col);
+        else s.hidden.delete(op.col);
         return;
       }
       case "select":

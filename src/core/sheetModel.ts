@@ -47,6 +47,8 @@ export class SheetModel {
   tables: TableInfo[] = [];
   validations: ListValidation[] = [];
   widths: Record<number, number> = {};
+  /** Hidden sheet columns. */
+  hidden = new Set<number>();
   /** The sheet is protected (as the host read it): prepare refuses to write to it. */
   protected = false;
   conditionalFormats: ConditionalRule[] = [];
@@ -83,6 +85,7 @@ export class SheetModel {
     m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
     m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
     m.widths = { ...(s.columnWidths ?? {}) };
+    m.hidden = new Set(s.hiddenColumns ?? []);
     m.protected = s.protected === true;
     m.conditionalFormats = (s.conditionalFormats ?? []).map((r) => ({
       ...r,
@@ -168,6 +171,7 @@ export class SheetModel {
       tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
+      ...(this.hidden.size ? { hiddenColumns: [...this.hidden].sort((a, b) => a - b) } : {}),
       ...(this.protected ? { protected: true } : {}),
       // Only when there are any (as hosts read them: nothing means none).
       ...(this.conditionalFormats.length
@@ -220,6 +224,15 @@ export class SheetModel {
         else widths[c + count] = w;
       }
       this.widths = widths;
+      // Hidden columns move with their columns; new ones are shown (the hosts show what the add-in inserts).
+      const hidden = new Set<number>();
+      for (const c of this.hidden)
+        if (c < at) hidden.add(c);
+        else if (count >= 0 || c >= at - count) hidden.add(c + count);
+      this.hidden = hidden;
+    } else if (count > 0) {
+      // A table's new columns land in whatever sheet columns are there: the hosts show those.
+      for (let c = at; c < at + count; c++) this.hidden.delete(c);
     }
   }
 }

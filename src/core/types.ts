@@ -60,6 +60,11 @@ export interface SheetSnapshot {
   validations?: ListValidation[];
   /** Column widths in characters, by sheet column, where the host knows them. */
   columnWidths?: Record<number, number>;
+  /**
+   * Hidden sheet columns (0-based), where the host knows them: what an undo hides again after the add-in
+   * showed one (setColumnWidth shows its column; a column inserted next to hidden ones is shown).
+   */
+  hiddenColumns?: number[];
   /** The user's selection on this sheet, if the host knows it. */
   selection?: Rect;
   /** The sheet is protected: prepare refuses every write to it. Absent means not protected. */
@@ -187,7 +192,11 @@ export type Op =
   | { op: "resizeTable"; sheet: string; name: string; rect: Rect }
   | { op: "deleteTable"; sheet: string; name: string }
   | { op: "setValidation"; sheet: string; rect: Rect; list: string[] | null }
-  | { op: "setColumnWidth"; sheet: string; col: number; width: number }
+  /**
+   * Sets a column's width (in characters) and shows it; with `hidden: true` the column is hidden after (how
+   * an undo hides again a column the user had hidden).
+   */
+  | { op: "setColumnWidth"; sheet: string; col: number; width: number; hidden?: boolean }
   | { op: "select"; sheet: string; rect: Rect }
   /** Adds conditional-formatting rules (after the sheet's existing ones). */
   | { op: "addConditionalFormats"; sheet: string; rules: ConditionalRule[] }

@@ -374,8 +374,9 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
     case "setColumnWidth": {
       const col = sheet(wb, op.sheet).getColumn(op.col + 1);
       col.width = (op.width === DEFAULT_WIDTH ? undefined : op.width) as number;
-      // A width is set on a column the add-in shows (its own columns): one the user hid shows again.
-      col.hidden = false;
+      // A width is set on a column the add-in shows (its own columns): one the user hid shows again,
+      // until an undo hides it again (`hidden`).
+      col.hidden = op.hidden === true;
       return;
     }
     case "addConditionalFormats":
