@@ -3,6 +3,7 @@
  * to derive their inverse (undo) from the same snapshot, and to test hosts against. Pure.
  */
 import type {
+  ChartInfo,
   CellInput,
   CellStyle,
   CellValue,
@@ -265,7 +266,26 @@ export class WorkbookModel {
       }
       case "select":
         return [];
+      case "moveChart": {
+        const chart = this.chart(op);
+        return [
+          {
+            op: "moveChart",
+            sheet: op.sheet,
+            name: op.name,
+            left: chart.left,
+            ...(chart.cells ? { cells: { ...chart.cells } } : {}),
+          },
+        ];
+      }
     }
+  }
+
+  /** The chart `op` names, or a ChangeSetError. */
+  private chart(op: { sheet: string; name: string }): ChartInfo {
+    const chart = this.sheet(op.sheet).charts.find((c) => c.name === op.name);
+    if (!chart) throw new ChangeSetError("bad-op", `no chart named «${op.name}»`);
+    return chart;
   }
 
   /** Rows inserted back, then what the deletion removes: cells, and validations and tables inside the rows. */
@@ -456,6 +476,13 @@ export class WorkbookModel {
       }
       case "select":
         return;
+      case "moveChart": {
+        const chart = this.chart(op);
+        chart.left = op.left;
+        if (op.cells) chart.cells = { ...op.cells };
+        else delete chart.cells;
+        return;
+      }
     }
   }
 

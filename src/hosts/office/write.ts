@@ -295,6 +295,9 @@ function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
         }),
       ];
     }
+    case "moveChart":
+      // Chart.left (ExcelApi 1.1), in points: the chart keeps its size and top.
+      return [step(op, (q) => void (q.sheet(op.sheet).charts.getItem(op.name).left = op.left))];
     case "select":
       return [
         step(op, (q) => {
