@@ -226,6 +226,9 @@ export function opProblem(m: WorkbookModel, op: Op): OpProblem | null {
       return typeof op.width === "number" && op.width >= 0 && op.width <= 255
         ? null
         : invalid("a width is 0 to 255");
+    case "moveChart":
+      if (!Number.isFinite(op.left) || op.left < 0) return invalid("a chart's left is 0 points or more");
+      return op.cells ? p(rectProblem(op.cells)) : null;
     case "select":
     case "deleteTable":
       return null;

@@ -3,6 +3,7 @@
  * to derive their inverse (undo) from the same snapshot, and to test hosts against. Pure.
  */
 import type {
+  ChartInfo,
   CellInput,
   CellStyle,
   CellValue,
@@ -100,7 +101,20 @@ export class WorkbookModel {
         const table = op.table
           ? { name: op.table.name, rect: { ...op.table.rect, cols: op.table.rect.cols + op.count } }
           : undefined;
-        return [{ op: "deleteColumns", sheet: op.sheet, at: op.at, count: op.count, table }];
+        // A table's new columns land in sheet columns that may be hidden; the host shows them, undo hides them.
+        const s = this.sheet(op.sheet);
+        const rehide: Op[] = [];
+        if (op.table)
+          for (let c = op.at; c < op.at + op.count; c++)
+            if (s.hidden.has(c))
+              rehide.push({
+                op: "setColumnWidth",
+                sheet: op.sheet,
+                col: c,
+                width: s.widths[c] ?? DEFAULT_WIDTH,
+                hidden: true,
+              });
+        return [{ op: "deleteColumns", sheet: op.sheet, at: op.at, count: op.count, table }, ...rehide];
       }
       case "deleteColumns": {
         const s = this.sheet(op.sheet);
@@ -117,8 +131,14 @@ export class WorkbookModel {
         const extra: Op[] = [];
         if (!op.table) {
           for (let c = op.at; c < op.at + op.count; c++)
-            if (s.widths[c] !== undefined)
-              extra.push({ op: "setColumnWidth", sheet: op.sheet, col: c, width: s.widths[c] });
+            if (s.widths[c] !== undefined || s.hidden.has(c))
+              extra.push({
+                op: "setColumnWidth",
+                sheet: op.sheet,
+                col: c,
+                width: s.widths[c] ?? DEFAULT_WIDTH,
+                ...(s.hidden.has(c) ? { hidden: true } : {}),
+              });
           for (const v of s.validations)
             if (inside(v.rect))
               extra.push({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] });
@@ -188,8 +208,21 @@ export class WorkbookModel {
             (v) => ({ op: "setValidation", sheet: op.sheet, rect: { ...v.rect }, list: [...v.list] }) as Op,
           ),
           ...Object.entries(s.widths).map(
-            ([c, w]) => ({ op: "setColumnWidth", sheet: op.sheet, col: Number(c), width: w }) as Op,
+            ([c, w]) =>
+              ({
+                op: "setColumnWidth",
+                sheet: op.sheet,
+                col: Number(c),
+                width: w,
+                ...(s.hidden.has(Number(c)) ? { hidden: true } : {}),
+              }) as Op,
           ),
+          ...[...s.hidden]
+            .filter((c) => s.widths[c] === undefined)
+            .map(
+              (c) =>
+                ({ op: "setColumnWidth", sheet: op.sheet, col: c, width: DEFAULT_WIDTH, hidden: true }) as Op,
+            ),
           ...restoreExtrasOps(s),
         ];
       }
@@ -218,18 +251,41 @@ export class WorkbookModel {
           { op: "setValidation", sheet: op.sheet, rect: { ...op.rect }, list: prev ? [...prev.list] : null },
         ];
       }
-      case "setColumnWidth":
+      case "setColumnWidth": {
+        const s = this.sheet(op.sheet);
         return [
           {
             op: "setColumnWidth",
             sheet: op.sheet,
             col: op.col,
-            width: this.sheet(op.sheet).widths[op.col] ?? DEFAULT_WIDTH,
+            width: s.widths[op.col] ?? DEFAULT_WIDTH,
+            // The op shows its column: one the user had hidden is hidden again.
+            ...(s.hidden.has(op.col) ? { hidden: true } : {}),
           },
         ];
+      }
       case "select":
         return [];
+      case "moveChart": {
+        const chart = this.chart(op);
+        return [
+          {
+            op: "moveChart",
+            sheet: op.sheet,
+            name: op.name,
+            left: chart.left,
+            ...(chart.cells ? { cells: { ...chart.cells } } : {}),
+          },
+        ];
+      }
     }
+  }
+
+  /** The chart `op` names, or a ChangeSetError. */
+  private chart(op: { sheet: string; name: string }): ChartInfo {
+    const chart = this.sheet(op.sheet).charts.find((c) => c.name === op.name);
+    if (!chart) throw new ChangeSetError("bad-op", `no chart named «${op.name}»`);
+    return chart;
   }
 
   /** Rows inserted back, then what the deletion removes: cells, and validations and tables inside the rows. */
@@ -414,10 +470,19 @@ export class WorkbookModel {
         const s = this.sheet(op.sheet);
         if (op.width === DEFAULT_WIDTH) delete s.widths[op.col];
         else s.widths[op.col] = op.width;
+        if (op.hidden === true) s.hidden.add(op.col);
+        else s.hidden.delete(op.col);
         return;
       }
       case "select":
         return;
+      case "moveChart": {
+        const chart = this.chart(op);
+        chart.left = op.left;
+        if (op.cells) chart.cells = { ...op.cells };
+        else delete chart.cells;
+        return;
+      }
     }
   }
 

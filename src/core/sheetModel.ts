@@ -6,6 +6,7 @@ import type {
   CellInput,
   CellStyle,
   CellValue,
+  ChartInfo,
   ConditionalRule,
   ListValidation,
   PageSetup,
@@ -47,6 +48,10 @@ export class SheetModel {
   tables: TableInfo[] = [];
   validations: ListValidation[] = [];
   widths: Record<number, number> = {};
+  /** Hidden sheet columns. */
+  hidden = new Set<number>();
+  /** Floating charts as the host read them (moved only by moveChart). */
+  charts: ChartInfo[] = [];
   /** The sheet is protected (as the host read it): prepare refuses to write to it. */
   protected = false;
   conditionalFormats: ConditionalRule[] = [];
@@ -83,6 +88,8 @@ export class SheetModel {
     m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
     m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
     m.widths = { ...(s.columnWidths ?? {}) };
+    m.hidden = new Set(s.hiddenColumns ?? []);
+    m.charts = (s.charts ?? []).map((c) => ({ ...c, ...(c.cells ? { cells: { ...c.cells } } : {}) }));
     m.protected = s.protected === true;
     m.conditionalFormats = (s.conditionalFormats ?? []).map((r) => ({
       ...r,
@@ -168,6 +175,8 @@ export class SheetModel {
       tables: this.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
       validations: this.validations.map((v) => ({ rect: { ...v.rect }, list: [...v.list] })),
       columnWidths: { ...this.widths },
+      ...(this.charts.length ? { charts: this.charts.map((c) => ({ ...c })) } : {}),
+      ...(this.hidden.size ? { hiddenColumns: [...this.hidden].sort((a, b) => a - b) } : {}),
       ...(this.protected ? { protected: true } : {}),
       // Only when there are any (as hosts read them: nothing means none).
       ...(this.conditionalFormats.length
@@ -211,6 +220,14 @@ export class SheetModel {
       const rect = move(v.rect);
       return rect ? [{ ...v, rect }] : [];
     });
+    // Excel moves a chart with the columns under it; its points are the host's (the next read has them).
+    if (!rows)
+      this.charts = this.charts.map((c) => {
+        if (!c.cells) return c;
+        const cells = move(c.cells);
+        const { cells: _, ...rest } = c;
+        return cells ? { ...rest, cells } : rest;
+      });
     if (!rows) {
       const widths: Record<number, number> = {};
       for (const [k, w] of Object.entries(this.widths)) {
@@ -220,6 +237,15 @@ export class SheetModel {
         else widths[c + count] = w;
       }
       this.widths = widths;
+      // Hidden columns move with their columns; new ones are shown (the hosts show what the add-in inserts).
+      const hidden = new Set<number>();
+      for (const c of this.hidden)
+        if (c < at) hidden.add(c);
+        else if (count >= 0 || c >= at - count) hidden.add(c + count);
+      this.hidden = hidden;
+    } else if (count > 0) {
+      // A table's new columns land in whatever sheet columns are there: the hosts show those.
+      for (let c = at; c < at + count; c++) this.hidden.delete(c);
     }
   }
 }

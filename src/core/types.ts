@@ -27,6 +27,19 @@ export interface TableInfo {
   style?: string;
 }
 
+/**
+ * A chart floating on a sheet, as the Office host read it (Chart.left/top/width/height, ExcelApi 1.1, in
+ * points from the sheet's top-left corner). `cells`: the cells it covers, where the host could map them.
+ */
+export interface ChartInfo {
+  name: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  cells?: Rect;
+}
+
 /** A data-validation list rule the host found (or the core plans). */
 export interface ListValidation {
   rect: Rect;
@@ -60,6 +73,13 @@ export interface SheetSnapshot {
   validations?: ListValidation[];
   /** Column widths in characters, by sheet column, where the host knows them. */
   columnWidths?: Record<number, number>;
+  /**
+   * Hidden sheet columns (0-based), where the host knows them: what an undo hides again after the add-in
+   * showed one (setColumnWidth shows its column; a column inserted next to hidden ones is shown).
+   */
+  hiddenColumns?: number[];
+  /** Floating charts on the sheet, where the host reads them (the Office host). */
+  charts?: ChartInfo[];
   /** The user's selection on this sheet, if the host knows it. */
   selection?: Rect;
   /** The sheet is protected: prepare refuses every write to it. Absent means not protected. */
@@ -187,8 +207,23 @@ export type Op =
   | { op: "resizeTable"; sheet: string; name: string; rect: Rect }
   | { op: "deleteTable"; sheet: string; name: string }
   | { op: "setValidation"; sheet: string; rect: Rect; list: string[] | null }
-  | { op: "setColumnWidth"; sheet: string; col: number; width: number }
+  /**
+   * Sets a column's width (in characters) and shows it; with `hidden: true` the column is hidden after (how
+   * an undo hides again a column the user had hidden).
+   */
+  | { op: "setColumnWidth"; sheet: string; col: number; width: number; hidden?: boolean }
   | { op: "select"; sheet: string; rect: Rect }
+  /**
+   * Moves a chart of the sheet (by name) horizontally: its left edge to `left` points (Chart.left); its
+   * size and top stay. How the add-in moves a chart off the empty columns it writes into.
+   */
+  | {
+      op: "moveChart";
+      sheet: string;
+      name: string;
+      left: number;
+      /** the cells it covers then */ cells?: Rect;
+    }
   /** Adds conditional-formatting rules (after the sheet's existing ones). */
   | { op: "addConditionalFormats"; sheet: string; rules: ConditionalRule[] }
   /**

@@ -252,6 +252,16 @@ export function columnWidths(columns: Excel.ColumnProperties[]): Record<number, 
   return widths;
 }
 
+/** The hidden columns (0-based, sorted, once each) among loaded column properties. */
+export function hiddenColumns(columns: Excel.ColumnProperties[]): number[] {
+  const hidden = new Set<number>();
+  for (const col of columns) {
+    const rect = col.columnHidden === true && col.address ? parseAddress(col.address) : null;
+    if (rect) hidden.add(rect.left);
+  }
+  return [...hidden].sort((a, b) => a - b);
+}
+
 /** Parses a data-validation rule into a list, when it is a literal list ("a,b,c"). */
 export function listOf(rule: Excel.DataValidationRule | undefined): string[] | null {
   const source = rule?.list?.source;

@@ -26,7 +26,17 @@ import { rectAddress } from "../../core/address";
 import { isAddinRule } from "../../core/conditional";
 import { API, requireApi } from "./requirements";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
-import { areaRects, columnWidths, concatGrids, gridsOf, listOf, parseAddress, type Grids } from "./convert";
+import {
+  areaRects,
+  columnsAddress,
+  columnWidths,
+  concatGrids,
+  gridsOf,
+  hiddenColumns,
+  listOf,
+  parseAddress,
+  type Grids,
+} from "./convert";
 
 /** The sheets the add-in owns, read in full with every command. */
 export interface OwnedSheets {
@@ -55,8 +65,16 @@ const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
 };
 const COLUMN_PROPERTIES: Excel.ColumnPropertiesLoadOptions = {
   address: true,
+  columnHidden: true,
   format: { columnWidth: true, useStandardWidth: true },
 };
+/**
+ * Columns from A whose hidden flag is read even outside the used range (ColumnProperties.columnHidden,
+ * ExcelApi 1.9): the empty columns right of a table that assign takes are usually outside it, and an undo
+ * must hide again one the add-in showed.
+ */
+export const HIDDEN_PROBE_COLS = 64;
+const HIDDEN_PROPERTIES: Excel.ColumnPropertiesLoadOptions = { address: true, columnHidden: true };
 
 /** What the read learnt of the workbook's structure: what the next read guesses from. */
 export interface Structure {
@@ -104,6 +122,8 @@ interface SheetLoad {
   blank: Excel.Range;
   grid?: GridLoad;
   columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+  /** Hidden flags of the first HIDDEN_PROBE_COLS columns. */
+  hiddenProbe: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
   protection: Excel.WorksheetProtection;
   /** The frozen panes' range (ExcelApi 1.7), a null object when nothing is frozen. */
   frozen: Excel.Range;
@@ -271,6 +291,7 @@ function loadSheet(
     blank,
     grid: whole ? loadGrid(used) : undefined,
     columns: used.getColumnProperties(COLUMN_PROPERTIES),
+    hiddenProbe: sheet.getRange(columnsAddress(0, HIDDEN_PROBE_COLS)).getColumnProperties(HIDDEN_PROPERTIES),
     protection,
     frozen,
     validations,
@@ -476,6 +497,8 @@ async function readWith(
         columnWidths: columnWidths(load.columns.value),
       };
     } else snap = { name: load.name, top: 0, left: 0, values: [], tables, validations };
+    const hidden = hiddenColumns([...load.hiddenProbe.value, ...(rect ? load.columns.value : [])]);
+    if (hidden.length) snap.hiddenColumns = hidden;
     if (load.protection.protected) snap.protected = true;
     const frozen = frozenOf(load.frozen);
     if (frozen.rows || frozen.cols) snap.frozen = frozen;

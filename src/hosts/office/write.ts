@@ -289,11 +289,15 @@ function opSteps(op: ResolvedOp, max: number, watches?: Watch[]): Step[] {
         step(op, (q) => {
           const column = q.sheet(op.sheet).getRange(columnsAddress(op.col, 1));
           column.format.columnWidth = points;
-          // A width is set on a column the add-in shows (its own columns): one the user hid shows again.
-          column.columnHidden = false;
+          // A width is set on a column the add-in shows (its own columns): one the user hid shows again,
+          // until an undo hides it again (`hidden`).
+          column.columnHidden = op.hidden === true;
         }),
       ];
     }
+    case "moveChart":
+      // Chart.left (ExcelApi 1.1), in points: the chart keeps its size and top.
+      return [step(op, (q) => void (q.sheet(op.sheet).charts.getItem(op.name).left = op.left))];
     case "select":
       return [
         step(op, (q) => {

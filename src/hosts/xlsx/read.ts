@@ -209,8 +209,10 @@ export function readSheet(
     if (i.value !== null || i.formula) fontNames[r][c] = i.f.fontName;
   }
   const columnWidths: Record<number, number> = {};
+  const hiddenColumns: number[] = [];
   columnsOf(ws).forEach((col, i) => {
     if (col && typeof col.width === "number") columnWidths[i] = col.width;
+    if (col?.hidden) hiddenColumns.push(i);
   });
   return {
     name: ws.name,
@@ -227,6 +229,7 @@ export function readSheet(
     tables: readTables(ws, ctx),
     validations: readValidations(ws),
     columnWidths,
+    ...(hiddenColumns.length ? { hiddenColumns } : {}),
     ...(isProtected(ws) ? { protected: true } : {}),
     ...extrasOf(ws),
   };

@@ -373,6 +373,9 @@ export class FakeRange extends FakeObject {
           if (opts.address)
             p.address = `${quoteSheet(t.sheet.name)}!${rectAddress({ ...rect, left: col, cols: 1 })}`;
           if (opts.columnIndex) p.columnIndex = col;
+          // ColumnProperties.columnHidden (ExcelApi 1.9).
+          if (opts.columnHidden)
+            p.columnHidden = this.ctx.fake.hiddenColumns.get(t.sheet.name)?.has(col) ?? false;
           if (opts.format)
             p.format = { columnWidth: charsToPoints(w ?? 8.43), useStandardWidth: w === undefined };
           return p;

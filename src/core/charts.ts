@@ -1,0 +1,64 @@
+/**
+ * Floating charts over the columns a command takes: assign writes its columns into empty ones right of the
+ * table when they are free, and a chart floating there would hide what it wrote. The xlsx host moves such a
+ * drawing in its carry-over (hosts/xlsx/anchors.ts, `taken`); a host that reads charts (Office) gets the same
+ * rule as ops of the change set, with their undo: `chartMoves`. Pure.
+ */
+import type { Op, SheetSnapshot } from "./types";
+import { DEFAULT_WIDTH } from "./sheetModel";
+
+/** A column width in characters as points (Excel's Normal style: 7 px a character + 5 px, 0.75 pt a px). */
+export function columnPoints(chars: number): number {
+  return Math.round(chars * 7 + 5) * 0.75;
+}
+
+/**
+ * The moveChart ops that put every chart of `sheet` (as read, with its cells) covering columns `ops` take
+ * right of them, keeping its offset in its first column: a column is taken when `ops` set its width without
+ * inserting it, and the rows taken are those `ops` write there (as anchors.ts's columnEditsOf). Charts
+ * without known cells are left alone.
+ */
+export function chartMoves(sheet: SheetSnapshot, ops: readonly Op[]): Op[] {
+  const inserted = ops.some((o) => o.op === "insertColumns" && o.sheet === sheet.name);
+  if (inserted || !sheet.charts?.length) return [];
+  const widths: Record<number, number> = { ...(sheet.columnWidths ?? {}) };
+  const taken: number[] = [];
+  let top = Infinity;
+  let bottom = -1;
+  for (const o of ops) {
+    if (o.op !== "setColumnWidth" || o.sheet !== sheet.name) continue;
+    widths[o.col] = o.width;
+    for (const w of ops)
+      if (
+        w.op === "setCells" &&
+        w.sheet === sheet.name &&
+        w.left <= o.col &&
+        w.left + (w.cells[0]?.length ?? 0) > o.col
+      ) {
+        taken.push(o.col);
+        top = Math.min(top, w.top);
+        bottom = Math.max(bottom, w.top + w.cells.length - 1);
+      }
+  }
+  if (!taken.length) return [];
+  const at = Math.min(...taken);
+  const end = Math.max(...taken) + 1;
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const out: Op[] = [];
+  for (const c of sheet.charts) {
+    const r = c.cells;
+    if (!r || r.left >= end || r.left + r.cols <= at || r.top > bottom || r.top + r.rows <= top) continue;
+    let dx = 0;
+    for (let col = r.left; col < end; col++)
+      // A taken column shows once written; another hidden one takes no room.
+      if (col >= at || !hidden.has(col)) dx += columnPoints(widths[col] ?? DEFAULT_WIDTH);
+    out.push({
+      op: "moveChart",
+      sheet: sheet.name,
+      name: c.name,
+      left: c.left + dx,
+      cells: { ...r, left: end },
+    });
+  }
+  return out;
+}
