@@ -3,25 +3,36 @@
  * and the CLI, a test double): read → plan → apply, keeping the inverse of every change since it began
  * (the undo history, undone newest first). Two host round trips per command: one read, one write. Every front end (panel, ribbon,
  * playground, CLI) runs its commands through a Session; what each command does is its registry entry.
+ * It tells its steps and each change of its undo history to whoever listens (./sessionEvents.ts).
  */
-import type { ChangeSet, Lang, PreparedOk, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
+import type { Lang, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
-import { memoryOps, prepare, readMemory, WorkbookModel } from "../core";
+import { memoryOps, prepare, readMemory } from "../core";
 import { chooseSheet, OWN_SHEETS } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
 import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
-import {
-  commandLabel,
-  commandSpec,
-  placeChanged,
-  sayBefore,
-  type ChangedPlace,
-  type SessionMemory,
-} from "./registry";
+import { commandSpec, placeChanged, sayBefore, type ChangedPlace, type SessionMemory } from "./registry";
 import { commandsOfSteps, planApplyAll, type ApplyAllOutcome, type ApplyStep } from "./applyAll";
 import { parseUnitLevel, UNIT_LABELS, UNIT_LEVELS, type UnitLevel } from "./units";
 import { compareSheets, type ComparisonLists, type Comparison } from "./compare";
 import { OWNED_SHEETS } from "../core/owned";
+import { asksBefore, NO_ASK_ALL } from "./noAsk";
+import { SessionEvents, type ChangeListener, type SessionChange, type StepListener } from "./sessionEvents";
+import {
+  APPLY_ALL_LABEL,
+  entryLabel,
+  summaryAfter,
+  undoChangeSet,
+  UndoHistory,
+  untouchedSince,
+  workedOn,
+  type UndoEntry,
+} from "./undoHistory";
+
+export { shareSession, sharedSession } from "./sharedSession";
+export { NO_ASK_ALL } from "./noAsk";
+export { APPLY_ALL_LABEL, type UndoEntry } from "./undoHistory";
+export { STEP_WORDS, type SessionStep, type StepListener } from "./sessionEvents";
 
 /** This year's table against last year's sheet (the panel's "So sánh"). */
 export type SessionComparison =
@@ -65,14 +76,6 @@ export interface RunOptions {
   replaceTotal?: boolean;
 }
 
-/** One command that can still be undone, as the panel's undo list names it. */
-export interface UndoEntry {
-  id: number;
-  command: CommandId;
-  /** The command's name ("Điền cơ quan và giải pháp"). */
-  label: Bilingual;
-}
-
 export interface SessionOptions {
   /**
    * Outside Excel (CLI, playground): on the first read, choose the criteria sheet by the app's rule
@@ -93,27 +96,10 @@ export interface SessionOptions {
   replaceTotal?: boolean;
 }
 
-interface LastChange {
-  id: number;
-  command: CommandId;
-  /** Every command the entry carried out (apply-all: several in one change set); absent: `command`. */
-  commands?: CommandId[];
-  /** The entry's name when it is not its command's ("Làm tất cả"). */
-  label?: Bilingual;
-  inverse: ChangeSet;
-  /** The criteria sheet the command worked on: its undo reads this sheet, whatever sheet is active then. */
-  sheet: string;
-  /** Where the undo takes the user back to, when the command showed them another sheet (the catalogue). */
-  returnTo?: { sheet: string; rect: Rect };
-  /** The workbook as the command left it (simulated), to check nothing changed before undoing. */
-  after: WorkbookSnapshot;
-}
-
 export class Session {
   /** Every command since the session began that can still be undone, oldest first. */
-  private history: LastChange[] = [];
-  private nextId = 1;
-  private readonly listeners = new Set<() => void>();
+  private readonly history = new UndoHistory();
+  private readonly events = new SessionEvents<SessionResult>();
   private readonly memory: SessionMemory = { beforeHighlight: null };
   /** The criteria sheet once chosen (outside Excel) or set by the front end; null: the host's choice. */
   private chosen: string | null = null;
@@ -136,30 +122,42 @@ export class Session {
   ) {}
 
   get canUndo(): boolean {
-    return this.history.length > 0;
+    return this.history.size > 0;
   }
 
   get lastCommand(): CommandId | null {
-    return this.history.at(-1)?.command ?? null;
+    return this.history.last?.command ?? null;
   }
 
   /** The commands that can be undone, newest first (the order they must be undone in). */
   get undoHistory(): readonly UndoEntry[] {
-    return this.history.map((h) => ({ id: h.id, command: h.command, label: entryLabel(h) })).reverse();
+    return this.history.entries;
   }
 
   /**
-   * Told whenever the undo history changes: the panel shares this session with the ribbon (one runtime),
-   * so a ribbon command shows up in the panel's undo list. Returns the unsubscriber.
+   * Told whenever the undo history changes, with the task that changed it and its outcome (the table's
+   * summary after it): the panel shares this session with the ribbon (one runtime), so a ribbon command
+   * shows up in the panel's undo list and its summary. Returns the unsubscriber.
    */
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: ChangeListener<SessionResult>): () => void {
+    return this.events.onChange(listener);
   }
 
-  private changed(): void {
-    for (const l of [...this.listeners]) l();
+  /** The last change of the undo history told to `subscribe`'s listeners, or null. */
+  get latestChange(): SessionChange<SessionResult> | null {
+    return this.events.latest;
   }
+
+  /**
+   * Told of each step of a command (read → plan → write → done) before the session takes it; a listener's
+   * promise is waited for (the pane lets the step paint). Returns the unsubscriber.
+   */
+  onStep(listener: StepListener): () => void {
+    return this.events.onStep(listener);
+  }
+
+  /** Tells the step to the listeners, waiting for them. */
+  private step = (step: Parameters<StepListener>[0]) => this.events.step(step);
 
   /** The criteria sheet the session reads, when it chose one or was told one (else null). */
   get sheet(): string | null {
@@ -215,12 +213,15 @@ export class Session {
    */
   async setUnit(level: UnitLevel | null): Promise<SessionResult> {
     try {
+      await this.step("read");
       const ws = await this.read();
+      await this.step("plan");
       const ops = memoryOps(ws, { unit: level });
       let now = ws;
       if (ops.length > 0) {
         const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
         if (!p.ok) throw p.error;
+        await this.step("write");
         await this.host.apply(p);
         now = p.after;
       }
@@ -228,24 +229,32 @@ export class Session {
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    } finally {
+      await this.step("done");
     }
   }
 
   /** Reads and summarises the table without writing anything. */
   async analyze(): Promise<SessionResult> {
     try {
+      await this.step("read");
       const ws = await this.read();
+      await this.step("plan");
       const r = analyzeWorkbook(ws, { unit: this.unitOf(ws) });
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    } finally {
+      await this.step("done");
     }
   }
 
   /** Plans a command on a fresh read without writing it: what the panel says before a structural change. */
   async preview(command: CommandId, opts: RunOptions = {}): Promise<SessionPreview> {
     try {
+      await this.step("read");
       const ws = await this.read();
+      await this.step("plan");
       const outcome = planCommand(ws, command, {
         lang: this.lang ?? undefined,
         before: this.memory.beforeHighlight ?? undefined,
@@ -258,6 +267,8 @@ export class Session {
       return { ok: true, say, summary: outcome.summary };
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    } finally {
+      await this.step("done");
     }
   }
 
@@ -265,7 +276,9 @@ export class Session {
     const spec = commandSpec(command);
     const keepUndo = this.opts.undo !== false;
     try {
+      await this.step("read");
       const ws = await this.read();
+      await this.step("plan");
       const before = this.memory.beforeHighlight ?? undefined;
       const outcome = planCommand(ws, command, {
         lang: this.lang ?? undefined,
@@ -275,26 +288,29 @@ export class Session {
         replaceTotal: opts.replaceTotal ?? this.opts.replaceTotal,
       });
       if (!outcome.ok) return { ok: false, error: outcome.error };
+      await this.step("write");
       await this.host.apply(outcome.prepared);
       spec.afterApply?.(this.memory, ws);
-      if (keepUndo && outcome.inverse) {
-        this.history.push({
-          id: this.nextId++,
-          command,
-          ...workedOn(ws, outcome.changeSet),
-          inverse: outcome.inverse,
-          after: outcome.prepared.after,
-        });
-        this.changed();
-      }
-      return {
+      const result: SessionResult = {
         ok: true,
         summary: outcome.summary,
         result: outcome.result,
         changed: placeChanged(outcome.changeSet, ws),
       };
+      if (keepUndo && outcome.inverse) {
+        this.history.push({
+          command,
+          ...workedOn(ws, outcome.changeSet),
+          inverse: outcome.inverse,
+          after: outcome.prepared.after,
+        });
+        this.events.changed(command, result);
+      }
+      return result;
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    } finally {
+      await this.step("done");
     }
   }
 
@@ -304,7 +320,9 @@ export class Session {
    */
   async applyAll(steps?: Iterable<ApplyStep>): Promise<ApplyAllOutcome> {
     try {
+      await this.step("read");
       const ws = await this.read();
+      await this.step("plan");
       const o = planApplyAll(ws, {
         steps,
         lang: this.lang ?? undefined,
@@ -314,12 +332,12 @@ export class Session {
         inverse: this.opts.undo !== false || this.opts.rollback !== false,
       });
       if (!o.ok) return o;
+      await this.step("write");
       await this.host.apply(o.prepared);
       const commands = commandsOfSteps(steps);
       for (const c of commands) commandSpec(c).afterApply?.(this.memory, ws);
       if (this.opts.undo !== false) {
         this.history.push({
-          id: this.nextId++,
           command: commands[0],
           commands,
           label: APPLY_ALL_LABEL,
@@ -327,31 +345,28 @@ export class Session {
           inverse: o.prepared.inverse,
           after: o.prepared.after,
         });
-        this.changed();
+        this.events.changed("apply-all", everythingResult(o));
       }
       return o;
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    } finally {
+      await this.step("done");
     }
   }
 
   /** "Do everything" as the panel shows it: one result line joining the steps' lines, where it wrote. */
   async doEverything(): Promise<SessionResult> {
     const o = await this.applyAll();
-    if (!o.ok) return o;
-    const join = (lang: Lang) => o.results.map((r) => r[lang]).join(" ");
-    return {
-      ok: true,
-      summary: o.summary,
-      result: { vi: join("vi"), en: join("en") },
-      changed: placeChanged(o.changeSet, o.prepared.after),
-    };
+    return o.ok ? everythingResult(o) : o;
   }
 
   /** What "do everything" will change, in words (planned on a fresh read, nothing written). */
   async previewEverything(): Promise<SessionPreview> {
     try {
+      await this.step("read");
       const ws = await this.read();
+      await this.step("plan");
       const o = planApplyAll(ws, {
         lang: this.lang ?? undefined,
         unit: this.unitOf(ws),
@@ -366,6 +381,8 @@ export class Session {
       };
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    } finally {
+      await this.step("done");
     }
   }
 
@@ -435,33 +452,32 @@ export class Session {
 
   /** Undoes the last command, if the cells it wrote still hold what it wrote. */
   async undo(): Promise<SessionResult> {
-    const last = this.history.at(-1);
+    const last = this.history.last;
     if (!last) return { ok: true, summary: null, result: null };
     try {
+      await this.step("read");
       // The sheet the command worked on, whichever is active now (the command may have shown another).
       const ws = await this.readForUndo(last.sheet);
+      await this.step("plan");
       if (!ws || !untouchedSince(last, ws)) return { ok: false, error: userError("changed-since") };
-      const back = last.returnTo;
-      const inverse: ChangeSet = back
-        ? {
-            ...last.inverse,
-            ops: [...last.inverse.ops, { op: "select", sheet: back.sheet, rect: back.rect }],
-          }
-        : last.inverse;
-      const p = prepare(ws, inverse);
+      const p = prepare(ws, undoChangeSet(last));
       if (!p.ok) throw p.error;
+      await this.step("write");
       await this.host.apply(p);
       this.history.pop();
-      this.changed();
       for (const c of last.commands ?? [last.command]) commandSpec(c).afterUndo?.(this.memory);
       const label = entryLabel(last);
-      return {
+      const result: SessionResult = {
         ok: true,
         summary: summaryAfter(p, this.unitOf(p.after)),
         result: { vi: `Đã hoàn tác: ${label.vi}.`, en: `Undone: ${label.en}.` },
       };
+      this.events.changed("undo", result);
+      return result;
     } catch (e) {
       return { ok: false, error: describeError(e) };
+    } finally {
+      await this.step("done");
     }
   }
 
@@ -485,11 +501,11 @@ export class Session {
    * first refusal (a cell edited since), which it returns, with what was undone before it kept undone.
    */
   async undoTo(id: number): Promise<SessionResult> {
-    if (!this.history.some((h) => h.id === id)) return { ok: true, summary: null, result: null };
+    if (!this.history.has(id)) return { ok: true, summary: null, result: null };
     const undone: Bilingual[] = [];
     let r: SessionResult = { ok: true, summary: null, result: null };
-    while (this.history.some((h) => h.id === id)) {
-      const label = entryLabel(this.history.at(-1)!);
+    while (this.history.has(id)) {
+      const label = entryLabel(this.history.last!);
       r = await this.undo();
       if (!r.ok) return r;
       undone.push(label);
@@ -537,82 +553,13 @@ export class Session {
   }
 }
 
-/**
- * The runtime's one session (shared runtime: the ribbon's function file IS the task pane page). The pane
- * shares the session it made; the ribbon's commands then run through it, so they land in the panel's undo
- * list and undo from the panel undoes them. Without a shared session (commands.html alone, no pane open)
- * the ribbon makes its own.
- */
-let runtimeSession: Session | null = null;
-
-/** Makes `session` the one the ribbon's commands run through (null: none any more). */
-export function shareSession(session: Session | null): void {
-  runtimeSession = session;
-}
-
-/** The session the pane shared, if any. */
-export function sharedSession(): Session | null {
-  return runtimeSession;
-}
-
-/** The workbook memory's "don't ask again" for every command (`_ParIndex_NoAsk_all`). */
-export const NO_ASK_ALL = "all";
-
-/** Whether the workbook's memory lets the panel ask before `command` (neither it nor "all" is remembered). */
-function asksBefore(ws: WorkbookSnapshot, command: string): boolean {
-  const { noAsk } = readMemory(ws);
-  return !noAsk.includes(NO_ASK_ALL) && !noAsk.includes(command);
-}
-
-/** The undo list's name of "do everything" (one entry for all its steps). */
-export const APPLY_ALL_LABEL: Bilingual = { vi: "Làm tất cả", en: "Do everything" };
-
-const entryLabel = (h: LastChange): Bilingual => h.label ?? commandLabel(h.command);
-
-/**
- * The sheet a command read `ws` on worked on, and, when its change set shows the user another sheet, where
- * its undo brings them back (the selection they had, else the sheet's first cell).
- */
-function workedOn(ws: WorkbookSnapshot, cs: ChangeSet): Pick<LastChange, "sheet" | "returnTo"> {
-  const sheet = ws.active.name;
-  const away = cs.ops.some((op) => op.op === "select" && op.sheet !== sheet);
-  if (!away) return { sheet };
-  return { sheet, returnTo: { sheet, rect: ws.active.selection ?? { top: 0, left: 0, rows: 1, cols: 1 } } };
-}
-
-/**
- * The table's summary after an undo was written, or null when it cannot be made: the undo is done by then,
- * so nothing here may turn it into a failure.
- */
-function summaryAfter(p: PreparedOk, unit: UnitLevel | null | undefined): Summary | null {
-  try {
-    const r = analyzeWorkbook(p.after, { unit });
-    return r.ok ? r.summary : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Hosts may give formulas back respaced or recased ("=round(" → "=ROUND("): compare loosely. */
-const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() : (v ?? null));
-
-/** Every cell the inverse will write holds what the command left there. */
-function untouchedSince(last: LastChange, now: WorkbookSnapshot): boolean {
-  const expected = WorkbookModel.fromSnapshot(last.after);
-  const current = WorkbookModel.fromSnapshot(now);
-  for (const name of expected.order) if (!current.sheets.has(name)) return false;
-  for (const op of last.inverse.ops) {
-    if (op.op !== "setCells") continue;
-    const e = expected.sheets.get(op.sheet);
-    const c = current.sheets.get(op.sheet);
-    if (!e || !c) return false;
-    for (let r = 0; r < op.cells.length; r++)
-      for (let k = 0; k < op.cells[r].length; k++) {
-        if (op.cells[r][k] === null) continue;
-        const x = e.get(op.top + r, op.left + k);
-        const y = c.get(op.top + r, op.left + k);
-        if (norm(x.formula ?? x.value) !== norm(y.formula ?? y.value)) return false;
-      }
-  }
-  return true;
+/** "Do everything"'s outcome as a session result: one result line joining the steps' lines, where it wrote. */
+function everythingResult(o: Extract<ApplyAllOutcome, { ok: true }>): SessionResult {
+  const join = (lang: Lang) => o.results.map((r) => r[lang]).join(" ");
+  return {
+    ok: true,
+    summary: o.summary,
+    result: { vi: join("vi"), en: join("en") },
+    changed: placeChanged(o.changeSet, o.prepared.after),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import type { Status } from "../app/types";
 import { LOADING, PANE_TITLE } from "./firstScreenText";
+import { STEP_WORDS, type SessionStep } from "../app/sessionEvents";
 
 export type { Lang } from "./firstScreenText";
 import type { Lang } from "./firstScreenText";
@@ -12,6 +13,13 @@ import type { Lang } from "./firstScreenText";
 export function langFromDisplayLanguage(tag: string | null | undefined): Lang {
   return typeof tag === "string" && tag.trim().toLowerCase().startsWith("vi") ? "vi" : "en";
 }
+
+/** The session's step words in one language (shared with app/sessionEvents.ts). */
+const stepWords = (lang: Lang) => ({
+  read: STEP_WORDS.read[lang],
+  plan: STEP_WORDS.plan[lang],
+  write: STEP_WORDS.write[lang],
+});
 
 export interface Strings {
   title: string;
@@ -118,6 +126,8 @@ export interface Strings {
   /** The step the panel is at while a command runs. */
   stepPreview: string;
   stepWriting: string;
+  /** The session's steps (app/sessionEvents.ts): "Đang đọc bảng…", "Đang tính…", "Đang ghi…". */
+  steps: Record<Exclude<SessionStep, "done">, string>;
   sortLabel: string;
   sortByGap: string;
   sortByCode: string;
@@ -266,6 +276,7 @@ export const STRINGS: Record<Lang, Strings> = {
       "Thay dòng tổng điểm ghi trong bảng bằng công thức cộng điểm các lĩnh vực. Có thể hoàn tác.",
     stepPreview: "Đang đọc bảng…",
     stepWriting: "Đang tính và ghi vào bảng…",
+    steps: stepWords("vi"),
     sortLabel: "Sắp xếp",
     sortByGap: "Theo điểm thiếu",
     sortByCode: "Theo mã tiêu chí",
@@ -415,6 +426,7 @@ export const STRINGS: Record<Lang, Strings> = {
       "Replace the total row stated in the table with formulas that add up the domains. Can be undone.",
     stepPreview: "Reading the table…",
     stepWriting: "Calculating and writing to the table…",
+    steps: stepWords("en"),
     sortLabel: "Sort",
     sortByGap: "By points missing",
     sortByCode: "By criterion code",

@@ -7,12 +7,14 @@ import type { UnitLevel } from "../app/units";
 import type { Bilingual, UserError } from "../app/errors";
 import type { Rect, SheetSnapshot, WorkbookSnapshot } from "./../app/types";
 import type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
+import type { SessionChange, StepListener } from "../app/sessionEvents";
 
 export type { CommandId, Summary, CriterionView } from "../app/commands";
 export type { Bilingual, UserError } from "../app/errors";
 export type { ResolvedUnit, UnitLevel } from "../app/units";
 export type { ChangedPlace } from "../app/registry";
 export type { RunOptions, SessionComparison, SessionPreview, SessionResult, UndoEntry } from "../app/session";
+export type { SessionChange, SessionStep, StepListener } from "../app/sessionEvents";
 
 export interface PanelApi {
   /** Reads and summarises the table, writing nothing (what the panel shows when it opens). */
@@ -31,8 +33,13 @@ export interface PanelApi {
   undoTo?(id: number): Promise<SessionResult>;
   /** Selects a range (the panel's "go to the inserted columns", "open the plan sheet"). */
   show?(sheet: string, rect: Rect): Promise<void>;
-  /** Told when the undo history changes outside the panel (the ribbon's commands, same session). */
-  subscribe?(listener: () => void): () => void;
+  /**
+   * Told when the undo history changes outside the panel (the ribbon's commands, same session), with the
+   * task and its outcome when the api knows them (the Session does): the panel then shows its summary.
+   */
+  subscribe?(listener: (change?: SessionChange<SessionResult>) => void): () => void;
+  /** Told of each step of a task (read → plan → write → done); a returned promise is waited for. */
+  onStep?(listener: StepListener): () => void;
   /** "Don't ask again" for this workbook, remembered in the workbook itself (its hidden names). */
   stopAsking?(): Promise<void>;
   /** "Làm tất cả": recalc, highlight, assign and plan in one change set (one undo entry). */

@@ -3,9 +3,11 @@
  * while a task runs and after it ends. One task at a time; the read that follows a sheet change never
  * interrupts a command (it is put off until the command ends, `followPending`); when the new sheet has no
  * criteria table the last summary (its heading names its sheet) stays, and the message says so as
- * information rather than as an error. `usePanel` drives it.
+ * information rather than as an error. While a task runs the panel shows the session's step ("Đang ghi…");
+ * a command run elsewhere on the same session (the ribbon) shows its summary and result line as the panel's
+ * own would. `usePanel` drives it.
  */
-import type { ChangedPlace, PanelCommand, RunOptions, SessionResult, Summary } from "./panelApi";
+import type { ChangedPlace, PanelCommand, RunOptions, SessionResult, SessionStep, Summary } from "./panelApi";
 import type { Bilingual, UserError } from "../app/errors";
 import { STRINGS } from "./i18n";
 
@@ -44,6 +46,8 @@ export interface PanelState {
   changed: ChangedPlace | null;
   /** The task whose result line is shown (the result actions depend on it). */
   resultOf: Task | null;
+  /** The step the running task is at (the spinner's label), or null before its first step and when idle. */
+  step: Exclude<SessionStep, "done"> | null;
 }
 
 export type PanelAction =
@@ -57,7 +61,11 @@ export type PanelAction =
   /** The preview said what a structural command will do: ask before running it. */
   | { type: "ask"; confirm: PendingConfirm }
   /** The user answered (Confirm runs the command through "start"; Cancel just closes the question). */
-  | { type: "answer" };
+  | { type: "answer" }
+  /** The session is at this step of the running task. */
+  | { type: "step"; step: SessionStep }
+  /** A command ran on the same session outside the panel (the ribbon): its outcome, as if the panel ran it. */
+  | { type: "sessionChanged"; task: Task; outcome: SessionResult };
 
 /** What analyze may say about the sheet itself: not a failure, just a sheet without (one) criteria table. */
 const SHEET_STATES: ReadonlySet<string> = new Set(["no-table", "ambiguous"]);
@@ -74,6 +82,7 @@ export function initialPanelState(notice: PanelMessage | null = null): PanelStat
     confirm: null,
     changed: null,
     resultOf: null,
+    step: null,
   };
 }
 
@@ -98,10 +107,11 @@ export function panelReducer(s: PanelState, a: PanelAction): PanelState {
         notice: a.task === "analyze" ? s.notice : null,
         result: a.follow || a.task === "analyze" || a.task === "preview" ? s.result : null,
         confirm: null,
+        step: null,
       };
     case "finish": {
       const r = a.outcome;
-      const done = { ...s, busy: null, followPending: false };
+      const done = { ...s, busy: null, followPending: false, step: null };
       if (r.ok) {
         // a preview that needs no question and a plain read keep the result line that is shown
         const keep = (a.task === "analyze" && !a.follow) || a.task === "preview";
@@ -122,8 +132,25 @@ export function panelReducer(s: PanelState, a: PanelAction): PanelState {
     case "dismissNotice":
       return { ...s, notice: null };
     case "ask":
-      return { ...s, busy: null, followPending: false, confirm: a.confirm };
+      return { ...s, busy: null, followPending: false, confirm: a.confirm, step: null };
     case "answer":
       return { ...s, confirm: null };
+    case "step":
+      // steps of a command the panel did not start (the ribbon's) move no spinner
+      if (s.busy === null) return s;
+      return { ...s, step: a.step === "done" ? null : a.step };
+    case "sessionChanged":
+      // the panel's own task: its "finish" brings the same outcome (and may be a follow, an undo list…)
+      if (s.busy !== null || !a.outcome.ok) return s;
+      return {
+        ...s,
+        summary: a.outcome.summary ? { value: a.outcome.summary, from: a.task } : s.summary,
+        result: a.outcome.result,
+        changed: a.outcome.changed ?? null,
+        resultOf: a.task,
+        error: null,
+        sheetNote: null,
+        notice: null,
+      };
   }
 }

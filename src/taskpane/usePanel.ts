@@ -1,7 +1,9 @@
 /**
  * The panel's commands against the session, as a hook over the pure reducer in ./panelState.ts: it runs
  * one task at a time, follows sheet changes (debounced, put off while a command runs) and turns anything a
- * call throws into the error the panel shows. The Panel component only renders what this returns.
+ * call throws into the error the panel shows. It shows the session's steps while a task runs, letting the
+ * browser paint each before the session goes on (`paintPause`), and the outcome of a command the ribbon ran
+ * on the same session. The Panel component only renders what this returns.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../app/errors";
@@ -20,6 +22,26 @@ import {
 /** A burst of sheet changes (Ctrl+PgDn held down) settles this long before the panel reads once. */
 export const SHEET_CHANGE_DELAY_MS = 300;
 
+/** The longest a step waits for a frame (a hidden pane paints none): the command never stalls on it. */
+export const PAINT_WAIT_MS = 100;
+
+/**
+ * Lets the browser paint what was just rendered (the step's spinner) before the session goes on: the next
+ * frame, then a macrotask; at most PAINT_WAIT_MS. Only the pane waits: the CLI's session has no listener.
+ */
+export function paintPause(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const raf = globalThis.requestAnimationFrame;
+    if (typeof raf === "function") raf(() => setTimeout(done, 0));
+    else setTimeout(done, 0);
+  });
+}
+
 export interface UsePanelOptions {
   api: PanelApi;
   notice?: PanelMessage | null;
@@ -29,7 +51,11 @@ export interface UsePanelOptions {
   workbookKey?: string;
 }
 
-const notAvailable: SessionResult = { ok: false, error: describeError(new Error("apply-all unavailable")) };
+/** An api without "do everything" (made when asked: describeError logs the unexpected). */
+const notAvailable = (): SessionResult => ({
+  ok: false,
+  error: describeError(new Error("apply-all unavailable")),
+});
 
 export interface PanelControls {
   state: PanelState;
@@ -126,15 +152,35 @@ export function usePanel({
     [api, dispatch],
   );
 
-  // the ribbon runs commands through the same session: re-render when its undo history changes
+  // the ribbon runs commands through the same session: re-render when its undo history changes, and show
+  // the summary and result line of a command the panel did not start (the reducer ignores its own)
   const [, setHistoryVersion] = useState(0);
-  useEffect(() => api.subscribe?.(() => mounted.current && setHistoryVersion((v) => v + 1)), [api]);
+  useEffect(
+    () =>
+      api.subscribe?.((change) => {
+        if (!mounted.current) return;
+        setHistoryVersion((v) => v + 1);
+        if (change) dispatch({ type: "sessionChanged", task: change.task as Task, outcome: change.outcome });
+      }),
+    [api, dispatch],
+  );
+
+  // the session's steps of the panel's own task: shown, and painted before the session goes on
+  useEffect(
+    () =>
+      api.onStep?.((step) => {
+        if (!mounted.current || current.current.busy === null) return;
+        dispatch({ type: "step", step });
+        if (step !== "done") return paintPause();
+      }),
+    [api, dispatch],
+  );
 
   /** The call that runs a panel command, and the one that previews it (when the api can). */
   const callOf = useCallback(
     (command: PanelCommand, opts: RunOptions) =>
       command === "apply-all"
-        ? () => (api.doEverything ? api.doEverything() : Promise.resolve(notAvailable))
+        ? () => (api.doEverything ? api.doEverything() : Promise.resolve(notAvailable()))
         : () => api.run(command, opts),
     [api],
   );

@@ -30,9 +30,9 @@ const commands = COMMANDS.filter((c): c is CommandId => c !== "recalc-only");
 const lastChange = (session: Session) =>
   (
     session as unknown as {
-      history: { inverse: { ops: unknown[]; counts: { ops: number } }; returnTo?: unknown }[];
+      history: { last?: { inverse: { ops: unknown[]; counts: { ops: number } }; returnTo?: unknown } };
     }
-  ).history.at(-1) ?? null;
+  ).history.last ?? null;
 
 describe("one simulation per command", () => {
   test.each(commands)("%s, then undo", async (command) => {

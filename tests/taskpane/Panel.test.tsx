@@ -136,14 +136,15 @@ describe("Panel over a Session on the sample (MemoryHost)", () => {
     host.hold();
     await openTab(user, "Thao tác");
     await user.click(screen.getByRole("button", { name: /^Điền cơ quan và giải pháp/ }));
-    expect(screen.getByText("Đang tính và ghi vào bảng…")).toBeTruthy();
+    // the session's step while the host holds its write
+    expect(await screen.findByText("Đang ghi…")).toBeTruthy();
     for (const name of [/^Tính lại/, /^Điền cơ quan và giải pháp/, /^Lập kế hoạch khắc phục/])
       expect(isDisabled(screen.getByRole("button", { name }))).toBe(true);
     // a second press while busy does nothing
     await user.click(recalcButton());
     await act(async () => host.release());
     expect(await screen.findByText("Đã điền 19 dòng.")).toBeTruthy();
-    expect(screen.queryByText("Đang tính và ghi vào bảng…")).toBeNull();
+    expect(screen.queryByText("Đang ghi…")).toBeNull();
     expect(host.writes).toBe(1);
     expect(isDisabled(recalcButton())).toBe(false);
   });

@@ -123,3 +123,68 @@ test("starting a task clears the last error and sheet note", () => {
   );
   expect([s.error, s.sheetNote]).toEqual([null, null]);
 });
+
+describe("the session's steps (issue 13 item 4)", () => {
+  test("a task shows each step in turn; done and finish leave no step", () => {
+    const seen: (PanelState["step"] | undefined)[] = [];
+    let s = run([{ type: "start", task: "assign" }]);
+    seen.push(s.step);
+    for (const step of ["read", "plan", "write"] as const) {
+      s = panelReducer(s, { type: "step", step });
+      seen.push(s.step);
+    }
+    expect(seen).toEqual([null, "read", "plan", "write"]);
+    expect(panelReducer(s, { type: "step", step: "done" }).step).toBeNull();
+    expect(panelReducer(s, { type: "finish", task: "assign", outcome: ok() }).step).toBeNull();
+  });
+
+  test("steps while no task of the panel runs (the ribbon's) move nothing", () => {
+    const idle = initialPanelState();
+    expect(panelReducer(idle, { type: "step", step: "write" })).toBe(idle);
+  });
+
+  test("a new task starts without the last one's step", () => {
+    const s = run([
+      { type: "start", task: "analyze" },
+      { type: "step", step: "plan" },
+      { type: "finish", task: "analyze", outcome: ok() },
+      { type: "start", task: "recalc" },
+    ]);
+    expect(s.step).toBeNull();
+  });
+});
+
+describe("a command run elsewhere on the session (the ribbon, issue 13 item 2)", () => {
+  test("while the panel is idle: its summary, result line and place, as the panel's own", () => {
+    const before = run([
+      { type: "start", task: "analyze" },
+      { type: "finish", task: "analyze", outcome: fail("changed-since") },
+    ]);
+    const recalculated = { ...summary(), sheet: "Ribbon" };
+    const s = panelReducer(before, {
+      type: "sessionChanged",
+      task: "recalc",
+      outcome: { ok: true, summary: recalculated, result: line, changed: { sheet: "Ribbon" } },
+    });
+    expect(s.summary).toEqual({ value: recalculated, from: "recalc" });
+    expect(s.result).toEqual(line);
+    expect(s.resultOf).toBe("recalc");
+    expect(s.changed).toEqual({ sheet: "Ribbon" });
+    expect(s.error).toBeNull();
+  });
+
+  test("while the panel runs its own task the change is its own: the finish brings it", () => {
+    const busy = run([{ type: "start", task: "assign" }]);
+    expect(panelReducer(busy, { type: "sessionChanged", task: "assign", outcome: ok() })).toBe(busy);
+  });
+
+  test("an outcome without a summary keeps the summary shown", () => {
+    const shown = run([
+      { type: "start", task: "analyze" },
+      { type: "finish", task: "analyze", outcome: ok() },
+    ]);
+    const s = panelReducer(shown, { type: "sessionChanged", task: "undo", outcome: ok(null) });
+    expect(s.summary).toBe(shown.summary);
+    expect(s.result).toEqual(line);
+  });
+});

@@ -255,6 +255,7 @@ export function PanelView({
         <ResultLine
           lang={lang}
           busy={busy}
+          step={panel.state.step}
           result={result}
           resultOf={resultOf}
           changed={changed}

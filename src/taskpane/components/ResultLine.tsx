@@ -1,7 +1,7 @@
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PLAN_SHEET } from "../../app/light";
 import type { Bilingual, ChangedPlace, Summary } from "../panelApi";
-import type { Task } from "../panelState";
+import type { PanelState, Task } from "../panelState";
 import { STRINGS, type Lang } from "../i18n";
 
 const useStyles = makeStyles({
@@ -13,6 +13,8 @@ const useStyles = makeStyles({
 export interface ResultLineProps {
   lang: Lang;
   busy: Task | null;
+  /** The step the running task is at (the spinner says it); absent or null: said from the task. */
+  step?: PanelState["step"];
   result: Bilingual | null;
   resultOf: Task | null;
   changed: ChangedPlace | null;
@@ -23,14 +25,19 @@ export interface ResultLineProps {
 }
 
 /**
- * Show after: the spinner with the step while a task runs, then the result line and the ways to reach
+ * Show after: the spinner with the session's step while a task runs ("Đang đọc bảng…", "Đang tính…",
+ * "Đang ghi…"; before the first step, what the task will do), then the result line and the ways to reach
  * what the command did ("Mở trang Kế hoạch", "Đến cột vừa chèn", "Hoàn tác"). The line is a polite live
  * region; its actions sit outside it so the announcement is the sentence alone.
  */
 export function ResultLine(p: ResultLineProps) {
   const styles = useStyles();
   const t = STRINGS[p.lang];
-  const step = p.busy === "analyze" || p.busy === "preview" ? t.stepPreview : t.stepWriting;
+  const step = p.step
+    ? t.steps[p.step]
+    : p.busy === "analyze" || p.busy === "preview"
+      ? t.stepPreview
+      : t.stepWriting;
   const command =
     p.busy === null &&
     p.resultOf !== null &&
@@ -41,7 +48,7 @@ export function ResultLine(p: ResultLineProps) {
   return (
     <div className={styles.root}>
       <div role="status" aria-live="polite" className={styles.status}>
-        {p.busy !== null && <Spinner size="tiny" labelPosition="after" label={step} />}
+        {p.busy !== null && <Spinner size="tiny" labelPosition="after" label={step} data-testid="progress" />}
         {p.busy === null && p.result && <Text weight="semibold">{p.result[p.lang]}</Text>}
       </div>
       {(cols || sheet || (command && p.canUndo)) && (
