@@ -4,6 +4,7 @@
  * then yields to the page (`yieldToPage`), so the progress paints even when the work runs on the page's own
  * thread (the offline single file, where no worker can start).
  */
+import { STEP_WORDS } from "../app/sessionEvents";
 import type { Lang } from "./gridModel";
 
 export type WorkStep = "read-file" | "open" | "choose" | "read" | "compute" | "write" | "save";
@@ -21,9 +22,10 @@ export const STEP_LABELS: Record<WorkStep, Record<Lang, string>> = {
   "read-file": { vi: "Đang đọc tệp…", en: "Reading the file…" },
   open: { vi: "Đang mở sổ làm việc…", en: "Opening the workbook…" },
   choose: { vi: "Đang tìm bảng tiêu chí…", en: "Finding the criteria table…" },
-  read: { vi: "Đang đọc bảng…", en: "Reading the table…" },
-  compute: { vi: "Đang tính…", en: "Computing…" },
-  write: { vi: "Đang ghi…", en: "Writing…" },
+  // A command's steps say what the task pane says in Excel (the session's words).
+  read: STEP_WORDS.read,
+  compute: STEP_WORDS.plan,
+  write: STEP_WORDS.write,
   save: { vi: "Đang tạo tệp tải xuống…", en: "Preparing the download…" },
 };
 

@@ -192,7 +192,7 @@ export function PanelView({
   const warnings = s ? s.issues.filter((i) => !i.kind.startsWith("stated-")) : [];
   const history = api.undoHistory ?? [];
   const recalc = commandWords(t, "recalc");
-  // apply-all's summary carries no unit: the chooser keeps the last one read
+  // A summary without a table (a command that failed to find it) has no unit: the chooser keeps the last one
   const lastUnit = useRef(s?.unit);
   if (s?.unit) lastUnit.current = s.unit;
   const unit = s?.unit ?? lastUnit.current;
