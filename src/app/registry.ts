@@ -156,8 +156,9 @@ const SPECS: readonly CommandSpec[] = [
     needsTable: true,
     plan: ({ ws, analysis, source, lang }) => planAssign(ws.active, analysis, source, { lang }),
     result: (cs) => ({
-      vi: `Đã điền ${n(cs.counts.filled)} dòng${cs.counts.kept ? `, giữ nguyên ${n(cs.counts.kept)} ô bạn đã sửa` : ""}.`,
-      en: `${n(cs.counts.filled)} rows filled${cs.counts.kept ? `, ${n(cs.counts.kept)} ${cs.counts.kept === 1 ? "cell" : "cells"} you edited kept` : ""}.`,
+      // + core's warning naming a chart it could not place (core/charts.ts chartNote)
+      vi: `Đã điền ${n(cs.counts.filled)} dòng${cs.counts.kept ? `, giữ nguyên ${n(cs.counts.kept)} ô bạn đã sửa` : ""}.${notesOf(cs, "vi")}`,
+      en: `${n(cs.counts.filled)} rows filled${cs.counts.kept ? `, ${n(cs.counts.kept)} ${cs.counts.kept === 1 ? "cell" : "cells"} you edited kept` : ""}.${notesOf(cs, "en")}`,
     }),
   },
   {
@@ -305,9 +306,20 @@ export function sayBefore(cs: ChangeSet, ws: WorkbookSnapshot): Bilingual | null
     vi.push(`tô màu lại ${lit} dòng chưa đạt`);
     en.push(`recolour ${lit} unmet rows`);
   }
-  if (!structural) return null;
+  // assign's warning about a chart it could not place (core/charts.ts chartNote): said before, too.
+  const notes = cs.command === "assign" ? (cs.notes ?? []) : [];
+  if (!structural && !notes.length) return null;
+  if (!structural) return { vi: notesOf(cs, "vi").trim(), en: notesOf(cs, "en").trim() };
   const join = (parts: string[], and: string) =>
     parts.length > 1 ? `${parts.slice(0, -1).join(", ")} ${and} ${parts.at(-1)}` : parts[0];
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
-  return { vi: `${cap(join(vi, "và"))}.`, en: `${cap(join(en, "and"))}.` };
+  return {
+    vi: `${cap(join(vi, "và"))}.${notes.length ? notesOf(cs, "vi") : ""}`,
+    en: `${cap(join(en, "and"))}.${notes.length ? notesOf(cs, "en") : ""}`,
+  };
+}
+
+/** The change set's notes in one language, each after a space ("" when none). */
+function notesOf(cs: ChangeSet, lang: "vi" | "en"): string {
+  return (cs.notes ?? []).map((x) => ` ${x[lang]}`).join("");
 }

@@ -10,6 +10,7 @@ import { cellText } from "./text";
 import { addedHeaderStyle, columnIsEmpty, headerRowsOf, insertColumnsOp } from "./columns";
 import { rowRuns } from "./rects";
 import { isAddinRule } from "./conditional";
+import { chartMoves, chartNote, unplacedCharts } from "./charts";
 import { rowsNeedingRemedy, textOrBlank as text, type RemedyField, type RemedySource } from "./remedy";
 
 export const ASSIGN_HEADERS: Record<RemedyField, Record<Lang, string>> = {
@@ -211,15 +212,14 @@ export function planAssign(
   const headerRows = headerRowsOf(a);
   const p = placeColumns(sheet, a);
   const w = planWrites(sheet, a, source, p, headerRows, lang);
-  const ops = [
-    ...p.ops,
-    ...writeOps(sheet.name, a, p, w),
-    ...styleOps(sheet, a, p, w, headerRows),
-    ...highlightOps(sheet, a, p),
-  ];
+  const ops = [...p.ops, ...writeOps(sheet.name, a, p, w), ...styleOps(sheet, a, p, w, headerRows)];
+  // Charts floating over the columns taken move right of them (the xlsx host moves its drawings itself).
+  ops.push(...chartMoves(sheet, ops), ...highlightOps(sheet, a, p));
+  const unplaced = unplacedCharts(sheet, ops);
   return {
     command: "assign",
     ops,
     counts: { filled: w.filled, kept: w.kept, cleared: w.cleared, insertedColumns: p.inserted },
+    ...(unplaced.length ? { notes: [chartNote(unplaced)] } : {}),
   };
 }

@@ -19,8 +19,56 @@ export function columnPoints(chars: number): number {
  * without known cells are left alone.
  */
 export function chartMoves(sheet: SheetSnapshot, ops: readonly Op[]): Op[] {
-  const inserted = ops.some((o) => o.op === "insertColumns" && o.sheet === sheet.name);
-  if (inserted || !sheet.charts?.length) return [];
+  const t = takenBy(sheet, ops);
+  if (!t || !sheet.charts?.length) return [];
+  const { at, end, top, bottom, widths } = t;
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const out: Op[] = [];
+  for (const c of sheet.charts) {
+    const r = c.cells;
+    if (!r || r.left >= end || r.left + r.cols <= at || r.top > bottom || r.top + r.rows <= top) continue;
+    let dx = 0;
+    for (let col = r.left; col < end; col++)
+      // A taken column shows once written; another hidden one takes no room.
+      if (col >= at || !hidden.has(col)) dx += columnPoints(widths[col] ?? DEFAULT_WIDTH);
+    out.push({
+      op: "moveChart",
+      sheet: sheet.name,
+      name: c.name,
+      left: c.left + dx,
+      cells: { ...r, left: end },
+    });
+  }
+  return out;
+}
+
+/**
+ * The names of the charts of `sheet` whose cells the host could not map, when `ops` take columns: they may
+ * float over what is written and are not moved, so the command says so (`chartNote`) instead of guessing.
+ */
+export function unplacedCharts(sheet: SheetSnapshot, ops: readonly Op[]): string[] {
+  if (!sheet.charts?.some((c) => !c.cells) || !takenBy(sheet, ops)) return [];
+  return sheet.charts.filter((c) => !c.cells).map((c) => c.name);
+}
+
+/** The warning for charts `unplacedCharts` found, bilingual (Vietnamese first). */
+export function chartNote(names: readonly string[]): { vi: string; en: string } {
+  const list = names.map((n) => `«${n}»`).join(", ");
+  return {
+    vi: `Không xác định được vị trí biểu đồ ${list} nên chưa dời nó: nếu biểu đồ che các cột vừa điền, hãy kéo nó sang bên phải.`,
+    en: `Could not tell where the chart ${list} sits, so it was not moved: if it covers the columns just filled, drag it to the right.`,
+  };
+}
+
+/**
+ * The columns `ops` take on `sheet` (a column is taken when `ops` set its width without inserting it, and
+ * some setCells writes into it), the rows written there, and the column widths after `ops`; null for none.
+ */
+function takenBy(
+  sheet: SheetSnapshot,
+  ops: readonly Op[],
+): { at: number; end: number; top: number; bottom: number; widths: Record<number, number> } | null {
+  if (ops.some((o) => o.op === "insertColumns" && o.sheet === sheet.name)) return null;
   const widths: Record<number, number> = { ...(sheet.columnWidths ?? {}) };
   const taken: number[] = [];
   let top = Infinity;
@@ -40,25 +88,6 @@ export function chartMoves(sheet: SheetSnapshot, ops: readonly Op[]): Op[] {
         bottom = Math.max(bottom, w.top + w.cells.length - 1);
       }
   }
-  if (!taken.length) return [];
-  const at = Math.min(...taken);
-  const end = Math.max(...taken) + 1;
-  const hidden = new Set(sheet.hiddenColumns ?? []);
-  const out: Op[] = [];
-  for (const c of sheet.charts) {
-    const r = c.cells;
-    if (!r || r.left >= end || r.left + r.cols <= at || r.top > bottom || r.top + r.rows <= top) continue;
-    let dx = 0;
-    for (let col = r.left; col < end; col++)
-      // A taken column shows once written; another hidden one takes no room.
-      if (col >= at || !hidden.has(col)) dx += columnPoints(widths[col] ?? DEFAULT_WIDTH);
-    out.push({
-      op: "moveChart",
-      sheet: sheet.name,
-      name: c.name,
-      left: c.left + dx,
-      cells: { ...r, left: end },
-    });
-  }
-  return out;
+  if (!taken.length) return null;
+  return { at: Math.min(...taken), end: Math.max(...taken) + 1, top, bottom, widths };
 }

@@ -25,6 +25,7 @@ import { AddinError } from "../../core/errors";
 import { rectAddress } from "../../core/address";
 import { isAddinRule } from "../../core/conditional";
 import { API, requireApi } from "./requirements";
+import { chartsOf, queueCharts, type ChartLoad } from "./charts";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
 import {
   areaRects,
@@ -74,7 +75,12 @@ const COLUMN_PROPERTIES: Excel.ColumnPropertiesLoadOptions = {
  * must hide again one the add-in showed.
  */
 export const HIDDEN_PROBE_COLS = 64;
-const HIDDEN_PROPERTIES: Excel.ColumnPropertiesLoadOptions = { address: true, columnHidden: true };
+const HIDDEN_PROPERTIES: Excel.ColumnPropertiesLoadOptions = {
+  address: true,
+  columnHidden: true,
+  // Their widths place the criteria sheet's charts on cells (charts.ts).
+  format: { columnWidth: true },
+};
 
 /** What the read learnt of the workbook's structure: what the next read guesses from. */
 export interface Structure {
@@ -130,6 +136,8 @@ interface SheetLoad {
   validations: Excel.RangeAreas;
   rules: { rect: Rect; validation: Excel.DataValidation }[];
   guessedValidations?: string | null;
+  /** The criteria sheet's charts and row heights (charts.ts). */
+  charts?: ChartLoad;
 }
 
 /**
@@ -269,6 +277,7 @@ function loadSheet(
   known: Structure,
   mode: ReadMode,
   bandCells: number,
+  withCharts = false,
 ): SheetLoad {
   const used = sheet.getUsedRange();
   used.load("address");
@@ -297,6 +306,7 @@ function loadSheet(
     validations,
     rules: guessed === undefined ? [] : queueRules(sheet, guessed),
     guessedValidations: guessed,
+    ...(withCharts ? { charts: queueCharts(sheet) } : {}),
   };
 }
 
@@ -344,7 +354,7 @@ async function readWith(
     ...ownedNames.filter((n) => n !== known.active && known.order.includes(n)),
   ];
   const loads = readNames.map((name, i) =>
-    loadSheet(name, i === 0 ? active : sheets.getItem(name), known, mode, bandCells),
+    loadSheet(name, i === 0 ? active : sheets.getItem(name), known, mode, bandCells, i === 0),
   );
   const tableLoads = known.tables.map((name) => {
     const table = allTables.getItem(name);
@@ -502,6 +512,8 @@ async function readWith(
     if (load.protection.protected) snap.protected = true;
     const frozen = frozenOf(load.frozen);
     if (frozen.rows || frozen.cols) snap.frozen = frozen;
+    const charts = load.charts ? chartsOf(load.charts, load.hiddenProbe.value) : [];
+    if (charts.length) snap.charts = charts;
     return snap;
   };
 

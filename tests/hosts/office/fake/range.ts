@@ -35,6 +35,9 @@ export function valuesRect(sheet: SheetModel): Rect | null {
   return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
+/** Every row's height in the double (Excel's standard for Calibri 11), in points. */
+export const FAKE_ROW_HEIGHT = 15;
+
 /** Excel loads values, formulas and formats as null for a range over this many cells. */
 export const MAX_LOAD_CELLS = 5_000_000;
 
@@ -385,6 +388,39 @@ export class FakeRange extends FakeObject {
         bytes: jsonBytes(value),
         commit: () => {
           result.set(value as Excel.ColumnProperties[]);
+        },
+      };
+    });
+    return result;
+  }
+
+  /**
+   * Range.getRowProperties (ExcelApi 1.9): one entry per row of the range. The double has no row heights:
+   * every row is Excel's standard 15 points (Calibri 11) and shown.
+   */
+  getRowProperties(opts: Excel.RowPropertiesLoadOptions): FakeClientResult<Excel.RowProperties[]> {
+    this.use("getRowProperties");
+    const result = new FakeClientResult<Excel.RowProperties[]>();
+    this.ctx.read(() => {
+      const t = this.resolve();
+      let value: Excel.RowProperties[] | null = null;
+      if (t) {
+        const rect = t.rects[0];
+        value = Array.from({ length: rect.rows }, (_, i) => {
+          const row = rect.top + i;
+          const p: Excel.RowProperties = {};
+          if (opts.address)
+            p.address = `${quoteSheet(t.sheet.name)}!${rectAddress({ ...rect, top: row, rows: 1 })}`;
+          if (opts.rowIndex) p.rowIndex = row;
+          if (opts.rowHidden) p.rowHidden = false;
+          if (opts.format) p.format = { rowHeight: FAKE_ROW_HEIGHT };
+          return p;
+        });
+      }
+      return {
+        bytes: jsonBytes(value),
+        commit: () => {
+          result.set(value as Excel.RowProperties[]);
         },
       };
     });

@@ -5,6 +5,7 @@ import type { FakeContext } from "./context";
 import { FakeRange, FakeRangeAreas, valuesRect } from "./range";
 import { FakeTable, FakeTableCollection } from "./tables";
 import { FakeFreezePanes, FakeNamedItemCollection, FakePageLayout } from "./extras";
+import { FakeChartCollection } from "./charts";
 import { FakeOfficeError, fakeParseAddress, jsonBytes, loadNames, notLoaded } from "./util";
 
 // ---- workbook & worksheets ----
@@ -123,7 +124,10 @@ export class FakeWorksheet extends FakeObject {
     this.protection = new FakeProtection(ctx, this);
     this.freezePanes = new FakeFreezePanes(ctx, () => this.model());
     this.pageLayout = new FakePageLayout(ctx, () => this.model());
+    this.charts = new FakeChartCollection(ctx, this);
   }
+  /** Charts on the sheet (ExcelApi 1.1). */
+  readonly charts: FakeChartCollection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
 
