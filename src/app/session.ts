@@ -13,7 +13,7 @@ import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./co
 import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
 import { commandSpec, placeChanged, sayBefore, type ChangedPlace, type SessionMemory } from "./registry";
 import { commandsOfSteps, planApplyAll, type ApplyAllOutcome, type ApplyStep } from "./applyAll";
-import { parseUnitLevel, UNIT_LABELS, UNIT_LEVELS, type UnitLevel } from "./units";
+import { parseUnitLevel, UNIT_CHOICES, type UnitLevel } from "./units";
 import { compareSheets, type ComparisonLists, type Comparison } from "./compare";
 import { OWNED_SHEETS } from "../core/owned";
 import { asksBefore, NO_ASK_ALL } from "./noAsk";
@@ -204,7 +204,7 @@ export class Session {
 
   /** The levels the panel offers, each with its name (issue 11: district, commune, ward, department). */
   get unitChoices(): readonly { level: UnitLevel; label: Bilingual }[] {
-    return UNIT_LEVELS.map((level) => ({ level, label: UNIT_LABELS[level] }));
+    return UNIT_CHOICES;
   }
 
   /**

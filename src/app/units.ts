@@ -18,6 +18,10 @@ import {
 
 export { parseUnitLevel, UNIT_LABELS, UNIT_LEVELS, type UnitInfo, type UnitLevel };
 
+/** The levels a front end offers, each with its name (issue 11: district, commune, ward, department). */
+export const UNIT_CHOICES: readonly { level: UnitLevel; label: (typeof UNIT_LABELS)[UnitLevel] }[] =
+  UNIT_LEVELS.map((level) => ({ level, label: UNIT_LABELS[level] }));
+
 /** How the level was decided: the user's choice, the table's titles, or the default. */
 export type UnitSource = "explicit" | "detected" | "default";
 

@@ -11,6 +11,7 @@ import type { Rect } from "../app/types";
 import type { PanelApi, RunOptions, SessionResult } from "../taskpane/panelApi";
 import type { CommandId } from "../app/commands";
 import type { SessionComparison, SessionPreview, UndoEntry } from "../app/session";
+import { UNIT_CHOICES, type UnitLevel } from "../app/units";
 import { DocCore, type DocInfo, type SessionMethod, type Thrown } from "./docCore";
 import type { OnProgress } from "./progress";
 
@@ -147,6 +148,9 @@ export class DocSession implements PanelApi {
   compareCandidates = () => this.call<{ current: string; sheets: string[] }>("compareCandidates");
   compareWith = (previous: string) => this.call<SessionComparison>("compareWith", previous);
   stopAsking = () => this.call<void>("stopAsking");
+  /** The unit chooser: the same levels as in Excel; the choice goes into the workbook's memory. */
+  readonly unitChoices = UNIT_CHOICES;
+  setUnit = (level: UnitLevel | null) => this.call<SessionResult>("setUnit", level);
 }
 
 function rethrowOf(t: Thrown): never {

@@ -78,7 +78,8 @@ export type SessionMethod =
   | "previewEverything"
   | "compareCandidates"
   | "compareWith"
-  | "stopAsking";
+  | "stopAsking"
+  | "setUnit";
 
 /** A host that tells which step a command is at, and waits there when a test holds it. */
 class SteppedHost extends PlaygroundHost {

@@ -79,3 +79,21 @@ test("opening bytes that are not a workbook: the error in the user's words; Canc
   expect((await opening).ok).toBe(false);
   expect(steps).toEqual(["read-file", "open"]); // never reached "choose"
 });
+
+test("the unit chooser through DocSession: the same levels as in Excel, the choice kept in the downloaded file", async () => {
+  const port = await openPort(null);
+  const session = new DocSession(port, await port.core.openSample("vi"));
+  expect(session.unitChoices.map((c) => c.level)).toEqual(["district", "commune", "ward", "department"]);
+  const before = await session.analyze();
+  expect(before.ok && before.summary?.unit?.level).toBe("district");
+  const r = await session.setUnit("commune");
+  expect(r.ok && r.summary?.unit?.level).toBe("commune");
+  // The choice is the workbook's memory: the downloaded file opened again remembers it.
+  const { bytes } = await port.core.download();
+  const again = await openPort(null);
+  const opened = await again.core.openFile(bytes, "lai.xlsx", "vi");
+  if (!opened.ok) throw new Error("the downloaded file did not open");
+  const reopened = new DocSession(again, opened.info);
+  const after = await reopened.analyze();
+  expect(after.ok && after.summary?.unit?.level).toBe("commune");
+});
