@@ -210,9 +210,13 @@ export function readSheet(
     top = 0;
     left = 0;
   }
+  // Copies of one row made by push: V8 keeps them packed (no holes to check on every read downstream) and
+  // each is allocated once at its size.
   const grid = <V>(v: V): V[][] => {
-    const g: V[][] = new Array<V[]>(rows);
-    for (let r = 0; r < rows; r++) g[r] = new Array<V>(cols).fill(v);
+    const row: V[] = [];
+    for (let c = 0; c < cols; c++) row.push(v);
+    const g: V[][] = [];
+    for (let r = 0; r < rows; r++) g.push(row.slice());
     return g;
   };
   const values = grid<CellValue>(null);
