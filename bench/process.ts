@@ -4,7 +4,7 @@
  * FILE` (start-up, loading ExcelJS, loading the file). Wall time, median of the runs, the two alternating.
  * Target on one 10,000-row file: ≤ 1.3×.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -18,13 +18,15 @@ const CPU_REPORT = join(ROOT, "bench/cpu-report.cjs");
 /** Wall time of one process, and its own CPU time (reported by bench/cpu-report.cjs at exit). */
 function wall(args: string[]): { ms: number; cpu: number } {
   const t = performance.now();
-  const err = execFileSync(process.execPath, ["--require", CPU_REPORT, ...args], {
+  const run = spawnSync(process.execPath, ["--require", CPU_REPORT, ...args], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 1 << 26,
   });
   const ms = performance.now() - t;
-  const m = /__cpu_ms=([\d.]+)/.exec(err.toString());
+  const err = run.stderr?.toString() ?? "";
+  if (run.status !== 0) throw new Error(`${args.join(" ")} failed (${run.status}): ${err}`);
+  const m = /__cpu_ms=([\d.]+)/.exec(err);
   return { ms, cpu: m ? Number(m[1]) : NaN };
 }
 
