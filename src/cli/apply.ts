@@ -54,7 +54,7 @@ async function planned(io: Io, a: Args, file: string, wb: ExcelJS.Workbook): Pro
       ) + "\n"
     : null;
   const warned = r.summary.issues.length > 0;
-  if (!(a.strict && warned)) host.finish();
+  if (!(a.strict && warned)) await host.finish();
   return { json, warned, edits: columnEditsOf(r.steps) };
 }
 

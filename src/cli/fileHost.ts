@@ -8,7 +8,11 @@ import { chooseSheet } from "../app/chooseSheet";
 import { AddinError } from "../app/errors";
 import type { ReadRequest, SessionHost } from "../app/session";
 import type { PreparedOk, WorkbookSnapshot } from "../app/types";
-import { readSnapshot, recalculate, writeChangeSet } from "../hosts/xlsx";
+import { readSnapshot } from "../hosts/xlsx/read";
+
+// The writer loads when a command first writes: a summary only reads (the CLI process benchmark counts it).
+let writer: Promise<typeof import("../hosts/xlsx/apply")> | null = null;
+const loadWriter = () => (writer ??= import("../hosts/xlsx/apply"));
 
 export class FileHost implements SessionHost {
   /** The sheet of the last read: what the CLI reports it used. */
@@ -36,12 +40,12 @@ export class FileHost implements SessionHost {
    * are left to `finish()`, once before saving: the commands plan from the scores, not from those results.
    */
   async apply(p: PreparedOk): Promise<void> {
-    writeChangeSet(this.workbook, p.changeSet, { recalculate: false });
+    (await loadWriter()).writeChangeSet(this.workbook, p.changeSet, { recalculate: false });
   }
 
   /** Computes the cached formula results once, before the workbook is saved. */
-  finish(): void {
-    recalculate(this.workbook);
+  async finish(): Promise<void> {
+    (await loadWriter()).recalculate(this.workbook);
   }
 }
 

@@ -6,7 +6,9 @@
 import type * as ExcelJS from "exceljs";
 import { AddinError, describeError, userError, type UserError } from "../app/errors";
 import type { Lang } from "../app/types";
-import { loadWorkbook, sniffWorkbook } from "../hosts/xlsx";
+// The reader and the sniffer alone: a summary never loads the writer nor the parts carried over (index.ts).
+import { sniffWorkbook } from "../hosts/xlsx/sniff";
+import { loadWorkbook } from "../hosts/xlsx/workbook";
 
 export interface Io {
   readFile(path: string): Promise<Uint8Array>;

@@ -29,10 +29,13 @@ import {
   type DataValidationModel,
   type TableObject,
 } from "./internals";
-import { hasHeaderRow, readContext, tableRect, validationRules, type ReadContext } from "./read";
+import { readContext, repairTableHeaders, tableRect, validationRules, type ReadContext } from "./read";
 import { overlaps, sameRect } from "./rects";
 import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./sheetExtras";
 import { shiftRows } from "./rows";
+
+/** Moved to ./read.ts (a reading repair, done on load); kept here for callers of this module. */
+export { repairTableHeaders };
 
 /** WorkbookModel's default column width: setting it removes the column's own width. */
 const DEFAULT_WIDTH = 8.43;
@@ -199,14 +202,6 @@ function syncTableHeaders(ws: ExcelJS.Worksheet, ctx: ReadContext): void {
       if (names[i] !== texts[i]) row.getCell(rect.left + i + 1).value = names[i];
     });
   }
-}
-
-/** ExcelJS 4.4 reads tables saved by Excel (no headerRowCount attribute) as headerless: fix that. */
-export function repairTableHeaders(wb: ExcelJS.Workbook): void {
-  const ctx = readContext(wb);
-  for (const ws of wb.worksheets)
-    for (const { table: t } of Object.values(tablesOf(ws)))
-      if (!t.headerRow && hasHeaderRow(ws, t, ctx)) t.headerRow = true;
 }
 
 function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ctx: ReadContext): void {

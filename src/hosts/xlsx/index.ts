@@ -10,10 +10,6 @@
  *
  * or, for the app layer, `new XlsxHost(wb)` (the Host interface of src/hosts/host.ts).
  */
-import * as ExcelJS from "exceljs";
-import { repairTableHeaders } from "./apply";
-import { loadNames, saveNames } from "./sheetExtras";
-
 export { readSnapshot, readSheet, OWNED_SHEETS, type ReadOptions } from "./read";
 export { applyChangeSet, writeChangeSet, recalculate, type ApplyOptions } from "./apply";
 export { checkChangeSet } from "./check";
@@ -21,21 +17,4 @@ export { XlsxHost } from "./host";
 export { sniffWorkbook, MAX_XLSX_BYTES } from "./sniff";
 export { preserveParts, type PreserveResult } from "./preserve";
 export { columnEditsOf, type ColumnEdit } from "./anchors";
-
-/** Reads .xlsx bytes into a workbook (and repairs what ExcelJS misreads: tables' header rows). */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view at run time (JSZip underneath).
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  repairTableHeaders(wb);
-  await loadNames(wb, bytes);
-  return wb;
-}
-
-/** Writes the workbook as .xlsx bytes. */
-export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf = await wb.xlsx.writeBuffer();
-  // The defined names ExcelJS cannot keep (constants, hidden flags) go back in (sheetExtras.ts).
-  return saveNames(wb, buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer));
-}
+export { loadWorkbook, saveWorkbook } from "./workbook";

@@ -79,6 +79,14 @@ export function hasHeaderRow(ws: ExcelJS.Worksheet, t: TableModel, ctx?: ReadCon
   });
 }
 
+/** ExcelJS 4.4 reads tables saved by Excel (no headerRowCount attribute) as headerless: fix that. */
+export function repairTableHeaders(wb: ExcelJS.Workbook): void {
+  const ctx = readContext(wb);
+  for (const ws of wb.worksheets)
+    for (const { table: t } of Object.values(tablesOf(ws)))
+      if (!t.headerRow && hasHeaderRow(ws, t, ctx)) t.headerRow = true;
+}
+
 export function readTables(ws: ExcelJS.Worksheet, ctx?: ReadContext): TableInfo[] {
   const out: TableInfo[] = [];
   for (const { table: t } of Object.values(tablesOf(ws))) {
@@ -143,19 +151,26 @@ export function readSheet(
   ctx: ReadContext = readContext(ws.workbook),
   maxRows = Infinity,
 ): SheetSnapshot {
-  interface Info {
-    r: number;
-    c: number;
-    value: CellValue;
-    formula: string | null;
-    f: CellFormats;
-  }
-  const infos: Info[] = [];
-  // Cells read with the same style share ExcelJS's style object: their formats are worked out once.
-  const formatsByStyle = new WeakMap<object, CellFormats>();
+  // Parallel arrays rather than an object per cell: a 10,000-row table has some 100,000 cells.
+  const rs: number[] = [];
+  const cs: number[] = [];
+  const vals: CellValue[] = [];
+  const fmls: (string | null)[] = [];
+  const fmts: CellFormats[] = [];
+  // Cells read with the same style share ExcelJS's style object: their formats are worked out once. A cell
+  // read without a style gets an empty object of its own: its formats are the plain ones, without a lookup.
+  const formatsByStyle = new Map<object, CellFormats>();
+  let plain: CellFormats | null = null;
   const formatsOf = (cell: ExcelJS.Cell): CellFormats => {
-    const style = cell.style as object | undefined;
+    const style = cell.style as Partial<ExcelJS.Style> | undefined;
     if (!style) return cellFormats(cell, ctx.palette);
+    if (
+      style.font === undefined &&
+      style.fill === undefined &&
+      style.alignment === undefined &&
+      style.numFmt === undefined
+    )
+      return (plain ??= cellFormats(cell, ctx.palette));
     let f = formatsByStyle.get(style);
     if (!f) formatsByStyle.set(style, (f = cellFormats(cell, ctx.palette)));
     return f;
@@ -164,29 +179,46 @@ export function readSheet(
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  rowsOf(ws).forEach((row, r) => {
-    if (!row || r >= maxRows) return;
-    cellsOf(row).forEach((cell, c) => {
-      if (!cell) return;
+  const sheetRows = rowsOf(ws);
+  const nRows = Math.min(sheetRows.length, maxRows);
+  for (let r = 0; r < nRows; r++) {
+    const row = sheetRows[r];
+    if (!row) continue;
+    const cells = cellsOf(row);
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
       const value = cellValue(cell, ctx.date1904);
       const formula = cellFormula(cell);
       const f = formatsOf(cell);
       if (value === null && !formula && !f.fill && !f.bold && !f.fontColor && !f.wrap && !f.numberFormat)
-        return;
-      infos.push({ r, c, value, formula, f });
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-    });
-  });
+        continue;
+      rs.push(r);
+      cs.push(c);
+      vals.push(value);
+      fmls.push(formula);
+      fmts.push(f);
+      if (r < top) top = r;
+      if (c < left) left = c;
+      if (r > bottom) bottom = r;
+      if (c > right) right = c;
+    }
+  }
   const rows = bottom < 0 ? 0 : bottom - top + 1;
   const cols = right < 0 ? 0 : right - left + 1;
   if (rows === 0) {
     top = 0;
     left = 0;
   }
-  const grid = <V>(v: V): V[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+  // Copies of one row made by push: V8 keeps them packed (no holes to check on every read downstream) and
+  // each is allocated once at its size.
+  const grid = <V>(v: V): V[][] => {
+    const row: V[] = [];
+    for (let c = 0; c < cols; c++) row.push(v);
+    const g: V[][] = [];
+    for (let r = 0; r < rows; r++) g.push(row.slice());
+    return g;
+  };
   const values = grid<CellValue>(null);
   const formulas = grid<string | null>(null);
   const numberFormats = grid<string | null>(null);
@@ -195,18 +227,19 @@ export function readSheet(
   const fontColors = grid<string | null>(null);
   const wrap = grid(false);
   const fontNames = grid<string | null>(null);
-  for (const i of infos) {
-    const r = i.r - top;
-    const c = i.c - left;
-    values[r][c] = i.value;
-    formulas[r][c] = i.formula;
-    numberFormats[r][c] = i.f.numberFormat;
-    fills[r][c] = i.f.fill;
-    bold[r][c] = i.f.bold;
-    fontColors[r][c] = i.f.fontColor;
-    wrap[r][c] = i.f.wrap;
+  for (let i = 0; i < rs.length; i++) {
+    const r = rs[i] - top;
+    const c = cs[i] - left;
+    const f = fmts[i];
+    values[r][c] = vals[i];
+    formulas[r][c] = fmls[i];
+    numberFormats[r][c] = f.numberFormat;
+    fills[r][c] = f.fill;
+    bold[r][c] = f.bold;
+    fontColors[r][c] = f.fontColor;
+    wrap[r][c] = f.wrap;
     // Font names only where there is text to show (a blank cell's font is no evidence of anything).
-    if (i.value !== null || i.formula) fontNames[r][c] = i.f.fontName;
+    if (vals[i] !== null || fmls[i]) fontNames[r][c] = f.fontName;
   }
   const columnWidths: Record<number, number> = {};
   const hiddenColumns: number[] = [];
@@ -266,12 +299,17 @@ export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Work
     if (!active) throw new AddinError("no-table", { missingSheet: opts.sheet });
   } else {
     const shown = sheets.filter(visible);
-    const candidates = [...shown.filter((ws) => !ownedNames.includes(ws.name)), ...shown];
-    active = candidates.find((ws) => {
-      const a = analyzeSheet(unicodeView(read(ws)).sheet);
-      return a.ok || a.error === "ambiguous";
-    });
-    active ??= shown[0] ?? sheets[0];
+    const candidates = [...new Set([...shown.filter((ws) => !ownedNames.includes(ws.name)), ...shown])];
+    const fallback = shown[0] ?? sheets[0];
+    // One candidate that is also the fallback is the answer whatever the analysis says: the commonest
+    // workbook (one sheet) is then analysed once, by the command, not a second time here.
+    if (candidates.length === 1 && candidates[0] === fallback) active = fallback;
+    else
+      active = candidates.find((ws) => {
+        const a = analyzeSheet(unicodeView(read(ws)).sheet);
+        return a.ok || a.error === "ambiguous";
+      });
+    active ??= fallback;
   }
   const snapshot = read(active);
   const activeSheet: SheetSnapshot = opts.selection
