@@ -5,7 +5,6 @@
  * `message` and `hint`; they tell errors apart by `code`, never by the words.
  */
 import { AddinError, type ErrorCode, type ErrorDetails } from "../core/errors";
-import { ChangeSetError } from "../core/model";
 
 export { AddinError, type ErrorCode, type ErrorDetails };
 
@@ -429,11 +428,6 @@ export function describeError(e: unknown): UserError {
   if (e instanceof AddinError) {
     if (e.code === "unexpected") logUnexpected(e);
     return userError(e.code, e.details);
-  }
-  // A change set that does not fit the workbook is a known condition (nothing was written), not a bug's.
-  if (e instanceof ChangeSetError) {
-    console.warn("PAR INDEX: a change set does not fit the workbook", e.message);
-    return userError("invalid-change-set", { problem: e.message });
   }
   logUnexpected(e);
   return userError("unexpected");

@@ -134,7 +134,22 @@ export class Preparation {
   state(): WorkbookSnapshot {
     if (this.stale) this.m.recalculate();
     this.stale = false;
-    return this.m.toSnapshot(this.ws.active.name);
+    return this.m.toSnapshot(this.shownSheet());
+  }
+
+  /**
+   * The sheet the state after is seen from: the one read, while it exists; when the change set deleted it
+   * (the undo of a sheet the add-in added and showed), the one Excel shows then — the last sheet a `select`
+   * op went to, else the first left. Never a throw: the state after is asked for after the host has written.
+   */
+  private shownSheet(): string {
+    const order = this.m.order;
+    if (order.includes(this.ws.active.name)) return this.ws.active.name;
+    for (let i = this.ops.length - 1; i >= 0; i--) {
+      const o = this.ops[i];
+      if (o.op === "select" && order.includes(o.sheet)) return o.sheet;
+    }
+    return order[0];
   }
 
   /** `cs` (every op added, in order) prepared; the preparation is done with. */

@@ -2,8 +2,6 @@
 // that shows the user a sheet of the add-in's own (the catalogue) must not make that sheet "the table".
 import { MemoryHost } from "../../src/app/memoryHost";
 import { Session } from "../../src/app/session";
-import { describeError } from "../../src/app/errors";
-import { ChangeSetError } from "../../src/core/model";
 import { CATALOGUE_SHEET_NAME } from "../../src/catalogue";
 import { sampleWorkbook, type PreparedOk, type WorkbookSnapshot } from "../../src/core";
 
@@ -63,12 +61,4 @@ test("the playground's path (a chosen sheet) undoes the catalogue too", async ()
   expect((await session.run("export-catalogue")).ok).toBe(true);
   expect((await session.undo()).ok).toBe(true);
   expect(content(host.snapshot())).toBe(seed);
-});
-
-test("a change set that does not fit the workbook is told as such, not as «unexpected»", () => {
-  const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-  const e = describeError(new ChangeSetError("missing-sheet", "no sheet named «X»"));
-  expect(e.code).toBe("invalid-change-set");
-  expect(e.message.vi).toMatch(/^Các thay đổi dự kiến không khớp/);
-  warn.mockRestore();
 });

@@ -81,3 +81,40 @@ test("an op that cannot be written: its error, numbered within its own change se
   expect(error?.code).toBe("invalid-change-set");
   expect(JSON.stringify(error)).toContain("2: deleteSheet");
 });
+
+test("the state after never throws when the change set deleted the sheet it was read from: Excel's next sheet", () => {
+  // The undo of a sheet the add-in added and showed (the catalogue): read with that sheet active, deleting it.
+  const base = sampleWorkbook();
+  const added = prepare(base, {
+    command: "export-catalogue",
+    ops: [{ op: "addSheet", sheet: "Danh mục" }],
+    counts: {},
+  });
+  if (!added.ok) throw added.error;
+  const onCatalogue: WorkbookSnapshot = {
+    ...added.after,
+    active: added.after.others!["Danh mục"],
+    others: { [base.active.name]: base.active },
+  };
+  const back = {
+    op: "select" as const,
+    sheet: base.active.name,
+    rect: { top: 0, left: 0, rows: 1, cols: 1 },
+  };
+  const undo = prepare(onCatalogue, {
+    command: "undo",
+    ops: [{ op: "deleteSheet", sheet: "Danh mục" }, back],
+    counts: {},
+  });
+  if (!undo.ok) throw undo.error;
+  expect(undo.after.sheetNames).toEqual([base.active.name]);
+  expect(undo.after.active.name).toBe(base.active.name);
+  // With no select, the first sheet left.
+  const bare = prepare(onCatalogue, {
+    command: "undo",
+    ops: [{ op: "deleteSheet", sheet: "Danh mục" }],
+    counts: {},
+  });
+  if (!bare.ok) throw bare.error;
+  expect(bare.after.active.name).toBe(base.active.name);
+});
