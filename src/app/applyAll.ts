@@ -79,6 +79,7 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
     command: steps[0]?.command ?? "recalc",
     ops: steps.flatMap((s) => s.ops),
     counts: mergeCounts(steps),
+    ...(steps.some((s) => s.notes?.length) ? { notes: steps.flatMap((s) => s.notes ?? []) } : {}),
   };
   const prepared = preparation.finish(changeSet);
   return { ok: true, changeSet, prepared, summary: summary!, results, steps };

@@ -37,7 +37,7 @@ import {
   type CatalogueProblem,
 } from "../catalogue";
 import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
-import { commandSpec, COMMANDS, type CommandId, type ResultFacts } from "./registry";
+import { commandSpec, COMMANDS, withNotes, type CommandId, type ResultFacts } from "./registry";
 import { catalogueOfLevel, unitOfAnalysis, type ResolvedUnit, type UnitLevel } from "./units";
 
 export { COMMANDS, type CommandId, type Bilingual };
@@ -340,7 +340,7 @@ export function planChange(
     if (a.ok) summary.unit = unitOfAnalysis(view.sheet, a, opts.unit);
     facts = { achieved: summary.total.achieved, max: summary.total.max, unmet: summary.unmet.length };
   }
-  return { ok: true, changeSet, summary, result: spec.result(changeSet, facts) };
+  return { ok: true, changeSet, summary, result: withNotes(spec.result(changeSet, facts), changeSet) };
 }
 
 /**

@@ -157,8 +157,8 @@ const SPECS: readonly CommandSpec[] = [
     plan: ({ ws, analysis, source, lang }) => planAssign(ws.active, analysis, source, { lang }),
     result: (cs) => ({
       // + core's warning naming a chart it could not place (core/charts.ts chartNote)
-      vi: `Đã điền ${n(cs.counts.filled)} dòng${cs.counts.kept ? `, giữ nguyên ${n(cs.counts.kept)} ô bạn đã sửa` : ""}.${notesOf(cs, "vi")}`,
-      en: `${n(cs.counts.filled)} rows filled${cs.counts.kept ? `, ${n(cs.counts.kept)} ${cs.counts.kept === 1 ? "cell" : "cells"} you edited kept` : ""}.${notesOf(cs, "en")}`,
+      vi: `Đã điền ${n(cs.counts.filled)} dòng${cs.counts.kept ? `, giữ nguyên ${n(cs.counts.kept)} ô bạn đã sửa` : ""}.`,
+      en: `${n(cs.counts.filled)} rows filled${cs.counts.kept ? `, ${n(cs.counts.kept)} ${cs.counts.kept === 1 ? "cell" : "cells"} you edited kept` : ""}.`,
     }),
   },
   {
@@ -306,8 +306,9 @@ export function sayBefore(cs: ChangeSet, ws: WorkbookSnapshot): Bilingual | null
     vi.push(`tô màu lại ${lit} dòng chưa đạt`);
     en.push(`recolour ${lit} unmet rows`);
   }
-  // assign's warning about a chart it could not place (core/charts.ts chartNote): said before, too.
-  const notes = cs.command === "assign" ? (cs.notes ?? []) : [];
+  // What a planner notes for the user (a chart assign could not place, the user's own plan sheet kept): said
+  // before, too, whatever the command.
+  const notes = cs.notes ?? [];
   if (!structural && !notes.length) return null;
   if (!structural) return { vi: notesOf(cs, "vi").trim(), en: notesOf(cs, "en").trim() };
   const join = (parts: string[], and: string) =>
@@ -322,4 +323,9 @@ export function sayBefore(cs: ChangeSet, ws: WorkbookSnapshot): Bilingual | null
 /** The change set's notes in one language, each after a space ("" when none). */
 function notesOf(cs: ChangeSet, lang: "vi" | "en"): string {
   return (cs.notes ?? []).map((x) => ` ${x[lang]}`).join("");
+}
+
+/** A command's result line with its change set's notes after it (every command: the planners' `notes`). */
+export function withNotes(line: Bilingual, cs: ChangeSet): Bilingual {
+  return cs.notes?.length ? { vi: line.vi + notesOf(cs, "vi"), en: line.en + notesOf(cs, "en") } : line;
 }

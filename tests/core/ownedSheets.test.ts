@@ -17,6 +17,9 @@ import {
   type WorkbookSnapshot,
 } from "../../src/core";
 import { analyzed } from "./helpers";
+import { planCommand } from "../../src/app/commands";
+import { planApplyAll } from "../../src/app/applyAll";
+import { sayBefore } from "../../src/app/registry";
 
 const source: RemedySource = {
   remedy: (r) => ({ lead: "Phòng Nội vụ", implementers: "Các phòng", tasks: [`Việc cho ${r.code}`] }),
@@ -98,6 +101,20 @@ describe("the plan never overwrites a sheet the user made", () => {
     const back = applyChangeSet(applyChangeSet(base, cs), invertChangeSet(base, cs));
     expect(back.sheetNames).toEqual(base.sheetNames);
     expect(back.names ?? []).toEqual([]);
+  });
+
+  test("the user is told on every path: the plan's result line and its say-before line carry the note", () => {
+    const o = planCommand(ws, "plan");
+    if (!o.ok) throw new Error(o.error.code);
+    const other = `${PLAN_SHEET} (2)`;
+    expect(o.result.vi).toMatch(
+      /^Kế hoạch khắc phục: \d+ nhiệm vụ.*\. Trang «Kế hoạch khắc phục» là của đơn vị/,
+    );
+    expect(o.result.en).toContain(`the plan went to a new sheet «${other}»`);
+    expect(sayBefore(o.changeSet, ws)?.vi).toContain(other);
+    const all = planApplyAll(ws);
+    if (!all.ok) throw new Error(all.error.code);
+    expect(all.changeSet.notes?.map((n) => n.vi).join(" ")).toContain(other);
   });
 });
 

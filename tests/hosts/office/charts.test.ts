@@ -6,7 +6,7 @@
  */
 import { Session } from "../../../src/app/session";
 import { remedySource } from "../../../src/app/commands";
-import { commandSpec, sayBefore } from "../../../src/app/registry";
+import { commandSpec, sayBefore, withNotes } from "../../../src/app/registry";
 import { builtinCatalogue } from "../../../src/catalogue";
 import { planAssign } from "../../../src/core/assign";
 import { columnPoints } from "../../../src/core/charts";
@@ -120,7 +120,7 @@ test("a chart the read cannot place (below the rows it loads) is not moved: assi
   const say = sayBefore(cs, ws)!;
   expect(say.vi).toContain("biểu đồ «Xa»");
   expect(say.en).toContain("chart «Xa»");
-  const result = commandSpec("assign").result(cs, { achieved: 0, max: 0, unmet: 0 });
+  const result = withNotes(commandSpec("assign").result(cs, { achieved: 0, max: 0, unmet: 0 }), cs);
   expect(result.vi).toMatch(/^Đã điền .*biểu đồ «Xa»/);
   expect(result.en).toContain("chart «Xa»");
 });
