@@ -139,8 +139,12 @@ test("cell-edit mode: Recalculate waits for the edit to end, then writes", async
   const page = await open("taskpane.html");
   const recalc = page.getByRole("button", { name: /Tính lại/ }).first();
   await recalc.waitFor({ timeout: 20_000 });
+  // The pane's first read over: Recalculate itself enabled (not merely some button on the page).
   await page.waitForFunction(
-    () => !(document.querySelector("button") as HTMLButtonElement | null)?.disabled,
+    () => {
+      const b = document.querySelector<HTMLButtonElement>('[data-testid="primary-action"]');
+      return !!b && !b.disabled && b.getAttribute("aria-disabled") !== "true";
+    },
     undefined,
     { timeout: 20_000 },
   );

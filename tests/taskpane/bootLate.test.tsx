@@ -29,7 +29,7 @@ test("office.js ready after the timeout: the outside page, then the panel on the
   expect(await screen.findByRole("link", { name: "Open the playground" })).toBeTruthy();
   expect(screen.queryByRole("button", { name: "Recalculate" })).toBeNull();
   fire({ host: "Excel" });
-  expect(await screen.findByText("84.87 / 99.50")).toBeTruthy();
+  expect(await screen.findByText("84.87 / 99.50", undefined, { timeout: 10_000 })).toBeTruthy();
   expect(screen.getByRole("button", { name: "Recalculate" })).toBeTruthy();
   expect(screen.queryByRole("link", { name: "Open the playground" })).toBeNull();
 });
