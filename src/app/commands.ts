@@ -8,6 +8,7 @@ import {
   prepare,
   issueMessage,
   rowsNeedingRemedy,
+  round2,
   type Analysis,
   type ChangeSet,
   type CriterionRow,
@@ -23,6 +24,7 @@ import {
   unicodeView,
   withUnicodeFont,
 } from "../core";
+import { sum2 } from "../core/numbers";
 import {
   CATALOGUE_SHEET_NAME,
   builtinCatalogue,
@@ -53,6 +55,11 @@ export interface CriterionView {
   percent: number | null;
   /** The self-assessed score when the table also has an appraised one (issue 11 item 3), else null. */
   self: number | null;
+  /**
+   * self − achieved: the points the appraisal cut (core's CriterionRow.selfDiff), when the row has both
+   * scores and was appraised; null otherwise (a row not appraised yet counts its self score: nothing cut).
+   */
+  selfDiff: number | null;
   status: Status;
   lead: string;
   implementers: string;
@@ -76,6 +83,15 @@ export interface Summary {
     final: number | null;
     /** The self-assessed total when the table has appraised scores too, else null. */
     self: number | null;
+    /** Where the bonus/penalty block is: above the total row (in it), below it, or null without one. */
+    adjustments: "above" | "below" | null;
+    /** Σ domain achieved: the total before any bonus/penalty block (= achieved without one). */
+    domainsAchieved: number;
+    /**
+     * self − domainsAchieved: the points the appraisal cut from the domains (bonus and penalty left out of
+     * both sides), when the table has self-assessed scores, else null.
+     */
+    selfDiff: number | null;
   };
   /** Every criterion row, in sheet order. */
   rows: CriterionView[];
@@ -225,6 +241,7 @@ function summarize(
       gap: r.gap,
       percent: r.percent,
       self: r.self,
+      selfDiff: r.selfDiff,
       status: r.status,
       lead: m?.lead ?? "",
       implementers: m?.implementers ?? "",
@@ -235,6 +252,8 @@ function summarize(
   };
   const rows = a.rows.map(view);
   const byRow = new Map(rows.map((v) => [v.row, v]));
+  // The total's parts are the domains with both scores (core/total.ts): their sum is the total before the block.
+  const domainsAchieved = sum2(a.total.parts.map((i) => a.rows[i].achieved!));
   return {
     sheet: a.table.sheet,
     table: { headerRow: a.table.headerRow, firstRow: a.table.firstRow, lastRow: a.table.lastRow },
@@ -247,6 +266,9 @@ function summarize(
       penalty: a.total.penalty,
       final: a.total.final,
       self: a.total.self,
+      adjustments: a.total.adjustments,
+      domainsAchieved,
+      selfDiff: a.total.self === null ? null : round2(a.total.self - domainsAchieved),
     },
     rows,
     unmet: [...needing]
@@ -374,7 +396,19 @@ function emptySummary(ws: WorkbookSnapshot, problems: CatalogueProblem[]): Summa
   return {
     sheet: ws.active.name,
     table: { headerRow: -1, firstRow: -1, lastRow: -1 },
-    total: { max: 0, achieved: 0, gap: 0, percent: null, bonus: 0, penalty: 0, final: null, self: null },
+    total: {
+      max: 0,
+      achieved: 0,
+      gap: 0,
+      percent: null,
+      bonus: 0,
+      penalty: 0,
+      final: null,
+      self: null,
+      adjustments: null,
+      domainsAchieved: 0,
+      selfDiff: null,
+    },
     rows: [],
     unmet: [],
     domains: [],

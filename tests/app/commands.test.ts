@@ -334,6 +334,9 @@ test("analyzeWorkbook gives the summary the panel shows", () => {
     penalty: 0,
     final: null,
     self: null,
+    adjustments: null,
+    domainsAchieved: 84.87,
+    selfDiff: null,
   });
   expect(r.ok && r.summary.domains.map((d) => d.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
   const bad = analyzeWorkbook(book(sheetOf([["Không có bảng"]])));

@@ -21,6 +21,9 @@ describe("a session on a workbook", () => {
       penalty: 0,
       final: null,
       self: null,
+      adjustments: null,
+      domainsAchieved: 84.87,
+      selfDiff: null,
     });
     expect(r.result!.vi).toBe("Đã tính lại 27 dòng: 84,87 / 99,50 điểm, 19 tiêu chí chưa đạt.");
     // The highlight is live (conditional formats): what the user sees, not the cell's own fill.

@@ -152,6 +152,7 @@ describe("the unmet list", () => {
     gap,
     percent: null,
     self: null,
+    selfDiff: null,
     status: gap >= 1 ? "zero" : "partial",
     lead: "",
     implementers: "",

@@ -4,6 +4,7 @@ import type { Summary } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 import { adjustmentsOf } from "./appraisal";
 import { useFigureStyles } from "./figureStyles";
+import { Figures, type Figure } from "./Figures";
 
 export interface AdjustmentsViewProps {
   summary: Summary;
@@ -22,11 +23,11 @@ export function AdjustmentsView({ summary, lang }: AdjustmentsViewProps) {
   if (!adj) return null;
   const t = STRINGS[lang];
   const f = (x: number | null) => formatScore(x, lang);
-  const figures: [string, string, string][] = [
-    ["bonus", t.bonusLabel, f(adj.bonus)],
-    ["penalty", t.penaltyLabel, f(adj.penalty)],
+  const figures: Figure[] = [
+    { key: "bonus", label: t.bonusLabel, value: f(adj.bonus) },
+    { key: "penalty", label: t.penaltyLabel, value: f(adj.penalty) },
   ];
-  if (adj.final !== null) figures.push(["final", t.finalLabel, f(adj.final)]);
+  if (adj.final !== null) figures.push({ key: "final", label: t.finalLabel, value: f(adj.final) });
   const how =
     adj.placement === "after"
       ? t.adjustAfter(f(adj.final), f(adj.total), f(adj.bonus), f(adj.penalty))
@@ -41,14 +42,7 @@ export function AdjustmentsView({ summary, lang }: AdjustmentsViewProps) {
       <Subtitle2 as="h3" id={headingId} className={fig.heading}>
         {t.adjustHeading}
       </Subtitle2>
-      <dl className={fig.figures}>
-        {figures.map(([key, label, value]) => (
-          <div key={key} className={fig.figure} data-figure={key}>
-            <dt className={fig.label}>{label}</dt>
-            <dd className={fig.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures figures={figures} />
       <Caption1 className={fig.note}>{how}</Caption1>
     </section>
   );

@@ -1,18 +1,11 @@
 import type { ReactNode } from "react";
-import {
-  Caption1,
-  Subtitle2,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useId,
-} from "@fluentui/react-components";
+import { Caption1, Subtitle2, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { formatScore } from "../../app/light";
 import type { Summary } from "../panelApi";
 import { STRINGS, type Lang } from "../i18n";
 import { appraisalOf } from "./appraisal";
 import { useFigureStyles } from "./figureStyles";
+import { Figures } from "./Figures";
 
 /** A list this long or shorter opens by itself; a longer one stays folded under its heading. */
 const OPEN_UP_TO = 5;
@@ -88,6 +81,31 @@ function Fold({ heading, hint, count, testId, children }: FoldProps) {
   );
 }
 
+interface CriterionButtonProps {
+  row: number;
+  code: string | null;
+  name: string;
+  onSelect: (row: number) => void;
+  /** The line under the name: the scores of the criterion. */
+  children: ReactNode;
+}
+
+/** A criterion of a list: its code, its name (cut to one line, whole in the tooltip) and a line of scores. */
+function CriterionButton({ row, code, name, onSelect, children }: CriterionButtonProps) {
+  const styles = useStyles();
+  return (
+    <li>
+      <button type="button" className={styles.item} data-row={row} onClick={() => onSelect(row)}>
+        <span className={styles.code}>{code ?? ""}</span>
+        <span className={styles.name} title={name}>
+          {name}
+        </span>
+        <span className={styles.line}>{children}</span>
+      </button>
+    </li>
+  );
+}
+
 export interface AppraisalViewProps {
   summary: Summary;
   lang: Lang;
@@ -107,24 +125,23 @@ export function AppraisalView({ summary, lang, onSelect }: AppraisalViewProps) {
   if (!a) return null;
   const t = STRINGS[lang];
   const f = (x: number | null) => formatScore(x, lang);
-  const figures: [string, string, string, string?][] = [
-    ["self", t.selfTotalLabel, f(a.self)],
-    ["appraised", t.appraisedTotalLabel, f(a.appraised)],
-    ["difference", t.appraisalDiffLabel, f(a.difference), a.difference > 0 ? styles.cut : undefined],
-  ];
   return (
     <section className={fig.section} aria-labelledby={headingId} data-testid="appraisal">
       <Subtitle2 as="h3" id={headingId} className={fig.heading}>
         {t.appraisalHeading}
       </Subtitle2>
-      <dl className={fig.figures}>
-        {figures.map(([key, label, value, extra]) => (
-          <div key={key} className={fig.figure} data-figure={key}>
-            <dt className={fig.label}>{label}</dt>
-            <dd className={mergeClasses(fig.value, extra)}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures
+        figures={[
+          { key: "self", label: t.selfTotalLabel, value: f(a.self) },
+          { key: "appraised", label: t.appraisedTotalLabel, value: f(a.appraised) },
+          {
+            key: "difference",
+            label: t.appraisalDiffLabel,
+            value: f(a.difference),
+            className: a.difference > 0 ? styles.cut : undefined,
+          },
+        ]}
+      />
       <Caption1 className={fig.note}>
         {t.appraisalDiffNote}
         {a.beforeAdjustments && ` ${t.appraisalBeforeAdjustments}`}
@@ -137,18 +154,9 @@ export function AppraisalView({ summary, lang, onSelect }: AppraisalViewProps) {
           testId="appraisal-cuts"
         >
           {a.cuts.map((c) => (
-            <li key={c.row}>
-              <button type="button" className={styles.item} data-row={c.row} onClick={() => onSelect(c.row)}>
-                <span className={styles.code}>{c.code ?? ""}</span>
-                <span className={styles.name} title={c.name}>
-                  {c.name}
-                </span>
-                <span className={styles.line}>
-                  {t.cutLine(f(c.self), f(c.appraised))}:{" "}
-                  <span className={styles.cut}>{t.cutBy(f(c.cut))}</span>
-                </span>
-              </button>
-            </li>
+            <CriterionButton key={c.row} row={c.row} code={c.code} name={c.name} onSelect={onSelect}>
+              {t.cutLine(f(c.self), f(c.appraised))}: <span className={styles.cut}>{t.cutBy(f(c.cut))}</span>
+            </CriterionButton>
           ))}
         </Fold>
       ) : (
@@ -162,15 +170,9 @@ export function AppraisalView({ summary, lang, onSelect }: AppraisalViewProps) {
           testId="not-appraised"
         >
           {a.notAppraised.map((c) => (
-            <li key={c.row}>
-              <button type="button" className={styles.item} data-row={c.row} onClick={() => onSelect(c.row)}>
-                <span className={styles.code}>{c.code ?? ""}</span>
-                <span className={styles.name} title={c.name}>
-                  {c.name}
-                </span>
-                <span className={styles.line}>{t.notAppraisedLine(f(c.self))}</span>
-              </button>
-            </li>
+            <CriterionButton key={c.row} row={c.row} code={c.code} name={c.name} onSelect={onSelect}>
+              {t.notAppraisedLine(f(c.self))}
+            </CriterionButton>
           ))}
         </Fold>
       )}

@@ -1,11 +1,10 @@
 /**
  * What the overview shows of a table's appraisal and of its bonus/penalty block (issue 11 items 3 and 4),
- * read from the summary the app layer made: pure, no React, so the figures are tested on their own.
+ * selected and ordered from the summary the app layer made: every figure (a row's cut, the domains' sum,
+ * the difference, where the block sits) is the engine's own; nothing here adds or subtracts. Pure, no
+ * React, so what is shown is tested on its own.
  */
 import type { CriterionView, Summary } from "../panelApi";
-
-/** To the hundredth, as the engine rounds its totals (no 0.1 + 0.2 tails in what the panel shows). */
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** One criterion the appraisal cut: its self-assessed and appraised scores and the points cut (> 0). */
 export interface AppraisalCut {
@@ -58,16 +57,13 @@ export interface Adjustments {
   final: number | null;
 }
 
-/** Σ domain achieved: the total without the bonus/penalty block when the block counts in it. */
-function domainsAchieved(summary: Summary): number {
-  const t = summary.total;
-  return t.final !== null ? t.achieved : round2(t.achieved - t.bonus + t.penalty);
-}
-
-/** The table has a bonus/penalty block the total or a final score depends on. */
+/**
+ * The table has a bonus/penalty block that changes a figure (a block whose cells are all empty or zero
+ * changes none and is not shown).
+ */
 function hasAdjustments(summary: Summary): boolean {
   const t = summary.total;
-  return t.bonus !== 0 || t.penalty !== 0 || t.final !== null;
+  return t.adjustments !== null && (t.bonus !== 0 || t.penalty !== 0 || t.final !== null);
 }
 
 /**
@@ -86,8 +82,8 @@ function domainRows(summary: Summary): CriterionView[] {
   return out;
 }
 
-const cutOf = (r: CriterionView) =>
-  r.self !== null && r.achieved !== null ? round2(r.self - r.achieved) : 0;
+/** The points the appraisal cut from a row (the engine's selfDiff; a row not appraised has none). */
+const cutOf = (r: CriterionView) => r.selfDiff ?? 0;
 
 /**
  * The criteria the appraisal cut: every row of a domain whose self-assessed score is above its appraised
@@ -107,9 +103,8 @@ export function appraisalCuts(summary: Summary): AppraisalCut[] {
 
 /** Self-assessed against appraised, or null when the table does not have both columns. */
 export function appraisalOf(summary: Summary): Appraisal | null {
-  const self = summary.total.self;
-  if (self === null) return null;
-  const appraised = domainsAchieved(summary);
+  const { self, selfDiff, domainsAchieved } = summary.total;
+  if (self === null || selfDiff === null) return null;
   const byRow = new Map(summary.rows.map((r) => [r.row, r]));
   const notAppraised = summary.issues
     .filter((i) => i.kind === "not-appraised")
@@ -125,8 +120,8 @@ export function appraisalOf(summary: Summary): Appraisal | null {
     .sort((a, b) => a.row - b.row);
   return {
     self,
-    appraised,
-    difference: round2(self - appraised),
+    appraised: domainsAchieved,
+    difference: selfDiff,
     beforeAdjustments: hasAdjustments(summary) && summary.total.final === null,
     cuts: appraisalCuts(summary),
     notAppraised,
@@ -143,8 +138,9 @@ export function adjustmentsOf(summary: Summary): Adjustments | null {
   return {
     bonus: t.bonus,
     penalty: t.penalty,
+    // A final score apart only when the engine found the block after a total of the domains alone.
     placement: t.final !== null ? "after" : "inside",
-    domains: domainsAchieved(summary),
+    domains: t.domainsAchieved,
     total: t.achieved,
     final: t.final,
   };
