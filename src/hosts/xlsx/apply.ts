@@ -34,9 +34,6 @@ import { overlaps, sameRect } from "./rects";
 import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./sheetExtras";
 import { shiftRows } from "./rows";
 
-/** Moved to ./read.ts (a reading repair, done on load); kept here for callers of this module. */
-export { repairTableHeaders };
-
 /** WorkbookModel's default column width: setting it removes the column's own width. */
 const DEFAULT_WIDTH = 8.43;
 
