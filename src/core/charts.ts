@@ -6,11 +6,7 @@
  */
 import type { Op, SheetSnapshot } from "./types";
 import { DEFAULT_WIDTH } from "./sheetModel";
-
-/** A column width in characters as points (Excel's Normal style: 7 px a character + 5 px, 0.75 pt a px). */
-export function columnPoints(chars: number): number {
-  return Math.round(chars * 7 + 5) * 0.75;
-}
+import { charsToPoints } from "./units";
 
 /**
  * The moveChart ops that put every chart of `sheet` (as read, with its cells) covering columns `ops` take
@@ -30,7 +26,7 @@ export function chartMoves(sheet: SheetSnapshot, ops: readonly Op[]): Op[] {
     let dx = 0;
     for (let col = r.left; col < end; col++)
       // A taken column shows once written; another hidden one takes no room.
-      if (col >= at || !hidden.has(col)) dx += columnPoints(widths[col] ?? DEFAULT_WIDTH);
+      if (col >= at || !hidden.has(col)) dx += charsToPoints(widths[col] ?? DEFAULT_WIDTH);
     out.push({
       op: "moveChart",
       sheet: sheet.name,
