@@ -1,5 +1,5 @@
 // Charts over the empty columns assign takes: moved right of them by moveChart ops, undone by the inverse.
-import { chartMoves } from "../../src/core/charts";
+import { chartMoves, takenRows } from "../../src/core/charts";
 import { charsToPoints } from "../../src/core/units";
 import { prepare } from "../../src/core/prepare";
 import { applyChangeSet } from "../../src/core/model";
@@ -98,4 +98,19 @@ test("a moveChart of a chart that is not there is refused", () => {
     counts: {},
   });
   expect(p.ok).toBe(false);
+});
+
+test("takenRows: the rows setCells write into a column of the sheet, across several writes; null for none", () => {
+  const cells = (rows: number, cols: number) =>
+    Array.from({ length: rows }, () => Array.from({ length: cols }, () => t("x")));
+  const ops: Op[] = [
+    { op: "setCells", sheet: "S", top: 5, left: 4, cells: cells(3, 2) },
+    { op: "setCells", sheet: "S", top: 1, left: 5, cells: cells(1, 1) },
+    { op: "setCells", sheet: "Other", top: 0, left: 4, cells: cells(40, 3) },
+  ];
+  expect(takenRows(ops, "S", 4)).toEqual({ top: 5, bottom: 7 });
+  expect(takenRows(ops, "S", 5)).toEqual({ top: 1, bottom: 7 });
+  expect(takenRows(ops, "S", 6)).toBeNull();
+  expect(takenRows(ops, "S", 3)).toBeNull();
+  expect(takenRows(ops, "Other", 6)).toEqual({ top: 0, bottom: 39 });
 });
