@@ -6,17 +6,13 @@
  */
 import type { Op, SheetSnapshot } from "./types";
 import { DEFAULT_WIDTH } from "./sheetModel";
-
-/** A column width in characters as points (Excel's Normal style: 7 px a character + 5 px, 0.75 pt a px). */
-export function columnPoints(chars: number): number {
-  return Math.round(chars * 7 + 5) * 0.75;
-}
+import { charsToPoints } from "./units";
 
 /**
  * The moveChart ops that put every chart of `sheet` (as read, with its cells) covering columns `ops` take
  * right of them, keeping its offset in its first column: a column is taken when `ops` set its width without
- * inserting it, and the rows taken are those `ops` write there (as anchors.ts's columnEditsOf). Charts
- * without known cells are left alone.
+ * inserting it, and the rows taken are those `ops` write there (`takenRows`, which anchors.ts's
+ * columnEditsOf shares). Charts without known cells are left alone.
  */
 export function chartMoves(sheet: SheetSnapshot, ops: readonly Op[]): Op[] {
   const t = takenBy(sheet, ops);
@@ -30,7 +26,7 @@ export function chartMoves(sheet: SheetSnapshot, ops: readonly Op[]): Op[] {
     let dx = 0;
     for (let col = r.left; col < end; col++)
       // A taken column shows once written; another hidden one takes no room.
-      if (col >= at || !hidden.has(col)) dx += columnPoints(widths[col] ?? DEFAULT_WIDTH);
+      if (col >= at || !hidden.has(col)) dx += charsToPoints(widths[col] ?? DEFAULT_WIDTH);
     out.push({
       op: "moveChart",
       sheet: sheet.name,
@@ -61,6 +57,31 @@ export function chartNote(names: readonly string[]): { vi: string; en: string } 
 }
 
 /**
+ * The rows (inclusive) that `ops`' setCells write into column `col` of `sheet`, or null when none: a column
+ * whose width `ops` set without inserting it is taken (assign's columns written into empty ones) when
+ * something is written there. The rule the chart moves here and the xlsx carry-over (anchors.ts) share.
+ */
+export function takenRows(
+  ops: readonly Op[],
+  sheet: string,
+  col: number,
+): { top: number; bottom: number } | null {
+  let top = Infinity;
+  let bottom = -1;
+  for (const w of ops)
+    if (
+      w.op === "setCells" &&
+      w.sheet === sheet &&
+      w.left <= col &&
+      w.left + (w.cells[0]?.length ?? 0) > col
+    ) {
+      top = Math.min(top, w.top);
+      bottom = Math.max(bottom, w.top + w.cells.length - 1);
+    }
+  return top === Infinity ? null : { top, bottom };
+}
+
+/**
  * The columns `ops` take on `sheet` (a column is taken when `ops` set its width without inserting it, and
  * some setCells writes into it), the rows written there, and the column widths after `ops`; null for none.
  */
@@ -76,17 +97,11 @@ function takenBy(
   for (const o of ops) {
     if (o.op !== "setColumnWidth" || o.sheet !== sheet.name) continue;
     widths[o.col] = o.width;
-    for (const w of ops)
-      if (
-        w.op === "setCells" &&
-        w.sheet === sheet.name &&
-        w.left <= o.col &&
-        w.left + (w.cells[0]?.length ?? 0) > o.col
-      ) {
-        taken.push(o.col);
-        top = Math.min(top, w.top);
-        bottom = Math.max(bottom, w.top + w.cells.length - 1);
-      }
+    const rows = takenRows(ops, sheet.name, o.col);
+    if (!rows) continue;
+    taken.push(o.col);
+    top = Math.min(top, rows.top);
+    bottom = Math.max(bottom, rows.bottom);
   }
   if (!taken.length) return null;
   return { at: Math.min(...taken), end: Math.max(...taken) + 1, top, bottom, widths };

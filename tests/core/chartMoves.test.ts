@@ -1,5 +1,6 @@
 // Charts over the empty columns assign takes: moved right of them by moveChart ops, undone by the inverse.
-import { chartMoves, columnPoints } from "../../src/core/charts";
+import { chartMoves, takenRows } from "../../src/core/charts";
+import { charsToPoints } from "../../src/core/units";
 import { prepare } from "../../src/core/prepare";
 import { applyChangeSet } from "../../src/core/model";
 import type { ChangeSet, Op, WorkbookSnapshot } from "../../src/core/types";
@@ -62,7 +63,7 @@ test("a chart over the taken columns moves right of them by their new widths; on
       op: "moveChart",
       sheet: "S",
       name: "Biểu đồ 1",
-      left: 250 + columnPoints(28) + columnPoints(32),
+      left: 250 + charsToPoints(28) + charsToPoints(32),
       cells: { top: 0, left: 6, rows: 10, cols: 3 },
     },
   ]);
@@ -85,7 +86,7 @@ test("the move is one op of the change set with its undo", () => {
   const p = prepare(ws, cs);
   if (!p.ok) throw p.error;
   const moved = p.after.active.charts!.find((c) => c.name === "Biểu đồ 1")!;
-  expect(moved.left).toBe(250 + columnPoints(28) + columnPoints(32));
+  expect(moved.left).toBe(250 + charsToPoints(28) + charsToPoints(32));
   const back = applyChangeSet(p.after, p.inverse);
   expect(back.active.charts).toEqual(ws.active.charts);
 });
@@ -97,4 +98,19 @@ test("a moveChart of a chart that is not there is refused", () => {
     counts: {},
   });
   expect(p.ok).toBe(false);
+});
+
+test("takenRows: the rows setCells write into a column of the sheet, across several writes; null for none", () => {
+  const cells = (rows: number, cols: number) =>
+    Array.from({ length: rows }, () => Array.from({ length: cols }, () => t("x")));
+  const ops: Op[] = [
+    { op: "setCells", sheet: "S", top: 5, left: 4, cells: cells(3, 2) },
+    { op: "setCells", sheet: "S", top: 1, left: 5, cells: cells(1, 1) },
+    { op: "setCells", sheet: "Other", top: 0, left: 4, cells: cells(40, 3) },
+  ];
+  expect(takenRows(ops, "S", 4)).toEqual({ top: 5, bottom: 7 });
+  expect(takenRows(ops, "S", 5)).toEqual({ top: 1, bottom: 7 });
+  expect(takenRows(ops, "S", 6)).toBeNull();
+  expect(takenRows(ops, "S", 3)).toBeNull();
+  expect(takenRows(ops, "Other", 6)).toEqual({ top: 0, bottom: 39 });
 });

@@ -5,19 +5,7 @@
  */
 import type { CellInput, CellValue, Rect } from "../../core/types";
 import { columnIndex, columnLetter, parseRectAddress } from "../../core/address";
-
-/**
- * Column width in characters (of the default font's digit, Calibri 11: 7 px) → points, as Excel computes
- * it: pixels = round(width × 7 + 5) (5 px of padding), points = pixels × 0.75 (96 dpi).
- */
-export function charsToPoints(width: number): number {
-  return Math.round(width * 7 + 5) * 0.75;
-}
-
-/** Points → characters, the inverse of charsToPoints (rounded to 2 decimals). */
-export function pointsToChars(points: number): number {
-  return Math.round(((Math.round(points / 0.75) - 5) / 7) * 100) / 100;
-}
+import { pointsToChars } from "../../core/units";
 
 export const STANDARD_WIDTH = 8.43;
 

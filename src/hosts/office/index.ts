@@ -6,7 +6,8 @@ export const OfficeHost: Host = new ExcelHost();
 
 export { ExcelHost, type ExcelHostOptions } from "./host";
 export { API, isApiSupported, requireApi } from "./requirements";
-export { charsToPoints, excelText, pointsToChars } from "./convert";
+export { excelText } from "./convert";
+export { charsToPoints, pointsToChars } from "../../core/units";
 export { OWNED_SHEETS, type OwnedSheets, type ReadOptions } from "./read";
 export { selectRow, type ApplyOptions } from "./write";
 export { OFFICE_CODES, officeCode, toAddinError } from "./errors";

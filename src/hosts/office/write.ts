@@ -10,7 +10,8 @@ import { API, isApiSupported, requireApi } from "./requirements";
 import { toAddinError } from "./errors";
 import { AddinError } from "../../core/errors";
 import { RUN_OPTIONS } from "./read";
-import { cellRuns, charsToPoints, columnsAddress, inputValue, jsonBytes } from "./convert";
+import { charsToPoints } from "../../core/units";
+import { cellRuns, columnsAddress, inputValue, jsonBytes } from "./convert";
 import { extraSteps, withRuleIds } from "./writeExtras";
 
 /** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */

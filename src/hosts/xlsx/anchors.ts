@@ -4,6 +4,7 @@
  * references in attributes (`ref="C3"` of a threaded comment). Pure string transforms.
  */
 import { columnIndex, columnLetter } from "../../core/address";
+import { takenRows } from "../../core/charts";
 import type { ChangeSet } from "../../core/types";
 import { decodeXml, encodeXml } from "./opc";
 
@@ -173,17 +174,9 @@ export function columnEditsOf(changeSets: readonly ChangeSet[]): ColumnEdit[] {
       } else if (op.op === "insertRows") {
         out.push({ sheet: op.sheet, at: op.at, count: op.count, axis: "rows" });
       } else if (op.op === "setColumnWidth" && !inserted.get(op.sheet)?.has(op.col)) {
-        const rows = cs.ops.flatMap((o) =>
-          o.op === "setCells" &&
-          o.sheet === op.sheet &&
-          o.left <= op.col &&
-          o.left + (o.cells[0]?.length ?? 0) > op.col
-            ? [o.top, o.top + o.cells.length - 1]
-            : [],
-        );
-        if (!rows.length) continue;
+        const span = takenRows(cs.ops, op.sheet, op.col);
+        if (!span) continue;
         const last = out[out.length - 1];
-        const span = { top: Math.min(...rows), bottom: Math.max(...rows) };
         if (last && last.sheet === op.sheet && last.at + last.count === op.col && last.taken) {
           last.count++;
           last.taken = {

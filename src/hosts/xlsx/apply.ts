@@ -12,13 +12,7 @@ import { captureCell, cellValue, dropCell, ERROR_CODES, placeCell, T, type CellS
 import { hexToColor } from "./colors";
 import { checkChangeSet } from "./check";
 import { fromStored, toStored } from "./future";
-import {
-  newTableColumn,
-  normalizeSharedFormulas,
-  setTableRect,
-  shiftColumns,
-  unmergeKeepingStyles,
-} from "./columns";
+import { newTableColumn, normalizeSharedFormulas, setTableRect, shiftColumns } from "./columns";
 import {
   cellsOf,
   merges,
@@ -30,12 +24,10 @@ import {
   type TableObject,
 } from "./internals";
 import { readContext, repairTableHeaders, tableRect, validationRules, type ReadContext } from "./read";
-import { overlaps, sameRect } from "./rects";
+import { overlaps, rectOfMerge, sameRect } from "./rects";
+import { unmergeKeepingStyles } from "./shift";
 import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./sheetExtras";
 import { shiftRows } from "./rows";
-
-/** Moved to ./read.ts (a reading repair, done on load); kept here for callers of this module. */
-export { repairTableHeaders };
 
 /** WorkbookModel's default column width: setting it removes the column's own width. */
 const DEFAULT_WIDTH = 8.43;
@@ -54,7 +46,7 @@ function findTable(ws: ExcelJS.Worksheet, name: string): [string, TableObject] |
 function mergeAt(ws: ExcelJS.Worksheet, row: number, col: number): Rect | null {
   for (const m of Object.values(merges(ws))) {
     if (row + 1 >= m.top && row + 1 <= m.bottom && col + 1 >= m.left && col + 1 <= m.right)
-      return { top: m.top - 1, left: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 };
+      return rectOfMerge(m);
   }
   return null;
 }
@@ -207,7 +199,7 @@ function syncTableHeaders(ws: ExcelJS.Worksheet, ctx: ReadContext): void {
 function addTable(ws: ExcelJS.Worksheet, op: Extract<Op, { op: "addTable" }>, ctx: ReadContext): void {
   const r = op.rect;
   for (const m of Object.values(merges(ws))) {
-    const mr = { top: m.top - 1, left: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 };
+    const mr = rectOfMerge(m);
     if (overlaps(mr, r)) unmergeKeepingStyles(ws, mr);
   }
   // ExcelJS writes a new table's header (and any rows given) into the cells: no rows are given, so only the

@@ -27,8 +27,27 @@ export function rangeOf(r: Rect): string {
 /** Rect → "C5:H40", or "C5" for one cell (as sqref and conditional formats write it). */
 export const refOf = (r: Rect): string => rectAddress(r);
 
+/** Where a rectangle goes when rows or columns are inserted or deleted; null when it is deleted. */
+export type RectShift = (r: Rect) => Rect | null;
+
+/** A merge as ExcelJS keeps it (1-based, inclusive corners) → Rect. */
+export const rectOfMerge = (m: { top: number; left: number; bottom: number; right: number }): Rect => ({
+  top: m.top - 1,
+  left: m.left - 1,
+  rows: m.bottom - m.top + 1,
+  cols: m.right - m.left + 1,
+});
+
+/** Rect → "$C$5:$H$40", or "$C$5" for one cell (as defined names are written). */
+export const absoluteRange = (rect: Rect): string =>
+  rangeOf(rect)
+    .split(":")
+    .map((a) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .filter((a, i, all) => i === 0 || a !== all[0])
+    .join(":");
+
 /** Shifts each part of a space-separated list of ranges ("A1:A5 C1:C5"); null when none is left. */
-export function shiftRefList(list: string, at: number, count: number, band?: Band): string | null {
+export function shiftRefList(list: string, shift: RectShift): string | null {
   const out: string[] = [];
   for (const part of list.split(/\s+/).filter(Boolean)) {
     const r = parseRange(part);
@@ -36,7 +55,7 @@ export function shiftRefList(list: string, at: number, count: number, band?: Ban
       out.push(part);
       continue;
     }
-    const s = shiftRect(r, at, count, band);
+    const s = shift(r);
     if (s) out.push(refOf(s));
   }
   return out.length ? out.join(" ") : null;

@@ -9,7 +9,7 @@ import { remedySource } from "../../../src/app/commands";
 import { commandSpec, sayBefore, withNotes } from "../../../src/app/registry";
 import { builtinCatalogue } from "../../../src/catalogue";
 import { planAssign } from "../../../src/core/assign";
-import { columnPoints } from "../../../src/core/charts";
+import { charsToPoints } from "../../../src/core/units";
 import { sampleWorkbook } from "../../../src/core/sample";
 import type { ChartInfo } from "../../../src/core/types";
 import { ExcelHost } from "../../../src/hosts/office/host";
@@ -84,7 +84,7 @@ test("assign moves a chart over the taken columns right of them; one undo puts i
   const r = await session.run("assign");
   expect(r.ok).toBe(true);
   expect(fake.syncs - before).toBe(2); // read + write, as without charts
-  const dx = columnPoints(28) + columnPoints(32) + columnPoints(70);
+  const dx = charsToPoints(28) + charsToPoints(32) + charsToPoints(70);
   expect(chartsIn(fake)).toEqual([
     { name: over.name, left: over.left + dx, top: over.top },
     { name: below.name, left: below.left, top: below.top },

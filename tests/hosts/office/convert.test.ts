@@ -1,5 +1,5 @@
 // The Office host's pure conversions.
-import { cellRuns, charsToPoints, pointsToChars } from "../../../src/hosts/office/convert";
+import { cellRuns } from "../../../src/hosts/office/convert";
 
 // The 10,000-row cases recalculate 20,000 formulas twice (in the double and in the core's simulation).
 jest.setTimeout(120_000);
@@ -19,11 +19,5 @@ describe("pure helpers", () => {
       { top: 7, left: 3, rows: 1, cols: 1 },
       { top: 8, left: 2, rows: 1, cols: 4 },
     ]);
-  });
-
-  test("column widths: characters ↔ points at Calibri 11 (7 px per character + 5 px padding, 0.75 pt per px)", () => {
-    expect(charsToPoints(8.43)).toBe(48);
-    expect(charsToPoints(60)).toBe(318.75);
-    for (const w of [8.43, 10, 12, 30, 45, 60]) expect(pointsToChars(charsToPoints(w))).toBe(w);
   });
 });

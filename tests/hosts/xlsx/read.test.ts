@@ -1,7 +1,7 @@
 import * as ExcelJS from "exceljs";
 import { AddinError, SAMPLE_SHEET, analyzeSheet } from "../../../src/core";
 import { OWNED_SHEETS, readSheet, readSnapshot } from "../../../src/hosts/xlsx";
-import { repairTableHeaders } from "../../../src/hosts/xlsx/apply";
+import { repairTableHeaders } from "../../../src/hosts/xlsx/read";
 import { applyTint } from "../../../src/hosts/xlsx/colors";
 import { analyzed, rawCells, roundTrip, seedWorkbook, sheetFurniture, stable } from "./helpers";
 
