@@ -7,7 +7,7 @@ import type { CellInput, CellValue, ChangeSet, Op, Rect, SheetSnapshot, Workbook
 import type { Analysis, CriterionRow } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt } from "./table";
-import { cellText, fold, isBlankCell, parseCode } from "./text";
+import { cellText, compareKeyParts, fold, isBlankCell, keyParts, parseCode } from "./text";
 import { AddinError } from "./errors";
 import { PLAN_SHEET, PLAN_TABLE } from "./owned";
 import { rowRuns } from "./rects";
@@ -214,18 +214,6 @@ class ByCodeAndTask<T> {
   }
 }
 
-/** A code key's numbers, for ordering as compareKeys does ("1.6.2" → [1, 6, 2]). */
-const keyParts = (key: string): number[] => key.split(".").map(Number);
-
-function compareParts(pa: readonly number[], pb: readonly number[]): number {
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? -1;
-    const y = pb[i] ?? -1;
-    if (x !== y) return x - y;
-  }
-  return 0;
-}
-
 const scoreCells = (r: CriterionRow | undefined): RowCells =>
   r
     ? {
@@ -301,7 +289,7 @@ function planRows(
   const sorted = rows
     .map((r) => ({ r, parts: r.key ? partsOf(r.key) : null }))
     .sort((x, y) => {
-      if (x.parts && y.parts) return compareParts(x.parts, y.parts) || x.r.order - y.r.order;
+      if (x.parts && y.parts) return compareKeyParts(x.parts, y.parts) || x.r.order - y.r.order;
       if (x.parts) return -1;
       if (y.parts) return 1;
       return x.r.order - y.r.order;

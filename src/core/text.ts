@@ -135,10 +135,16 @@ export function ancestorKeys(key: string): string[] {
   return out;
 }
 
+/** A code key's numbers, the order compareKeys sorts by ("1.6.2" → [1, 6, 2]): split once for many comparisons. */
+export const keyParts = (key: string): number[] => key.split(".").map(Number);
+
 /** Sort comparator for code keys: 1 < 1.6 < 1.6.2 < 2 < 10. */
 export function compareKeys(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
+  return compareKeyParts(keyParts(a), keyParts(b));
+}
+
+/** compareKeys on keys already split by keyParts. */
+export function compareKeyParts(pa: readonly number[], pb: readonly number[]): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] ?? -1;
     const y = pb[i] ?? -1;
