@@ -39,7 +39,10 @@ export type SessionComparison =
   | { ok: true; current: string; previous: string; comparison: Comparison; lists: ComparisonLists }
   | { ok: false; error: UserError };
 
-/** What a session may ask a host to read: a named sheet as the criteria sheet. */
+/**
+ * What a session may ask a host to read: a named sheet as the criteria sheet. Reading a named sheet shows
+ * nothing: the next read without one reads what it read before (the sheet the user sees, or the host's own).
+ */
 export interface ReadRequest {
   sheet?: string;
 }
@@ -412,8 +415,6 @@ export class Session {
     try {
       const ws = await this.read();
       const before = await this.host.read({ sheet: previous });
-      // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
-      if (this.chosen === null) await this.host.read({ sheet: ws.active.name });
       const r = compareSheets(before.active, ws.active);
       if (!r.ok) return { ok: false, error: r.error };
       return { ok: true, current: ws.active.name, previous, comparison: r.comparison, lists: r.lists };
@@ -427,11 +428,9 @@ export class Session {
    * moving the session off the table's sheet.
    */
   async sheetSnapshot(sheet: string): Promise<SheetSnapshot> {
-    const here = await this.read();
-    const other = await this.host.read({ sheet });
-    // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
-    if (this.chosen === null) await this.host.read({ sheet: here.active.name });
-    return other.active;
+    await this.memoryWrite;
+    // A read of a named sheet never changes what the next plain read reads (the hosts' contract).
+    return (await this.host.read({ sheet })).active;
   }
 
   /** The workbook as it stands (one read): what the plan document (.docx) is made from. */

@@ -72,3 +72,21 @@ test("a change set that does not fit the workbook is told as such, not as «unex
   expect(e.message.vi).toMatch(/^Các thay đổi dự kiến không khớp/);
   warn.mockRestore();
 });
+
+test("reading another sheet is one read and leaves the table where it was (host and session)", async () => {
+  const ws = withNotes();
+  const table = ws.active.name;
+  const host = new MemoryHost(ws);
+  host.model.apply({ op: "addSheet", sheet: "PAR 2023" });
+  // the host: a named read shows nothing, the next plain read reads the active sheet
+  expect((await host.read({ sheet: "PAR 2023" })).active.name).toBe("PAR 2023");
+  expect((await host.read()).active.name).toBe(table);
+  const session = new Session(host, "vi");
+  const reads = host.reads;
+  const other = await session.sheetSnapshot("PAR 2023");
+  expect(other.name).toBe("PAR 2023");
+  expect(host.reads - reads).toBe(1);
+  const r = await session.analyze();
+  expect(r.ok).toBe(true);
+  expect((await host.read()).active.name).toBe(table);
+});
