@@ -51,6 +51,9 @@ export interface ReadRequest {
  * What a host gives a session: the Office host, the xlsx host and MemoryHost all fit it. A host whose
  * `read` takes no request fits too (it then always reads its own choice of sheet).
  */
+/** What a session may remember in the workbook (core/workbookMemory.ts). */
+type MemoryChange = Parameters<typeof memoryOps>[1];
+
 export type SessionHost = Omit<Host, "read"> & { read(opts?: ReadRequest): Promise<WorkbookSnapshot> };
 
 export type SessionResult =
@@ -172,9 +175,14 @@ export class Session {
     this.chosen = sheet;
   }
 
-  /** One read of the workbook, on the chosen sheet; the first read outside Excel chooses it. */
+  /** One read of the workbook, on the chosen sheet, once the workbook's memory is written. */
   private async read(): Promise<WorkbookSnapshot> {
     await this.memoryWrite; // the command then sees (and never races) the memory just written
+    return this.readSheet();
+  }
+
+  /** The read itself, on the chosen sheet; the first read outside Excel chooses it. */
+  private async readSheet(): Promise<WorkbookSnapshot> {
     if (this.chosen !== null) {
       const ws = await this.host.read({ sheet: this.chosen });
       return ws;
@@ -216,18 +224,7 @@ export class Session {
    */
   async setUnit(level: UnitLevel | null): Promise<SessionResult> {
     try {
-      await this.step("read");
-      const ws = await this.read();
-      await this.step("plan");
-      const ops = memoryOps(ws, { unit: level });
-      let now = ws;
-      if (ops.length > 0) {
-        const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
-        if (!p.ok) throw p.error;
-        await this.step("write");
-        await this.host.apply(p);
-        now = p.after;
-      }
+      const now = await this.writeMemory({ unit: level }, true);
       const r = analyzeWorkbook(now, { unit: this.unitOf(now) });
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
@@ -235,6 +232,33 @@ export class Session {
     } finally {
       await this.step("done");
     }
+  }
+
+  /**
+   * Writes a setting into the workbook's memory (core/workbookMemory.ts): one read (the session's, on its
+   * criteria sheet), one write unless the workbook already holds it; the workbook after. Chained: the next
+   * command's read waits for it, and a failed write does not block it. With `steps`, tells read → plan →
+   * write (the unit chooser shows them; "don't ask again" is silent); "done" is the caller's.
+   */
+  private writeMemory(change: MemoryChange, steps = false): Promise<WorkbookSnapshot> {
+    const tell = steps ? this.step : () => Promise.resolve();
+    const write = this.memoryWrite.then(async () => {
+      await tell("read");
+      const ws = await this.readSheet();
+      await tell("plan");
+      const ops = memoryOps(ws, change);
+      if (ops.length === 0) return ws;
+      const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
+      if (!p.ok) throw p.error;
+      await tell("write");
+      await this.host.apply(p);
+      return p.after;
+    });
+    this.memoryWrite = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    return write;
   }
 
   /** Reads and summarises the table without writing anything. */
@@ -525,17 +549,8 @@ export class Session {
    * default for every command (the panel's "for this workbook"). One read, one write unless already so;
    * the next command's read waits for it. No undo entry: it is a preference, not a change to the table.
    */
-  stopAsking(command: CommandId | "apply-all" | typeof NO_ASK_ALL = NO_ASK_ALL): Promise<void> {
-    const write = this.memoryWrite.then(async () => {
-      const ws = await this.host.read(this.chosen !== null ? { sheet: this.chosen } : undefined);
-      const ops = memoryOps(ws, { noAsk: { [command]: true } });
-      if (ops.length === 0) return;
-      const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
-      if (!p.ok) throw p.error;
-      await this.host.apply(p);
-    });
-    this.memoryWrite = write.catch(() => undefined); // a failed write does not block the next command
-    return write;
+  async stopAsking(command: CommandId | "apply-all" | typeof NO_ASK_ALL = NO_ASK_ALL): Promise<void> {
+    await this.writeMemory({ noAsk: { [command]: true } });
   }
 
   /** Selects a range of a sheet (the panel's "go to the inserted columns"): one read, one write. */
