@@ -24,19 +24,22 @@ export class MemoryHost implements SessionHost {
     this.active = ws.active.name;
   }
 
+  /**
+   * Reads the active sheet as the criteria sheet, or `opts.sheet` (like Excel's read of a named sheet: it
+   * shows nothing, so the next plain read still reads the active sheet).
+   */
   async read(opts: { sheet?: string } = {}): Promise<WorkbookSnapshot> {
     this.reads++;
-    if (opts.sheet !== undefined) {
-      // As the xlsx host says it: no such sheet in the file.
-      if (!this.model.sheets.has(opts.sheet)) throw new AddinError("no-table", { missingSheet: opts.sheet });
-      this.active = opts.sheet;
-    }
-    return this.snapshot();
+    // As the xlsx host says it: no such sheet in the file.
+    if (opts.sheet !== undefined && !this.model.sheets.has(opts.sheet))
+      throw new AddinError("no-table", { missingSheet: opts.sheet });
+    return this.snapshot(opts.sheet);
   }
 
-  snapshot(): WorkbookSnapshot {
-    const ws = this.model.toSnapshot(this.active);
-    if (this.selection?.sheet === this.active) ws.active.selection = this.selection.rect;
+  /** The workbook with `sheet` (default: the active one) as the criteria sheet, without counting a read. */
+  snapshot(sheet: string = this.active): WorkbookSnapshot {
+    const ws = this.model.toSnapshot(sheet);
+    if (this.selection?.sheet === sheet) ws.active.selection = this.selection.rect;
     return ws;
   }
 

@@ -39,7 +39,10 @@ export type SessionComparison =
   | { ok: true; current: string; previous: string; comparison: Comparison; lists: ComparisonLists }
   | { ok: false; error: UserError };
 
-/** What a session may ask a host to read: a named sheet as the criteria sheet. */
+/**
+ * What a session may ask a host to read: a named sheet as the criteria sheet. Reading a named sheet shows
+ * nothing: the next read without one reads what it read before (the sheet the user sees, or the host's own).
+ */
 export interface ReadRequest {
   sheet?: string;
 }
@@ -48,6 +51,9 @@ export interface ReadRequest {
  * What a host gives a session: the Office host, the xlsx host and MemoryHost all fit it. A host whose
  * `read` takes no request fits too (it then always reads its own choice of sheet).
  */
+/** What a session may remember in the workbook (core/workbookMemory.ts). */
+type MemoryChange = Parameters<typeof memoryOps>[1];
+
 export type SessionHost = Omit<Host, "read"> & { read(opts?: ReadRequest): Promise<WorkbookSnapshot> };
 
 export type SessionResult =
@@ -169,9 +175,14 @@ export class Session {
     this.chosen = sheet;
   }
 
-  /** One read of the workbook, on the chosen sheet; the first read outside Excel chooses it. */
+  /** One read of the workbook, on the chosen sheet, once the workbook's memory is written. */
   private async read(): Promise<WorkbookSnapshot> {
     await this.memoryWrite; // the command then sees (and never races) the memory just written
+    return this.readSheet();
+  }
+
+  /** The read itself, on the chosen sheet; the first read outside Excel chooses it. */
+  private async readSheet(): Promise<WorkbookSnapshot> {
     if (this.chosen !== null) {
       const ws = await this.host.read({ sheet: this.chosen });
       return ws;
@@ -213,18 +224,7 @@ export class Session {
    */
   async setUnit(level: UnitLevel | null): Promise<SessionResult> {
     try {
-      await this.step("read");
-      const ws = await this.read();
-      await this.step("plan");
-      const ops = memoryOps(ws, { unit: level });
-      let now = ws;
-      if (ops.length > 0) {
-        const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
-        if (!p.ok) throw p.error;
-        await this.step("write");
-        await this.host.apply(p);
-        now = p.after;
-      }
+      const now = await this.writeMemory({ unit: level }, true);
       const r = analyzeWorkbook(now, { unit: this.unitOf(now) });
       return r.ok ? { ok: true, summary: r.summary, result: null } : { ok: false, error: r.error };
     } catch (e) {
@@ -232,6 +232,33 @@ export class Session {
     } finally {
       await this.step("done");
     }
+  }
+
+  /**
+   * Writes a setting into the workbook's memory (core/workbookMemory.ts): one read (the session's, on its
+   * criteria sheet), one write unless the workbook already holds it; the workbook after. Chained: the next
+   * command's read waits for it, and a failed write does not block it. With `steps`, tells read → plan →
+   * write (the unit chooser shows them; "don't ask again" is silent); "done" is the caller's.
+   */
+  private writeMemory(change: MemoryChange, steps = false): Promise<WorkbookSnapshot> {
+    const tell = steps ? this.step : () => Promise.resolve();
+    const write = this.memoryWrite.then(async () => {
+      await tell("read");
+      const ws = await this.readSheet();
+      await tell("plan");
+      const ops = memoryOps(ws, change);
+      if (ops.length === 0) return ws;
+      const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
+      if (!p.ok) throw p.error;
+      await tell("write");
+      await this.host.apply(p);
+      return p.after;
+    });
+    this.memoryWrite = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    return write;
   }
 
   /** Reads and summarises the table without writing anything. */
@@ -412,8 +439,6 @@ export class Session {
     try {
       const ws = await this.read();
       const before = await this.host.read({ sheet: previous });
-      // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
-      if (this.chosen === null) await this.host.read({ sheet: ws.active.name });
       const r = compareSheets(before.active, ws.active);
       if (!r.ok) return { ok: false, error: r.error };
       return { ok: true, current: ws.active.name, previous, comparison: r.comparison, lists: r.lists };
@@ -427,11 +452,9 @@ export class Session {
    * moving the session off the table's sheet.
    */
   async sheetSnapshot(sheet: string): Promise<SheetSnapshot> {
-    const here = await this.read();
-    const other = await this.host.read({ sheet });
-    // hosts that remember the sheet they read last (MemoryHost) are put back on the table's sheet
-    if (this.chosen === null) await this.host.read({ sheet: here.active.name });
-    return other.active;
+    await this.memoryWrite;
+    // A read of a named sheet never changes what the next plain read reads (the hosts' contract).
+    return (await this.host.read({ sheet })).active;
   }
 
   /** The workbook as it stands (one read): what the plan document (.docx) is made from. */
@@ -526,17 +549,8 @@ export class Session {
    * default for every command (the panel's "for this workbook"). One read, one write unless already so;
    * the next command's read waits for it. No undo entry: it is a preference, not a change to the table.
    */
-  stopAsking(command: CommandId | "apply-all" | typeof NO_ASK_ALL = NO_ASK_ALL): Promise<void> {
-    const write = this.memoryWrite.then(async () => {
-      const ws = await this.host.read(this.chosen !== null ? { sheet: this.chosen } : undefined);
-      const ops = memoryOps(ws, { noAsk: { [command]: true } });
-      if (ops.length === 0) return;
-      const p = prepare(ws, { command: "recalc", ops, counts: {} }, { inverse: false });
-      if (!p.ok) throw p.error;
-      await this.host.apply(p);
-    });
-    this.memoryWrite = write.catch(() => undefined); // a failed write does not block the next command
-    return write;
+  async stopAsking(command: CommandId | "apply-all" | typeof NO_ASK_ALL = NO_ASK_ALL): Promise<void> {
+    await this.writeMemory({ noAsk: { [command]: true } });
   }
 
   /** Selects a range of a sheet (the panel's "go to the inserted columns"): one read, one write. */

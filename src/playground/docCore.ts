@@ -8,8 +8,8 @@
 import type * as ExcelJS from "exceljs";
 import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
 import { planDocumentDocx } from "../app/planDocument";
-import { Session, type ReadRequest, type UndoEntry } from "../app/session";
-import type { PreparedOk, Rect, SheetSnapshot, WorkbookSnapshot } from "../app/types";
+import { Session, type UndoEntry } from "../app/session";
+import type { Rect, SheetSnapshot } from "../app/types";
 import {
   AddinError,
   describeError,
@@ -28,7 +28,15 @@ import {
 } from "../hosts/xlsx";
 import { planDocxName, type PlanDocumentRequest, type PlanDocumentResult } from "../taskpane/panelApi";
 import { sheetView, type GridView, type Lang } from "./gridModel";
-import { COMMAND_STEPS, OPEN_STEPS, StepGate, yieldToPage, type OnProgress, type WorkStep } from "./progress";
+import { paintPause } from "../taskpane/paintPause";
+import {
+  COMMAND_STEPS,
+  OPEN_STEPS,
+  StepGate,
+  WORK_STEP_OF,
+  type OnProgress,
+  type WorkStep,
+} from "./progress";
 import { SAMPLE_FILE_NAME, sampleXlsx } from "./sampleXlsx";
 import { PlaygroundHost } from "./xlsxHost";
 
@@ -81,25 +89,8 @@ export type SessionMethod =
   | "stopAsking"
   | "setUnit";
 
-/** A host that tells which step a command is at, and waits there when a test holds it. */
-class SteppedHost extends PlaygroundHost {
-  onStep: ((step: WorkStep) => Promise<void>) | null = null;
-
-  override async read(opts?: ReadRequest): Promise<WorkbookSnapshot> {
-    await this.onStep?.("read");
-    const ws = await super.read(opts);
-    await this.onStep?.("compute");
-    return ws;
-  }
-
-  override async apply(p: PreparedOk): Promise<void> {
-    await this.onStep?.("write");
-    await super.apply(p);
-  }
-}
-
 export class DocCore {
-  private host: SteppedHost | null = null;
+  private host: PlaygroundHost | null = null;
   private session: Session | null = null;
   private fileName = "";
   private original: Uint8Array | undefined;
@@ -130,13 +121,13 @@ export class DocCore {
   /** Reports a step, lets the page paint (and a test's hold apply), then the step runs. */
   private async step(onProgress: OnProgress | undefined, steps: readonly WorkStep[], step: WorkStep) {
     onProgress?.({ step, done: Math.max(0, steps.indexOf(step)), total: steps.length });
-    await yieldToPage();
+    await paintPause();
     await this.gate.at(step);
     if (this.cancelled) throw new Cancelled();
   }
 
   private attach(wb: ExcelJS.Workbook, fileName: string, lang: Lang, original?: Uint8Array): DocInfo {
-    const host = new SteppedHost(wb);
+    const host = new PlaygroundHost(wb);
     const session = new Session(host, lang);
     // the sheet the commands work on: the app's choice among the sheets with a criteria table
     session.useSheet(host.sheet);
@@ -150,7 +141,7 @@ export class DocCore {
     return this.info();
   }
 
-  private need(): { host: SteppedHost; session: Session } {
+  private need(): { host: PlaygroundHost; session: Session } {
     if (!this.host || !this.session) throw new Error("no document open");
     return { host: this.host, session: this.session };
   }
@@ -228,8 +219,12 @@ export class DocCore {
     args: unknown[],
     onProgress?: OnProgress,
   ): Promise<{ result?: unknown; thrown?: Thrown; info: DocInfo }> {
-    const { host, session } = this.need();
-    host.onStep = (step) => this.step(onProgress, COMMAND_STEPS, step);
+    const { session } = this.need();
+    // the session's own steps (read → plan → write), each reported, painted and held there by a test
+    const off = session.onStep((step) => {
+      const work = WORK_STEP_OF[step];
+      return work ? this.step(onProgress, COMMAND_STEPS, work) : undefined;
+    });
     try {
       const f = session[method] as (...a: unknown[]) => Promise<unknown>;
       const result = await f.apply(session, args);
@@ -237,7 +232,7 @@ export class DocCore {
     } catch (e) {
       return { thrown: asThrown(e), info: this.info() };
     } finally {
-      host.onStep = null;
+      off();
     }
   }
 

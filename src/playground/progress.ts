@@ -1,10 +1,11 @@
 /**
  * The playground's long work in steps, and what the page says during each (Vietnamese first): opening a
- * file, a command's read → compute → write, the download. The work reports a step before it starts it and
- * then yields to the page (`yieldToPage`), so the progress paints even when the work runs on the page's own
- * thread (the offline single file, where no worker can start).
+ * file, a command's read → compute → write (the session's read → plan → write), the download. The work
+ * reports a step before it starts it and then lets the page paint (the task pane's `paintPause`), so the
+ * progress shows even when the work runs on the page's own thread (the offline single file, no worker).
  */
 import { STEP_WORDS } from "../app/sessionEvents";
+import type { SessionStep } from "../app/sessionEvents";
 import type { Lang } from "./gridModel";
 
 export type WorkStep = "read-file" | "open" | "choose" | "read" | "compute" | "write" | "save";
@@ -34,17 +35,13 @@ export const OPEN_STEPS: readonly WorkStep[] = ["read-file", "open", "choose"];
 /** Steps of a command (the session reads, the core computes, the host writes). */
 export const COMMAND_STEPS: readonly WorkStep[] = ["read", "compute", "write"];
 
-/**
- * Lets the page paint and handle input before the next step: a frame when there is a page (the work runs
- * on its thread), else a macrotask (in a worker: lets a "release" or a cancel message in).
- */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const raf = typeof document !== "undefined" ? globalThis.requestAnimationFrame : undefined;
-    if (raf) raf(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
-}
+/** A session's step as the progress bar names it ("done" is not one: the bar goes when the call ends). */
+export const WORK_STEP_OF: Record<SessionStep, WorkStep | null> = {
+  read: "read",
+  plan: "compute",
+  write: "write",
+  done: null,
+};
 
 /**
  * The browser tests' hook: holds the work at the start of a step until released, so the progress can be

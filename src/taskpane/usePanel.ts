@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../app/errors";
 import type { PanelApi, PanelCommand, RunOptions, SessionPreview, SessionResult } from "./panelApi";
 import { shouldAsk, stopAsking } from "./confirmMemory";
+import { paintPause } from "./paintPause";
 import {
   canStart,
   initialPanelState,
@@ -22,25 +23,7 @@ import {
 /** A burst of sheet changes (Ctrl+PgDn held down) settles this long before the panel reads once. */
 export const SHEET_CHANGE_DELAY_MS = 300;
 
-/** The longest a step waits for a frame (a hidden pane paints none): the command never stalls on it. */
-export const PAINT_WAIT_MS = 100;
-
-/**
- * Lets the browser paint what was just rendered (the step's spinner) before the session goes on: the next
- * frame, then a macrotask; at most PAINT_WAIT_MS. Only the pane waits: the CLI's session has no listener.
- */
-export function paintPause(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, PAINT_WAIT_MS);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const raf = globalThis.requestAnimationFrame;
-    if (typeof raf === "function") raf(() => setTimeout(done, 0));
-    else setTimeout(done, 0);
-  });
-}
+export { PAINT_WAIT_MS, paintPause } from "./paintPause";
 
 export interface UsePanelOptions {
   api: PanelApi;

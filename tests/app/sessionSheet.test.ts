@@ -62,3 +62,21 @@ test("the playground's path (a chosen sheet) undoes the catalogue too", async ()
   expect((await session.undo()).ok).toBe(true);
   expect(content(host.snapshot())).toBe(seed);
 });
+
+test("reading another sheet is one read and leaves the table where it was (host and session)", async () => {
+  const ws = withNotes();
+  const table = ws.active.name;
+  const host = new MemoryHost(ws);
+  host.model.apply({ op: "addSheet", sheet: "PAR 2023" });
+  // the host: a named read shows nothing, the next plain read reads the active sheet
+  expect((await host.read({ sheet: "PAR 2023" })).active.name).toBe("PAR 2023");
+  expect((await host.read()).active.name).toBe(table);
+  const session = new Session(host, "vi");
+  const reads = host.reads;
+  const other = await session.sheetSnapshot("PAR 2023");
+  expect(other.name).toBe("PAR 2023");
+  expect(host.reads - reads).toBe(1);
+  const r = await session.analyze();
+  expect(r.ok).toBe(true);
+  expect((await host.read()).active.name).toBe(table);
+});

@@ -97,3 +97,41 @@ test("the unit chooser through DocSession: the same levels as in Excel, the choi
   const after = await reopened.analyze();
   expect(after.ok && after.summary?.unit?.level).toBe("commune");
 });
+
+test("the progress is the session's steps: compute once per command, never after a read that is not the command's", async () => {
+  const port = await openPort(null);
+  const session = new DocSession(port, await port.core.openSample("vi"));
+  const steps: string[] = [];
+  session.onProgress = (p) => steps.push(p.step);
+  await session.analyze();
+  expect(steps).toEqual(["read", "compute"]);
+  steps.length = 0;
+  await session.setUnit("commune");
+  expect(steps).toEqual(["read", "compute", "write"]);
+  steps.length = 0;
+  expect((await session.run("recalc")).ok).toBe(true);
+  expect((await session.undo()).ok).toBe(true);
+  expect(steps).toEqual(["read", "compute", "write", "read", "compute", "write"]);
+  // two reads and no command: no steps, as in the task pane (the host's reads are not the progress)
+  steps.length = 0;
+  const sheet = session.info.sheet;
+  await session.compareWith(sheet);
+  expect(steps).toEqual([]);
+});
+
+test("a test's hold at a command's write: the work waits there until released", async () => {
+  const port = await openPort(null);
+  const session = new DocSession(port, await port.core.openSample("vi"));
+  const steps: string[] = [];
+  session.onProgress = (p) => steps.push(p.step);
+  await port.core.hold("write");
+  let finished = false;
+  const running = session.run("recalc").then((r) => ((finished = true), r));
+  while (!steps.includes("write")) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 20));
+  expect(finished).toBe(false);
+  expect(session.info.version).toBe(0); // nothing written while held
+  await port.core.release();
+  expect((await running).ok).toBe(true);
+  expect(session.info.version).toBe(1);
+});

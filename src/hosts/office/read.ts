@@ -212,7 +212,29 @@ export async function readSnapshot(
       throw toAddinError(e);
     }
   };
-  return attempt({ banded: false, selection: true, guess: true }, 0);
+  const prior = memo.last;
+  const ws = await attempt({ banded: false, selection: true, guess: true }, 0);
+  if (opts.sheet !== undefined) keepCriteriaSheet(memo, prior);
+  return ws;
+}
+
+/**
+ * A read of a named sheet (last year's, the one an undo works on) shows nothing in Excel: the memo keeps
+ * the criteria sheet it had, and what it knew of it, so the next plain read still guesses right (one sync).
+ */
+function keepCriteriaSheet(memo: ReadMemo, prior: Structure | null): void {
+  const now = memo.last;
+  if (!prior || !now || now.active === prior.active || !now.order.includes(prior.active)) return;
+  const name = prior.active;
+  const keep = <V>(into: Map<string, V>, from: Map<string, V> | undefined) =>
+    from?.has(name) ? new Map([...into, [name, from.get(name)!]]) : into;
+  memo.last = {
+    ...now,
+    active: name,
+    cells: keep(now.cells, prior.cells),
+    validations: keep(now.validations, prior.validations),
+    ruleCounts: now.ruleCounts ? keep(now.ruleCounts, prior.ruleCounts) : prior.ruleCounts,
+  };
 }
 
 /**

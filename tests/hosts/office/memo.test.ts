@@ -268,3 +268,17 @@ describe("reading again: the last read's tables and validated areas ride in the 
     expect(r.ws).toEqual(await plainRead(fake));
   });
 });
+
+test("reading another sheet (last year's) leaves the memo on the table: the next plain read is still 1 sync", async () => {
+  const fake = setup(workbookOf(sheetFrom(criteriaRows(30), { top: 2 }), [], ["PAR 2023"]));
+  const table = fake.activeSheet;
+  await readSnapshot(); // learn + read
+  expect((await readSnapshot()).active.name).toBe(table);
+  let before = fake.syncs;
+  const other = await readSnapshot(undefined, { sheet: "PAR 2023" });
+  expect(other.active.name).toBe("PAR 2023");
+  before = fake.syncs;
+  const again = await readSnapshot();
+  expect(again.active.name).toBe(table);
+  expect(fake.syncs - before).toBe(1);
+});
