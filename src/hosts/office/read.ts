@@ -12,20 +12,14 @@
  * names, the criteria sheet's conditional formats and each read sheet's frozen panes ride in the read's
  * main sync (never in the learning one).
  */
-import type {
-  ConditionalRule,
-  ListValidation,
-  Rect,
-  SheetSnapshot,
-  TableInfo,
-  WorkbookSnapshot,
-} from "../../core/types";
+import type { ListValidation, Rect, SheetSnapshot, TableInfo, WorkbookSnapshot } from "../../core/types";
 import { PROBE_ROWS, type CellValue } from "../../core/types";
 import { AddinError } from "../../core/errors";
 import { rectAddress } from "../../core/address";
 import { isAddinRule } from "../../core/conditional";
 import { API, requireApi } from "./requirements";
 import { chartsOf, queueCharts, type ChartLoad } from "./charts";
+import { CONDITIONAL_LOAD, customRules } from "./conditional";
 import { OFFICE_CODES, officeCode, toAddinError } from "./errors";
 import {
   areaRects,
@@ -583,36 +577,4 @@ function frozenOf(range: Excel.Range): { rows: number; cols: number } {
   const r = parseAddress(range.address);
   if (!r) return { rows: 0, cols: 0 };
   return { rows: r.rows >= 1048576 ? 0 : r.top + r.rows, cols: r.cols >= 16384 ? 0 : r.left + r.cols };
-}
-
-/**
- * What is loaded of a sheet's conditional formats in the first request: the custom ones' formula and colours
- * (customOrNullObject: a null object for other kinds). Their ranges are a method's (ConditionalFormat.getRanges,
- * ExcelApi 1.9; getRange throws and getRangeOrNullObject gives a null object for a rule on several ranges):
- * the read asks them by index (getItemAt) in the same request when it knows how many rules there are.
- */
-export const CONDITIONAL_LOAD =
-  "items/id, items/type, items/customOrNullObject/rule/formula, items/customOrNullObject/format/fill/color, items/customOrNullObject/format/font/color";
-
-/**
- * The custom rules of a loaded ConditionalFormatCollection, with their ranges where `ranges` (rule id → the
- * address getRanges gave) knows them, else none.
- */
-export function customRules(
-  conditional: Excel.ConditionalFormatCollection,
-  ranges: ReadonlyMap<string, string> = new Map(),
-): ConditionalRule[] {
-  return conditional.items.flatMap((cf) => {
-    const c = cf.customOrNullObject;
-    if (cf.type !== "Custom" || c.isNullObject) return [];
-    const address = ranges.get(cf.id);
-    const rule: ConditionalRule = {
-      ranges: address ? areaRects(address) : [],
-      formula: c.rule.formula,
-      id: cf.id,
-    };
-    if (c.format.fill.color) rule.fill = c.format.fill.color.toUpperCase();
-    if (c.format.font.color) rule.fontColor = c.format.font.color.toUpperCase();
-    return [rule];
-  });
 }

@@ -6,7 +6,8 @@
  */
 import type { ConditionalRule } from "../../core/types";
 import type { ResolvedOp } from "../../core/prepare";
-import { CONDITIONAL_LOAD, RUN_OPTIONS, customRules } from "./read";
+import { RUN_OPTIONS } from "./read";
+import { CONDITIONAL_LOAD, customRules } from "./conditional";
 import { toAddinError } from "./errors";
 import { rectAddress } from "../../core/address";
 import { offsetFormula } from "../../core/conditional";
