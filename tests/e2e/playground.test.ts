@@ -24,6 +24,7 @@ import {
   ready,
   rowOf,
   sheetTab,
+  showSheet,
   trimGrid,
 } from "./support/pages";
 
@@ -146,8 +147,7 @@ describe("playground on the seed's 2023 table", () => {
   test("plan: the plan sheet's tab appears and lists the tasks", async () => {
     beforePlan = await gridCells(page);
     await command(page, "Lập kế hoạch khắc phục", /^Kế hoạch khắc phục: 43 nhiệm vụ \(43 mới/);
-    await sheetTab(page, PLAN).click();
-    await expect(page.locator(GRID).getAttribute("data-sheet")).resolves.toBe(PLAN);
+    await showSheet(page, PLAN);
     const plan = await gridCells(page);
     expect(plan[0][0]).toBe("KẾ HOẠCH KHẮC PHỤC CÁC TIÊU CHÍ CHƯA ĐẠT ĐIỂM TỐI ĐA (PAR INDEX)");
     const header = plan.findIndex((r) => r[0] === "STT");
@@ -155,7 +155,7 @@ describe("playground on the seed's 2023 table", () => {
     const tasks = plan.slice(header + 1).filter((r) => /^\d+$/.test(r[0] ?? ""));
     expect(tasks).toHaveLength(43);
     expect(tasks.some((r) => r[1] === "4.2" && r.includes("phòng Nội vụ"))).toBe(true);
-    await sheetTab(page, SHEET).click();
+    await showSheet(page, SHEET);
     expect(await gridCells(page)).toEqual(beforePlan);
   });
 
@@ -268,7 +268,7 @@ describe("playground with the user's files", () => {
     await command(page, "Tính lại", /^Đã tính lại 27 dòng/);
     expect(await background(cell(page, await rowOf(page, "1.6.2"), "B"))).toBe(PINK);
     // the notes sheet can be looked at; the panel keeps working on the table
-    await sheetTab(page, "Hướng dẫn").click();
+    await showSheet(page, "Hướng dẫn");
     expect(await cell(page, 1, "A").innerText()).toContain("Nhập điểm tự đánh giá");
     await command(page, "Điền cơ quan và giải pháp", /^Đã điền 19 dòng/);
   });

@@ -96,3 +96,12 @@ export async function background(locator: Locator): Promise<string> {
 export function sheetTab(page: Page, name: string): Locator {
   return page.getByTestId("sheet-tabs").getByRole("tab", { name, exact: true });
 }
+
+/**
+ * Clicks a sheet's tab and waits until the grid draws that sheet: the view comes back from the document's
+ * worker a moment after the click, so reading the grid at once would still read the sheet before.
+ */
+export async function showSheet(page: Page, name: string): Promise<void> {
+  await sheetTab(page, name).click();
+  await page.locator(`${GRID}[data-sheet="${name.replace(/"/g, '\\"')}"]`).waitFor({ timeout: 30_000 });
+}
