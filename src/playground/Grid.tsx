@@ -25,6 +25,8 @@ export interface GridProps {
   highlightRow: number | null;
   /** Changes whenever the highlight is asked for again, so the same row scrolls back into view. */
   highlightKey: number;
+  /** A newer view is on its way (the document changed or another sheet was asked for). */
+  busy?: boolean;
 }
 
 const ROW_HEADER_WIDTH = 44;
@@ -165,7 +167,7 @@ function masterOf(view: GridView, p: Position): Position {
 export const cellId = (prefix: string, row: number, col: number) => `${prefix}-r${row}c${col}`;
 
 /** The sheet grid with its formula bar. */
-export function Grid({ view, lang, t, active, onActiveChange, highlightRow, highlightKey }: GridProps) {
+export function Grid({ view, lang, t, active, onActiveChange, highlightRow, highlightKey, busy }: GridProps) {
   const styles = useStyles();
   const prefix = useId().replace(/:/g, "");
   const scroller = useRef<HTMLDivElement>(null);
@@ -236,6 +238,7 @@ export function Grid({ view, lang, t, active, onActiveChange, highlightRow, high
           onKeyDown={onKeyDown}
           data-testid="grid"
           data-sheet={view.sheet}
+          aria-busy={busy === true}
         >
           <colgroup>
             <col style={{ width: `${ROW_HEADER_WIDTH}px` }} />

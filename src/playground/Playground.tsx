@@ -237,17 +237,25 @@ export function Playground() {
   // A sheet a command deleted (undo of the plan) falls back to the criteria table's sheet.
   const shown = sheetNames.includes(tab) ? tab : tableSheet;
   // The grid's view, made where the document lives; `version`: the cells changed.
+  // What the grid should show (document, sheet, language, version) and what it does show: while they differ
+  // the view is on its way from the document's worker, and the grid says so (aria-busy).
+  const wanted = `${doc?.id ?? ""}|${shown}|${lang}|${version}`;
+  const [drawn, setDrawn] = useState("");
   useEffect(() => {
     if (!doc || !shown) return;
     let live = true;
     doc.session.port.core.view(shown, lang).then(
-      (v) => live && setView(v),
+      (v) => {
+        if (!live) return;
+        setView(v);
+        setDrawn(wanted);
+      },
       (e: unknown) => console.error("PAR playground: the sheet could not be drawn", e),
     );
     return () => {
       live = false;
     };
-  }, [doc, shown, lang, version]);
+  }, [doc, shown, lang, version, wanted]);
 
   // The grid's active cell on the criteria table's sheet is the user's selection, as in Excel.
   useEffect(() => {
@@ -491,6 +499,7 @@ export function Playground() {
             onActiveChange={setActive}
             highlightRow={highlightRow}
             highlightKey={highlight?.key ?? 0}
+            busy={drawn !== wanted}
           />
         )}
         <TabList

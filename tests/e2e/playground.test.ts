@@ -128,9 +128,10 @@ describe("playground on the seed's 2023 table", () => {
     const option = page.getByRole("region", { name: "Tiêu chí chưa đạt (19)" }).getByRole("option").nth(2);
     const row = Number(await option.getAttribute("data-row")) + 1;
     await option.click();
-    await expect(
-      page.locator(`${GRID} tbody tr[data-row="${row}"]`).getAttribute("data-highlighted"),
-    ).resolves.toBe("true");
+    // The selection comes back from the document's worker: wait for the grid to show it.
+    await page
+      .locator(`${GRID} tbody tr[data-row="${row}"][data-highlighted="true"]`)
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("name-box").innerText()).toBe(`A${row}`);
     const inView = await page
       .locator(`${GRID} tbody tr[data-row="${row}"] td[data-col="B"]`)

@@ -41,6 +41,8 @@ export function cell(page: Page, row: number, col: string): Locator {
 
 /** Every drawn cell's text, row by row (trailing empty cells and rows dropped). */
 export async function gridCells(page: Page): Promise<string[][]> {
+  // The view of the document as it is now (not one still on its way from the worker).
+  await page.locator(`${GRID}[aria-busy="false"]`).waitFor({ timeout: 30_000 });
   const rows = await page
     .locator(GRID)
     .evaluate((t) =>
