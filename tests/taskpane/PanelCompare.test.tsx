@@ -4,27 +4,14 @@
 import { screen, waitFor } from "@testing-library/react";
 import type { PlanDocumentRequest } from "../../src/taskpane/panelApi";
 import userEvent from "@testing-library/user-event";
-import { sampleWorkbook } from "../../src/core/sample";
-import type { WorkbookSnapshot } from "../../src/core";
+import { sampleTwoYears } from "../support/twoYears";
 import { setup } from "./helpers";
 
 jest.setTimeout(30_000);
 
-/** The sample as 2023, with last year's copy (2022) where 4.2 had one point more and 1.6.2 one less. */
-function twoYears(): WorkbookSnapshot {
-  const ws = sampleWorkbook();
-  const last = JSON.parse(JSON.stringify(ws.active)) as WorkbookSnapshot["active"];
-  last.name = "PAR INDEX 2022";
-  const values = last.values as (string | number | null)[][];
-  for (const line of values)
-    for (let c = 0; c < line.length; c++)
-      if (typeof line[c] === "string") line[c] = (line[c] as string).replace("2023", "2022");
-  return { ...ws, sheetNames: ["PAR INDEX 2022", ...ws.sheetNames], others: { "PAR INDEX 2022": last } };
-}
-
 test("So sánh: last year's sheet chosen for the user; the lists of what changed", async () => {
   const user = userEvent.setup();
-  setup({ ws: twoYears() });
+  setup({ ws: sampleTwoYears() });
   await screen.findByText("84,87 / 99,50");
   await user.click(screen.getByRole("tab", { name: "So sánh" }));
   const select = (await screen.findByRole("combobox", { name: "Trang năm trước" })) as HTMLSelectElement;
@@ -49,7 +36,7 @@ test("the plan document (.docx) compares with the sheet chosen in So sánh (issu
     fileName: "Ke-hoach.docx",
     notes: [],
   }));
-  const ws = twoYears();
+  const ws = sampleTwoYears();
   ws.sheetNames.push("Khác");
   ws.others!["Khác"] = { ...ws.active, name: "Khác" };
   setup({ ws, planDocument });

@@ -4,26 +4,13 @@
 import JSZip from "jszip";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { Session } from "../../src/app/session";
-import { sampleWorkbook } from "../../src/core/sample";
-import type { WorkbookSnapshot } from "../../src/core";
+import { sampleTwoYears } from "../support/twoYears";
 import { lazyPlanDocument } from "../../src/taskpane/mountApp";
 
 jest.setTimeout(30_000);
 
-/** The sample as 2023, with last year's copy (2022). */
-function twoYears(): WorkbookSnapshot {
-  const ws = sampleWorkbook();
-  const last = JSON.parse(JSON.stringify(ws.active)) as WorkbookSnapshot["active"];
-  last.name = "PAR INDEX 2022";
-  const values = last.values as (string | number | null)[][];
-  for (const line of values)
-    for (let c = 0; c < line.length; c++)
-      if (typeof line[c] === "string") line[c] = (line[c] as string).replace("2023", "2022");
-  return { ...ws, sheetNames: ["PAR INDEX 2022", ...ws.sheetNames], others: { "PAR INDEX 2022": last } };
-}
-
 test("the task pane's .docx: §II has last year's comparison when a previous sheet is given", async () => {
-  const session = new Session(new MemoryHost(twoYears()), "vi");
+  const session = new Session(new MemoryHost(sampleTwoYears()), "vi");
   const make = lazyPlanDocument(session)!;
   const text = async (r: Awaited<ReturnType<typeof make>>) => {
     if (!r.ok) throw new Error(r.error.message.en);
