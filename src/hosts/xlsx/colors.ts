@@ -50,7 +50,11 @@ export type ThemePalette = Record<string, string>;
 
 /** The workbook's theme colours, from its theme XML when it has one. */
 export function themePalette(wb: ExcelJS.Workbook): ThemePalette {
-  const xml = themeXml(wb);
+  return paletteOfTheme(themeXml(wb));
+}
+
+/** The theme colours of a theme part's XML (the Office defaults without one). */
+export function paletteOfTheme(xml: string | undefined): ThemePalette {
   if (!xml) return DEFAULT_THEME;
   const out: ThemePalette = { ...DEFAULT_THEME };
   const re =
