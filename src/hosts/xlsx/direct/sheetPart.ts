@@ -1,0 +1,254 @@
+/**
+ * One worksheet part (`xl/worksheets/sheetN.xml`) as a mutable model, read and written by string scanning
+ * (no DOM): the rows of `<sheetData>` parsed into cells, everything before and after kept as text.
+ *
+ * The model (stable: the direct reader and the direct writer both build on it):
+ * - `head`: the XML before `<sheetData`, `tail`: the XML after `</sheetData>` (or after `<sheetData/>`),
+ *   `dataTag`: the `<sheetData …>` start tag as written (`<sheetData/>` when the sheet had no rows).
+ * - `rows`, in document order: `RowPart { index (0-based), attrs, cells }`; `attrs` is the raw text of the
+ *   row's other attributes (everything of the start tag after the element name except `r="…"`, leading
+ *   space included, so `<row r="${index + 1}"${attrs}>` rebuilds the tag).
+ * - `cells`: `CellPart { col (0-based), s, t, v, f, fXml?, is?, raw? }`:
+ *   `s` the style index (0 when absent), `t` the type attribute (null when absent), `v` the decoded `<v>`
+ *   text, `f` the formula text without "=" as stored (a shared formula's child gets its own text, translated
+ *   from its master's as ExcelJS does), `fXml` the raw `<f …>…</f>` of a shared or array formula (written as
+ *   it was while present: a writer that gives the cell another formula deletes it), `is` an inline string's
+ *   text (runs joined, phonetic runs skipped), `raw` the cell's XML as read. A cell with `raw` is written
+ *   back verbatim: **a writer that changes anything of a cell deletes its `raw`** (and `fXml` when the
+ *   formula changes); the cell is then written from its fields.
+ *
+ * `serializeSheet(parseSheet(x)) === x` for the sheets Excel, LibreOffice and ExcelJS write. Not kept (the
+ * result is the same XML, not the same bytes): white space between rows or cells, a row written
+ * `<row …></row>` (written `<row …/>`), a row whose `r` is not its first attribute or is missing (written
+ * first), a `<sheetData>` with attributes is kept as written.
+ */
+import { attrs, decodeXml, encodeXml } from "../opc";
+import { columnIndex, columnLetter } from "../../../core/address";
+import { DirectUnsupported } from "./unsupported";
+
+export interface CellPart {
+  col: number;
+  s: number;
+  t: string | null;
+  v: string | null;
+  f: string | null;
+  fXml?: string;
+  is?: string;
+  raw?: string;
+}
+
+export interface RowPart {
+  index: number;
+  attrs: string;
+  cells: CellPart[];
+}
+
+export interface SheetPart {
+  head: string;
+  dataTag: string;
+  rows: RowPart[];
+  tail: string;
+}
+
+const CELL_REF = /^([A-Za-z]{1,3})(\d+)$/;
+
+/** Parses a worksheet part. Throws DirectUnsupported for XML it does not understand (prefixed elements). */
+export function parseSheet(xml: string): SheetPart {
+  const open = /<((?:[\w.-]+:)?)sheetData\b[^>]*>/.exec(xml);
+  if (!open) throw new DirectUnsupported("worksheet without sheetData");
+  if (open[1]) throw new DirectUnsupported(`prefixed worksheet elements (${open[1]})`);
+  const head = xml.slice(0, open.index);
+  const dataTag = open[0];
+  const start = open.index + dataTag.length;
+  if (dataTag.endsWith("/>")) return { head, dataTag, rows: [], tail: xml.slice(start) };
+  const end = xml.indexOf("</sheetData>", start);
+  if (end < 0) throw new DirectUnsupported("unterminated sheetData");
+  const rows: RowPart[] = [];
+  const masters = new Map<string, { f: string; row: number; col: number }>();
+  let pos = start;
+  let lastRow = -1;
+  while (pos < end) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0 || lt >= end) break;
+    if (!xml.startsWith("<row", lt) || !/[\s/>]/.test(xml[lt + 4])) {
+      throw new DirectUnsupported(`unexpected element in sheetData at ${lt}`);
+    }
+    const gt = xml.indexOf(">", lt);
+    const selfClosing = xml[gt - 1] === "/";
+    const tagBody = xml.slice(lt + 4, selfClosing ? gt - 1 : gt);
+    const rm = /^(\s+r\s*=\s*"(\d+)")/.exec(tagBody) ?? /^(\s+r\s*=\s*'(\d+)')/.exec(tagBody);
+    let index: number;
+    let rowAttrs: string;
+    if (rm) {
+      index = Number(rm[2]) - 1;
+      rowAttrs = tagBody.slice(rm[1].length);
+    } else {
+      const r = attrs(tagBody).r;
+      index = r !== undefined ? Number(r) - 1 : lastRow + 1;
+      rowAttrs = tagBody.replace(/\s+r\s*=\s*("[^"]*"|'[^']*')/, "");
+    }
+    lastRow = index;
+    const row: RowPart = { index, attrs: rowAttrs, cells: [] };
+    rows.push(row);
+    if (selfClosing) {
+      pos = gt + 1;
+      continue;
+    }
+    const rowEnd = xml.indexOf("</row>", gt);
+    if (rowEnd < 0 || rowEnd > end) throw new DirectUnsupported("unterminated row");
+    parseCells(xml, gt + 1, rowEnd, row, masters);
+    pos = rowEnd + 6;
+  }
+  return { head, dataTag, rows, tail: xml.slice(end + "</sheetData>".length) };
+}
+
+function parseCells(
+  xml: string,
+  from: number,
+  to: number,
+  row: RowPart,
+  masters: Map<string, { f: string; row: number; col: number }>,
+): void {
+  let pos = from;
+  let lastCol = -1;
+  while (pos < to) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0 || lt >= to) break;
+    if (!xml.startsWith("<c", lt) || !/[\s/>]/.test(xml[lt + 2])) {
+      // <extLst> in a row and the like: not something the direct path reads.
+      throw new DirectUnsupported(`unexpected element in row ${row.index + 1}`);
+    }
+    const gt = xml.indexOf(">", lt);
+    const selfClosing = xml[gt - 1] === "/";
+    let cellEnd: number;
+    let inner = "";
+    if (selfClosing) cellEnd = gt + 1;
+    else {
+      const close = xml.indexOf("</c>", gt);
+      if (close < 0 || close > to) throw new DirectUnsupported("unterminated cell");
+      inner = xml.slice(gt + 1, close);
+      cellEnd = close + 4;
+    }
+    const a = attrs(xml.slice(lt + 2, selfClosing ? gt - 1 : gt));
+    let col = lastCol + 1;
+    if (a.r !== undefined) {
+      const m = CELL_REF.exec(a.r);
+      if (!m) throw new DirectUnsupported(`cell reference ${a.r}`);
+      col = columnIndex(m[1].toUpperCase());
+    }
+    lastCol = col;
+    const cell: CellPart = {
+      col,
+      s: a.s !== undefined ? Number(a.s) || 0 : 0,
+      t: a.t ?? null,
+      v: null,
+      f: null,
+      raw: xml.slice(lt, cellEnd),
+    };
+    if (inner) readInner(inner, cell, row.index, masters);
+    row.cells.push(cell);
+    pos = cellEnd;
+  }
+}
+
+function readInner(
+  inner: string,
+  cell: CellPart,
+  rowIndex: number,
+  masters: Map<string, { f: string; row: number; col: number }>,
+): void {
+  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner);
+  if (v) cell.v = decodeXml(v[1]);
+  else if (/<v(?:\s[^>]*)?\/>/.test(inner)) cell.v = "";
+  const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+  if (fm) {
+    const fa = attrs(fm[1]);
+    const text = fm[2] !== undefined ? decodeXml(fm[2]) : "";
+    if (fa.t === "shared" || fa.t === "array") cell.fXml = fm[0];
+    if (fa.t === "shared" && fa.si !== undefined) {
+      const master = masters.get(fa.si);
+      if (fa.ref !== undefined || !master) {
+        masters.set(fa.si, { f: text, row: rowIndex, col: cell.col });
+        cell.f = text;
+      } else cell.f = slideFormula(master.f, rowIndex - master.row, cell.col - master.col);
+    } else cell.f = text;
+  }
+  const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
+  if (is) cell.is = runsText(is[1]);
+}
+
+/** The text of a string item's runs (`<t>` directly or in `<r>`), phonetic runs (`<rPh>`) skipped. */
+export function runsText(xml: string): string {
+  const body = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
+  let out = "";
+  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) out += m[1];
+  return decodeXml(out);
+}
+
+const REF_CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_PARTS = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+
+/**
+ * A shared formula's text moved by (dRow, dCol), as ExcelJS 4.4 moves it (so both readers give a child
+ * cell the same formula): every relative A1 reference outside string literals shifts; names, functions and
+ * absolute parts stay. (ExcelJS also shifts text inside string literals; this does not.)
+ */
+export function slideFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            REF_CANDIDATE,
+            (all, sheet: string | undefined, _s: string, addr: string, paren: string | undefined) => {
+              if (paren) return all;
+              const m = CELL_PARTS.exec(addr);
+              if (!m) return all;
+              const letters = m[2].toUpperCase();
+              if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return all;
+              const col = columnIndex(letters) + (m[1] ? 0 : dCol);
+              const row = Number(m[4]) + (m[3] ? 0 : dRow);
+              return `${sheet ?? ""}${m[1] ?? ""}${columnLetter(col)}${m[3] ?? ""}${row}`;
+            },
+          ),
+    )
+    .join("");
+}
+
+/** A cell's XML: its `raw` when it has one, else written from its fields. */
+export function serializeCell(c: CellPart, rowIndex: number): string {
+  if (c.raw !== undefined) return c.raw;
+  let x = `<c r="${columnLetter(c.col)}${rowIndex + 1}"`;
+  if (c.s) x += ` s="${c.s}"`;
+  if (c.t !== null) x += ` t="${encodeXml(c.t)}"`;
+  let inner = "";
+  if (c.fXml !== undefined) inner += c.fXml;
+  else if (c.f !== null) inner += `<f>${encodeXml(c.f)}</f>`;
+  if (c.is !== undefined) {
+    const space = /^\s|\s$|\n/.test(c.is) ? ' xml:space="preserve"' : "";
+    inner += `<is><t${space}>${encodeXml(c.is)}</t></is>`;
+  } else if (c.v !== null) inner += `<v>${encodeXml(c.v)}</v>`;
+  return inner ? `${x}>${inner}</c>` : `${x}/>`;
+}
+
+export function serializeRow(r: RowPart): string {
+  const open = `<row r="${r.index + 1}"${r.attrs}`;
+  if (!r.cells.length) return `${open}/>`;
+  let x = `${open}>`;
+  for (const c of r.cells) x += serializeCell(c, r.index);
+  return `${x}</row>`;
+}
+
+export function serializeSheet(p: SheetPart): string {
+  const parts: string[] = [p.head];
+  if (!p.rows.length && p.dataTag.endsWith("/>")) parts.push(p.dataTag);
+  else {
+    parts.push(p.dataTag.endsWith("/>") ? `${p.dataTag.slice(0, -2).trimEnd()}>` : p.dataTag);
+    for (const r of p.rows) parts.push(serializeRow(r));
+    parts.push("</sheetData>");
+  }
+  parts.push(p.tail);
+  return parts.join("");
+}
