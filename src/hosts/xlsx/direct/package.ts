@@ -10,7 +10,7 @@
  * throws DirectUnsupported and the caller uses ExcelJS, so both paths always read the same workbook alike.
  */
 import JSZip from "jszip";
-import { attrs, decodeXml, parseRels, relKind, relsPathOf, resolveTarget, type Rel } from "../opc";
+import { attrs, decodeXml, parseRels, relKind, relsPathOf, resolveTarget, type Rel } from "../xml";
 import { parseSheet, runsText, type SheetPart } from "./sheetPart";
 import { DirectUnsupported } from "./unsupported";
 

@@ -13,7 +13,7 @@ import { unicodeView } from "../../../core/legacySheet";
 import { sheetOfRef } from "../../../core/workbookMemory";
 import { parseRange } from "../rects";
 import { fromStored } from "../future";
-import { decodeXml } from "../opc";
+import { decodeXml } from "../xml";
 import { OWNED_SHEETS, type ReadOptions } from "../read";
 import type { DirectPackage, SheetEntry, TablePart } from "./package";
 import { snapshotNames } from "./names";

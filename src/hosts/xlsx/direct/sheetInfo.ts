@@ -5,7 +5,7 @@
  */
 import type { ConditionalRule, ListValidation, Rect } from "../../../core/types";
 import { parseRectAddress } from "../../../core/address";
-import { attrs, decodeXml } from "../opc";
+import { attrs, decodeXml } from "../xml";
 import { cellsToRects } from "../rects";
 import { sectionOf, sectionsOf } from "./sections";
 import type { SheetPart } from "./sheetPart";

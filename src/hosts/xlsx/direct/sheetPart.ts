@@ -22,7 +22,7 @@
  * `<row …></row>` (written `<row …/>`), a row whose `r` is not its first attribute or is missing (written
  * first), a `<sheetData>` with attributes is kept as written.
  */
-import { attrs, decodeXml, encodeXml } from "../opc";
+import { attrs, decodeXml, encodeXml } from "../xml";
 import { columnIndex, columnLetter } from "../../../core/address";
 import { DirectUnsupported } from "./unsupported";
 
