@@ -68,21 +68,23 @@ function inlineText(c: CellPart): string | undefined {
     .join("");
 }
 
+/** A number as ExcelJS reads it: parseFloat, through a Date when its format shows a date. */
+function numberOf(text: string, fmt: DirectFormat, date1904: boolean): CellValue {
+  const n = parseFloat(text);
+  if (!Number.isFinite(n)) return null;
+  return isDateFmt(fmt.numberFormat) ? viaDate(n, date1904) : n;
+}
+
 /** The value a cell shows, as cells.ts's cellValue gives it for ExcelJS's reading of the same XML. */
 function valueOf(c: CellPart, fmt: DirectFormat, isFormula: boolean, ctx: Ctx): CellValue {
   const v = c.v === "" ? null : c.v;
-  const num = (text: string): CellValue => {
-    const n = parseFloat(text);
-    if (!Number.isFinite(n)) return null;
-    return isDateFmt(fmt.numberFormat) ? viaDate(n, ctx.date1904) : n;
-  };
   if (isFormula) {
     if (v === null) return null;
     // ExcelJS decodes a text result's entities a second time (`&amp;lt;` would read "<"): not done here.
     if (c.t === "str") return v === "" ? null : v;
     if (c.t === "b") return parseInt(v, 10) !== 0;
     if (c.t === "e") return v;
-    return num(v);
+    return numberOf(v, fmt, ctx.date1904);
   }
   switch (c.t) {
     case "s": {
@@ -102,7 +104,7 @@ function valueOf(c: CellPart, fmt: DirectFormat, isFormula: boolean, ctx: Ctx): 
     case "e":
       return v;
     default:
-      return v === null ? null : num(v);
+      return v === null ? null : numberOf(v, fmt, ctx.date1904);
   }
 }
 
