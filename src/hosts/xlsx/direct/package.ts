@@ -24,7 +24,8 @@ export interface SheetEntry {
   rId: string;
   /** The worksheet part (`xl/worksheets/sheet1.xml`). */
   part: string;
-  state: "visible" | "hidden" | "veryHidden";
+  /** As written ("visible" when absent): ExcelJS, and so the readers, count any other value as hidden. */
+  state: string;
 }
 
 export interface RawDefinedName {
@@ -185,6 +186,9 @@ export async function openPackage(bytes: Uint8Array): Promise<DirectPackage> {
     wanted.add(relsPathOf(s.part));
   }
   await Promise.all([...wanted].map(load));
+  // ExcelJS drops a sheet whose part is missing (sheetNames would then differ): leave such a file to it.
+  for (const s of pkg.sheetEntries)
+    if (!texts.has(s.part)) throw new DirectUnsupported(`missing worksheet part ${s.part}`);
   // Tables: those the sheets' rels name.
   const tables = new Set<string>();
   for (const s of pkg.sheetEntries)

@@ -253,3 +253,28 @@ describe("what the direct path leaves to ExcelJS (DirectUnsupported)", () => {
       /x14/,
     ));
 });
+
+test('date1904="true" is the 1904 date system (ExcelJS reads only "1")', async () => {
+  const bytes = await handBook({
+    workbookPr: '<workbookPr date1904="true"/>',
+    sheets: [{ name: "A", body: '<sheetData><row r="1"><c r="A1" s="3"><v>45000</v></c></row></sheetData>' }],
+  });
+  const pkg = await openPackage(bytes);
+  expect(pkg.date1904).toBe(true);
+  expect((await loadWorkbook(bytes)).properties.date1904).toBe(false);
+});
+
+test("a sheet whose part is missing is left to ExcelJS (which drops the sheet)", async () => {
+  const zip = await JSZip.loadAsync(
+    await handBook({
+      sheets: [
+        { name: "A", body: "<sheetData/>" },
+        { name: "B", body: "<sheetData/>" },
+      ],
+    }),
+  );
+  zip.remove("xl/worksheets/sheet2.xml");
+  const bytes = await zip.generateAsync({ type: "uint8array" });
+  await expect(openPackage(bytes)).rejects.toThrow(DirectUnsupported);
+  expect(readSnapshot(await loadWorkbook(bytes)).sheetNames).toEqual(["A"]);
+});
