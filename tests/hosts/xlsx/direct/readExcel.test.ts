@@ -179,6 +179,16 @@ describe("where ExcelJS misreads, the direct reader does not copy it", () => {
     expect(viaExcelJs.formulas?.[0]).toEqual([null, null]);
   });
 
+  test("a formula's text result under a date format stays text (ExcelJS reads NaN)", async () => {
+    const { viaExcelJs, direct } = await read(
+      sheet(
+        '<sheetData><row r="1"><c r="A1" s="3" t="str"><f>IF(1,"Đạt","")</f><v>Đạt</v></c></row></sheetData>',
+      ),
+    );
+    expect(direct.values[0][0]).toBe("Đạt");
+    expect(viaExcelJs.values[0][0]).toBeNaN();
+  });
+
   test("a shared formula's string literals are not moved (ExcelJS moves A1-like text inside them)", async () => {
     const { viaExcelJs, direct } = await read(
       sheet(
