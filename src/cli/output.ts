@@ -4,6 +4,7 @@
  * sees them), CSV for Excel with formula-like cells escaped, and the one-line reports of what was written.
  */
 import type * as ExcelJS from "exceljs";
+import { inflateRawSync } from "node:zlib";
 import { AddinError, describeError, userError, type UserError } from "../app/errors";
 import type { Lang } from "../app/types";
 // The readers and the sniffer alone: a summary never loads the writer nor the parts carried over (index.ts),
@@ -73,7 +74,8 @@ export async function openBook(io: Io, file: string): Promise<{ source: Workbook
   const bytes = await readInput(io, file);
   if (isUserError(bytes)) return bytes;
   try {
-    return { source: await WorkbookSource.open(bytes) };
+    // Node's native inflater: several times faster than JavaScript's on a large sheet in a fresh process.
+    return { source: await WorkbookSource.open(bytes, { inflate: (d) => inflateRawSync(d) }) };
   } catch {
     return userError("file-unreadable", { path: baseName(file) });
   }

@@ -9,10 +9,10 @@
  * `xl/styles.xml`): anything else (another layout, strict OOXML, chart sheets, a part it cannot parse)
  * throws DirectUnsupported and the caller uses ExcelJS, so both paths always read the same workbook alike.
  */
-import JSZip from "jszip";
 import { attrs, decodeXml, parseRels, relKind, relsPathOf, resolveTarget, type Rel } from "../xml";
 import { parseSheet, runsText, type SheetPart } from "./sheetPart";
 import { DirectUnsupported } from "./unsupported";
+import { ZipReader, type Inflate } from "./zip";
 
 export { DirectUnsupported } from "./unsupported";
 
@@ -63,7 +63,7 @@ export class DirectPackage {
 
   /** Use openPackage: it inflates the parts a read needs into `texts` and reads the workbook part. */
   constructor(
-    readonly zip: JSZip,
+    readonly zip: ZipReader,
     readonly bytes: Uint8Array,
     private readonly texts: Map<string, string>,
   ) {}
@@ -75,7 +75,7 @@ export class DirectPackage {
 
   /** Whether the zip holds a part (loaded or not). */
   has(part: string): boolean {
-    return this.zip.file(part) !== null;
+    return this.zip.has(part);
   }
 
   /** The relationships of a part (`""` for the package's). */
@@ -147,19 +147,20 @@ export class DirectPackage {
   }
 }
 
-/** Opens .xlsx bytes for the direct path; throws DirectUnsupported for what it does not read. */
-export async function openPackage(bytes: Uint8Array): Promise<DirectPackage> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    throw new DirectUnsupported(`zip: ${(e as Error).message}`);
-  }
+/**
+ * Opens .xlsx bytes for the direct path; throws DirectUnsupported for what it does not read. `inflate`: the
+ * raw-deflate inflater (default: the platform's DecompressionStream; the CLI gives Node's zlib).
+ */
+export async function openPackage(
+  bytes: Uint8Array,
+  opts: { inflate?: Inflate } = {},
+): Promise<DirectPackage> {
+  const zip = new ZipReader(bytes, opts.inflate);
   const texts = new Map<string, string>();
   const pkg = new DirectPackage(zip, bytes, texts);
   const load = async (part: string) => {
-    const f = zip.file(part);
-    if (f) texts.set(part, await f.async("string"));
+    const t = await zip.text(part);
+    if (t !== undefined) texts.set(part, t);
   };
   await Promise.all(["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"].map(load));
   const main = pkg.rels("").find((r) => relKind(r.type) === "officeDocument");
@@ -169,8 +170,7 @@ export async function openPackage(bytes: Uint8Array): Promise<DirectPackage> {
   if (wb === undefined) throw new DirectUnsupported("no xl/workbook.xml");
   readWorkbook(pkg, wb);
   const wanted = new Set<string>(["xl/sharedStrings.xml", "xl/styles.xml"]);
-  for (const name of Object.keys(zip.files))
-    if (/^xl\/theme\/[a-zA-Z0-9]+\.xml$/.test(name)) wanted.add(name);
+  for (const name of zip.names()) if (/^xl\/theme\/[a-zA-Z0-9]+\.xml$/.test(name)) wanted.add(name);
   const wbRels = pkg.rels("xl/workbook.xml");
   for (const r of wbRels) {
     const kind = relKind(r.type);

@@ -8,6 +8,7 @@ import type * as ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../../core/types";
 import type { ReadOptions } from "../read";
 import { openPackage, type DirectPackage } from "./package";
+import type { Inflate } from "./zip";
 import { readPackage } from "./read";
 import { DirectUnsupported } from "./unsupported";
 
@@ -23,11 +24,11 @@ export class WorkbookSource {
 
   /**
    * Opens the bytes: the direct package when it opens, else the ExcelJS workbook (whose loading errors are
-   * the caller's to report, as before).
+   * the caller's to report, as before). `inflate`: see openPackage.
    */
-  static async open(bytes: Uint8Array): Promise<WorkbookSource> {
+  static async open(bytes: Uint8Array, opts: { inflate?: Inflate } = {}): Promise<WorkbookSource> {
     try {
-      return new WorkbookSource(bytes, await openPackage(bytes));
+      return new WorkbookSource(bytes, await openPackage(bytes, opts));
     } catch (e) {
       if (!(e instanceof DirectUnsupported)) throw e;
       const s = new WorkbookSource(bytes, null);
