@@ -1,5 +1,5 @@
 /**
- * An .xlsx package opened for the direct path (no ExcelJS): the zip, the texts of the parts a read needs
+ * An .xlsx package opened for the direct path (no ExcelJS): the zip (zip.ts), the texts of the parts a read needs
  * (inflated once, when the package opens), the workbook part (sheets in tab order with their parts and
  * states, defined names, date system, active tab), shared strings and the worksheets' tables — each parsed
  * when first asked for, a worksheet into a mutable SheetPart (sheetPart.ts) that the direct writer edits.
