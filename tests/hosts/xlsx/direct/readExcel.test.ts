@@ -249,19 +249,6 @@ describe("what the direct path leaves to ExcelJS (DirectUnsupported)", () => {
       }),
       /worksheet part/,
     ));
-
-  test("Excel 2010 conditional formats (x14, in extLst)", () =>
-    fails(
-      handBook({
-        sheets: [
-          {
-            name: "A",
-            body: '<sheetData/><extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting/></x14:conditionalFormattings></ext></extLst>',
-          },
-        ],
-      }),
-      /x14/,
-    ));
 });
 
 test('date1904="true" is the 1904 date system (ExcelJS reads only "1")', async () => {
@@ -287,4 +274,27 @@ test("a sheet whose part is missing is left to ExcelJS (which drops the sheet)",
   const bytes = await zip.generateAsync({ type: "uint8array" });
   await expect(openPackage(bytes)).rejects.toThrow(DirectUnsupported);
   expect(readSnapshot(await loadWorkbook(bytes)).sheetNames).toEqual(["A"]);
+});
+
+test("Excel 2010 conditional formats (x14, in extLst) add no formula rule, on either path", async () => {
+  const x14 =
+    '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>' +
+    '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="expression" priority="2" id="{00000000-0000-0000-0000-000000000001}"><xm:f>\'Năm trước\'!$C4&gt;$C4</xm:f><x14:dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></x14:dxf></x14:cfRule><xm:sqref>C4:C7</xm:sqref></x14:conditionalFormatting>' +
+    '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" id="{00000000-0000-0000-0000-000000000002}"><x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule><xm:sqref>D4:D7</xm:sqref></x14:conditionalFormatting>' +
+    "</x14:conditionalFormattings></ext></extLst>";
+  const rows = '<sheetData><row r="4"><c r="C4"><v>1</v></c><c r="D4"><v>2</v></c></row></sheetData>';
+  for (const main of [
+    "",
+    '<conditionalFormatting sqref="C4:C7"><cfRule type="expression" dxfId="0" priority="1"><formula>$C4&lt;0</formula></cfRule></conditionalFormatting><conditionalFormatting sqref="D4:D7"><cfRule type="dataBar" priority="3"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>{00000000-0000-0000-0000-000000000002}</x14:id></ext></extLst></cfRule></conditionalFormatting>',
+  ]) {
+    const bytes = await handBook({
+      sheets: [
+        { name: "A", body: rows + main + x14 },
+        { name: "Năm trước", body: rows },
+      ],
+    });
+    const direct = readPackage(await openPackage(bytes));
+    expect(direct).toStrictEqual(readSnapshot(await loadWorkbook(bytes)));
+    expect(direct.active.conditionalFormats?.map((r) => r.formula)).toEqual(main ? ["=$C4<0"] : undefined);
+  }
 });
