@@ -209,9 +209,13 @@ function readWorkbook(pkg: DirectPackage, xml: string): void {
   for (const m of xml.matchAll(/<sheet\b[^>]*>/g)) {
     const a = attrs(m[0]);
     const rel = rels.find((r) => r.id === a["r:id"]);
-    // ExcelJS skips a sheet without a relationship; a chart sheet or dialog sheet is a sheet it drops.
+    // ExcelJS drops a sheet without a relationship, and chart, dialog and macro sheets (it finds only
+    // worksheets): they are not among the snapshot's sheets on either path.
     if (!rel) continue;
-    if (relKind(rel.type) !== "worksheet") throw new DirectUnsupported(`a ${relKind(rel.type)} sheet`);
+    const kind = relKind(rel.type);
+    if (kind === "chartsheet" || kind === "dialogsheet" || kind === "xlMacrosheet" || kind === "macrosheet")
+      continue;
+    if (kind !== "worksheet") throw new DirectUnsupported(`a ${kind} sheet`);
     const part = resolveTarget("xl/workbook.xml", rel.target);
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) throw new DirectUnsupported(`worksheet part ${part}`);
     const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
