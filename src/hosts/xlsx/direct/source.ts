@@ -10,7 +10,10 @@ import type { ReadOptions } from "../read";
 import { openPackage, type DirectPackage } from "./package";
 import type { Inflate } from "./zip";
 import { readPackage } from "./read";
+import { AddinError } from "../../../core/errors";
 import { DirectUnsupported } from "./unsupported";
+
+const reasonOf = (e: unknown) => (e instanceof DirectUnsupported ? e.reason : `unexpected: ${String(e)}`);
 
 export class WorkbookSource {
   private wb: Promise<ExcelJS.Workbook> | null = null;
@@ -30,9 +33,10 @@ export class WorkbookSource {
     try {
       return new WorkbookSource(bytes, await openPackage(bytes, opts));
     } catch (e) {
-      if (!(e instanceof DirectUnsupported)) throw e;
+      // What the direct path leaves to ExcelJS — and, should it ever fail otherwise, the same: the user gets
+      // ExcelJS's reading rather than an error of the direct path's.
       const s = new WorkbookSource(bytes, null);
-      s.fellBack = e.reason;
+      s.fellBack = reasonOf(e);
       await s.workbook();
       return s;
     }
@@ -54,8 +58,9 @@ export class WorkbookSource {
       try {
         return readPackage(this.pkg, opts);
       } catch (e) {
-        if (!(e instanceof DirectUnsupported)) throw e;
-        this.fellBack = e.reason;
+        // The user's errors (a sheet that is not there, no sheet at all) are the same on both paths.
+        if (e instanceof AddinError) throw e;
+        this.fellBack = reasonOf(e);
         this.pkg = null;
       }
     }
