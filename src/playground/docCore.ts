@@ -6,7 +6,8 @@
  * Everything it takes and gives is plain data (structured-clonable): the page never sees the workbook.
  */
 import type * as ExcelJS from "exceljs";
-import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
+import { sheetFit } from "../app/chooseSheet";
+import { OWNED_SHEETS } from "../core/owned";
 import { planDocumentDocx } from "../app/planDocument";
 import { Session, type UndoEntry } from "../app/session";
 import type { Rect, SheetSnapshot } from "../app/types";
@@ -205,7 +206,7 @@ export class DocCore {
     const { host, session } = this.need();
     const ws = host.workbook.getWorksheet(name);
     const switched =
-      !!ws && name !== host.sheet && !OWN_SHEETS.includes(ws.name) && sheetFit(readSheet(ws)) !== null;
+      !!ws && name !== host.sheet && !OWNED_SHEETS.includes(ws.name) && sheetFit(readSheet(ws)) !== null;
     if (switched) {
       host.sheet = name;
       session.useSheet(name);

@@ -15,6 +15,7 @@
 import type { ListValidation, Rect, SheetSnapshot, TableInfo, WorkbookSnapshot } from "../../core/types";
 import { PROBE_ROWS, type CellValue } from "../../core/types";
 import { AddinError } from "../../core/errors";
+import { OWNED_SHEETS } from "../../core/owned";
 import { rectAddress } from "../../core/address";
 import { isAddinRule } from "../../core/conditional";
 import { API, requireApi } from "./requirements";
@@ -33,15 +34,9 @@ import {
   type Grids,
 } from "./convert";
 
-/** The sheets the add-in owns, read in full with every command. */
-export interface OwnedSheets {
-  catalogueSheet: string;
-  planSheet: string;
-}
-export const OWNED_SHEETS: OwnedSheets = {
-  catalogueSheet: "Danh mục giải pháp",
-  planSheet: "Kế hoạch khắc phục",
-};
+/** The sheets the add-in owns, read in full with every command (one list: core/owned.ts). */
+export { OWNED_SHEETS };
+export type OwnedSheets = readonly string[];
 
 /** Cells read per request: a sheet whose used range has more is read in bands of this many cells. */
 export const DEFAULT_BAND_CELLS = 10_000;
@@ -364,7 +359,7 @@ async function readWith(
   active.load("name");
   const selection = mode.selection ? workbook.getSelectedRange() : null;
   if (selection) selection.load("address");
-  const ownedNames = [owned.catalogueSheet, owned.planSheet];
+  const ownedNames = owned;
   const readNames = [
     known.active,
     ...ownedNames.filter((n) => n !== known.active && known.order.includes(n)),
