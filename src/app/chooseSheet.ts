@@ -7,6 +7,9 @@
  */
 import { analyzeSheet, OWNED_SHEETS, unicodeView, type SheetSnapshot, type WorkbookSnapshot } from "../core";
 
+/** The add-in's own sheets, never the criteria sheet: core's one list, for the front ends. */
+export { OWNED_SHEETS };
+
 /** How well a sheet fits: `rows` criterion rows with a score, `year` the latest year in its titles. */
 export interface SheetFit {
   sheet: string;

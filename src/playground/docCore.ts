@@ -6,8 +6,7 @@
  * Everything it takes and gives is plain data (structured-clonable): the page never sees the workbook.
  */
 import type * as ExcelJS from "exceljs";
-import { sheetFit } from "../app/chooseSheet";
-import { OWNED_SHEETS } from "../core/owned";
+import { OWNED_SHEETS, sheetFit } from "../app/chooseSheet";
 import { planDocumentDocx } from "../app/planDocument";
 import { Session, type UndoEntry } from "../app/session";
 import type { Rect, SheetSnapshot } from "../app/types";

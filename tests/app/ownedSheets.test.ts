@@ -2,7 +2,7 @@
 // (never as probes), and the app never takes one of them for the criteria sheet. A host or the app that
 // spelled its own list again would drift from the others; this test catches it.
 import * as ExcelJS from "exceljs";
-import { chooseSheet } from "../../src/app/chooseSheet";
+import { chooseSheet, OWNED_SHEETS as APP_OWNED } from "../../src/app/chooseSheet";
 import { OWNED_SHEETS } from "../../src/core/owned";
 import { OWNED_SHEETS as OFFICE_OWNED } from "../../src/hosts/office";
 import { OWNED_SHEETS as XLSX_OWNED, readSnapshot as readXlsx } from "../../src/hosts/xlsx";
@@ -14,9 +14,10 @@ import { readSnapshot as readOffice, setup } from "../hosts/office/harness";
 const bigger = (name: string) => sheetFrom(criteriaRows(60), { name });
 const NOTE = "Ghi chú";
 
-test("one list: the hosts export core's list itself, the catalogue sheet and the plan sheet", () => {
+test("one list: the hosts and the app export core's list itself, the catalogue sheet and the plan sheet", () => {
   expect(OFFICE_OWNED).toBe(OWNED_SHEETS);
   expect(XLSX_OWNED).toBe(OWNED_SHEETS);
+  expect(APP_OWNED).toBe(OWNED_SHEETS); // what the front ends (the playground) use
   expect([...OWNED_SHEETS].sort()).toEqual(["Danh mục giải pháp", "Kế hoạch khắc phục"]);
 });
 
