@@ -5,11 +5,10 @@
  * that carry a score wins, and on a tie the latest year named in the titles above the table wins — so last
  * year's sheet, kept beside this year's, is not taken by mistake. The add-in's own sheets never win.
  */
-import { analyzeSheet, PLAN_SHEET, unicodeView, type SheetSnapshot, type WorkbookSnapshot } from "../core";
-import { CATALOGUE_SHEET_NAME } from "../catalogue";
+import { analyzeSheet, OWNED_SHEETS, unicodeView, type SheetSnapshot, type WorkbookSnapshot } from "../core";
 
-/** Sheets the add-in writes: never the criteria sheet. */
-export const OWN_SHEETS: readonly string[] = [PLAN_SHEET, CATALOGUE_SHEET_NAME];
+/** The add-in's own sheets, never the criteria sheet: core's one list, for the front ends. */
+export { OWNED_SHEETS };
 
 /** How well a sheet fits: `rows` criterion rows with a score, `year` the latest year in its titles. */
 export interface SheetFit {
@@ -77,7 +76,7 @@ export function chooseSheet(ws: WorkbookSnapshot): string {
   const order = [...ws.sheetNames.filter((n) => byName.has(n)), ...byName.keys()];
   let best: SheetFit | null = null;
   for (const name of new Set(order)) {
-    if (OWN_SHEETS.includes(name)) continue;
+    if (OWNED_SHEETS.includes(name)) continue; // the add-in's own sheets: never the criteria sheet
     const fit = sheetFit(byName.get(name)!);
     if (fit && (!best || better(fit, best))) best = fit;
   }

@@ -8,7 +8,7 @@
 import type { Lang, Rect, SheetSnapshot, WorkbookSnapshot } from "../core";
 import type { Host } from "../hosts/host";
 import { memoryOps, prepare, readMemory } from "../core";
-import { chooseSheet, OWN_SHEETS } from "./chooseSheet";
+import { chooseSheet } from "./chooseSheet";
 import { analyzeWorkbook, planCommand, type CommandId, type Summary } from "./commands";
 import { describeError, hasCode, userError, type Bilingual, type UserError } from "./errors";
 import { commandSpec, placeChanged, sayBefore, type ChangedPlace, type SessionMemory } from "./registry";
@@ -190,7 +190,7 @@ export class Session {
     const ws = await this.host.read();
     if (!this.opts.chooseSheet) {
       // An add-in's sheet is active (a command took the user there): the table is still the one worked on.
-      if (OWN_SHEETS.includes(ws.active.name)) {
+      if (OWNED_SHEETS.includes(ws.active.name)) {
         const worked = this.worked;
         return worked !== null && ws.sheetNames.includes(worked) ? this.host.read({ sheet: worked }) : ws;
       }

@@ -6,7 +6,7 @@
  * Everything it takes and gives is plain data (structured-clonable): the page never sees the workbook.
  */
 import type * as ExcelJS from "exceljs";
-import { OWN_SHEETS, sheetFit } from "../app/chooseSheet";
+import { OWNED_SHEETS, sheetFit } from "../app/chooseSheet";
 import { planDocumentDocx } from "../app/planDocument";
 import { Session, type UndoEntry } from "../app/session";
 import type { Rect, SheetSnapshot } from "../app/types";
@@ -31,6 +31,7 @@ import { sheetView, type GridView, type Lang } from "./gridModel";
 import { paintPause } from "../taskpane/paintPause";
 import {
   COMMAND_STEPS,
+  Cancelled,
   OPEN_STEPS,
   StepGate,
   WORK_STEP_OF,
@@ -52,14 +53,6 @@ export interface DocInfo {
   undoHistory: UndoEntry[];
   /** The last "show this row" since the previous call (a command's select op, "go to the criterion"). */
   select: { sheet: string; rect: Rect } | null;
-}
-
-/** The user cancelled the work (the page drops whatever it would have given). */
-export class Cancelled extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "Cancelled";
-  }
 }
 
 /** An error thrown here, as data (a worker passes only plain data): the page throws it again. */
@@ -104,9 +97,15 @@ export class DocCore {
     return true;
   }
 
-  /** Stops the work in progress at its next step (on the page's thread; a worker is terminated instead). */
+  /**
+   * Stops the work in progress at its next step and closes the document (on the page's thread; a worker is
+   * terminated instead): opening a file gives up; a command stops at its next step and never finishes, as
+   * in a terminated worker, and its document takes no more reads or writes (the host is closed), so nothing
+   * lands on a document the page has dropped.
+   */
   cancel(): void {
     this.cancelled = true;
+    this.host?.close();
     this.gate.release();
   }
 
@@ -205,7 +204,7 @@ export class DocCore {
     const { host, session } = this.need();
     const ws = host.workbook.getWorksheet(name);
     const switched =
-      !!ws && name !== host.sheet && !OWN_SHEETS.includes(ws.name) && sheetFit(readSheet(ws)) !== null;
+      !!ws && name !== host.sheet && !OWNED_SHEETS.includes(ws.name) && sheetFit(readSheet(ws)) !== null;
     if (switched) {
       host.sheet = name;
       session.useSheet(name);
@@ -223,7 +222,13 @@ export class DocCore {
     // the session's own steps (read → plan → write), each reported, painted and held there by a test
     const off = session.onStep((step) => {
       const work = WORK_STEP_OF[step];
-      return work ? this.step(onProgress, COMMAND_STEPS, work) : undefined;
+      // cancelled (the document closed): the command waits here for good, like one in a terminated worker
+      return work
+        ? this.step(onProgress, COMMAND_STEPS, work).catch((e: unknown) => {
+            if (e instanceof Cancelled) return new Promise<never>(() => {});
+            throw e;
+          })
+        : undefined;
     });
     try {
       const f = session[method] as (...a: unknown[]) => Promise<unknown>;

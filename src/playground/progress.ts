@@ -19,6 +19,14 @@ export interface Progress {
 
 export type OnProgress = (p: Progress) => void;
 
+/** The user cancelled the work or closed its document (the page drops whatever it would have given). */
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "Cancelled";
+  }
+}
+
 export const STEP_LABELS: Record<WorkStep, Record<Lang, string>> = {
   "read-file": { vi: "Đang đọc tệp…", en: "Reading the file…" },
   open: { vi: "Đang mở sổ làm việc…", en: "Opening the workbook…" },

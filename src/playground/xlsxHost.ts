@@ -12,6 +12,7 @@ import { AddinError } from "../app/errors";
 import type { ReadRequest, SessionHost } from "../app/session";
 import type { ChangeSet, PreparedOk, Rect, WorkbookSnapshot } from "../app/types";
 import { readSnapshot, XlsxHost } from "../hosts/xlsx";
+import { Cancelled } from "./progress";
 
 export type HostEvent =
   /** The workbook changed (a change set was applied). */
@@ -33,6 +34,9 @@ export class PlaygroundHost implements SessionHost {
   /** The sheet with the criteria table: what `read` gives the core as the active sheet. */
   sheet: string;
 
+  /** Closed with its document (DocCore.cancel): no more reads or writes. */
+  private closed = false;
+
   constructor(readonly workbook: ExcelJS.Workbook) {
     // the app's rule: among the sheets with a table, the most scored rows, then the latest year
     this.sheet = chooseSheet(readSnapshot(workbook));
@@ -48,7 +52,17 @@ export class PlaygroundHost implements SessionHost {
     for (const l of [...this.listeners]) l(e);
   }
 
+  /** The document was closed: a command still running on it stops at its next read or write. */
+  close(): void {
+    this.closed = true;
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new Cancelled();
+  }
+
   async read(opts: ReadRequest = {}): Promise<WorkbookSnapshot> {
+    this.checkOpen();
     const sheet = opts.sheet ?? this.sheet;
     if (!this.workbook.getWorksheet(sheet)) throw new AddinError("stale", { sheet });
     return readSnapshot(this.workbook, {
@@ -61,6 +75,7 @@ export class PlaygroundHost implements SessionHost {
   readonly applied: ChangeSet[] = [];
 
   async apply(p: PreparedOk): Promise<void> {
+    this.checkOpen();
     const cs = p.changeSet;
     // all or nothing: the whole change set was checked (core's prepare) before a cell is written
     await this.xlsx.apply(p);
@@ -72,6 +87,7 @@ export class PlaygroundHost implements SessionHost {
   }
 
   async selectRow(sheet: string, row: number): Promise<void> {
+    this.checkOpen();
     if (!this.workbook.getWorksheet(sheet)) throw new AddinError("stale", { sheet });
     // also makes that row the downloaded file's active cell
     await this.xlsx.selectRow(sheet, row);

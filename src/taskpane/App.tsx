@@ -1,8 +1,7 @@
-import { Suspense, useEffect, useState, type ComponentType } from "react";
+import { Suspense, useEffect, useRef, useState, type ComponentType } from "react";
 import { FluentProvider, Spinner, makeStyles, webLightTheme } from "@fluentui/react-components";
-import type { Start } from "./boot";
+import type { PanelStart } from "./boot";
 import { PanelView, type PanelParts } from "./components/PanelView";
-import { OutsideOffice } from "./components/OutsideOffice";
 import type { SelfCheckProps } from "./components/SelfCheck";
 import { STRINGS } from "./i18n";
 import type { PanelApi, PlanDocumentRequest, PlanDocumentResult } from "./panelApi";
@@ -13,8 +12,13 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  /** How the app starts: in Excel a session over the Office host, elsewhere the outside-Office page. */
-  start: () => Promise<Start>;
+  /**
+   * The panel's start in Excel (a session over the Office host). Whether the pane is in Excel at all was
+   * decided before the app was loaded (./startPane.ts): this app is the panel, never the outside page.
+   */
+  start: () => Promise<PanelStart>;
+  /** The start failed (the session's chunk did not load…): the entry shows its outside page instead. */
+  onStartFailed: (error: unknown) => void;
   /** Makes the plan document over the panel's session (the entry loads it lazily); absent: no .docx. */
   planDocument?: (api: PanelApi) => ((req?: PlanDocumentRequest) => Promise<PlanDocumentResult>) | undefined;
   /**
@@ -52,28 +56,17 @@ function Loading() {
 export const isSelfCheckUrl = (search: string = typeof location === "undefined" ? "" : location.search) =>
   new URLSearchParams(search).has("selfcheck");
 
-/** The one FluentProvider of the task pane, around either the panel or the outside-Office page. */
-export function App({ start, planDocument, selfCheck, parts = NO_PARTS }: AppProps) {
+/** The one FluentProvider of the task pane, around the panel (or, at `?selfcheck`, the check). */
+export function App({ start, onStartFailed, planDocument, selfCheck, parts = NO_PARTS }: AppProps) {
   const styles = useStyles();
-  const [state, setState] = useState<Start | null>(null);
+  const [state, setState] = useState<PanelStart | null>(null);
+  const failed = useRef(onStartFailed);
+  failed.current = onStartFailed;
   useEffect(() => {
     let live = true;
     start().then(
-      (s) => {
-        if (!live) return;
-        setState(s);
-        // office.js was late: switch (to the panel) whenever it gets ready (boot.ts)
-        if (s.kind === "outside") {
-          s.later?.then(
-            (next) => live && setState(next),
-            (e: unknown) => console.error("PAR: the task pane could not start", e),
-          );
-        }
-      },
-      (e: unknown) => {
-        console.error("PAR: the task pane could not start", e);
-        if (live) setState({ kind: "outside", reason: "no-office" });
-      },
+      (s) => live && setState(s),
+      (e: unknown) => live && failed.current(e),
     );
     return () => {
       live = false;
@@ -83,23 +76,21 @@ export function App({ start, planDocument, selfCheck, parts = NO_PARTS }: AppPro
     <FluentProvider theme={webLightTheme} className={styles.provider}>
       {state === null ? (
         <Loading />
-      ) : state.kind === "panel" && state.inExcel && selfCheck && isSelfCheckUrl() ? (
+      ) : selfCheck && isSelfCheckUrl() ? (
         <Suspense fallback={<Loading />}>
           <selfCheck.View run={selfCheck.run} />
         </Suspense>
-      ) : state.kind === "panel" ? (
+      ) : (
         <PanelView
           parts={parts}
           api={state.api}
           initialLang={state.lang}
-          inExcel={state.inExcel}
+          inExcel
           onLangChange={state.onLangChange}
           notice={state.notice}
           subscribeSheetChanges={state.subscribeSheetChanges}
           planDocument={planDocument?.(state.api)}
         />
-      ) : (
-        <OutsideOffice />
       )}
     </FluentProvider>
   );

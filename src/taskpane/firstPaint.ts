@@ -3,8 +3,8 @@
  * tiny and the first text shows early): the loading line while office.js gets ready, and the whole
  * outside-Office page, which needs nothing else. Its CSS copies the Fluent tokens the React pane uses
  * (webLightTheme: Segoe UI, Subtitle1/Subtitle2/Body1/Caption1 sizes, the link colours, spacing), so it looks
- * the same. The React app's OutsideOffice renders this same page (one page, not two), and in Excel the
- * panel replaces the loading line once its chunk has loaded (./mountApp.tsx).
+ * the same. It is the only outside-Office page (the React app is the panel only); in Excel the panel
+ * replaces the loading line once its chunk has loaded (./mountApp.tsx).
  */
 import { LOADING, OUTSIDE_OFFICE, PANE_TITLE, PLAYGROUND_URL, type Lang } from "./firstScreenText";
 

@@ -76,14 +76,27 @@ function Replacing({ container, children }: { container: HTMLElement; children: 
 
 /**
  * Renders the panel into `container` (the entry's #root, which shows the first paint's loading line until
- * React's first commit replaces it) over a session on the Office host; Office is already ready in Excel.
+ * React's first commit replaces it) over a session on the Office host; Office is already ready in Excel. If
+ * the panel cannot start, React leaves the container and `failed` is called (the entry paints its outside
+ * page there).
  */
-export function mountApp(container: HTMLElement, ready: OfficeReadyInfo): void {
+export function mountApp(
+  container: HTMLElement,
+  ready: OfficeReadyInfo,
+  failed: (error: unknown) => void,
+): void {
+  const root = createRoot(container);
   const start = () => panelStart(ready);
-  createRoot(container).render(
+  const onStartFailed = (e: unknown) =>
+    setTimeout(() => {
+      root.unmount(); // not while React renders: the failure arrives from a promise, unmounted a task later
+      failed(e);
+    }, 0);
+  root.render(
     <Replacing container={container}>
       <App
         start={start}
+        onStartFailed={onStartFailed}
         planDocument={lazyPlanDocument}
         selfCheck={{ run: runSelfCheck, View: SelfCheckView }}
         parts={parts}

@@ -9,7 +9,7 @@ import { Session, shareSession, sharedSession } from "../../src/app/session";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { runRecalculate } from "../../src/commands/commands";
 import { sampleWithStatedErrors, setup } from "../taskpane/helpers";
-import { startTaskpane } from "../../src/taskpane/boot";
+import { panelStart } from "../../src/taskpane/boot";
 
 jest.setTimeout(30_000);
 
@@ -17,15 +17,10 @@ afterEach(() => shareSession(null));
 
 test("the pane's boot shares its session: the ribbon's run lands in its undo history", async () => {
   const host = new MemoryHost(sampleWithStatedErrors());
-  const start = await startTaskpane({
-    wait: async () => ({ kind: "ready", host: "Excel", displayLanguage: "vi-VN" }),
-    excelHostType: "Excel",
-    createHost: () => host,
-    takeNotice: () => null,
-    subscribeSheetChanges: () => () => {},
-    associateActions: () => true,
-  });
-  if (start.kind !== "panel") throw new Error("expected the panel");
+  const start = await panelStart(
+    { kind: "ready", host: "Excel", displayLanguage: "vi-VN" },
+    { createHost: () => host, takeNotice: () => null, subscribeSheetChanges: () => () => {} },
+  );
   expect(sharedSession()).toBe(start.api);
   const before = host.snapshot().active.values;
 

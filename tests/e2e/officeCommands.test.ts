@@ -7,42 +7,24 @@
  * one step of Excel's own undo stack).
  */
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { command, ready } from "./support/pages";
-import { excelCounters, excelWorkbook, openInExcel } from "./support/officePage";
+import { command } from "./support/pages";
+import { excelCounters, excelWorkbook } from "./support/officePage";
+import { browserSuite, paneInExcel } from "./support/suite";
 import { SAMPLE_SHEET } from "../../src/core/sample";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
 
 const PLAN = "Kế hoạch khắc phục";
 const PARINDEX_RULE = /PARINDEX/;
 
-let server: StaticServer;
-let browser: Browser;
 /** A fresh task pane over a fresh seed workbook for each test. */
 let page: Page;
 /** The seed workbook as the pane found it. */
 let initial: WorkbookSnapshot;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserSuite({ open: paneInExcel(), per: "test" }, (o) => ({ page } = o));
 
 beforeEach(async () => {
-  page = await openInExcel(browser, server, "taskpane.html");
-  await ready(page);
   initial = await excelWorkbook(page);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(browser.pageErrors).toEqual([]);
 });
 
 /** A sheet as the user sees it (the selection is where the pane last took the user: left out). */

@@ -5,34 +5,12 @@
  * first request that carries writes until the test releases it.
  */
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { ready } from "./support/pages";
-import { excelCounters, openInExcel } from "./support/officePage";
+import { excelCounters } from "./support/officePage";
+import { browserSuite, paneInExcel } from "./support/suite";
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  page = await openInExcel(browser, server, "taskpane.html");
-  await ready(page);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(browser.pageErrors).toEqual([]);
-});
+browserSuite({ open: paneInExcel(), per: "test" }, (o) => ({ page } = o));
 
 /** The page's test hook: wraps Excel.run so the first sync that carries writes waits for a release. */
 interface HoldHook {

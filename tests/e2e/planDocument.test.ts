@@ -2,34 +2,16 @@
  * The plan document from the panel in the playground (production build, Chromium): "Soạn kế hoạch (.docx)"
  * downloads a .docx, which is read back here and checked (issue 12's proof: the download works in the browser).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { ready } from "./support/pages";
+import { browserSuite, playgroundAt } from "./support/suite";
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let downloads: string;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.newPage();
-  downloads = mkdtempSync(join(tmpdir(), "par-e2e-docx-"));
-  await page.goto(`${server.origin}/`);
-  await ready(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
-});
+browserSuite({ open: playgroundAt("/"), downloads: "par-e2e-docx-" }, (o) => ({ page, downloads } = o));
 
 test("Soạn kế hoạch (.docx): the download is a Word document with the title, §II's figures and A4", async () => {
   const button = page.getByRole("button", { name: "Soạn kế hoạch (.docx)", exact: true });

@@ -2,8 +2,7 @@
  * The playground in Chromium, on the production build: the task pane's panel over the xlsx host (ExcelJS in
  * the browser) on the seed's 2023 table, one user's session from Recalculate to the downloaded file.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -11,8 +10,8 @@ import { shownFills } from "../../src/core/conditional";
 import { sampleSheet } from "../../src/core/sample";
 import { loadWorkbook, readSheet } from "../../src/hosts/xlsx";
 import { sheetView } from "../../src/playground/gridModel";
-import { launch, outsideRequests, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
+import { outsideRequests, type Browser } from "./support/browser";
+import { browserSuite, playgroundAt } from "./support/suite";
 import {
   GRID,
   background,
@@ -35,25 +34,14 @@ const PINK = "rgb(255, 199, 206)"; // #FFC7CE: no points
 const YELLOW = "rgb(255, 235, 156)"; // #FFEB9C: partly met
 const NONE = "rgba(0, 0, 0, 0)";
 
-let server: StaticServer;
 let browser: Browser;
 let page: Page;
 let downloads: string;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  page = await browser.newPage();
-  downloads = mkdtempSync(join(tmpdir(), "par-e2e-downloads-"));
-  await page.goto(`${server.origin}/`);
-  await ready(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
-});
+browserSuite(
+  { open: playgroundAt("/"), downloads: "par-e2e-downloads-" },
+  (o) => ({ browser, page, downloads } = o),
+);
 
 describe("playground on the seed's 2023 table", () => {
   test("/ opens the playground: the grid, one tab, the panel's first read, nothing highlighted", async () => {

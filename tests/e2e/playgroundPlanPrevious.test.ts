@@ -3,33 +3,18 @@
  * downloaded .docx has §II's «So với năm …» comparison, the same as the task pane's. Both ways the
  * playground runs documents: in a Web Worker (served) and on the page's thread (`?inline`).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { LAST_YEAR_SHEET, THIS_YEAR_SHEET, docxText, twoYearsXlsx } from "../playground/twoYears";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { ready } from "./support/pages";
+import type { Browser } from "./support/browser";
+import { inWorker, ready } from "./support/pages";
+import { browserSuite, playgroundAt } from "./support/suite";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-type Hook = { inWorker(): boolean | null };
-const inWorker = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __parPlayground: Hook }).__parPlayground.inWorker());
-
-let server: StaticServer;
+/** The describe block's downloads folder (browserSuite makes one per block). */
 let downloads: string;
-
-beforeAll(async () => {
-  server = await serveDist();
-  downloads = mkdtempSync(join(tmpdir(), "par-e2e-docx-prev-"));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
-});
 
 /** Presses "Soạn kế hoạch (.docx)" and returns the downloaded document's text. */
 async function draftPlan(page: Page, name: string): Promise<string> {
@@ -52,11 +37,12 @@ describe.each([
   let browser: Browser;
   let page: Page;
 
+  browserSuite(
+    { open: playgroundAt(path), downloads: "par-e2e-docx-prev-" },
+    (o) => ({ browser, page, downloads } = o),
+  );
+
   beforeAll(async () => {
-    browser = await launch();
-    page = await browser.newPage();
-    await page.goto(`${server.origin}${path}`);
-    await ready(page);
     expect(await inWorker(page)).toBe(worker);
     await page.getByTestId("file-input").setInputFiles({
       name: "bac-son-2022-2023.xlsx",
@@ -65,10 +51,6 @@ describe.each([
     });
     await page.getByTestId("file-name").getByText("Tệp: bac-son-2022-2023.xlsx").waitFor();
     await ready(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   test("without a previous sheet chosen: no comparison in the document", async () => {

@@ -11,19 +11,12 @@ import { pathToFileURL } from "node:url";
 import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { sampleSheet } from "../../src/core/sample";
-import { launch, type Browser } from "./support/browser";
-import { DIST, serveDist, type StaticServer } from "./support/server";
-import { cell, command, ready } from "./support/pages";
+import type { Browser } from "./support/browser";
+import { DIST } from "./support/server";
+import { cell, command, hold, inWorker, ready, release } from "./support/pages";
+import { browserSuite, pageAt, playgroundAt } from "./support/suite";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-type Hook = { hold(step: string | null): void; release(): void; inWorker(): boolean | null };
-const hold = (page: Page, step: string) =>
-  page.evaluate((s) => (window as unknown as { __parPlayground: Hook }).__parPlayground.hold(s), step);
-const release = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __parPlayground: Hook }).__parPlayground.release());
-const inWorker = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __parPlayground: Hook }).__parPlayground.inWorker());
 
 /** The seed's table as a user's .xlsx. */
 async function userFile(): Promise<Buffer> {
@@ -59,22 +52,10 @@ async function openHeld(page: Page, name: string): Promise<void> {
 }
 
 describe("served: the work runs in a worker", () => {
-  let server: StaticServer;
   let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-    page = await browser.newPage();
-    await page.goto(`${server.origin}/playground.html`);
-    await ready(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite({ open: playgroundAt("/playground.html") }, (o) => ({ browser, page } = o));
 
   test("the sample's document lives in a worker", async () => {
     expect(await inWorker(page)).toBe(true);
@@ -116,18 +97,20 @@ describe("offline single file from file://: the same work on the page, the same 
   let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), "par-offline-work-"));
-    copyFileSync(join(DIST, "par-index-offline.html"), join(folder, "par-index-offline.html"));
-    browser = await launch();
-    await browser.context.route(/^file:/, (route) => route.continue());
-    page = await browser.newPage();
-    await page.goto(pathToFileURL(join(folder, "par-index-offline.html")).href);
-    await ready(page);
-  });
+  browserSuite(
+    {
+      server: "none",
+      open: pageAt(() => pathToFileURL(join(folder, "par-index-offline.html")).href),
+      prepare: async (b) => {
+        folder = mkdtempSync(join(tmpdir(), "par-offline-work-"));
+        copyFileSync(join(DIST, "par-index-offline.html"), join(folder, "par-index-offline.html"));
+        await b.context.route(/^file:/, (route) => route.continue());
+      },
+    },
+    (o) => ({ browser, page } = o),
+  );
 
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 

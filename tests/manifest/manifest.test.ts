@@ -1,7 +1,7 @@
 // Offline checks of manifest.xml (the online `npm run validate` needs Microsoft's service).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { RIBBON_ACTIONS } from "../../src/taskpane/boot";
+import { RIBBON_ACTIONS } from "../../src/taskpane/officeReady";
 import {
   ORIGIN,
   allUrls,

@@ -135,3 +135,24 @@ test("a test's hold at a command's write: the work waits there until released", 
   expect((await running).ok).toBe(true);
   expect(session.info.version).toBe(1);
 });
+
+test("closing a document during a command (no worker): the command stops there and writes nothing, as a worker's would", async () => {
+  const port = await openPort(null);
+  const session = new DocSession(port, await port.core.openSample("vi"));
+  const steps: string[] = [];
+  session.onProgress = (p) => steps.push(p.step);
+  await port.core.hold("compute");
+  let finished = false;
+  void session.run("recalc").then(() => (finished = true));
+  while (!steps.includes("compute")) await new Promise((r) => setTimeout(r, 5));
+  port.close(); // the page dropped the document (another file or the sample was opened)
+  await new Promise((r) => setTimeout(r, 300)); // well past a step's paint pause
+  expect(steps).toEqual(["read", "compute"]); // never reached its write
+  expect(finished).toBe(false); // like a call into a terminated worker: no result to discard
+  const info = await port.core.info();
+  expect(info.version).toBe(0); // the dropped workbook was not written
+  expect(info.canUndo).toBe(false);
+  // the closed document takes no more reads: a later call fails instead of working on it
+  const later = await session.compareWith(info.sheet);
+  expect(later.ok).toBe(false);
+});

@@ -1,16 +1,18 @@
 import { MemoryHost } from "../../src/app/memoryHost";
 import { Session } from "../../src/app/session";
 import { sampleWorkbook } from "../../src/core/sample";
+import { panelStart } from "../../src/taskpane/boot";
 import {
   OFFICE_READY_TIMEOUT_MS,
   RIBBON_ACTIONS,
   associateRibbonActions,
-  startTaskpane,
   waitForOffice,
   type OfficeLike,
   type OfficeReady,
+  type OfficeReadyInfo,
   type RibbonEvent,
-} from "../../src/taskpane/boot";
+} from "../../src/taskpane/officeReady";
+import { startPane, type PaneScreens } from "../../src/taskpane/startPane";
 import { langFromDisplayLanguage } from "../../src/taskpane/i18n";
 
 const ready =
@@ -95,54 +97,84 @@ describe("waitForOffice", () => {
   });
 });
 
-describe("startTaskpane", () => {
-  test("office.js late: the outside page first, then the panel whenever Office gets ready", async () => {
+/** The screens startPane chose, in order. */
+function screens() {
+  const shown: (string | OfficeReadyInfo)[] = [];
+  const show: PaneScreens = { outside: () => shown.push("outside"), panel: (info) => shown.push(info) };
+  return { shown, show };
+}
+
+describe("startPane: what the pane shows, decided once (the entry, src/taskpane/index.ts, paints it)", () => {
+  test("office.js late: the outside page first, then the panel whenever Office gets ready in Excel", async () => {
     let fire!: (info: { host: unknown }) => unknown;
     const office: OfficeLike = { onReady: (cb) => void (fire = cb!), context: { displayLanguage: "en-US" } };
-    const createHost = jest.fn(memory);
     const associateActions = jest.fn();
-    const s = await startTaskpane({
+    const { shown, show } = screens();
+    await startPane(show, {
       wait: () => waitForOffice(10, office),
       excelHostType: "Excel",
-      createHost,
       associateActions,
-      takeNotice: () => null,
-      subscribeSheetChanges: () => () => {},
     });
-    if (s.kind !== "outside" || !s.later) throw new Error("expected the outside page with a later start");
-    expect(s.reason).toBe("no-office");
-    expect(createHost).not.toHaveBeenCalled();
+    expect(shown).toEqual(["outside"]);
     expect(associateActions).not.toHaveBeenCalled(); // not before Office.onReady
     await new Promise((r) => setTimeout(r, 30));
     fire({ host: "Excel" });
-    const next = await s.later;
-    if (next.kind !== "panel") throw new Error("expected the panel after the late onReady");
-    expect(next.lang).toBe("en");
-    expect(createHost).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shown).toEqual(["outside", { kind: "ready", host: "Excel", displayLanguage: "en-US" }]);
     expect(associateActions).toHaveBeenCalledTimes(1);
-    const r = await next.api.analyze();
-    expect(r.ok && r.summary?.total.achieved).toBe(84.87);
+  });
+
+  test("office.js late and not Excel after all: the outside page stays, the ribbon's actions still handed over", async () => {
+    let fire!: (info: { host: unknown }) => unknown;
+    const office: OfficeLike = { onReady: (cb) => void (fire = cb!) };
+    const associateActions = jest.fn();
+    const { shown, show } = screens();
+    await startPane(show, {
+      wait: () => waitForOffice(10, office),
+      excelHostType: "Excel",
+      associateActions,
+    });
+    fire({ host: "Word" });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shown).toEqual(["outside"]);
+    expect(associateActions).toHaveBeenCalledTimes(1);
   });
 
   test("Office ready in time: the ribbon's actions are handed over once, before the panel", async () => {
-    const associateActions = jest.fn();
-    const s = await startTaskpane({
-      wait: ready("Excel"),
-      excelHostType: "Excel",
-      createHost: memory,
-      associateActions,
-    });
-    expect(s.kind).toBe("panel");
-    expect(associateActions).toHaveBeenCalledTimes(1);
+    const order: string[] = [];
+    await startPane(
+      { outside: () => order.push("outside"), panel: () => order.push("panel") },
+      { wait: ready("Excel"), excelHostType: "Excel", associateActions: () => order.push("actions") },
+    );
+    expect(order).toEqual(["actions", "panel"]);
   });
 
-  test("in Excel: a Session over the Office host, in Office's language", async () => {
+  test("not in Excel (host null or another Office app), or office.js never ready: the outside page", async () => {
+    const cases: (() => Promise<OfficeReady>)[] = [
+      ready(null),
+      ready("Word"),
+      async () => ({ kind: "timeout" }),
+    ];
+    for (const wait of cases) {
+      const { shown, show } = screens();
+      await startPane(show, { wait, excelHostType: "Excel", associateActions: () => {} });
+      expect(shown).toEqual(["outside"]);
+    }
+  });
+});
+
+describe("panelStart (in Excel: the panel's session)", () => {
+  const excel = (displayLanguage: string | null = "vi-VN"): OfficeReadyInfo => ({
+    kind: "ready",
+    host: "Excel",
+    displayLanguage,
+  });
+
+  test("a Session over the Office host, in Office's language", async () => {
     const createHost = jest.fn(memory);
-    const s = await startTaskpane({ wait: ready("Excel", "vi-VN"), excelHostType: "Excel", createHost });
+    const s = await panelStart(excel("vi-VN"), { createHost });
     expect(createHost).toHaveBeenCalledTimes(1);
-    if (s.kind !== "panel") throw new Error("expected the panel");
     expect(s.lang).toBe("vi");
-    expect(s.inExcel).toBe(true);
     expect(s.api).toBeInstanceOf(Session);
     const r = await s.api.analyze();
     expect(r.ok && r.summary?.total.achieved).toBe(84.87);
@@ -150,50 +182,18 @@ describe("startTaskpane", () => {
     expect((s.api as Session).lang).toBe("en");
   });
 
-  test("in Excel the panel is given sheet-change notifications (the glue's unless told)", async () => {
+  test("the panel is given sheet-change notifications (the glue's unless told)", async () => {
     const subscribeSheetChanges = jest.fn(() => () => {});
-    const s = await startTaskpane({
-      wait: ready("Excel"),
-      excelHostType: "Excel",
-      createHost: memory,
-      subscribeSheetChanges,
-    });
-    expect(s.kind === "panel" && s.subscribeSheetChanges).toBe(subscribeSheetChanges);
-    const byDefault = await startTaskpane({
-      wait: ready("Excel"),
-      excelHostType: "Excel",
-      createHost: memory,
-    });
-    expect(byDefault.kind === "panel" && typeof byDefault.subscribeSheetChanges).toBe("function");
-    expect(subscribeSheetChanges).not.toHaveBeenCalled(); // the panel subscribes, not the boot
+    const s = await panelStart(excel(), { createHost: memory, subscribeSheetChanges });
+    expect(s.subscribeSheetChanges).toBe(subscribeSheetChanges);
+    const byDefault = await panelStart(excel(), { createHost: memory });
+    expect(typeof byDefault.subscribeSheetChanges).toBe("function");
+    expect(subscribeSheetChanges).not.toHaveBeenCalled(); // the panel subscribes, not the start
   });
 
   test("English Office: English panel", async () => {
-    const s = await startTaskpane({
-      wait: ready("Excel", "en-US"),
-      excelHostType: "Excel",
-      createHost: memory,
-    });
-    expect(s.kind === "panel" && s.lang).toBe("en");
-  });
-
-  test("not in Excel (host null or another Office app), or office.js never ready: the outside page", async () => {
-    const createHost = jest.fn(memory);
-    const cases: [() => Promise<OfficeReady>, string][] = [
-      [ready(null), "not-excel"],
-      [ready("Word"), "not-excel"],
-      [async () => ({ kind: "timeout" }), "no-office"],
-    ];
-    for (const [wait, reason] of cases) {
-      const associateActions = () => {};
-      await expect(
-        startTaskpane({ wait, excelHostType: "Excel", createHost, associateActions }),
-      ).resolves.toEqual({
-        kind: "outside",
-        reason,
-      });
-    }
-    expect(createHost).not.toHaveBeenCalled();
+    const s = await panelStart(excel("en-US"), { createHost: memory });
+    expect(s.lang).toBe("en");
   });
 });
 

@@ -11,8 +11,12 @@ import { sampleWorkbook } from "../../src/core/sample";
 import type { Host } from "../../src/hosts/host";
 import { App } from "../../src/taskpane/App";
 import { EAGER_PARTS } from "../../src/taskpane/components/Panel";
-import { startTaskpane } from "../../src/taskpane/boot";
+import { panelStart } from "../../src/taskpane/boot";
 import { RIBBON_ERROR_KEY, takeRibbonError } from "../../src/taskpane/ribbonError";
+
+const fail = (e: unknown) => {
+  throw e; // the panel's start does not fail here
+};
 
 const noTable: Host = {
   read: async () => ({
@@ -66,12 +70,11 @@ test("in Excel, the panel opens with the ribbon's failure in a MessageBar, once,
   await ribbonFails();
   const stored = JSON.parse(localStorage.getItem(RIBBON_ERROR_KEY)!).error.message.vi as string;
   const start = () =>
-    startTaskpane({
-      wait: async () => ({ kind: "ready", host: "Excel", displayLanguage: "vi-VN" }),
-      excelHostType: "Excel",
-      createHost: () => new MemoryHost(sampleWorkbook()),
-    });
-  const first = render(<App start={start} parts={EAGER_PARTS} />);
+    panelStart(
+      { kind: "ready", host: "Excel", displayLanguage: "vi-VN" },
+      { createHost: () => new MemoryHost(sampleWorkbook()) },
+    );
+  const first = render(<App start={start} onStartFailed={fail} parts={EAGER_PARTS} />);
   expect(await screen.findByText("Nút «Tính lại» trên dải lệnh chưa thực hiện được")).toBeTruthy();
   expect(screen.getByText(stored)).toBeTruthy();
   expect(localStorage.getItem(RIBBON_ERROR_KEY)).toBeNull();
@@ -88,7 +91,7 @@ test("in Excel, the panel opens with the ribbon's failure in a MessageBar, once,
   first.unmount();
 
   // opened again: the message is not shown a second time
-  render(<App start={start} parts={EAGER_PARTS} />);
+  render(<App start={start} onStartFailed={fail} parts={EAGER_PARTS} />);
   await screen.findByText("84,87 / 99,50");
   expect(screen.queryByText("Nút «Tính lại» trên dải lệnh chưa thực hiện được")).toBeNull();
 });
@@ -96,12 +99,11 @@ test("in Excel, the panel opens with the ribbon's failure in a MessageBar, once,
 test("the message can be dismissed, and follows the panel's language", async () => {
   await ribbonFails();
   const start = () =>
-    startTaskpane({
-      wait: async () => ({ kind: "ready", host: "Excel", displayLanguage: "en-US" }),
-      excelHostType: "Excel",
-      createHost: () => new MemoryHost(sampleWorkbook()),
-    });
-  render(<App start={start} parts={EAGER_PARTS} />);
+    panelStart(
+      { kind: "ready", host: "Excel", displayLanguage: "en-US" },
+      { createHost: () => new MemoryHost(sampleWorkbook()) },
+    );
+  render(<App start={start} onStartFailed={fail} parts={EAGER_PARTS} />);
   expect(await screen.findByText("The ribbon's Recalculate button could not finish")).toBeTruthy();
   await screen.findByText("84.87 / 99.50");
   await act(async () => {

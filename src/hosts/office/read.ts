@@ -15,6 +15,7 @@
 import type { ListValidation, Rect, SheetSnapshot, TableInfo, WorkbookSnapshot } from "../../core/types";
 import { PROBE_ROWS, type CellValue } from "../../core/types";
 import { AddinError } from "../../core/errors";
+import { OWNED_SHEETS } from "../../core/owned";
 import { rectAddress } from "../../core/address";
 import { isAddinRule } from "../../core/conditional";
 import { API, requireApi } from "./requirements";
@@ -33,15 +34,9 @@ import {
   type Grids,
 } from "./convert";
 
-/** The sheets the add-in owns, read in full with every command. */
-export interface OwnedSheets {
-  catalogueSheet: string;
-  planSheet: string;
-}
-export const OWNED_SHEETS: OwnedSheets = {
-  catalogueSheet: "Danh mục giải pháp",
-  planSheet: "Kế hoạch khắc phục",
-};
+/** The sheets the add-in owns, read in full with every command (one list: core/owned.ts). */
+export { OWNED_SHEETS };
+export type OwnedSheets = readonly string[];
 
 /** Cells read per request: a sheet whose used range has more is read in bands of this many cells. */
 export const DEFAULT_BAND_CELLS = 10_000;
@@ -121,9 +116,17 @@ interface SheetLoad {
   used: Excel.Range;
   blank: Excel.Range;
   grid?: GridLoad;
-  columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
-  /** Hidden flags of the first HIDDEN_PROBE_COLS columns. */
-  hiddenProbe: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+  /**
+   * The criteria sheet's column widths and hidden flags: its used range's columns, and the first
+   * HIDDEN_PROBE_COLS columns (hidden flags and widths, also where the charts sit). Only the criteria sheet's
+   * are read: the plan command sets widths only on a plan sheet it creates, and export-catalogue into an
+   * existing but empty catalogue sheet (whose widths an empty used range never gave) is undone to the
+   * standard width, shown.
+   */
+  columns?: {
+    used: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+    probe: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+  };
   protection: Excel.WorksheetProtection;
   /** The frozen panes' range (ExcelApi 1.7), a null object when nothing is frozen. */
   frozen: Excel.Range;
@@ -293,7 +296,7 @@ function loadSheet(
   known: Structure,
   mode: ReadMode,
   bandCells: number,
-  withCharts = false,
+  criteria = false,
 ): SheetLoad {
   const used = sheet.getUsedRange();
   used.load("address");
@@ -315,14 +318,22 @@ function loadSheet(
     used,
     blank,
     grid: whole ? loadGrid(used) : undefined,
-    columns: used.getColumnProperties(COLUMN_PROPERTIES),
-    hiddenProbe: sheet.getRange(columnsAddress(0, HIDDEN_PROBE_COLS)).getColumnProperties(HIDDEN_PROPERTIES),
+    ...(criteria
+      ? {
+          columns: {
+            used: used.getColumnProperties(COLUMN_PROPERTIES),
+            probe: sheet
+              .getRange(columnsAddress(0, HIDDEN_PROBE_COLS))
+              .getColumnProperties(HIDDEN_PROPERTIES),
+          },
+        }
+      : {}),
     protection,
     frozen,
     validations,
     rules: guessed === undefined ? [] : queueRules(sheet, guessed),
     guessedValidations: guessed,
-    ...(withCharts ? { charts: queueCharts(sheet) } : {}),
+    ...(criteria ? { charts: queueCharts(sheet) } : {}),
   };
 }
 
@@ -364,7 +375,7 @@ async function readWith(
   active.load("name");
   const selection = mode.selection ? workbook.getSelectedRange() : null;
   if (selection) selection.load("address");
-  const ownedNames = [owned.catalogueSheet, owned.planSheet];
+  const ownedNames = owned;
   const readNames = [
     known.active,
     ...ownedNames.filter((n) => n !== known.active && known.order.includes(n)),
@@ -520,15 +531,18 @@ async function readWith(
         ...(fontNames.some((row) => row.some((f) => f !== null)) ? { fontNames } : {}),
         tables,
         validations,
-        columnWidths: columnWidths(load.columns.value),
       };
     } else snap = { name: load.name, top: 0, left: 0, values: [], tables, validations };
-    const hidden = hiddenColumns([...load.hiddenProbe.value, ...(rect ? load.columns.value : [])]);
-    if (hidden.length) snap.hiddenColumns = hidden;
+    if (load.columns) {
+      const { used, probe } = load.columns;
+      if (rect) snap.columnWidths = columnWidths(used.value);
+      const hidden = hiddenColumns([...probe.value, ...(rect ? used.value : [])]);
+      if (hidden.length) snap.hiddenColumns = hidden;
+    }
     if (load.protection.protected) snap.protected = true;
     const frozen = frozenOf(load.frozen);
     if (frozen.rows || frozen.cols) snap.frozen = frozen;
-    const charts = load.charts ? chartsOf(load.charts, load.hiddenProbe.value) : [];
+    const charts = load.charts && load.columns ? chartsOf(load.charts, load.columns.probe.value) : [];
     if (charts.length) snap.charts = charts;
     return snap;
   };

@@ -24,14 +24,16 @@ export class XlsxHost implements Host {
   }
 
   /**
-   * The criteria sheet (chosen on the first read, then kept, as Excel keeps its active sheet), or the sheet
-   * the app asks for (`opts.sheet`, kept for the next reads).
+   * The host's own sheet (chosen on the first read, then kept, as Excel keeps its active sheet), or the sheet
+   * the app names (`opts.sheet`). Reading a named sheet switches nothing, as in Excel and MemoryHost (the
+   * app's ReadRequest): the next read without a name reads the host's own sheet again. Only `selectRow`
+   * moves the host to another sheet, as the user going there would.
    */
   async read(opts: { sheet?: string } = {}): Promise<WorkbookSnapshot> {
     const sheet = opts.sheet ?? this.sheet;
     const selection = opts.sheet !== undefined && opts.sheet !== this.sheet ? undefined : this.selection;
     const ws = readSnapshot(this.workbook, { ...this.opts, sheet, selection });
-    this.sheet = ws.active.name;
+    if (opts.sheet === undefined) this.sheet = ws.active.name;
     return ws;
   }
 

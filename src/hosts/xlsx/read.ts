@@ -14,6 +14,7 @@ import type {
 import { analyzeSheet } from "../../core/analyze";
 import { unicodeView } from "../../core/legacySheet";
 import { AddinError } from "../../core/errors";
+import { OWNED_SHEETS } from "../../core/owned";
 import { parseCellAddress } from "../../core/address";
 import { cellFormats, cellFormula, cellValue, type CellFormats } from "./cells";
 import { themePalette, type ThemePalette } from "./colors";
@@ -28,8 +29,8 @@ import {
 } from "./internals";
 import { cellsToRects, parseRange } from "./rects";
 
-/** The sheets the add-in writes besides the criteria table's: the custom catalogue and the plan. */
-export const OWNED_SHEETS: readonly string[] = ["Danh mục giải pháp", "Kế hoạch khắc phục"];
+/** The sheets the add-in writes besides the criteria table's (one list: core/owned.ts). */
+export { OWNED_SHEETS };
 
 export interface ReadOptions {
   /** The sheet with the criteria table; default: the first visible sheet where the core finds a table. */

@@ -107,3 +107,22 @@ export async function showSheet(page: Page, name: string): Promise<void> {
   await sheetTab(page, name).click();
   await page.locator(`${GRID}[data-sheet="${name.replace(/"/g, '\\"')}"]`).waitFor({ timeout: 30_000 });
 }
+
+/** The playground's test hook (src/playground/Playground.tsx: `window.__parPlayground`). */
+interface PlaygroundHook {
+  hold(step: string | null): void;
+  release(): void;
+  inWorker(): boolean | null;
+}
+type HookWindow = { __parPlayground: PlaygroundHook };
+
+/** Whether the playground's documents live in a Web Worker (null before the first document). */
+export const inWorker = (page: Page) =>
+  page.evaluate(() => (window as unknown as HookWindow).__parPlayground.inWorker());
+
+/** Holds the playground's work at `step` (in the worker or on the page) until `release`. */
+export const hold = (page: Page, step: string) =>
+  page.evaluate((s) => (window as unknown as HookWindow).__parPlayground.hold(s), step);
+
+export const release = (page: Page) =>
+  page.evaluate(() => (window as unknown as HookWindow).__parPlayground.release());

@@ -39,3 +39,33 @@ test("assign shows the hidden empty column it writes into; the undo hides it aga
   expect([...fake.hiddenColumns.get("PAR 2024")!].sort((a, b) => a - b)).toEqual([5, 9]);
   expect(fake.writes).toContain("columnHidden = true PAR 2024!F1:F1048576");
 });
+
+test("columns (widths, hidden flags) are loaded for the criteria sheet only, not the own sheets or probes", async () => {
+  const PLAN = "Kế hoạch khắc phục";
+  const CATALOGUE = "Danh mục giải pháp";
+  const fake = setup(
+    workbookOf(
+      sheetFrom(criteriaRows(20), { top: 2 }),
+      [
+        sheetFrom([["STT", "Nội dung"]], { name: PLAN }),
+        sheetFrom([["Mã", "Giải pháp"]], { name: CATALOGUE }),
+      ],
+      ["Ghi chú"],
+    ),
+    { hiddenColumns: { "PAR 2024": [9], [PLAN]: [1], [CATALOGUE]: [0] } },
+  );
+  const ws = await readSnapshot();
+  // the used range's columns and the first 64 columns, of the criteria sheet: two loads, nothing else
+  expect(fake.columnLoads).toEqual(["'PAR 2024'!A3:E22", "'PAR 2024'!A1:BL1048576"]);
+  expect(ws.active.hiddenColumns).toEqual([9]);
+  expect(ws.active.columnWidths).toEqual({});
+  for (const name of [PLAN, CATALOGUE]) {
+    expect(ws.others![name].values.length).toBe(1); // read in full
+    expect(ws.others![name].hiddenColumns).toBeUndefined();
+    expect(ws.others![name].columnWidths).toBeUndefined();
+  }
+  // a second, guessed read of the same host asks the same
+  fake.columnLoads.length = 0;
+  await readSnapshot();
+  expect(fake.columnLoads).toHaveLength(2);
+});

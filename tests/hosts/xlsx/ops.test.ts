@@ -532,7 +532,7 @@ describe("XlsxHost (the app layer's Host over a workbook)", () => {
     expect(wb.worksheets).toHaveLength(4);
   });
 
-  test("read: protection and probes in the snapshot; read({ sheet }) reads that sheet and keeps it", async () => {
+  test("read: protection and probes in the snapshot; read({ sheet }) reads that sheet, switching nothing", async () => {
     const wb = await roundTrip(seedWorkbook({ coverSheet: true }).wb);
     await wb.getWorksheet(SAMPLE_SHEET)!.protect("", {});
     const host = new XlsxHost(wb);
@@ -551,7 +551,21 @@ describe("XlsxHost (the app layer's Host over a workbook)", () => {
     const cover = await host.read({ sheet: "Bìa" });
     expect(cover.active.name).toBe("Bìa");
     expect(cover.probes?.[SAMPLE_SHEET]).toBeDefined();
-    expect((await host.read()).active.name).toBe("Bìa");
+    // a named read shows nothing (src/app/session.ts ReadRequest): the host's own sheet is read next
+    expect((await host.read()).active.name).toBe(SAMPLE_SHEET);
+  });
+
+  test("a named read keeps the host's sheet and its selection; selectRow is what moves it", async () => {
+    const wb = await roundTrip(seedWorkbook({ coverSheet: true }).wb);
+    const host = new XlsxHost(wb, { sheet: "Tổng hợp" });
+    await host.selectRow("Tổng hợp", 4);
+    expect((await host.read({ sheet: SAMPLE_SHEET })).active).toMatchObject({ name: SAMPLE_SHEET });
+    expect((await host.read({ sheet: SAMPLE_SHEET })).active.selection).toBeUndefined();
+    const own = await host.read();
+    expect(own.active.name).toBe("Tổng hợp");
+    expect(own.active.selection).toEqual({ top: 4, left: 0, rows: 1, cols: 1 });
+    await host.selectRow(SAMPLE_SHEET, 9);
+    expect((await host.read()).active.name).toBe(SAMPLE_SHEET);
   });
 
   test("selectRow: the next read's selection, and where the saved file opens", async () => {

@@ -84,6 +84,8 @@ export class FakeExcel {
   /** Estimated request and response size of each sync. */
   readonly requestBytes: number[] = [];
   readonly responseBytes: number[] = [];
+  /** Each Range.getColumnProperties run, as the range it loaded ("Sheet1!A1:BL1"): what a read asks of columns. */
+  readonly columnLoads: string[] = [];
   /** Office.actions.associate registrations. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
   taskpaneShown = 0;

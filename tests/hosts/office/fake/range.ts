@@ -369,6 +369,7 @@ export class FakeRange extends FakeObject {
       let value: Excel.ColumnProperties[] | null = null;
       if (t) {
         const rect = t.rects[0];
+        this.ctx.fake.columnLoads.push(`${quoteSheet(t.sheet.name)}!${rectAddress(rect)}`);
         value = Array.from({ length: rect.cols }, (_, i) => {
           const col = rect.left + i;
           const w = t.sheet.widths[col];
