@@ -12,6 +12,7 @@
 import { attrs, decodeXml, parseRels, relKind, relsPathOf, resolveTarget, type Rel } from "../xml";
 import { parseSheet, runsText, type SheetPart } from "./sheetPart";
 import { DirectUnsupported } from "./unsupported";
+import JSZip from "jszip";
 import { ZipReader, type Inflate } from "./zip";
 
 export { DirectUnsupported } from "./unsupported";
@@ -63,7 +64,13 @@ export class DirectPackage {
 
   /** Use openPackage: it inflates the parts a read needs into `texts` and reads the workbook part. */
   constructor(
-    readonly zip: ZipReader,
+    /** The parts as zip.ts reads and inflates them (what the reader reads through). */
+    readonly archive: ZipReader,
+    /**
+     * The same zip as JSZip opens it (its central directory only: nothing inflated), for the direct writer,
+     * which writes the parts it does not change with their compressed bytes as they were.
+     */
+    readonly zip: JSZip,
     readonly bytes: Uint8Array,
     private readonly texts: Map<string, string>,
   ) {}
@@ -75,7 +82,7 @@ export class DirectPackage {
 
   /** Whether the zip holds a part (loaded or not). */
   has(part: string): boolean {
-    return this.zip.has(part);
+    return this.archive.has(part);
   }
 
   /** The relationships of a part (`""` for the package's). */
@@ -156,8 +163,14 @@ export async function openPackage(
   opts: { inflate?: Inflate } = {},
 ): Promise<DirectPackage> {
   const zip = new ZipReader(bytes, opts.inflate);
+  let jszip: JSZip;
+  try {
+    jszip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new DirectUnsupported(`zip: ${(e as Error).message}`);
+  }
   const texts = new Map<string, string>();
-  const pkg = new DirectPackage(zip, bytes, texts);
+  const pkg = new DirectPackage(zip, jszip, bytes, texts);
   const load = async (part: string) => {
     const t = await zip.text(part);
     if (t !== undefined) texts.set(part, t);
