@@ -5,7 +5,15 @@
  * that carry a score wins, and on a tie the latest year named in the titles above the table wins — so last
  * year's sheet, kept beside this year's, is not taken by mistake. The add-in's own sheets never win.
  */
-import { analyzeSheet, OWNED_SHEETS, unicodeView, type SheetSnapshot, type WorkbookSnapshot } from "../core";
+import {
+  analyzeSheet,
+  firstRows,
+  OWNED_SHEETS,
+  PROBE_ROWS,
+  unicodeView,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../core";
 
 /** The add-in's own sheets, never the criteria sheet: core's one list, for the front ends. */
 export { OWNED_SHEETS };
@@ -45,26 +53,6 @@ function better(x: SheetFit, y: SheetFit): boolean {
   return (x.year ?? -1) > (y.year ?? -1);
 }
 
-/** Probes hold a sheet's first rows (0…59); the active sheet is judged on the same rows. */
-export const PROBE_ROWS = 60;
-
-function firstRows(s: SheetSnapshot, rows: number): SheetSnapshot {
-  const n = Math.max(0, Math.min(s.values.length, rows - s.top));
-  if (n === s.values.length) return s;
-  const cut = <T>(a: T[][] | undefined) => a?.slice(0, n);
-  return {
-    ...s,
-    values: s.values.slice(0, n),
-    formulas: cut(s.formulas),
-    numberFormats: cut(s.numberFormats),
-    fills: cut(s.fills),
-    bold: cut(s.bold),
-    fontColors: cut(s.fontColors),
-    wrap: cut(s.wrap),
-    fontNames: cut(s.fontNames),
-  };
-}
-
 /**
  * The criteria sheet outside Excel: the best fit among the active sheet and the probed ones (ties in tab
  * order), or the active sheet when no sheet holds a table or nothing was probed.
@@ -72,6 +60,7 @@ function firstRows(s: SheetSnapshot, rows: number): SheetSnapshot {
 export function chooseSheet(ws: WorkbookSnapshot): string {
   if (!ws.probes || Object.keys(ws.probes).length === 0) return ws.active.name;
   const byName = new Map<string, SheetSnapshot>(Object.entries(ws.probes));
+  // the active sheet is judged on the same rows as the probes
   if (!byName.has(ws.active.name)) byName.set(ws.active.name, firstRows(ws.active, PROBE_ROWS));
   const order = [...ws.sheetNames.filter((n) => byName.has(n)), ...byName.keys()];
   let best: SheetFit | null = null;

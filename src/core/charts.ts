@@ -5,8 +5,7 @@
  * rule as ops of the change set, with their undo: `chartMoves`. Pure.
  */
 import type { Op, SheetSnapshot } from "./types";
-import { DEFAULT_WIDTH } from "./sheetModel";
-import { charsToPoints } from "./units";
+import { charsToPoints, DEFAULT_COLUMN_WIDTH } from "./units";
 
 /**
  * The moveChart ops that put every chart of `sheet` (as read, with its cells) covering columns `ops` take
@@ -26,7 +25,7 @@ export function chartMoves(sheet: SheetSnapshot, ops: readonly Op[]): Op[] {
     let dx = 0;
     for (let col = r.left; col < end; col++)
       // A taken column shows once written; another hidden one takes no room.
-      if (col >= at || !hidden.has(col)) dx += charsToPoints(widths[col] ?? DEFAULT_WIDTH);
+      if (col >= at || !hidden.has(col)) dx += charsToPoints(widths[col] ?? DEFAULT_COLUMN_WIDTH);
     out.push({
       op: "moveChart",
       sheet: sheet.name,

@@ -19,6 +19,7 @@ export type {
   WorkbookSnapshot,
 } from "./types";
 export { PROBE_ROWS } from "./types";
+export { firstRows } from "./probe";
 
 // Preparing a change set once: checks, resolved ops, inverse, the state after.
 export {
@@ -46,7 +47,8 @@ export {
 export { AddinError, isAddinError, type ErrorCode, type ErrorDetails } from "./errors";
 
 // What the add-in owns in a workbook.
-export { CATALOGUE_SHEET, DEFAULT_COLUMN_WIDTH, OWNED_SHEETS, PLAN_SHEET, PLAN_TABLE } from "./owned";
+export { CATALOGUE_SHEET, OWNED_SHEETS, PLAN_SHEET, PLAN_TABLE } from "./owned";
+export { DEFAULT_COLUMN_WIDTH } from "./units";
 
 // Reading the table.
 export {

@@ -17,7 +17,8 @@ import type {
 import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
 import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./modelExtras";
-import { DEFAULT_WIDTH, inputOf, SheetModel, type Cell } from "./sheetModel";
+import { inputOf, SheetModel, type Cell } from "./sheetModel";
+import { DEFAULT_COLUMN_WIDTH } from "./units";
 
 export { SheetModel, type Cell } from "./sheetModel";
 
@@ -111,7 +112,7 @@ export class WorkbookModel {
                 op: "setColumnWidth",
                 sheet: op.sheet,
                 col: c,
-                width: s.widths[c] ?? DEFAULT_WIDTH,
+                width: s.widths[c] ?? DEFAULT_COLUMN_WIDTH,
                 hidden: true,
               });
         return [{ op: "deleteColumns", sheet: op.sheet, at: op.at, count: op.count, table }, ...rehide];
@@ -136,7 +137,7 @@ export class WorkbookModel {
                 op: "setColumnWidth",
                 sheet: op.sheet,
                 col: c,
-                width: s.widths[c] ?? DEFAULT_WIDTH,
+                width: s.widths[c] ?? DEFAULT_COLUMN_WIDTH,
                 ...(s.hidden.has(c) ? { hidden: true } : {}),
               });
           for (const v of s.validations)
@@ -221,7 +222,13 @@ export class WorkbookModel {
             .filter((c) => s.widths[c] === undefined)
             .map(
               (c) =>
-                ({ op: "setColumnWidth", sheet: op.sheet, col: c, width: DEFAULT_WIDTH, hidden: true }) as Op,
+                ({
+                  op: "setColumnWidth",
+                  sheet: op.sheet,
+                  col: c,
+                  width: DEFAULT_COLUMN_WIDTH,
+                  hidden: true,
+                }) as Op,
             ),
           ...restoreExtrasOps(s),
         ];
@@ -258,7 +265,7 @@ export class WorkbookModel {
             op: "setColumnWidth",
             sheet: op.sheet,
             col: op.col,
-            width: s.widths[op.col] ?? DEFAULT_WIDTH,
+            width: s.widths[op.col] ?? DEFAULT_COLUMN_WIDTH,
             // The op shows its column: one the user had hidden is hidden again.
             ...(s.hidden.has(op.col) ? { hidden: true } : {}),
           },
@@ -468,7 +475,7 @@ export class WorkbookModel {
       }
       case "setColumnWidth": {
         const s = this.sheet(op.sheet);
-        if (op.width === DEFAULT_WIDTH) delete s.widths[op.col];
+        if (op.width === DEFAULT_COLUMN_WIDTH) delete s.widths[op.col];
         else s.widths[op.col] = op.width;
         if (op.hidden === true) s.hidden.add(op.col);
         else s.hidden.delete(op.col);

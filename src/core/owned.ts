@@ -13,6 +13,3 @@ export const PLAN_TABLE = "KeHoachKhacPhuc";
 
 /** Every sheet the add-in owns, read in full into `WorkbookSnapshot.others` when present. */
 export const OWNED_SHEETS: readonly string[] = [CATALOGUE_SHEET, PLAN_SHEET];
-
-/** Excel's default column width in characters (Calibri 11): a width equal to it means "no width set". */
-export const DEFAULT_COLUMN_WIDTH = 8.43;

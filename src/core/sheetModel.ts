@@ -40,7 +40,6 @@ export const EMPTY: Cell = {
   numberFormat: null,
 };
 /** Excel's default column width: a column at it has no width of its own. */
-export const DEFAULT_WIDTH = 8.43;
 
 export class SheetModel {
   /** row → col → cell */

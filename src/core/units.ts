@@ -3,6 +3,9 @@
  * file and WorkbookModel keep them, points as Office.js and drawings measure them.
  */
 
+/** Excel's default column width in characters (Calibri 11): a width equal to it means "no width set". */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+
 /**
  * Column width in characters → points, as Excel computes it: pixels = round(width × 7 + 5) (5 px of
  * padding), points = pixels × 0.75 (96 dpi).

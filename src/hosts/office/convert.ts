@@ -5,9 +5,7 @@
  */
 import type { CellInput, CellValue, Rect } from "../../core/types";
 import { columnIndex, columnLetter, parseRectAddress } from "../../core/address";
-import { pointsToChars } from "../../core/units";
-
-export const STANDARD_WIDTH = 8.43;
+import { DEFAULT_COLUMN_WIDTH as STANDARD_WIDTH, pointsToChars } from "../../core/units";
 
 /**
  * Text that Excel would not keep as the same text when written through `values`/`formulas` (both parse

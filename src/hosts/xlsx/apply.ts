@@ -8,6 +8,7 @@ import type { CellInput, CellStyle, ChangeSet, Op, Rect } from "../../core/types
 import { AddinError } from "../../core/errors";
 import { evaluateFormula } from "../../core/formula";
 import { columnLetter } from "../../core/address";
+import { DEFAULT_COLUMN_WIDTH } from "../../core/units";
 import { captureCell, cellValue, dropCell, ERROR_CODES, placeCell, T, type CellState } from "./cells";
 import { hexToColor } from "./colors";
 import { checkChangeSet } from "./check";
@@ -30,7 +31,6 @@ import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./she
 import { shiftRows } from "./rows";
 
 /** WorkbookModel's default column width: setting it removes the column's own width. */
-const DEFAULT_WIDTH = 8.43;
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
@@ -360,7 +360,7 @@ function execute(wb: ExcelJS.Workbook, op: Op, ctx: ReadContext): void {
       return;
     case "setColumnWidth": {
       const col = sheet(wb, op.sheet).getColumn(op.col + 1);
-      col.width = (op.width === DEFAULT_WIDTH ? undefined : op.width) as number;
+      col.width = (op.width === DEFAULT_COLUMN_WIDTH ? undefined : op.width) as number;
       // A width is set on a column the add-in shows (its own columns): one the user hid shows again,
       // until an undo hides it again (`hidden`).
       col.hidden = op.hidden === true;
@@ -504,7 +504,7 @@ function fitWrappedRows(wb: ExcelJS.Workbook, cs: ChangeSet): void {
         if (!cell.alignment?.wrapText) return;
         const text = typeof cell.value === "string" ? cell.value : "";
         if (!text) return;
-        const perLine = Math.max(1, Math.floor(ws.getColumn(col).width ?? 8.43));
+        const perLine = Math.max(1, Math.floor(ws.getColumn(col).width ?? DEFAULT_COLUMN_WIDTH));
         const n = text.split("\n").reduce((sum, p) => sum + Math.max(1, Math.ceil(p.length / perLine)), 0);
         lines = Math.max(lines, n);
       });

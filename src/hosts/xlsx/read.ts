@@ -1,8 +1,7 @@
 /** Reading an ExcelJS workbook into the core's WorkbookSnapshot. Pure with respect to the workbook. */
 import { readFrozen, readRules, workbookNames } from "./sheetExtras";
-import { sheetOfRef } from "../../core/workbookMemory";
+import { assembleSnapshot, type ReadOptions } from "./assemble";
 import type * as ExcelJS from "exceljs";
-import { PROBE_ROWS } from "../../core/types";
 import type {
   CellValue,
   ListValidation,
@@ -11,9 +10,6 @@ import type {
   TableInfo,
   WorkbookSnapshot,
 } from "../../core/types";
-import { analyzeSheet } from "../../core/analyze";
-import { unicodeView } from "../../core/legacySheet";
-import { AddinError } from "../../core/errors";
 import { OWNED_SHEETS } from "../../core/owned";
 import { parseCellAddress } from "../../core/address";
 import { cellFormats, cellFormula, cellValue, type CellFormats } from "./cells";
@@ -32,14 +28,7 @@ import { cellsToRects, parseRange } from "./rects";
 /** The sheets the add-in writes besides the criteria table's (one list: core/owned.ts). */
 export { OWNED_SHEETS };
 
-export interface ReadOptions {
-  /** The sheet with the criteria table; default: the first visible sheet where the core finds a table. */
-  sheet?: string;
-  /** The user's selection on that sheet (used by the core to choose between tables). */
-  selection?: Rect;
-  /** Sheets read in full into `others` when present; default OWNED_SHEETS. */
-  others?: readonly string[];
-}
+export type { ReadOptions };
 
 export interface ReadContext {
   date1904: boolean;
@@ -272,89 +261,21 @@ export function readSheet(
 const visible = (ws: ExcelJS.Worksheet) => !ws.state || ws.state === "visible";
 
 /**
- * The snapshot for one command: the criteria table's sheet as `active` (the named one, else the first
- * visible sheet where the core finds a table, else the first visible sheet), the add-in's own sheets in
- * `others`, every sheet name in tab order.
+ * The snapshot for one command: the criteria table's sheet as `active`, the add-in's own sheets in
+ * `others`, every sheet name in tab order (the rule: assemble.ts).
  */
 export function readSnapshot(wb: ExcelJS.Workbook, opts: ReadOptions = {}): WorkbookSnapshot {
-  const sheets = wb.worksheets;
-  if (!sheets.length) throw new AddinError("no-table", { detail: "the workbook has no sheet" });
   const ctx = readContext(wb);
-  // The add-in's sheets: the usual names, and any sheet a marker names (a plan written under another name).
-  const marked = workbookNames(wb)
-    .filter((n) => /^_ParIndex_Owned_/i.test(n.name))
-    .flatMap((n) => {
-      const sheet = sheetOfRef(n.ref);
-      return sheet && sheets.some((ws) => ws.name === sheet) ? [sheet] : [];
-    });
-  const ownedNames = [...new Set([...(opts.others ?? OWNED_SHEETS), ...marked])];
-  const cache = new Map<string, SheetSnapshot>();
-  const read = (ws: ExcelJS.Worksheet) => {
-    let s = cache.get(ws.name);
-    if (!s) cache.set(ws.name, (s = readSheet(ws, ctx)));
-    return s;
-  };
-  let active: ExcelJS.Worksheet | undefined;
-  if (opts.sheet !== undefined) {
-    active = sheets.find((ws) => ws.name === opts.sheet);
-    if (!active) throw new AddinError("no-table", { missingSheet: opts.sheet });
-  } else {
-    const shown = sheets.filter(visible);
-    const candidates = [...new Set([...shown.filter((ws) => !ownedNames.includes(ws.name)), ...shown])];
-    const fallback = shown[0] ?? sheets[0];
-    // One candidate that is also the fallback is the answer whatever the analysis says: the commonest
-    // workbook (one sheet) is then analysed once, by the command, not a second time here.
-    if (candidates.length === 1 && candidates[0] === fallback) active = fallback;
-    else
-      active = candidates.find((ws) => {
-        const a = analyzeSheet(unicodeView(read(ws)).sheet);
-        return a.ok || a.error === "ambiguous";
-      });
-    active ??= fallback;
-  }
-  const snapshot = read(active);
-  const activeSheet: SheetSnapshot = opts.selection
-    ? { ...snapshot, selection: { ...opts.selection } }
-    : snapshot;
-  const others: Record<string, SheetSnapshot> = {};
-  for (const name of ownedNames) {
-    if (name === active.name) continue;
-    const ws = sheets.find((w) => w.name === name);
-    if (ws) others[name] = read(ws);
-  }
-  // Probes: the first rows of every other visible sheet the add-in does not own (the app chooses from them).
-  const probes: Record<string, SheetSnapshot> = {};
-  for (const ws of sheets) {
-    if (ws === active || !visible(ws) || ownedNames.includes(ws.name)) continue;
-    const full = cache.get(ws.name);
-    probes[ws.name] = full ? probeOf(full) : readSheet(ws, ctx, PROBE_ROWS);
-  }
-  const snap: WorkbookSnapshot = {
-    active: activeSheet,
-    sheetNames: sheets.map((ws) => ws.name),
-    others,
-    names: workbookNames(wb).map((n) => ({ ...n })),
-  };
-  if (Object.keys(probes).length) snap.probes = probes;
-  return snap;
-}
-
-/** The first PROBE_ROWS sheet rows of a sheet read in full. */
-function probeOf(s: SheetSnapshot): SheetSnapshot {
-  if (s.top + s.values.length <= PROBE_ROWS) return s;
-  const n = Math.max(0, PROBE_ROWS - s.top);
-  const cut = <T>(g: T[][] | undefined) => g?.slice(0, n);
-  return {
-    ...s,
-    values: s.values.slice(0, n),
-    formulas: cut(s.formulas),
-    numberFormats: cut(s.numberFormats),
-    fills: cut(s.fills),
-    bold: cut(s.bold),
-    fontColors: cut(s.fontColors),
-    wrap: cut(s.wrap),
-    fontNames: cut(s.fontNames),
-  };
+  return assembleSnapshot(
+    {
+      sheets: wb.worksheets,
+      nameOf: (ws) => ws.name,
+      visible,
+      read: (ws, rows) => readSheet(ws, ctx, rows),
+      names: workbookNames(wb).map((n) => ({ ...n })),
+    },
+    opts,
+  );
 }
 
 /**

@@ -6,15 +6,10 @@
  * here is said where it is made.
  */
 import type { CellValue, SheetSnapshot, TableInfo, WorkbookSnapshot } from "../../../core/types";
-import { PROBE_ROWS } from "../../../core/types";
-import { AddinError } from "../../../core/errors";
-import { analyzeSheet } from "../../../core/analyze";
-import { unicodeView } from "../../../core/legacySheet";
-import { sheetOfRef } from "../../../core/workbookMemory";
 import { parseRange } from "../rects";
 import { fromStored } from "../future";
 import { decodeXml } from "../xml";
-import { OWNED_SHEETS, type ReadOptions } from "../read";
+import { assembleSnapshot, type ReadOptions } from "../assemble";
 import type { DirectPackage, SheetEntry, TablePart } from "./package";
 import { snapshotNames } from "./names";
 import { columnsOf, frozenOf, isProtected, mergesOf, rulesOf, validationsOf } from "./sheetInfo";
@@ -345,81 +340,17 @@ function extras(ctx: Ctx, entry: SheetEntry): Pick<SheetSnapshot, "conditionalFo
 
 const visible = (e: SheetEntry) => e.state === "visible";
 
-/** The snapshot for one command, chosen as read.ts's readSnapshot chooses (see there). */
+/** The snapshot for one command, chosen as the ExcelJS reader chooses (one rule: ../assemble.ts). */
 export function readPackage(pkg: DirectPackage, opts: ReadOptions = {}): WorkbookSnapshot {
-  const sheets = pkg.sheetEntries;
-  if (!sheets.length) throw new AddinError("no-table", { detail: "the workbook has no sheet" });
   const ctx: Ctx = { pkg, styles: StylesPart.parse(pkg.stylesXml, pkg.themeXml), date1904: pkg.date1904 };
-  const names = snapshotNames(pkg.names);
-  const marked = names
-    .filter((n) => /^_ParIndex_Owned_/i.test(n.name))
-    .flatMap((n) => {
-      const sheet = sheetOfRef(n.ref);
-      return sheet && sheets.some((s) => s.name === sheet) ? [sheet] : [];
-    });
-  const ownedNames = [...new Set([...(opts.others ?? OWNED_SHEETS), ...marked])];
-  const cache = new Map<string, SheetSnapshot>();
-  const read = (e: SheetEntry) => {
-    let s = cache.get(e.name);
-    if (!s) cache.set(e.name, (s = readSheetDirect(ctx, e)));
-    return s;
-  };
-  let active: SheetEntry | undefined;
-  if (opts.sheet !== undefined) {
-    active = sheets.find((s) => s.name === opts.sheet);
-    if (!active) throw new AddinError("no-table", { missingSheet: opts.sheet });
-  } else {
-    const shown = sheets.filter(visible);
-    const candidates = [...new Set([...shown.filter((s) => !ownedNames.includes(s.name)), ...shown])];
-    const fallback = shown[0] ?? sheets[0];
-    if (candidates.length === 1 && candidates[0] === fallback) active = fallback;
-    else
-      active = candidates.find((s) => {
-        const a = analyzeSheet(unicodeView(read(s)).sheet);
-        return a.ok || a.error === "ambiguous";
-      });
-    active ??= fallback;
-  }
-  const snapshot = read(active);
-  const activeSheet: SheetSnapshot = opts.selection
-    ? { ...snapshot, selection: { ...opts.selection } }
-    : snapshot;
-  const others: Record<string, SheetSnapshot> = {};
-  for (const name of ownedNames) {
-    if (name === active.name) continue;
-    const e = sheets.find((s) => s.name === name);
-    if (e) others[name] = read(e);
-  }
-  const probes: Record<string, SheetSnapshot> = {};
-  for (const e of sheets) {
-    if (e === active || !visible(e) || ownedNames.includes(e.name)) continue;
-    const full = cache.get(e.name);
-    probes[e.name] = full ? probeOf(full) : readSheetDirect(ctx, e, PROBE_ROWS);
-  }
-  const snap: WorkbookSnapshot = {
-    active: activeSheet,
-    sheetNames: sheets.map((s) => s.name),
-    others,
-    names,
-  };
-  if (Object.keys(probes).length) snap.probes = probes;
-  return snap;
-}
-
-/** The first PROBE_ROWS sheet rows of a sheet read in full (read.ts probeOf). */
-function probeOf(s: SheetSnapshot): SheetSnapshot {
-  if (s.top + s.values.length <= PROBE_ROWS) return s;
-  const n = Math.max(0, PROBE_ROWS - s.top);
-  const cut = <T>(g: T[][] | undefined) => g?.slice(0, n);
-  return {
-    ...s,
-    values: s.values.slice(0, n),
-    formulas: cut(s.formulas),
-    numberFormats: cut(s.numberFormats),
-    fills: cut(s.fills),
-    bold: cut(s.bold),
-    fontColors: cut(s.fontColors),
-    wrap: cut(s.wrap),
-    fontNames: cut(s.fontNames),
-  };
+  return assembleSnapshot(
+    {
+      sheets: pkg.sheetEntries,
+      nameOf: (e) => e.name,
+      visible,
+      read: (e, rows) => readSheetDirect(ctx, e, rows),
+      names: snapshotNames(pkg.names),
+    },
+    opts,
+  );
 }

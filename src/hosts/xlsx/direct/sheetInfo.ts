@@ -13,7 +13,7 @@ import type { StylesPart } from "./styles";
 import { DirectUnsupported } from "./unsupported";
 
 /** ExcelJS's width for a column defined without one. */
-const DEFAULT_COLUMN_WIDTH = 9;
+const EXCELJS_UNSET_WIDTH = 9;
 const parseBoolean = (v: string | undefined) => v === "true" || v === "1";
 
 export interface ColumnInfo {
@@ -44,7 +44,7 @@ export function columnsOf(p: SheetPart): ColumnInfo {
     while (count < d.min) count++;
     for (; count <= d.max; count++) {
       const i = count - 1;
-      out.widths[i] = d.width !== undefined ? d.width : DEFAULT_COLUMN_WIDTH;
+      out.widths[i] = d.width !== undefined ? d.width : EXCELJS_UNSET_WIDTH;
       if (d.hidden) out.hidden.push(i);
       if (d.style) out.styles.set(i, d.style);
     }
