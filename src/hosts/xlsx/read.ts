@@ -1,6 +1,7 @@
 /** Reading an ExcelJS workbook into the core's WorkbookSnapshot. Pure with respect to the workbook. */
 import { readFrozen, readRules, workbookNames } from "./sheetExtras";
 import { assembleSnapshot, type ReadOptions } from "./assemble";
+import { CellList, packCells } from "./cellGrid";
 import type * as ExcelJS from "exceljs";
 import type {
   CellValue,
@@ -141,12 +142,7 @@ export function readSheet(
   ctx: ReadContext = readContext(ws.workbook),
   maxRows = Infinity,
 ): SheetSnapshot {
-  // Parallel arrays rather than an object per cell: a 10,000-row table has some 100,000 cells.
-  const rs: number[] = [];
-  const cs: number[] = [];
-  const vals: CellValue[] = [];
-  const fmls: (string | null)[] = [];
-  const fmts: CellFormats[] = [];
+  const kept = new CellList();
   // Cells read with the same style share ExcelJS's style object: their formats are worked out once. A cell
   // read without a style gets an empty object of its own: its formats are the plain ones, without a lookup.
   const formatsByStyle = new Map<object, CellFormats>();
@@ -165,10 +161,6 @@ export function readSheet(
     if (!f) formatsByStyle.set(style, (f = cellFormats(cell, ctx.palette)));
     return f;
   };
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
   const sheetRows = rowsOf(ws);
   const nRows = Math.min(sheetRows.length, maxRows);
   for (let r = 0; r < nRows; r++) {
@@ -183,53 +175,8 @@ export function readSheet(
       const f = formatsOf(cell);
       if (value === null && !formula && !f.fill && !f.bold && !f.fontColor && !f.wrap && !f.numberFormat)
         continue;
-      rs.push(r);
-      cs.push(c);
-      vals.push(value);
-      fmls.push(formula);
-      fmts.push(f);
-      if (r < top) top = r;
-      if (c < left) left = c;
-      if (r > bottom) bottom = r;
-      if (c > right) right = c;
+      kept.push(r, c, value, formula, f);
     }
-  }
-  const rows = bottom < 0 ? 0 : bottom - top + 1;
-  const cols = right < 0 ? 0 : right - left + 1;
-  if (rows === 0) {
-    top = 0;
-    left = 0;
-  }
-  // Copies of one row made by push: V8 keeps them packed (no holes to check on every read downstream) and
-  // each is allocated once at its size.
-  const grid = <V>(v: V): V[][] => {
-    const row: V[] = [];
-    for (let c = 0; c < cols; c++) row.push(v);
-    const g: V[][] = [];
-    for (let r = 0; r < rows; r++) g.push(row.slice());
-    return g;
-  };
-  const values = grid<CellValue>(null);
-  const formulas = grid<string | null>(null);
-  const numberFormats = grid<string | null>(null);
-  const fills = grid<string | null>(null);
-  const bold = grid(false);
-  const fontColors = grid<string | null>(null);
-  const wrap = grid(false);
-  const fontNames = grid<string | null>(null);
-  for (let i = 0; i < rs.length; i++) {
-    const r = rs[i] - top;
-    const c = cs[i] - left;
-    const f = fmts[i];
-    values[r][c] = vals[i];
-    formulas[r][c] = fmls[i];
-    numberFormats[r][c] = f.numberFormat;
-    fills[r][c] = f.fill;
-    bold[r][c] = f.bold;
-    fontColors[r][c] = f.fontColor;
-    wrap[r][c] = f.wrap;
-    // Font names only where there is text to show (a blank cell's font is no evidence of anything).
-    if (vals[i] !== null || fmls[i]) fontNames[r][c] = f.fontName;
   }
   const columnWidths: Record<number, number> = {};
   const hiddenColumns: number[] = [];
@@ -238,17 +185,7 @@ export function readSheet(
     if (col?.hidden) hiddenColumns.push(i);
   });
   return {
-    name: ws.name,
-    top,
-    left,
-    values,
-    formulas,
-    numberFormats,
-    fills,
-    bold,
-    fontColors,
-    wrap,
-    fontNames,
+    ...packCells(ws.name, kept),
     tables: readTables(ws, ctx),
     validations: readValidations(ws),
     columnWidths,

@@ -10,6 +10,7 @@ import { parseRange } from "../rects";
 import { fromStored } from "../future";
 import { decodeXml } from "../xml";
 import { assembleSnapshot, type ReadOptions } from "../assemble";
+import { CellList, packCells } from "../cellGrid";
 import type { DirectPackage, SheetEntry, TablePart } from "./package";
 import { snapshotNames } from "./names";
 import { columnsOf, frozenOf, isProtected, mergesOf, rulesOf, validationsOf } from "./sheetInfo";
@@ -103,14 +104,6 @@ function valueOf(c: CellPart, fmt: DirectFormat, isFormula: boolean, ctx: Ctx): 
   }
 }
 
-interface Grid {
-  rs: number[];
-  cs: number[];
-  vals: CellValue[];
-  fmls: (string | null)[];
-  fmts: DirectFormat[];
-}
-
 /** One sheet's snapshot (read.ts readSheet), in full or its first `maxRows` rows (a probe). */
 export function readSheetDirect(ctx: Ctx, entry: SheetEntry, maxRows = Infinity): SheetSnapshot {
   const p = ctx.pkg.sheet(entry.name);
@@ -122,7 +115,7 @@ export function readSheetDirect(ctx: Ctx, entry: SheetEntry, maxRows = Infinity)
   for (const m of merges)
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) if (r > m.top || c > m.left) slaves.add(r * 16384 + c);
-  const g: Grid = { rs: [], cs: [], vals: [], fmls: [], fmts: [] };
+  const g = new CellList();
   const rowStyles = new Map<number, number>();
   const seen = new Set<number>();
   let lastRow = -1;
@@ -142,7 +135,7 @@ export function readSheetDirect(ctx: Ctx, entry: SheetEntry, maxRows = Infinity)
         // style); a <c> with neither (ExcelJS keeps no cell for it) gets the row's or column's (below).
         if (c.s || hasContent(c)) {
           seen.add(key);
-          if (c.s) push(g, row.index, c.col, null, null, formatOf(c.s));
+          if (c.s) g.push(row.index, c.col, null, null, formatOf(c.s));
         }
         continue;
       }
@@ -160,7 +153,7 @@ export function readSheetDirect(ctx: Ctx, entry: SheetEntry, maxRows = Infinity)
         !fmt.numberFormat
       )
         continue;
-      push(g, row.index, c.col, value, formula, fmt);
+      g.push(row.index, c.col, value, formula, fmt);
     }
   }
   // Hidden cells of merges the file has no cell for (or an unstyled one): ExcelJS makes them with the
@@ -176,9 +169,9 @@ export function readSheetDirect(ctx: Ctx, entry: SheetEntry, maxRows = Infinity)
       rowStyles.has(r),
     );
     if (!fmt.fill && !fmt.bold && !fmt.fontColor && !fmt.wrap && !fmt.numberFormat) continue;
-    push(g, r, c, null, null, fmt);
+    g.push(r, c, null, null, fmt);
   }
-  const snap = toSnapshot(entry.name, g);
+  const snap = packCells(entry.name, g);
   return {
     ...snap,
     tables: tablesOf(ctx, entry),
@@ -201,77 +194,6 @@ function slaveFormat(row: DirectFormat, col: DirectFormat, rowStyled: boolean): 
     wrap: row.wrap || col.wrap,
     fontName: row.fontName,
   };
-}
-
-function push(g: Grid, r: number, c: number, v: CellValue, f: string | null, fmt: DirectFormat): void {
-  g.rs.push(r);
-  g.cs.push(c);
-  g.vals.push(v);
-  g.fmls.push(f);
-  g.fmts.push(fmt);
-}
-
-type CellsSnapshot = Pick<
-  SheetSnapshot,
-  | "name"
-  | "top"
-  | "left"
-  | "values"
-  | "formulas"
-  | "numberFormats"
-  | "fills"
-  | "bold"
-  | "fontColors"
-  | "wrap"
-  | "fontNames"
->;
-
-function toSnapshot(name: string, g: Grid): CellsSnapshot {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (let i = 0; i < g.rs.length; i++) {
-    if (g.rs[i] < top) top = g.rs[i];
-    if (g.cs[i] < left) left = g.cs[i];
-    if (g.rs[i] > bottom) bottom = g.rs[i];
-    if (g.cs[i] > right) right = g.cs[i];
-  }
-  const rows = bottom < 0 ? 0 : bottom - top + 1;
-  const cols = right < 0 ? 0 : right - left + 1;
-  if (rows === 0) {
-    top = 0;
-    left = 0;
-  }
-  const grid = <V>(v: V): V[][] => {
-    const row: V[] = [];
-    for (let c = 0; c < cols; c++) row.push(v);
-    const out: V[][] = [];
-    for (let r = 0; r < rows; r++) out.push(row.slice());
-    return out;
-  };
-  const values = grid<CellValue>(null);
-  const formulas = grid<string | null>(null);
-  const numberFormats = grid<string | null>(null);
-  const fills = grid<string | null>(null);
-  const bold = grid(false);
-  const fontColors = grid<string | null>(null);
-  const wrap = grid(false);
-  const fontNames = grid<string | null>(null);
-  for (let i = 0; i < g.rs.length; i++) {
-    const r = g.rs[i] - top;
-    const c = g.cs[i] - left;
-    const f = g.fmts[i];
-    values[r][c] = g.vals[i];
-    formulas[r][c] = g.fmls[i];
-    numberFormats[r][c] = f.numberFormat;
-    fills[r][c] = f.fill;
-    bold[r][c] = f.bold;
-    fontColors[r][c] = f.fontColor;
-    wrap[r][c] = f.wrap;
-    if (g.vals[i] !== null || g.fmls[i]) fontNames[r][c] = f.fontName;
-  }
-  return { name, top, left, values, formulas, numberFormats, fills, bold, fontColors, wrap, fontNames };
 }
 
 /** A value or a formula (what makes ExcelJS keep a cell without a style). */
