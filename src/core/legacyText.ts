@@ -13,6 +13,8 @@
  * (tests/core/legacyText.test.ts, against a Unicode → legacy table written independently in the test). Pure.
  */
 
+import { boundedMemo } from "./boundedMemo";
+
 export type LegacyEncoding = "tcvn3" | "vni";
 
 /** The font cells get when the add-in converts them or writes Unicode text into a legacy sheet. */
@@ -209,23 +211,15 @@ function candidateWords(text: string): string[] {
 /**
  * Which readings of a word are Vietnamese syllables (1: as Unicode, 2: as TCVN3, 4: as VNI), remembered: the
  * same few hundred words make up a whole table, and a sheet's every text cell is tested (a third of a summary's
- * time on a 10,000-row table before). Bounded: forgotten all at once past READINGS_CACHE words.
+ * time on a 10,000-row table before). Bounded: forgotten all at once past 50,000 words.
  */
-const READINGS = new Map<string, number>();
-const READINGS_CACHE = 50_000;
-
-function readingsOf(w: string): number {
-  let bits = READINGS.get(w);
-  if (bits === undefined) {
-    bits =
-      (isSyllable(w) ? 1 : 0) |
-      (isSyllable(decodeTcvn3(w, false)) ? 2 : 0) |
-      (isSyllable(decodeVni(w)) ? 4 : 0);
-    if (READINGS.size >= READINGS_CACHE) READINGS.clear();
-    READINGS.set(w, bits);
-  }
-  return bits;
-}
+const readingsOf = boundedMemo(
+  (w: string): number =>
+    (isSyllable(w) ? 1 : 0) |
+    (isSyllable(decodeTcvn3(w, false)) ? 2 : 0) |
+    (isSyllable(decodeVni(w)) ? 4 : 0),
+  50_000,
+);
 
 /**
  * The legacy encoding of a text, or null for plain ASCII and real Unicode.

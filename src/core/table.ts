@@ -6,6 +6,7 @@ import type { CellValue, Rect, SheetSnapshot, TableInfo } from "./types";
 import { cellText, fold, isBlankCell, parseCode } from "./text";
 import { parseNumber } from "./numbers";
 import { rectContains } from "./address";
+import { boundedMemo } from "./boundedMemo";
 
 export type Role =
   | "code"
@@ -305,15 +306,10 @@ export function adjustmentOf(name: string): Adjustment | null {
   // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
   if (name.length > 200 || NO_LETTERS.test(name)) return null;
   // Each row's name is tested on every analysis (apply-all analyses four times): once per distinct text.
-  const hit = ADJUSTMENT.get(name);
-  if (hit !== undefined) return hit;
-  if (ADJUSTMENT.size >= 100_000) ADJUSTMENT.clear();
-  const found = adjustmentOfUncached(name);
-  ADJUSTMENT.set(name, found);
-  return found;
+  return adjustmentMemo(name);
 }
 
-const ADJUSTMENT = new Map<string, Adjustment | null>();
+const adjustmentMemo = boundedMemo(adjustmentOfUncached, 100_000);
 
 function adjustmentOfUncached(name: string): Adjustment | null {
   const t = fold(name);
