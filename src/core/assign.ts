@@ -11,7 +11,13 @@ import { addedHeaderStyle, columnIsEmpty, headerRowsOf, insertColumnsOp } from "
 import { rowRuns } from "./rects";
 import { isAddinRule } from "./conditional";
 import { chartMoves, chartNote, unplacedCharts } from "./charts";
-import { rowsNeedingRemedy, textOrBlank as text, type RemedyField, type RemedySource } from "./remedy";
+import {
+  rowsNeedingRemedy,
+  sharedText,
+  textOrBlank as text,
+  type RemedyField,
+  type RemedySource,
+} from "./remedy";
 import { boundedMemo } from "./boundedMemo";
 
 export const ASSIGN_HEADERS: Record<RemedyField, Record<Lang, string>> = {
@@ -70,11 +76,7 @@ interface Writes {
   wrapRows: number[];
 }
 
-/**
- * The cells a remedy's texts become: one shared (frozen) cell per distinct text, so the same lead agency on
- * thousands of rows is one object; a list of tasks as one line each, joined once per distinct list.
- */
-const remedyCell = boundedMemo((t: string): CellInput => Object.freeze(text(t)), 10_000);
+/** A list of tasks as one line each: joined once per distinct list (the same few lists fill a table). */
 const tasksByFirst = boundedMemo(
   (_first: string) => [] as { tasks: readonly string[]; joined: string }[],
   10_000,
@@ -152,7 +154,7 @@ function planWrites(
         w.kept++;
         continue;
       }
-      set(f, r.row, remedyCell(want));
+      set(f, r.row, sharedText(want));
       if (want === "") w.cleared++;
     }
   }

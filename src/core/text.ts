@@ -136,6 +136,42 @@ export function compareKeys(a: string, b: string): number {
   return compareKeyParts(keyParts(a), keyParts(b));
 }
 
+/**
+ * compareKeys on canonical keys ("1.6.2") without splitting them: each segment's number read in place. Keys
+ * with anything but digits and single dots, or a segment past 15 digits, go the long way.
+ */
+export function compareKeyText(a: string, b: string): number {
+  if (a === "" || b === "") return compareKeys(a, b);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let x = -1;
+    let y = -1;
+    if (i < a.length) {
+      const start = i;
+      x = 0;
+      for (let c = a.charCodeAt(i); i < a.length && c !== 46; c = a.charCodeAt(++i)) {
+        if (c < 48 || c > 57) return compareKeys(a, b);
+        x = x * 10 + (c - 48);
+      }
+      if (i === start || i - start > 15) return compareKeys(a, b);
+      i++;
+    }
+    if (j < b.length) {
+      const start = j;
+      y = 0;
+      for (let c = b.charCodeAt(j); j < b.length && c !== 46; c = b.charCodeAt(++j)) {
+        if (c < 48 || c > 57) return compareKeys(a, b);
+        y = y * 10 + (c - 48);
+      }
+      if (j === start || j - start > 15) return compareKeys(a, b);
+      j++;
+    }
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
+
 /** compareKeys on keys already split by keyParts. */
 export function compareKeyParts(pa: readonly number[], pb: readonly number[]): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
