@@ -206,6 +206,16 @@ export class RowReader {
     return c === undefined ? BLANK : this.numAt(row, c);
   }
 
+  /** A row's four numbers, in NUMBER_ROLES order (one object literal: one shape for every row). */
+  statedOf(row: number): Record<NumberRole, ParsedNumber> {
+    return {
+      max: this.num(row, "max"),
+      achieved: this.num(row, "achieved"),
+      gap: this.num(row, "gap"),
+      percent: this.num(row, "percent"),
+    };
+  }
+
   /** The number in a cell; a formula with no cached value is calculated by the core's evaluator. */
   numAt(row: number, col: number): ParsedNumber {
     const v = cellAt(this.sheet, row, col);
@@ -259,8 +269,7 @@ export class RowReader {
       this.skipped.push({ row, why: "blank" });
       return row;
     }
-    const stated = {} as Record<NumberRole, ParsedNumber>;
-    for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
+    const stated = this.statedOf(row);
     // Only a row with text where the scores should be can be a repeated header.
     if (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") {
       const h = matchHeaders(sheet, row)[0];
@@ -318,8 +327,7 @@ export class RowReader {
       this.finalRow = row;
       return -1;
     }
-    const stated = {} as Record<NumberRole, ParsedNumber>;
-    for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
+    const stated = this.statedOf(row);
     this.addCriterion(row, codeText, name, stated);
     return row;
   }

@@ -71,8 +71,11 @@ export interface PlanSheetOptions {
   lang?: Lang;
 }
 
-/** A plan row's cells by column, in PLAN_COLUMNS order (undefined: the column's cell is blank). */
-type RowCells = (CellInput | undefined)[];
+/**
+ * A plan row's cells by column, in PLAN_COLUMNS order (undefined: the column's cell is blank). Each row owns
+ * its array: the body's line is made of it (bodyOp).
+ */
+type RowCells = (CellInput | null | undefined)[];
 
 /** Each column's index in PLAN_COLUMNS (and in RowCells). */
 const IX = Object.fromEntries(PLAN_COLUMNS.map((c, i) => [c.key, i])) as Record<PlanColumn, number>;
@@ -350,9 +353,12 @@ function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: L
   // Each column's place in the line, found once (not per cell).
   const at = PLAN_COLUMNS.map((c) => g.colOf(c.key) - g.left);
   const stt = IX.stt;
+  // Columns in PLAN_COLUMNS order from the left (every new plan): a row's own cells are its line.
+  const inOrder = g.width === at.length && at.every((c, k) => c === k);
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i].cells;
-    const line = new Array<CellInput | null>(g.width).fill(null);
+    // every slot of a reused array is set below: no undefined is left in the line
+    const line = (inOrder ? cells : new Array<CellInput | null>(g.width).fill(null)) as (CellInput | null)[];
     for (let k = 0; k < at.length; k++)
       // The user's columns and missing cells are blank (the one shared blank: nothing changes it).
       line[at[k]] = k === stt ? { kind: "number", value: i + 1 } : (cells[k] ?? BLANK);
@@ -443,8 +449,9 @@ function styleOps(
     ranges: [body("deadline")],
     style: { numberFormat: DATE_FORMAT },
   });
-  const metRows = rows.flatMap((r, i) => (r.met ? [bodyTop + i] : []));
-  const plainRows = rows.flatMap((r, i) => (r.met ? [] : [bodyTop + i]));
+  const metRows: number[] = [];
+  const plainRows: number[] = [];
+  for (let i = 0; i < rows.length; i++) (rows[i].met ? metRows : plainRows).push(bodyTop + i);
   if (metRows.length)
     ops.push({
       op: "setStyle",

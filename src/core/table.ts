@@ -227,11 +227,14 @@ export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
   return matchHeaderPair(sheet, row);
 }
 
+/** What most rows are: no header (shared: every row of a table is asked). */
+const NO_HEADERS: HeaderMatch[] = Object.freeze([]) as unknown as HeaderMatch[];
+
 /** Rows `row` and `row + 1` read as one header: each column's texts joined, a merged top spread right. */
 function matchHeaderPair(sheet: SheetSnapshot, row: number): HeaderMatch[] {
   const upper = sheet.values[row - sheet.top];
   const lower = sheet.values[row + 1 - sheet.top];
-  if (!upper || !lower || !headerLike(upper, 2) || !headerLike(lower, 2)) return [];
+  if (!upper || !lower || !headerLike(upper, 2) || !headerLike(lower, 2)) return NO_HEADERS;
   const width = Math.max(upper.length, lower.length);
   const texts = new Map<number, string>();
   let spread = "";
@@ -370,14 +373,34 @@ export function isColumnNumberRow(sheet: SheetSnapshot, row: number, left: numbe
     }
     const t = cellText(v === undefined ? null : v);
     if (t === "") continue;
-    const m = /^\(?(\d{1,2})\)?$/.exec(t) ?? /^\(([A-Za-z])\)$/.exec(t);
-    if (!m) return false;
-    const n = /\d/.test(m[1]) ? Number(m[1]) : m[1].toLowerCase().charCodeAt(0) - 96;
+    const n = columnNumberOf(t);
+    if (n < 0) return false;
     if (expect !== -1 && n !== expect) return false;
     expect = n + 1;
     seen++;
   }
   return seen >= 3;
+}
+
+/**
+ * The number a column-number cell says: "(3)", "3", "12" (also "(3" or "3)"), or a letter in brackets "(c)" = 3;
+ * -1 for anything else. By hand: every row of a table is tested.
+ */
+export function columnNumberOf(t: string): number {
+  const open = t.charCodeAt(0) === 40; // (
+  const close = t.length > 1 && t.charCodeAt(t.length - 1) === 41; // )
+  const from = open ? 1 : 0;
+  const to = close ? t.length - 1 : t.length;
+  const len = to - from;
+  if (len < 1 || len > 2) return -1;
+  const c0 = t.charCodeAt(from);
+  if (c0 >= 48 && c0 <= 57) {
+    if (len === 1) return c0 - 48;
+    const c1 = t.charCodeAt(from + 1);
+    return c1 >= 48 && c1 <= 57 ? (c0 - 48) * 10 + (c1 - 48) : -1;
+  }
+  const letter = c0 | 32;
+  return open && close && len === 1 && letter >= 97 && letter <= 122 ? letter - 96 : -1;
 }
 
 const TITLE = /^(bang|bieu|phu luc|ket qua|tong hop|chi so|par index|table|results?)\b/;
@@ -453,6 +476,7 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
   const headers: HeaderMatch[] = [];
   for (let row = block.top; row < block.top + block.rows; row++) {
     const found = matchHeaders(sheet, row);
+    if (found.length === 0) continue;
     headers.push(...found);
     // The lower row of a two-row header is not a header of its own.
     if (found.some((h) => h.row > h.top)) row++;
