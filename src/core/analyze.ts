@@ -145,8 +145,10 @@ const NONE: number[] = Object.freeze([]) as unknown as number[];
 /** What `appraisal` returns for a table without self-assessed or appraisal-round columns (most). */
 const NO_APPRAISAL: { self: number | null; col?: number } = Object.freeze({ self: null });
 
+const NOT_LETTERS = /[^\p{L}]/gu;
+
 function isUpperName(name: string): boolean {
-  const letters = name.replace(/[^\p{L}]/gu, "");
+  const letters = name.replace(NOT_LETTERS, "");
   return letters.length >= 3 && letters === letters.toLocaleUpperCase("vi");
 }
 

@@ -150,8 +150,8 @@ function decodeTcvn3(text: string, upper: boolean): string {
 /** The legacy encoding a font name implies: ".VnTime…" → tcvn3, "VNI-Times…" → vni, else null. */
 export function legacyFontEncoding(fontName: string | null | undefined): LegacyEncoding | null {
   const f = (fontName ?? "").trim();
-  if (/^\.vn/i.test(f)) return "tcvn3";
-  if (/^vni[- _]/i.test(f)) return "vni";
+  if (TCVN3_FONT.test(f)) return "tcvn3";
+  if (VNI_FONT.test(f)) return "vni";
   return null;
 }
 
@@ -179,6 +179,13 @@ export function toUnicode(text: string, encoding: LegacyEncoding, fontName?: str
   return decodeTcvn3(text, upper).normalize("NFC");
 }
 
+// Patterns of the hot paths (every text cell of a sheet is tested): one RegExp each, not a new one per call.
+const NON_ASCII = /[^\x00-\x7f]/;
+const LETTER = /\p{L}/u;
+const WORD_BREAKS = /[\s!-@[-`{-~]+/;
+const TCVN3_FONT = /^\.vn/i;
+const VNI_FONT = /^vni[- _]/i;
+
 /** Letters only real Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the Latin Extended Additional block), or combining marks. */
 const UNICODE_VIETNAMESE =
   /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0323]/;
@@ -203,9 +210,7 @@ function isSyllable(word: string): boolean {
 /** Words with a non-ASCII character, split on ASCII spaces, punctuation and digits (legacy codes are kept). */
 function candidateWords(text: string): string[] {
   // A lone symbol ("©", "§", "«", "½") is no evidence: in legacy text a one-character word is a letter ("ë" = ở).
-  return text
-    .split(/[\s!-@[-`{-~]+/)
-    .filter((w) => /[^\x00-\x7f]/.test(w) && (w.length > 1 || /\p{L}/u.test(w)));
+  return text.split(WORD_BREAKS).filter((w) => NON_ASCII.test(w) && (w.length > 1 || LETTER.test(w)));
 }
 
 /**
@@ -230,7 +235,7 @@ const readingsOf = boundedMemo(
 export function detectLegacy(text: string, fontName?: string | null): LegacyEncoding | null {
   const byFont = legacyFontEncoding(fontName);
   if (byFont) return byFont;
-  if (!/[^\x00-\x7f]/.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
+  if (!NON_ASCII.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
   const words = candidateWords(text);
   if (words.length === 0) return null;
   let unicodeOk = 0;

@@ -54,12 +54,15 @@ const FILLER = new Set([
   "hoac",
 ]);
 
+const NOT_WORD = /[^a-z0-9]+/g;
+const DIGITS = /^\d+$/;
+
 /**
  * Words of a name, folded: lower case without diacritics, punctuation as spaces, long forms abbreviated
  * ("thủ tục hành chính" → tthc, "KT-XH" → ktxh), numbers, filler words and a "Tiêu chí (thành phần)" prefix dropped.
  */
 export function nameWords(name: string): string[] {
-  let text = fold(name).replace(/[^a-z0-9]+/g, " ");
+  let text = fold(name).replace(NOT_WORD, " ");
   for (const { re, short } of LONG_FORMS) text = text.replace(re, short);
   const spelled = text
     .trim()
@@ -68,7 +71,7 @@ export function nameWords(name: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < spelled.length; i++) {
     const w = spelled[i];
-    if (/^\d+$/.test(w)) continue;
+    if (DIGITS.test(w)) continue;
     if (w === "tieu" && spelled[i + 1] === "chi") {
       i += spelled[i + 2] === "thanh" && spelled[i + 3] === "phan" ? 3 : 1;
       continue;

@@ -133,6 +133,9 @@ export interface HeaderMatch {
   lang: "vi" | "en";
 }
 
+/** Only what a number written as text is made of. */
+const NUMBER_CHARS = /^[\d\s.,%+-]*$/;
+
 /** Whether a row may be a header on its own: three short texts that are not numbers, hardly any numbers. */
 function headerLike(row0: readonly CellValue[], minTexts: number): boolean {
   let texts = 0;
@@ -142,7 +145,7 @@ function headerLike(row0: readonly CellValue[], minTexts: number): boolean {
     else if (typeof v === "string" && v.length <= 80) {
       // A text that starts with an ASCII letter is no number: no pattern needed (most names and codes).
       const c0 = v.charCodeAt(0) | 32;
-      if ((c0 >= 97 && c0 <= 122) || !/^[\d\s.,%+-]*$/.test(v)) texts++;
+      if ((c0 >= 97 && c0 <= 122) || !NUMBER_CHARS.test(v)) texts++;
       else if (v.trim() !== "") numbers++;
     }
     // A data row has its scores: no need to read the rest of it.

@@ -26,13 +26,51 @@ export function isBlankCell(value: unknown): boolean {
   return typeof value === "number" && !Number.isFinite(value);
 }
 
+/** Runs of white space (a hot path: one RegExp for every call, not a new one per call). */
+const SPACES = /\s+/g;
+
+/** Whether a character code is white space as a regular expression's `\s` means it. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Whether a text needs cleaning: white space at either end, two in a row, or a tab, line break or no-break
+ * space anywhere (what /^\s|\s$|\s\s|[\t\n\r\u00a0]/ finds), by one scan: every cell of a table is asked.
+ */
+export function needsCleaning(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let prev = isSpace(s.charCodeAt(0));
+  if (prev || isSpace(s.charCodeAt(n - 1))) return true;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || c === 0xa0) return true;
+    const space = c === 32 || ((c < 32 || c > 126) && isSpace(c));
+    if (space && prev) return true;
+    prev = space;
+  }
+  return false;
+}
+
 /** The text of a cell as the user sees it, trimmed; "" for empty cells. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   const s = String(value);
   // Most cells need no cleaning: keep the same string rather than building a new one.
-  return /^\s|\s$|\s\s|[\t\n\r\u00a0]/.test(s) ? s.replace(/\s+/g, " ").trim() : s;
+  return needsCleaning(s) ? s.replace(SPACES, " ").trim() : s;
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
