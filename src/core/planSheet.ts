@@ -8,7 +8,7 @@ import type { Analysis, CriterionRow } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt } from "./table";
 import { cellText, compareKeyText, fold, isBlankCell, parseCode } from "./text";
-import { boundedMemo } from "./boundedMemo";
+import { ByCodeAndTask } from "./byCodeAndTask";
 import { AddinError } from "./errors";
 import { PLAN_SHEET, PLAN_TABLE } from "./owned";
 import { rowRuns } from "./rects";
@@ -198,42 +198,39 @@ function readExistingPlan(sheet: SheetSnapshot): ExistingPlan | null {
   return null;
 }
 
-/**
- * Plan rows by code and task (the code canonical, the task folded): two maps deep, so a lookup builds no new
- * string (a joined key per row was most of the plan's time on a large table).
- */
-class ByCodeAndTask<T> {
-  private readonly byCode = new Map<string, Map<string, T>>();
-  get(code: string, task: string): T | undefined {
-    return this.byCode.get(codeKey(code))?.get(fold(task));
-  }
-  /** Adds the value unless one is there already; false when it was. */
-  add(code: string, task: string, value: T): boolean {
-    const k = codeKey(code);
-    let tasks = this.byCode.get(k);
-    if (!tasks) this.byCode.set(k, (tasks = new Map()));
-    const t = fold(task);
-    if (tasks.has(t)) return false;
-    tasks.set(t, value);
-    return true;
-  }
-}
-
-/** A code's canonical key, or the text itself: each distinct code parsed once. */
-const codeKey = boundedMemo((code: string): string => parseCode(code)?.key ?? code, 100_000);
-
 const BLANK: CellInput = Object.freeze({ kind: "blank" });
 const numberCell = (v: number | null): CellInput => (v === null ? BLANK : { kind: "number", value: v });
 const textCell = (t: string): CellInput => (t === "" ? BLANK : { kind: "text", text: t });
 
-/** A criterion's name, scores and reason into a row's cells. */
-function putScores(cells: RowCells, r: CriterionRow): void {
-  cells[IX.name] = textCell(r.name);
-  cells[IX.max] = numberCell(r.max);
-  cells[IX.achieved] = numberCell(r.achieved);
-  cells[IX.gap] = numberCell(r.gap);
-  cells[IX.reason] = textCell(r.reason);
+/** A criterion's name, scores and reason as cells: made once, shared by the rows of its tasks. */
+interface ScoreCells {
+  name: CellInput;
+  max: CellInput;
+  achieved: CellInput;
+  gap: CellInput;
+  reason: CellInput;
 }
+
+function scoreCells(r: CriterionRow): ScoreCells {
+  return {
+    name: textCell(r.name),
+    max: numberCell(r.max),
+    achieved: numberCell(r.achieved),
+    gap: numberCell(r.gap),
+    reason: sharedText(r.reason),
+  };
+}
+
+function putScores(cells: RowCells, s: ScoreCells): void {
+  cells[IX.name] = s.name;
+  cells[IX.max] = s.max;
+  cells[IX.achieved] = s.achieved;
+  cells[IX.gap] = s.gap;
+  cells[IX.reason] = s.reason;
+}
+
+/** The one task of a remedy without tasks: a row of its own all the same. */
+const NO_TASKS: readonly string[] = Object.freeze([""]);
 
 /** Sort order of plan rows: by code key (rows without one last), then as produced. */
 function comparePlanRows(x: PlanRow, y: PlanRow): number {
@@ -266,7 +263,10 @@ function planRows(
     const codeCell = textCell(code);
     const lead = sharedText(m.lead);
     const implementers = sharedText(m.implementers);
-    for (const task of m.tasks.length ? m.tasks : [""]) {
+    const scores = scoreCells(r);
+    const tasks = m.tasks.length ? m.tasks : NO_TASKS;
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t];
       if (!seen.add(code, task, true)) continue;
       const prev = existing ? previous.get(code, task) : undefined;
       // The earlier row's cells (the user's deadline, status, notes), then this run's.
@@ -276,7 +276,7 @@ function planRows(
         cells[IX.status] = status;
       }
       cells[IX.code] = codeCell;
-      putScores(cells, r);
+      putScores(cells, scores);
       cells[IX.lead] = lead;
       cells[IX.implementers] = implementers;
       cells[IX.task] = sharedText(task);
@@ -294,7 +294,7 @@ function planRows(
     const stillUnmet = !!crit && crit.gap !== null && crit.gap > 0;
     if (!stillUnmet) marked++;
     const cells = [...e.values];
-    if (crit) putScores(cells, crit);
+    if (crit) putScores(cells, scoreCells(crit));
     rows.push({ code: e.code, key, task: e.task, cells, met: !stillUnmet, order: order++ });
   }
   // Rows mostly come in code order already: sorted only when they are not (a stable sort of sorted rows
