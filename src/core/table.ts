@@ -493,13 +493,16 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
     let lastRow = h.row;
     let blanks = 0;
     let end = bottom;
+    // The headers below, top to bottom (as found): the next one to meet, without a search per row.
+    let nextBelow = 0;
     for (let row = h.row + 1; row <= bottom; row++) {
       if (isBlankRow(sheet, row, h.left, h.right)) {
         if (++blanks >= LONG_GAP) break;
         continue;
       }
       blanks = 0;
-      const x = below.find((b) => b.top === row);
+      while (nextBelow < below.length && below[nextBelow].top < row) nextBelow++;
+      const x = headerAt(below, nextBelow, row);
       if (x) {
         // A header that repeats the table's under a title of its own starts another table (last year's).
         const titled = lastRow > h.row && isTitleRow(sheet, lastRow);
@@ -545,6 +548,13 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
     tables.push(layout);
   }
   return tables;
+}
+
+/** The first of `headers` (ordered by top) from `from` on that starts on `row`, as `find` would give it. */
+function headerAt(headers: readonly HeaderMatch[], from: number, row: number): HeaderMatch | undefined {
+  for (let i = from; i < headers.length && headers[i].top <= row; i++)
+    if (headers[i].top === row) return headers[i];
+  return undefined;
 }
 
 /** The bonus/penalty rows right under a total row (blank rows between allowed): the last of them. */
