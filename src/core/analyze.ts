@@ -18,6 +18,7 @@ import {
 import { cellText, isBlankCell, parseCode } from "./text";
 import { evaluateUncached } from "./formula";
 import { totalOf } from "./total";
+import { KeyTree } from "./keyTree";
 import { scoreRows } from "./score";
 import { parseNumber, type ParsedNumber } from "./numbers";
 
@@ -168,13 +169,8 @@ export class RowReader {
   /** The stated final score under a bonus/penalty block after the total («Tổng điểm sau khi cộng, trừ»). */
   finalRow: number | null = null;
   private readonly cols: TableLayout["columns"];
-  private readonly byKey = new Map<string, number>();
-  /**
-   * Keys (and row indices) of the coded rows from the top of the tree down to the last one read: a code's
-   * parent is nearly always on this path, found without building its key. Every entry is also in `byKey`.
-   */
-  private readonly pathKeys: string[] = [];
-  private readonly pathRows: number[] = [];
+  /** The code keys read so far: each row's parent and repeated codes. */
+  private readonly keys = new KeyTree();
   /** The Roman-numbered domain the rows are under ("II" → 2), if any. */
   private romanDomain: number | null = null;
   /** Index of the last row without a code whose name is in capitals (a domain). */
@@ -381,26 +377,9 @@ export class RowReader {
     if (key) {
       let level = 1;
       for (let i = key.indexOf("."); i !== -1; i = key.indexOf(".", i + 1)) level++;
-      const { pathKeys, pathRows } = this;
-      const lastDot = key.lastIndexOf(".");
-      // Off the path go the rows whose key does not lead to this one ("1.2" stays for "1.2.3", not "1.20").
-      while (pathKeys.length > 0) {
-        const k = pathKeys[pathKeys.length - 1];
-        if (k.length < key.length && key.charCodeAt(k.length) === 46 && key.startsWith(k)) break;
-        pathKeys.pop();
-        pathRows.pop();
-      }
-      if (lastDot !== -1 && pathKeys.length > 0 && pathKeys[pathKeys.length - 1].length === lastDot)
-        parent = pathRows[pathRows.length - 1];
-      // Otherwise the nearest ancestor key read anywhere above, as written.
-      for (
-        let cut = key.lastIndexOf(".");
-        parent === null && cut !== -1;
-        cut = key.lastIndexOf(".", cut - 1)
-      ) {
-        const p = this.byKey.get(key.slice(0, cut));
-        if (p !== undefined) parent = p;
-      }
+      // The nearest ancestor key read anywhere above, as written; the first row of a repeated code.
+      const first = this.keys.add(key, index);
+      if (this.keys.parent >= 0) parent = this.keys.parent;
       if (parent === null && level > 1) {
         this.issues.push({
           kind: "parent-missing",
@@ -409,18 +388,13 @@ export class RowReader {
           data: { parent: key.slice(0, key.lastIndexOf(".")) },
         });
       }
-      const dup = this.byKey.get(key);
-      if (dup !== undefined) {
+      if (first >= 0) {
         this.issues.push({
           kind: "duplicate-code",
           row,
           code: codeText,
-          data: { firstRow: this.rows[dup].row + 1 },
+          data: { firstRow: this.rows[first].row + 1 },
         });
-      } else {
-        this.byKey.set(key, index);
-        pathKeys.push(key);
-        pathRows.push(index);
       }
       return { level, parent };
     }
