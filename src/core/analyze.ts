@@ -450,8 +450,8 @@ export class RowReader {
   private notApplicable(row: number, stated: Record<NumberRole, ParsedNumber>): boolean {
     const { max, achieved } = stated;
     if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
-    for (const c of this.noteCols) {
-      const v = cellAt(this.sheet, row, c);
+    for (let k = 0; k < this.noteCols.length; k++) {
+      const v = cellAt(this.sheet, row, this.noteCols[k]);
       if (typeof v === "string" && v.length <= 20 && this.parsed(v).kind === "na") return true;
     }
     return false;
@@ -459,13 +459,18 @@ export class RowReader {
 
   /** Rows with numbers but no code and no domain, in a table whose rows have codes: not placed. */
   markUnclassified(): void {
-    if (!this.rows.some((r) => r.key !== null)) return;
-    for (const r of this.rows) {
+    // Index loops over the rows (here and on every per-row path): a for-of loop that is not optimised yet
+    // (every first run) makes an iterator result per row.
+    const rows = this.rows;
+    if (!rows.some((r) => r.key !== null)) return;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.key !== null || r.adjust !== null || r.parent !== null || r.na || isUpperName(r.name)) continue;
       if (!NUMBER_ROLES.some((k) => r.stated[k].kind === "number")) continue;
       r.unclassified = true;
     }
-    for (const r of this.rows)
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.unclassified)
         this.issues.push({
           kind: "unclassified-row",
@@ -473,6 +478,7 @@ export class RowReader {
           code: r.code,
           data: { name: r.name.slice(0, 60) },
         });
+    }
   }
 
   private addCriterion(
@@ -507,7 +513,8 @@ export class RowReader {
     }
     const appraisal = this.appraisal(row, codeText, stated);
     const na = this.notApplicable(row, stated);
-    for (const r of NUMBER_ROLES) {
+    for (let k = 0; k < NUMBER_ROLES.length; k++) {
+      const r = NUMBER_ROLES[k];
       const p = stated[r];
       if (p.kind === "invalid") {
         this.unreadable(row, codeText || null, r, p.text);

@@ -132,7 +132,8 @@ function planWrites(
   // The rows needing a remedy, in table order: walked alongside the rows (no set of them).
   const needing = rowsNeedingRemedy(a);
   let next = 0;
-  for (const r of a.rows) {
+  for (let i = 0; i < a.rows.length; i++) {
+    const r = a.rows[i];
     let lead = "";
     let implementers = "";
     let tasks = "";
@@ -145,7 +146,8 @@ function planWrites(
       w.filled++;
       w.wrapRows.push(r.row);
     }
-    for (const f of FIELDS) {
+    for (let k = 0; k < FIELDS.length; k++) {
+      const f = FIELDS[k];
       const want = f === "lead" ? lead : f === "implementers" ? implementers : tasks;
       const now = f === "tasks" ? currentRaw(r.row, f) : current(r.row, f);
       if (now === want) continue;
@@ -174,8 +176,9 @@ function writeOps(sheetName: string, a: Analysis, p: Placement, w: Writes): Op[]
     const columns = fs.map((f) => w.cells[f]);
     const cells: (CellInput | null)[][] = [];
     for (let r = top - w.top; r <= bottom - w.top; r++) {
-      const line: (CellInput | null)[] = [];
-      for (const c of columns) line.push(c[r] ?? null);
+      // Sized once: a line pushed to grows room for 17 cells.
+      const line = new Array<CellInput | null>(columns.length);
+      for (let k = 0; k < columns.length; k++) line[k] = columns[k][r] ?? null;
       cells.push(line);
     }
     return cells;

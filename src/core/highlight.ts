@@ -233,7 +233,8 @@ export function highlightRules(
     for (const s of STATUSES) rules.push({ ranges: [rect], formula: addinFormula(c[s]), fill: PALETTE[s] });
     run = null;
   };
-  for (const r of a.rows) {
+  for (let i = 0; i < a.rows.length; i++) {
+    const r = a.rows[i];
     const tie = tieOf(r);
     if (tie.kind === "static") {
       flush();

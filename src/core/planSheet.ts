@@ -257,7 +257,9 @@ function planRows(
   const status = sharedText(PLAN_STATUSES[0]);
   let order = 0;
   let added = 0;
-  for (const r of rowsNeedingRemedy(a)) {
+  const needing = rowsNeedingRemedy(a);
+  for (let i = 0; i < needing.length; i++) {
+    const r = needing[i];
     const m = source.remedy(r, a);
     const code = r.code ?? "";
     const codeCell = textCell(code);

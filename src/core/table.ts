@@ -140,7 +140,8 @@ const NUMBER_CHARS = /^[\d\s.,%+-]*$/;
 function headerLike(row0: readonly CellValue[], minTexts: number): boolean {
   let texts = 0;
   let numbers = 0;
-  for (const v of row0) {
+  for (let i = 0; i < row0.length; i++) {
+    const v = row0[i];
     if (typeof v === "number") numbers++;
     else if (typeof v === "string" && v.length <= 80) {
       // A text that starts with an ASCII letter is no number: no pattern needed (most names and codes).
