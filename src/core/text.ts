@@ -6,9 +6,68 @@ import { boundedMemo } from "./boundedMemo";
  * task texts come back again and again: each folded once. A 10,000-row table alone folds more than 20,000
  * distinct texts: a smaller bound forgets them over and over within one analysis (bench: half of parse + score).
  */
-export const fold: (text: string) => string = boundedMemo(foldUncached, 100_000);
+export const fold: (text: string) => string = boundedMemo(foldFast, 100_000);
 
-function foldUncached(text: string): string {
+/** Char codes below this are in the fold table: Latin, Latin Extended, the marks, Latin Extended Additional. */
+const FOLD_TABLE_END = 0x1f00;
+const NOT_TABLED = -1;
+const REMOVED = -2;
+const SPACE = -3;
+
+/**
+ * What folding makes of each character (the table), worked out once by foldUncached itself: its folded code,
+ * REMOVED for a diacritic, SPACE for white space, NOT_TABLED for anything else (Greek, Cyrillic… go the long
+ * way).
+ */
+let foldTable: Int32Array | null = null;
+
+/** Built on first use: a process that never folds pays nothing. */
+const buildFoldTable = (): Int32Array => {
+  const table = new Int32Array(FOLD_TABLE_END).fill(NOT_TABLED);
+  const ranges = [
+    [0, 0x250],
+    [0x300, 0x370],
+    [0x1e00, 0x1f00],
+  ];
+  for (const [from, to] of ranges)
+    for (let c = from; c < to; c++) {
+      const ch = String.fromCharCode(c);
+      if (/\s/.test(ch)) table[c] = SPACE;
+      else {
+        const f = foldUncached(ch);
+        if (f === "") table[c] = REMOVED;
+        else if (f.length === 1) table[c] = f.charCodeAt(0);
+      }
+    }
+  return table;
+};
+
+/**
+ * fold by the table, one character at a time (a tenth of the time of normalising and four replacements, which
+ * every distinct text of a table paid once): the same result, since NFD, dropping the marks and lower-casing
+ * Latin letters go character by character. Long texts and any character outside the table go the long way.
+ */
+function foldFast(text: string): string {
+  const n = text.length;
+  if (n > 2000) return foldUncached(text);
+  const table = (foldTable ??= buildFoldTable());
+  const out: number[] = [];
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < FOLD_TABLE_END ? table[c] : c === 0x3000 || c === 0xfeff ? SPACE : NOT_TABLED;
+    if (f >= 0) {
+      if (space) out.push(32);
+      out.push(f);
+      space = false;
+    } else if (f === SPACE) space = out.length > 0;
+    else if (f === NOT_TABLED) return foldUncached(text);
+  }
+  return String.fromCharCode(...out);
+}
+
+/** fold as its definition says: NFD, marks dropped, đ → d, lower case, white space collapsed and trimmed. */
+export function foldUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
