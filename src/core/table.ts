@@ -3,7 +3,7 @@
  * (lower case, no diacritics), so "Điểm tối đa", "Diem toi da" and "Max score" all count.
  */
 import type { CellValue, Rect, SheetSnapshot, TableInfo } from "./types";
-import { cellText, fold, isBlankCell, parseCode } from "./text";
+import { cellText, fold, foldedStart, isBlankCell, mayFoldToContain, parseCode } from "./text";
 import { parseNumber } from "./numbers";
 import { rectContains } from "./address";
 import { boundedMemo } from "./boundedMemo";
@@ -293,6 +293,7 @@ export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns):
     if (col === undefined) continue;
     const v = cellAt(sheet, row, col);
     if (typeof v !== "string" || v.length > 40) continue;
+    if (!mayStartLike(v, TOTAL_STARTS)) continue;
     if (TOTAL.test(fold(v))) return true;
   }
   return false;
@@ -312,11 +313,16 @@ const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
 export function adjustmentOf(name: string): Adjustment | null {
   // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
   if (name.length > 200 || NO_LETTERS.test(name)) return null;
+  // Every pattern needs one of these words: most names are ruled out without folding or remembering them.
+  if (!mayFoldToContain(name, ADJUSTMENT_WORDS)) return null;
   // Each row's name is tested on every analysis (apply-all analyses four times): once per distinct text.
   return adjustmentMemo(name);
 }
 
 const adjustmentMemo = boundedMemo(adjustmentOfUncached, 100_000);
+
+/** What BONUS, PENALTY or BOTH cannot match without. */
+const ADJUSTMENT_WORDS = ["diem", "bonus", "penalt", "deduction"];
 
 function adjustmentOfUncached(name: string): Adjustment | null {
   const t = fold(name);
@@ -341,6 +347,42 @@ export function isFinalTotal(name: string): boolean {
 const SIGNATURE =
   /^(nguoi lap( bieu)?|nguoi (tong hop|kiem tra)|(kt\.?|tm\.?|q\.?)\s*(chu tich|ubnd|uy ban|giam doc)|(pho )?chu tich|(pho )?giam doc|thu truong( don vi| co quan)?|noi nhan|xac nhan cua|prepared by|approved by|chairman|chu giai|legend \(par index\)|ghi chu\s*:)/;
 
+/** The first two folded characters every SIGNATURE alternative starts with ("q" alone: any second one). */
+const SIGNATURE_STARTS = startsOf([
+  "ng",
+  "kt",
+  "tm",
+  "ph",
+  "ch",
+  "gi",
+  "th",
+  "no",
+  "xa",
+  "pr",
+  "ap",
+  "le",
+  "gh",
+  "q",
+]);
+/** The same for TOTAL. */
+const TOTAL_STARTS = startsOf(["to", "co", "gr"]);
+
+/** Two-character starts as foldedStart packs them; a one-letter start stands for any second character. */
+function startsOf(starts: string[]): { pairs: Set<number>; firsts: Set<number> } {
+  const pairs = new Set<number>();
+  const firsts = new Set<number>();
+  for (const s of starts)
+    if (s.length === 1) firsts.add(s.charCodeAt(0));
+    else pairs.add((s.charCodeAt(0) << 16) | s.charCodeAt(1));
+  return { pairs, firsts };
+}
+
+/** Whether fold(text) may start like one of `starts` (true when the fold table cannot tell). */
+function mayStartLike(text: string, starts: { pairs: Set<number>; firsts: Set<number> }): boolean {
+  const s = foldedStart(text);
+  return s === -1 || starts.pairs.has(s) || starts.firsts.has(s >>> 16);
+}
+
 /** A row of the signature block: no number in it, and a short cell that starts like a signature title. */
 export function isSignatureRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
   const r = sheet.values[row - sheet.top];
@@ -353,6 +395,7 @@ export function isSignatureRow(sheet: SheetSnapshot, row: number, left: number, 
     // Every signature title starts with a letter; scores typed as text ("9,50") start with a digit.
     const c0 = v.charCodeAt(0);
     if (c0 >= 48 && c0 <= 57) continue;
+    if (!mayStartLike(v, SIGNATURE_STARTS)) continue;
     if (SIGNATURE.test(fold(v))) hit = true;
   }
   return hit;

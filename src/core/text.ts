@@ -66,6 +66,61 @@ function foldFast(text: string): string {
   return String.fromCharCode(...out);
 }
 
+/**
+ * The first two characters of fold(text) as (first << 16) | second (second 0 for a one-character text, -2 for
+ * an empty one), without building the folded text; -1 when the table cannot tell (then fold must). What a
+ * test of a folded text's start rules most texts out by.
+ */
+export function foldedStart(text: string): number {
+  const table = (foldTable ??= buildFoldTable());
+  let first = -1;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < FOLD_TABLE_END ? table[c] : NOT_TABLED;
+    if (f === NOT_TABLED) return -1;
+    if (f === REMOVED) continue;
+    if (f === SPACE) {
+      space = first !== -1;
+      continue;
+    }
+    if (first === -1) first = f;
+    else return (first << 16) | (space ? 32 : f);
+  }
+  return first === -1 ? -2 : first << 16;
+}
+
+/**
+ * Whether fold(text) may contain one of `words` (lower-case words without white space): false only when it
+ * surely does not, found through the table without building the folded text (true when the table cannot tell).
+ */
+export function mayFoldToContain(text: string, words: readonly string[]): boolean {
+  const n = text.length;
+  if (n > 200) return true;
+  const table = (foldTable ??= buildFoldTable());
+  const folded = FOLDED_SCRATCH;
+  let len = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < FOLD_TABLE_END ? table[c] : NOT_TABLED;
+    if (f === NOT_TABLED) return true;
+    if (f === REMOVED) continue;
+    folded[len++] = f === SPACE ? 32 : f;
+  }
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    const last = len - word.length;
+    for (let at = 0; at <= last; at++) {
+      let k = 0;
+      while (k < word.length && folded[at + k] === word.charCodeAt(k)) k++;
+      if (k === word.length) return true;
+    }
+  }
+  return false;
+}
+
+const FOLDED_SCRATCH = new Uint16Array(200);
+
 /** fold as its definition says: NFD, marks dropped, đ → d, lower case, white space collapsed and trimmed. */
 export function foldUncached(text: string): string {
   return text

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { fold, foldUncached } from "../../src/core/text";
+import { fold, foldedStart, foldUncached, mayFoldToContain } from "../../src/core/text";
 
 describe("fold by its table", () => {
   it("folds every single character as its definition does", () => {
@@ -23,6 +23,28 @@ describe("fold by its table", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("tells a folded text's start and words without folding it, or says it cannot", () => {
+    const ch = fc.constantFrom(..."aAđĐêỆĩİßÇdiemDIỂMbonusPENALTYtg  \t\u00a0\u0301\u3000Σя.:");
+    const words = ["diem", "bonus", "penalt", "deduction"];
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 10 }), (cs) => {
+        const t = cs.join("");
+        const f = foldUncached(t);
+        const start = foldedStart(t);
+        if (start !== -1)
+          expect(start).toBe(f === "" ? -2 : (f.charCodeAt(0) << 16) | (f.length > 1 ? f.charCodeAt(1) : 0));
+        // Never "no" when the folded text has one of the words.
+        if (words.some((w) => f.includes(w))) expect(mayFoldToContain(t, words)).toBe(true);
+        // And "no" when it has none and every character is in the table (Latin, the marks).
+        else if (!/[^\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]/.test(t))
+          expect(mayFoldToContain(t, words)).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(mayFoldToContain("Tiêu chí 12.3", words)).toBe(false);
+    expect(mayFoldToContain("ĐIỂM THƯỞNG", words)).toBe(true);
   });
 
   it("reads Vietnamese as the headers and names need", () => {
