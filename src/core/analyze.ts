@@ -365,14 +365,17 @@ export class RowReader {
     return parsed.key;
   }
 
-  /** Level and parent of the row about to be added at `index`: by its key, else by capitals in the name. */
+  /** The parent placeInTree found (a field, not an object per row). */
+  private placed: number | null = null;
+
+  /** Level of the row about to be added at `index`, its parent in `placed`: by its key, else by capitals. */
   private placeInTree(
     row: number,
     index: number,
     key: string | null,
     codeText: string,
     name: string,
-  ): { level: number; parent: number | null } {
+  ): number {
     let parent: number | null = null;
     if (key) {
       let level = 1;
@@ -396,14 +399,17 @@ export class RowReader {
           data: { firstRow: this.rows[first].row + 1 },
         });
       }
-      return { level, parent };
+      this.placed = parent;
+      return level;
     }
     if (isUpperName(name) || this.lastUpper === null) {
       // No code: a name in capitals is a domain, as in the official tables.
       if (isUpperName(name)) this.lastUpper = index;
-      return { level: 1, parent: null };
+      this.placed = null;
+      return 1;
     }
-    return { level: 2, parent: this.lastUpper };
+    this.placed = this.lastUpper;
+    return 2;
   }
 
   /** Whether row `index` is `ancestor` or lies under it. */
@@ -497,11 +503,14 @@ export class RowReader {
     let level: number;
     let parent: number | null;
     if (own !== null && key === null) {
-      [level, parent] = [1, null];
+      level = 1;
+      parent = null;
     } else if (own === null && block !== null && key === null) {
-      [level, parent] = [2, block.index];
+      level = 2;
+      parent = block.index;
     } else {
-      ({ level, parent } = this.placeInTree(row, index, key, codeText, name));
+      level = this.placeInTree(row, index, key, codeText, name);
+      parent = this.placed;
     }
     if (own !== null) this.adjustBlock = { index, kind: own };
     else if (block !== null) {
