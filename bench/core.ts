@@ -1,7 +1,8 @@
 /**
  * The pure core against ExcelJS's load of the same file, in the same process: parse + score (analyzeSheet)
  * and plan (recalc & highlight, assign, the plan sheet) of a generated table, beside ExcelJS loading the
- * .xlsx that holds it. Target on 10,000 rows: core ≤ 10% of the load.
+ * .xlsx that holds it. Target on 10,000 rows: core ≤ 10% of the load (wall time, as the target says; the CPU
+ * times of the same runs are reported beside it, since other jobs on the machine move them less).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -20,16 +21,34 @@ import { generatedFile } from "./apply";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs the cases in turn, `runs` times after `warm` rounds, and gives each case's median (ms). */
-async function interleaved(cases: (() => unknown)[], runs: number, warm = 2): Promise<number[]> {
+/** CPU time of the process so far (user + system, ms): what a busy shared machine moves less than wall time. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * Runs the cases in turn, `runs` times after `warm` rounds, and gives each case's median wall time and median
+ * CPU time (ms).
+ */
+async function interleaved(
+  cases: (() => unknown)[],
+  runs: number,
+  warm = 2,
+): Promise<{ wall: number[]; cpu: number[] }> {
   const ts: number[][] = cases.map(() => []);
+  const cs: number[][] = cases.map(() => []);
   for (let i = 0; i < warm + runs; i++)
     for (const [k, fn] of cases.entries()) {
+      const c = cpuMs();
       const t = performance.now();
       await fn();
-      if (i >= warm) ts[k].push(performance.now() - t);
+      if (i >= warm) {
+        ts[k].push(performance.now() - t);
+        cs[k].push(cpuMs() - c);
+      }
     }
-  return ts.map(median);
+  return { wall: ts.map(median), cpu: cs.map(median) };
 }
 
 function parseAndScore(ws: WorkbookSnapshot) {
@@ -50,8 +69,8 @@ function planAll(ws: WorkbookSnapshot): number {
 
 export async function benchCore(): Promise<{ lines: string[]; ok: boolean }> {
   const lines = [
-    "| rows | ExcelJS load (ms) | parse + score (ms) | + plan: recalc & highlight, assign, plan sheet (ms) | core / load | target |",
-    "| ---: | ---: | ---: | ---: | ---: | --- |",
+    "| rows | ExcelJS load (ms) | parse + score (ms) | + plan: recalc & highlight, assign, plan sheet (ms) | core / load | target | by CPU time: load, core (ms) | core / load (CPU) |",
+    "| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
   ];
   let ok = true;
   for (const n of [1000, 10_000]) {
@@ -63,15 +82,16 @@ export async function benchCore(): Promise<{ lines: string[]; ok: boolean }> {
     };
     const ws = readSnapshot(await load());
     // one load, one parse, one parse + plan, in turn: a change in the machine's load hits all three alike
-    const [tLoad, parse, all] = await interleaved(
+    const { wall, cpu } = await interleaved(
       [load, () => parseAndScore(ws), () => planAll(ws)],
       n >= 10_000 ? 9 : 15,
     );
+    const [tLoad, parse, all] = wall;
     const ratio = all / tLoad;
     const target = n === 10_000 ? `≤ 10% ${ratio <= 0.1 ? "✔" : "✘"}` : "";
     if (n === 10_000 && ratio > 0.1) ok = false;
     lines.push(
-      `| ${n.toLocaleString("en")} | ${tLoad.toFixed(0)} | ${parse.toFixed(1)} | ${all.toFixed(1)} | ${(ratio * 100).toFixed(1)}% | ${target} |`,
+      `| ${n.toLocaleString("en")} | ${tLoad.toFixed(0)} | ${parse.toFixed(1)} | ${all.toFixed(1)} | ${(ratio * 100).toFixed(1)}% | ${target} | ${cpu[0].toFixed(0)}, ${cpu[2].toFixed(1)} | ${((cpu[2] / cpu[0]) * 100).toFixed(1)}% |`,
     );
   }
   return { lines, ok };

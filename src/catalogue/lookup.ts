@@ -22,6 +22,7 @@
 import { DOMAIN_MEANINGS, domainMeaning, type DomainMeaning } from "../core/domainMeaning";
 import { SAME_NAME_THRESHOLD, nameSimilarity, sameName, wordsOf } from "../core/sameCriterion";
 import { ancestorKeys, parseCode } from "../core/text";
+import { boundedMemo } from "../core/boundedMemo";
 import {
   AGENCIES,
   BUILTIN_ENTRIES,
@@ -124,7 +125,7 @@ interface Index {
   /** The entries' titles by word (folded, as nameSimilarity compares them), built on first use. */
   words?: TitleIndex;
   /** candidateEntries by name: a table's names come back on every analysis (apply-all reads four times). */
-  candidates?: Map<string, number[]>;
+  candidates?: (name: string) => number[];
 }
 
 /**
@@ -157,13 +158,8 @@ function titleIndex(catalogue: Catalogue, ix: Index): TitleIndex {
 
 /** Indices (in catalogue order) of the entries whose titles can be the same criterion as `name`. */
 function candidateEntries(catalogue: Catalogue, ix: Index, name: string): number[] {
-  const memo = (ix.candidates ??= new Map());
-  let hit = memo.get(name);
-  if (hit === undefined) {
-    if (memo.size >= 50_000) memo.clear();
-    memo.set(name, (hit = candidatesUncached(catalogue, ix, name)));
-  }
-  return hit;
+  ix.candidates ??= boundedMemo((n: string) => candidatesUncached(catalogue, ix, n), 50_000);
+  return ix.candidates(name);
 }
 
 function candidatesUncached(catalogue: Catalogue, ix: Index, name: string): number[] {

@@ -18,6 +18,7 @@ import {
 import { cellText, isBlankCell, parseCode } from "./text";
 import { evaluateUncached } from "./formula";
 import { totalOf } from "./total";
+import { KeyTree } from "./keyTree";
 import { scoreRows } from "./score";
 import { parseNumber, type ParsedNumber } from "./numbers";
 
@@ -145,8 +146,10 @@ const NONE: number[] = Object.freeze([]) as unknown as number[];
 /** What `appraisal` returns for a table without self-assessed or appraisal-round columns (most). */
 const NO_APPRAISAL: { self: number | null; col?: number } = Object.freeze({ self: null });
 
+const NOT_LETTERS = /[^\p{L}]/gu;
+
 function isUpperName(name: string): boolean {
-  const letters = name.replace(/[^\p{L}]/gu, "");
+  const letters = name.replace(NOT_LETTERS, "");
   return letters.length >= 3 && letters === letters.toLocaleUpperCase("vi");
 }
 
@@ -166,13 +169,8 @@ export class RowReader {
   /** The stated final score under a bonus/penalty block after the total («Tổng điểm sau khi cộng, trừ»). */
   finalRow: number | null = null;
   private readonly cols: TableLayout["columns"];
-  private readonly byKey = new Map<string, number>();
-  /**
-   * Keys (and row indices) of the coded rows from the top of the tree down to the last one read: a code's
-   * parent is nearly always on this path, found without building its key. Every entry is also in `byKey`.
-   */
-  private readonly pathKeys: string[] = [];
-  private readonly pathRows: number[] = [];
+  /** The code keys read so far: each row's parent and repeated codes. */
+  private readonly keys = new KeyTree();
   /** The Roman-numbered domain the rows are under ("II" → 2), if any. */
   private romanDomain: number | null = null;
   /** Index of the last row without a code whose name is in capitals (a domain). */
@@ -204,6 +202,16 @@ export class RowReader {
   num(row: number, role: NumberRole): ParsedNumber {
     const c = this.cols[role];
     return c === undefined ? BLANK : this.numAt(row, c);
+  }
+
+  /** A row's four numbers, in NUMBER_ROLES order (one object literal: one shape for every row). */
+  statedOf(row: number): Record<NumberRole, ParsedNumber> {
+    return {
+      max: this.num(row, "max"),
+      achieved: this.num(row, "achieved"),
+      gap: this.num(row, "gap"),
+      percent: this.num(row, "percent"),
+    };
   }
 
   /** The number in a cell; a formula with no cached value is calculated by the core's evaluator. */
@@ -259,8 +267,7 @@ export class RowReader {
       this.skipped.push({ row, why: "blank" });
       return row;
     }
-    const stated = {} as Record<NumberRole, ParsedNumber>;
-    for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
+    const stated = this.statedOf(row);
     // Only a row with text where the scores should be can be a repeated header.
     if (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") {
       const h = matchHeaders(sheet, row)[0];
@@ -318,8 +325,7 @@ export class RowReader {
       this.finalRow = row;
       return -1;
     }
-    const stated = {} as Record<NumberRole, ParsedNumber>;
-    for (const r of NUMBER_ROLES) stated[r] = this.num(row, r);
+    const stated = this.statedOf(row);
     this.addCriterion(row, codeText, name, stated);
     return row;
   }
@@ -359,38 +365,24 @@ export class RowReader {
     return parsed.key;
   }
 
-  /** Level and parent of the row about to be added at `index`: by its key, else by capitals in the name. */
+  /** The parent placeInTree found (a field, not an object per row). */
+  private placed: number | null = null;
+
+  /** Level of the row about to be added at `index`, its parent in `placed`: by its key, else by capitals. */
   private placeInTree(
     row: number,
     index: number,
     key: string | null,
     codeText: string,
     name: string,
-  ): { level: number; parent: number | null } {
+  ): number {
     let parent: number | null = null;
     if (key) {
       let level = 1;
       for (let i = key.indexOf("."); i !== -1; i = key.indexOf(".", i + 1)) level++;
-      const { pathKeys, pathRows } = this;
-      const lastDot = key.lastIndexOf(".");
-      // Off the path go the rows whose key does not lead to this one ("1.2" stays for "1.2.3", not "1.20").
-      while (pathKeys.length > 0) {
-        const k = pathKeys[pathKeys.length - 1];
-        if (k.length < key.length && key.charCodeAt(k.length) === 46 && key.startsWith(k)) break;
-        pathKeys.pop();
-        pathRows.pop();
-      }
-      if (lastDot !== -1 && pathKeys.length > 0 && pathKeys[pathKeys.length - 1].length === lastDot)
-        parent = pathRows[pathRows.length - 1];
-      // Otherwise the nearest ancestor key read anywhere above, as written.
-      for (
-        let cut = key.lastIndexOf(".");
-        parent === null && cut !== -1;
-        cut = key.lastIndexOf(".", cut - 1)
-      ) {
-        const p = this.byKey.get(key.slice(0, cut));
-        if (p !== undefined) parent = p;
-      }
+      // The nearest ancestor key read anywhere above, as written; the first row of a repeated code.
+      const first = this.keys.add(key, index);
+      if (this.keys.parent >= 0) parent = this.keys.parent;
       if (parent === null && level > 1) {
         this.issues.push({
           kind: "parent-missing",
@@ -399,27 +391,25 @@ export class RowReader {
           data: { parent: key.slice(0, key.lastIndexOf(".")) },
         });
       }
-      const dup = this.byKey.get(key);
-      if (dup !== undefined) {
+      if (first >= 0) {
         this.issues.push({
           kind: "duplicate-code",
           row,
           code: codeText,
-          data: { firstRow: this.rows[dup].row + 1 },
+          data: { firstRow: this.rows[first].row + 1 },
         });
-      } else {
-        this.byKey.set(key, index);
-        pathKeys.push(key);
-        pathRows.push(index);
       }
-      return { level, parent };
+      this.placed = parent;
+      return level;
     }
     if (isUpperName(name) || this.lastUpper === null) {
       // No code: a name in capitals is a domain, as in the official tables.
       if (isUpperName(name)) this.lastUpper = index;
-      return { level: 1, parent: null };
+      this.placed = null;
+      return 1;
     }
-    return { level: 2, parent: this.lastUpper };
+    this.placed = this.lastUpper;
+    return 2;
   }
 
   /** Whether row `index` is `ancestor` or lies under it. */
@@ -466,8 +456,8 @@ export class RowReader {
   private notApplicable(row: number, stated: Record<NumberRole, ParsedNumber>): boolean {
     const { max, achieved } = stated;
     if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
-    for (const c of this.noteCols) {
-      const v = cellAt(this.sheet, row, c);
+    for (let k = 0; k < this.noteCols.length; k++) {
+      const v = cellAt(this.sheet, row, this.noteCols[k]);
       if (typeof v === "string" && v.length <= 20 && this.parsed(v).kind === "na") return true;
     }
     return false;
@@ -475,13 +465,18 @@ export class RowReader {
 
   /** Rows with numbers but no code and no domain, in a table whose rows have codes: not placed. */
   markUnclassified(): void {
-    if (!this.rows.some((r) => r.key !== null)) return;
-    for (const r of this.rows) {
+    // Index loops over the rows (here and on every per-row path): a for-of loop that is not optimised yet
+    // (every first run) makes an iterator result per row.
+    const rows = this.rows;
+    if (!rows.some((r) => r.key !== null)) return;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.key !== null || r.adjust !== null || r.parent !== null || r.na || isUpperName(r.name)) continue;
       if (!NUMBER_ROLES.some((k) => r.stated[k].kind === "number")) continue;
       r.unclassified = true;
     }
-    for (const r of this.rows)
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.unclassified)
         this.issues.push({
           kind: "unclassified-row",
@@ -489,6 +484,7 @@ export class RowReader {
           code: r.code,
           data: { name: r.name.slice(0, 60) },
         });
+    }
   }
 
   private addCriterion(
@@ -507,11 +503,14 @@ export class RowReader {
     let level: number;
     let parent: number | null;
     if (own !== null && key === null) {
-      [level, parent] = [1, null];
+      level = 1;
+      parent = null;
     } else if (own === null && block !== null && key === null) {
-      [level, parent] = [2, block.index];
+      level = 2;
+      parent = block.index;
     } else {
-      ({ level, parent } = this.placeInTree(row, index, key, codeText, name));
+      level = this.placeInTree(row, index, key, codeText, name);
+      parent = this.placed;
     }
     if (own !== null) this.adjustBlock = { index, kind: own };
     else if (block !== null) {
@@ -523,7 +522,8 @@ export class RowReader {
     }
     const appraisal = this.appraisal(row, codeText, stated);
     const na = this.notApplicable(row, stated);
-    for (const r of NUMBER_ROLES) {
+    for (let k = 0; k < NUMBER_ROLES.length; k++) {
+      const r = NUMBER_ROLES[k];
       const p = stated[r];
       if (p.kind === "invalid") {
         this.unreadable(row, codeText || null, r, p.text);

@@ -11,7 +11,14 @@ import { addedHeaderStyle, columnIsEmpty, headerRowsOf, insertColumnsOp } from "
 import { rowRuns } from "./rects";
 import { isAddinRule } from "./conditional";
 import { chartMoves, chartNote, unplacedCharts } from "./charts";
-import { rowsNeedingRemedy, textOrBlank as text, type RemedyField, type RemedySource } from "./remedy";
+import {
+  rowsNeedingRemedy,
+  sharedText,
+  textOrBlank as text,
+  type RemedyField,
+  type RemedySource,
+} from "./remedy";
+import { boundedMemo } from "./boundedMemo";
 
 export const ASSIGN_HEADERS: Record<RemedyField, Record<Lang, string>> = {
   lead: { vi: "Cơ quan chủ trì tham mưu", en: "Lead agency" },
@@ -57,12 +64,34 @@ function placeColumns(sheet: SheetSnapshot, a: Analysis): Placement {
 
 /** The cells of each owned column to write, by row, and what was filled, kept and cleared. */
 interface Writes {
-  cells: Record<RemedyField, Map<number, CellInput>>;
+  /** By field, indexed by sheet row − `top` (the header row): the cell to write, undefined where none. */
+  cells: Record<RemedyField, (CellInput | undefined)[]>;
+  /** How many cells each field writes. */
+  counts: Record<RemedyField, number>;
+  top: number;
   filled: number;
   kept: number;
   cleared: number;
   /** Rows with a remedy (their three cells wrap). */
   wrapRows: number[];
+}
+
+/** A list of tasks as one line each: joined once per distinct list (the same few lists fill a table). */
+const tasksByFirst = boundedMemo(
+  (_first: string) => [] as { tasks: readonly string[]; joined: string }[],
+  10_000,
+);
+
+function joinedTasks(tasks: readonly string[]): string {
+  if (tasks.length === 0) return "";
+  if (tasks.length === 1) return tasks[0];
+  const known = tasksByFirst(tasks[0]);
+  for (const k of known)
+    if (k.tasks.length === tasks.length && k.tasks.every((t, i) => t === tasks[i])) return k.joined;
+  const joined = tasks.join("\n");
+  // A handful of lists per first task; a runaway list of lists is not kept.
+  if (known.length < 64) known.push({ tasks: [...tasks], joined });
+  return joined;
 }
 
 function planWrites(
@@ -85,56 +114,78 @@ function planWrites(
     const v = c === null ? null : cellAt(sheet, row, c);
     return typeof v === "string" ? v.trim() : cellText(v);
   };
+  const top = a.table.headerRow;
   const w: Writes = {
-    cells: { lead: new Map(), implementers: new Map(), tasks: new Map() },
+    cells: { lead: [], implementers: [], tasks: [] },
+    counts: { lead: 0, implementers: 0, tasks: 0 },
+    top,
     filled: 0,
     kept: 0,
     cleared: 0,
     wrapRows: [],
   };
-  const needing = new Set(rowsNeedingRemedy(a));
-  for (const r of a.rows) {
-    const want: Record<RemedyField, string> = { lead: "", implementers: "", tasks: "" };
-    if (needing.has(r)) {
+  const set = (f: RemedyField, row: number, cell: CellInput) => {
+    const cells = w.cells[f];
+    if (cells[row - top] === undefined) w.counts[f]++;
+    cells[row - top] = cell;
+  };
+  // The rows needing a remedy, in table order: walked alongside the rows (no set of them).
+  const needing = rowsNeedingRemedy(a);
+  let next = 0;
+  for (let i = 0; i < a.rows.length; i++) {
+    const r = a.rows[i];
+    let lead = "";
+    let implementers = "";
+    let tasks = "";
+    if (needing[next] === r) {
+      next++;
       const m = source.remedy(r, a);
-      want.lead = m.lead;
-      want.implementers = m.implementers;
-      want.tasks = m.tasks.join("\n");
+      lead = m.lead;
+      implementers = m.implementers;
+      tasks = joinedTasks(m.tasks);
       w.filled++;
       w.wrapRows.push(r.row);
     }
-    for (const f of FIELDS) {
+    for (let k = 0; k < FIELDS.length; k++) {
+      const f = FIELDS[k];
+      const want = f === "lead" ? lead : f === "implementers" ? implementers : tasks;
       const now = f === "tasks" ? currentRaw(r.row, f) : current(r.row, f);
-      if (now === want[f]) continue;
+      if (now === want) continue;
       // A cell the user edited (not empty, not a catalogue text) is theirs.
       if (now !== "" && !source.produced(f, now)) {
         w.kept++;
         continue;
       }
-      w.cells[f].set(r.row, text(want[f]));
-      if (want[f] === "") w.cleared++;
+      set(f, r.row, sharedText(want));
+      if (want === "") w.cleared++;
     }
   }
   for (const f of FIELDS)
-    for (const hr of headerRows) if (current(hr, f) === "") w.cells[f].set(hr, text(ASSIGN_HEADERS[f][lang]));
+    for (const hr of headerRows) if (current(hr, f) === "") set(f, hr, text(ASSIGN_HEADERS[f][lang]));
   return w;
 }
 
 /** The writes as one block when the three columns are adjacent, else one block per column. */
 function writeOps(sheetName: string, a: Analysis, p: Placement, w: Writes): Op[] {
-  if (!FIELDS.some((f) => w.cells[f].size > 0)) return [];
+  if (!FIELDS.some((f) => w.counts[f] > 0)) return [];
   const top = a.table.headerRow;
   const bottom = a.table.lastRow;
   const ordered = [...FIELDS].sort((x, y) => p.cols[x] - p.cols[y]);
   const contiguous = ordered.every((f, k) => p.cols[f] === p.cols[ordered[0]] + k);
   const block = (fs: RemedyField[]) => {
+    const columns = fs.map((f) => w.cells[f]);
     const cells: (CellInput | null)[][] = [];
-    for (let r = top; r <= bottom; r++) cells.push(fs.map((f) => w.cells[f].get(r) ?? null));
+    for (let r = top - w.top; r <= bottom - w.top; r++) {
+      // Sized once: a line pushed to grows room for 17 cells.
+      const line = new Array<CellInput | null>(columns.length);
+      for (let k = 0; k < columns.length; k++) line[k] = columns[k][r] ?? null;
+      cells.push(line);
+    }
     return cells;
   };
   if (contiguous)
     return [{ op: "setCells", sheet: sheetName, top, left: p.cols[ordered[0]], cells: block(ordered) }];
-  return FIELDS.filter((f) => w.cells[f].size).map((f): Op => ({
+  return FIELDS.filter((f) => w.counts[f]).map((f): Op => ({
     op: "setCells",
     sheet: sheetName,
     top,

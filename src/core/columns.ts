@@ -58,7 +58,8 @@ export function insertColumnsOp(
 export function columnIsEmpty(sheet: SheetSnapshot, col: number): boolean {
   if (col < sheet.left) return false;
   const c = col - sheet.left;
-  for (const row of sheet.values) if (!isBlankCell(row[c])) return false;
+  const values = sheet.values;
+  for (let r = 0; r < values.length; r++) if (!isBlankCell(values[r][c])) return false;
   return true;
 }
 

@@ -5,6 +5,7 @@
  */
 
 import { fold } from "./text";
+import { boundedMemo } from "./boundedMemo";
 
 export type DomainMeaning =
   | "direction" // Công tác chỉ đạo, điều hành CCHC
@@ -65,18 +66,11 @@ const RULES: readonly [DomainMeaning, RegExp][] = [
   ["direction", /\bchi dao\b|\bdieu hanh\b/],
 ];
 
-/** The meaning of a domain's name, or null when the name says none of them ("Điểm thưởng", a blank). */
-export function domainMeaning(name: string): DomainMeaning | null {
-  // Every lookup asks for its domain's meaning and the catalogue domains': the same few names again and again.
-  const known = MEANINGS.get(name);
-  if (known !== undefined) return known;
-  if (MEANINGS.size >= 10_000) MEANINGS.clear();
-  const meaning = meaningOf(name);
-  MEANINGS.set(name, meaning);
-  return meaning;
-}
-
-const MEANINGS = new Map<string, DomainMeaning | null>();
+/**
+ * The meaning of a domain's name, or null when the name says none of them ("Điểm thưởng", a blank). Every
+ * lookup asks for its domain's meaning and the catalogue domains': the same few names again and again.
+ */
+export const domainMeaning: (name: string) => DomainMeaning | null = boundedMemo(meaningOf, 10_000);
 
 function meaningOf(name: string): DomainMeaning | null {
   const text = ` ${fold(name).replace(/[^a-z0-9]+/g, " ")} `;

@@ -136,6 +136,8 @@ type Tie =
   | { kind: "ma"; max: string; ach: string; maxStyle: NumberStyle; achStyle: NumberStyle }
   | { kind: "static" };
 
+const STATIC_TIE: Tie = { kind: "static" };
+
 /** Whether two rows tie their colours to the same cells read the same way (one rule covers both). */
 function sameTie(x: Tie, y: Tie): boolean {
   if (x.kind === "gp") return y.kind === "gp" && x.gap === y.gap && x.pct === y.pct;
@@ -213,14 +215,27 @@ export function highlightRules(
     const f = formatAt(sheet, sheet.formulas, row, o);
     return !!f || typeof cellAt(sheet, row, o) === "number" || !!opts.layout;
   };
+  // The ties rows share, made once (not an object and two column letters per row).
+  const gapTie: Tie | null =
+    gap !== undefined && percent !== undefined
+      ? { kind: "gp", gap: columnLetter(gap), pct: columnLetter(percent) }
+      : null;
+  const maTies = new Map<NumberStyle, Map<NumberStyle, Tie>>();
   const tieOf = (r: CriterionRow): Tie => {
-    if (gap !== undefined && percent !== undefined && live(r.row, gap) && live(r.row, percent))
-      return { kind: "gp", gap: columnLetter(gap), pct: columnLetter(percent) };
+    if (gapTie && live(r.row, gap) && live(r.row, percent)) return gapTie;
     const maxStyle = styleOf(r.stated.max);
     const achStyle = styleOf(r.stated.achieved);
-    if (max !== undefined && achieved !== undefined && !r.derived && maxStyle && achStyle)
-      return { kind: "ma", max: columnLetter(max), ach: columnLetter(achieved), maxStyle, achStyle };
-    return { kind: "static" };
+    if (max !== undefined && achieved !== undefined && !r.derived && maxStyle && achStyle) {
+      let byAch = maTies.get(maxStyle);
+      if (!byAch) maTies.set(maxStyle, (byAch = new Map()));
+      let tie = byAch.get(achStyle);
+      if (!tie) {
+        tie = { kind: "ma", max: columnLetter(max), ach: columnLetter(achieved), maxStyle, achStyle };
+        byAch.set(achStyle, tie);
+      }
+      return tie;
+    }
+    return STATIC_TIE;
   };
   const rules: ConditionalRule[] = [];
   const fixed = new Map<string, Rect[]>();
@@ -233,7 +248,8 @@ export function highlightRules(
     for (const s of STATUSES) rules.push({ ranges: [rect], formula: addinFormula(c[s]), fill: PALETTE[s] });
     run = null;
   };
-  for (const r of a.rows) {
+  for (let i = 0; i < a.rows.length; i++) {
+    const r = a.rows[i];
     const tie = tieOf(r);
     if (tie.kind === "static") {
       flush();

@@ -13,6 +13,8 @@
  * (tests/core/legacyText.test.ts, against a Unicode → legacy table written independently in the test). Pure.
  */
 
+import { boundedMemo } from "./boundedMemo";
+
 export type LegacyEncoding = "tcvn3" | "vni";
 
 /** The font cells get when the add-in converts them or writes Unicode text into a legacy sheet. */
@@ -148,8 +150,8 @@ function decodeTcvn3(text: string, upper: boolean): string {
 /** The legacy encoding a font name implies: ".VnTime…" → tcvn3, "VNI-Times…" → vni, else null. */
 export function legacyFontEncoding(fontName: string | null | undefined): LegacyEncoding | null {
   const f = (fontName ?? "").trim();
-  if (/^\.vn/i.test(f)) return "tcvn3";
-  if (/^vni[- _]/i.test(f)) return "vni";
+  if (TCVN3_FONT.test(f)) return "tcvn3";
+  if (VNI_FONT.test(f)) return "vni";
   return null;
 }
 
@@ -177,6 +179,13 @@ export function toUnicode(text: string, encoding: LegacyEncoding, fontName?: str
   return decodeTcvn3(text, upper).normalize("NFC");
 }
 
+// Patterns of the hot paths (every text cell of a sheet is tested): one RegExp each, not a new one per call.
+const NON_ASCII = /[^\x00-\x7f]/;
+const LETTER = /\p{L}/u;
+const WORD_BREAKS = /[\s!-@[-`{-~]+/;
+const TCVN3_FONT = /^\.vn/i;
+const VNI_FONT = /^vni[- _]/i;
+
 /** Letters only real Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the Latin Extended Additional block), or combining marks. */
 const UNICODE_VIETNAMESE =
   /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0323]/;
@@ -201,31 +210,21 @@ function isSyllable(word: string): boolean {
 /** Words with a non-ASCII character, split on ASCII spaces, punctuation and digits (legacy codes are kept). */
 function candidateWords(text: string): string[] {
   // A lone symbol ("©", "§", "«", "½") is no evidence: in legacy text a one-character word is a letter ("ë" = ở).
-  return text
-    .split(/[\s!-@[-`{-~]+/)
-    .filter((w) => /[^\x00-\x7f]/.test(w) && (w.length > 1 || /\p{L}/u.test(w)));
+  return text.split(WORD_BREAKS).filter((w) => NON_ASCII.test(w) && (w.length > 1 || LETTER.test(w)));
 }
 
 /**
  * Which readings of a word are Vietnamese syllables (1: as Unicode, 2: as TCVN3, 4: as VNI), remembered: the
  * same few hundred words make up a whole table, and a sheet's every text cell is tested (a third of a summary's
- * time on a 10,000-row table before). Bounded: forgotten all at once past READINGS_CACHE words.
+ * time on a 10,000-row table before). Bounded: forgotten all at once past 50,000 words.
  */
-const READINGS = new Map<string, number>();
-const READINGS_CACHE = 50_000;
-
-function readingsOf(w: string): number {
-  let bits = READINGS.get(w);
-  if (bits === undefined) {
-    bits =
-      (isSyllable(w) ? 1 : 0) |
-      (isSyllable(decodeTcvn3(w, false)) ? 2 : 0) |
-      (isSyllable(decodeVni(w)) ? 4 : 0);
-    if (READINGS.size >= READINGS_CACHE) READINGS.clear();
-    READINGS.set(w, bits);
-  }
-  return bits;
-}
+const readingsOf = boundedMemo(
+  (w: string): number =>
+    (isSyllable(w) ? 1 : 0) |
+    (isSyllable(decodeTcvn3(w, false)) ? 2 : 0) |
+    (isSyllable(decodeVni(w)) ? 4 : 0),
+  50_000,
+);
 
 /**
  * The legacy encoding of a text, or null for plain ASCII and real Unicode.
@@ -236,7 +235,7 @@ function readingsOf(w: string): number {
 export function detectLegacy(text: string, fontName?: string | null): LegacyEncoding | null {
   const byFont = legacyFontEncoding(fontName);
   if (byFont) return byFont;
-  if (!/[^\x00-\x7f]/.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
+  if (!NON_ASCII.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
   const words = candidateWords(text);
   if (words.length === 0) return null;
   let unicodeOk = 0;

@@ -7,11 +7,12 @@ import type { CellInput, CellValue, ChangeSet, Op, Rect, SheetSnapshot, Workbook
 import type { Analysis, CriterionRow } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt } from "./table";
-import { cellText, compareKeyParts, fold, isBlankCell, keyParts, parseCode } from "./text";
+import { cellText, compareKeyText, fold, isBlankCell, parseCode } from "./text";
+import { ByCodeAndTask } from "./byCodeAndTask";
 import { AddinError } from "./errors";
 import { PLAN_SHEET, PLAN_TABLE } from "./owned";
 import { rowRuns } from "./rects";
-import { rowsNeedingRemedy, textOrBlank as text, type RemedySource } from "./remedy";
+import { rowsNeedingRemedy, sharedText, textOrBlank as text, type RemedySource } from "./remedy";
 import { markOwnedOps, ownedSheet } from "./workbookMemory";
 
 /** The number format of the deadline column (day/month/year, as Vietnamese documents write dates). */
@@ -70,7 +71,14 @@ export interface PlanSheetOptions {
   lang?: Lang;
 }
 
-type RowCells = Partial<Record<PlanColumn, CellInput>>;
+/**
+ * A plan row's cells by column, in PLAN_COLUMNS order (undefined: the column's cell is blank). Each row owns
+ * its array: the body's line is made of it (bodyOp).
+ */
+type RowCells = (CellInput | null | undefined)[];
+
+/** Each column's index in PLAN_COLUMNS (and in RowCells). */
+const IX = Object.fromEntries(PLAN_COLUMNS.map((c, i) => [c.key, i])) as Record<PlanColumn, number>;
 
 interface PlanRow {
   code: string;
@@ -159,11 +167,11 @@ function readExistingPlan(sheet: SheetSnapshot): ExistingPlan | null {
     const rows: ExistingPlan["rows"] = [];
     let lastRow = headerRow;
     for (let row = headerRow + 1; row <= tableEnd; row++) {
-      const values: RowCells = {};
+      const values: RowCells = [];
       let any = false;
       for (const c of PLAN_COLUMNS) {
         const v = inputOf(sheet, row, cols[c.key]);
-        values[c.key] = v;
+        values.push(v);
         if (v.kind !== "blank") any = true;
       }
       if (!any) {
@@ -190,40 +198,47 @@ function readExistingPlan(sheet: SheetSnapshot): ExistingPlan | null {
   return null;
 }
 
-/**
- * Plan rows by code and task (the code canonical, the task folded): two maps deep, so a lookup builds no new
- * string (a joined key per row was most of the plan's time on a large table).
- */
-class ByCodeAndTask<T> {
-  private readonly byCode = new Map<string, Map<string, T>>();
-  private static codeKey(code: string): string {
-    return parseCode(code)?.key ?? code;
-  }
-  get(code: string, task: string): T | undefined {
-    return this.byCode.get(ByCodeAndTask.codeKey(code))?.get(fold(task));
-  }
-  /** Adds the value unless one is there already; false when it was. */
-  add(code: string, task: string, value: T): boolean {
-    const k = ByCodeAndTask.codeKey(code);
-    let tasks = this.byCode.get(k);
-    if (!tasks) this.byCode.set(k, (tasks = new Map()));
-    const t = fold(task);
-    if (tasks.has(t)) return false;
-    tasks.set(t, value);
-    return true;
-  }
+const BLANK: CellInput = Object.freeze({ kind: "blank" });
+const numberCell = (v: number | null): CellInput => (v === null ? BLANK : { kind: "number", value: v });
+const textCell = (t: string): CellInput => (t === "" ? BLANK : { kind: "text", text: t });
+
+/** A criterion's name, scores and reason as cells: made once, shared by the rows of its tasks. */
+interface ScoreCells {
+  name: CellInput;
+  max: CellInput;
+  achieved: CellInput;
+  gap: CellInput;
+  reason: CellInput;
 }
 
-const scoreCells = (r: CriterionRow | undefined): RowCells =>
-  r
-    ? {
-        name: text(r.name),
-        max: r.max === null ? { kind: "blank" } : { kind: "number", value: r.max },
-        achieved: r.achieved === null ? { kind: "blank" } : { kind: "number", value: r.achieved },
-        gap: r.gap === null ? { kind: "blank" } : { kind: "number", value: r.gap },
-        reason: text(r.reason),
-      }
-    : {};
+function scoreCells(r: CriterionRow): ScoreCells {
+  return {
+    name: textCell(r.name),
+    max: numberCell(r.max),
+    achieved: numberCell(r.achieved),
+    gap: numberCell(r.gap),
+    reason: sharedText(r.reason),
+  };
+}
+
+function putScores(cells: RowCells, s: ScoreCells): void {
+  cells[IX.name] = s.name;
+  cells[IX.max] = s.max;
+  cells[IX.achieved] = s.achieved;
+  cells[IX.gap] = s.gap;
+  cells[IX.reason] = s.reason;
+}
+
+/** The one task of a remedy without tasks: a row of its own all the same. */
+const NO_TASKS: readonly string[] = Object.freeze([""]);
+
+/** Sort order of plan rows: by code key (rows without one last), then as produced. */
+function comparePlanRows(x: PlanRow, y: PlanRow): number {
+  if (x.key && y.key) return compareKeyText(x.key, y.key) || x.order - y.order;
+  if (x.key) return -1;
+  if (y.key) return 1;
+  return x.order - y.order;
+}
 
 /**
  * The plan's rows: one per task of every criterion needing a remedy (merged with the row it had before, keyed
@@ -239,24 +254,34 @@ function planRows(
   const seen = new ByCodeAndTask<true>();
   const previous = new ByCodeAndTask<ExistingPlan["rows"][number]>();
   for (const e of existing?.rows ?? []) previous.add(e.code, e.task, e);
+  const status = sharedText(PLAN_STATUSES[0]);
   let order = 0;
   let added = 0;
-  for (const r of rowsNeedingRemedy(a)) {
+  const needing = rowsNeedingRemedy(a);
+  for (let i = 0; i < needing.length; i++) {
+    const r = needing[i];
     const m = source.remedy(r, a);
     const code = r.code ?? "";
-    for (const task of m.tasks.length ? m.tasks : [""]) {
+    const codeCell = textCell(code);
+    const lead = sharedText(m.lead);
+    const implementers = sharedText(m.implementers);
+    const scores = scoreCells(r);
+    const tasks = m.tasks.length ? m.tasks : NO_TASKS;
+    for (let t = 0; t < tasks.length; t++) {
+      const task = tasks[t];
       if (!seen.add(code, task, true)) continue;
-      const prev = previous.get(code, task);
-      if (!prev) added++;
-      const cells: RowCells = {
-        ...(prev?.values ?? {}),
-        code: text(code),
-        ...scoreCells(r),
-        lead: text(m.lead),
-        implementers: text(m.implementers),
-        task: text(task),
-      };
-      if (!prev) cells.status = text(PLAN_STATUSES[0]);
+      const prev = existing ? previous.get(code, task) : undefined;
+      // The earlier row's cells (the user's deadline, status, notes), then this run's.
+      const cells: RowCells = prev ? [...prev.values] : new Array<CellInput | undefined>(PLAN_COLUMNS.length);
+      if (!prev) {
+        added++;
+        cells[IX.status] = status;
+      }
+      cells[IX.code] = codeCell;
+      putScores(cells, scores);
+      cells[IX.lead] = lead;
+      cells[IX.implementers] = implementers;
+      cells[IX.task] = sharedText(task);
       rows.push({ code, key: r.key, task, cells, met: false, order: order++ });
     }
   }
@@ -270,32 +295,18 @@ function planRows(
     // A row the user added for a criterion still unmet stays a normal row; anything else is marked.
     const stillUnmet = !!crit && crit.gap !== null && crit.gap > 0;
     if (!stillUnmet) marked++;
-    rows.push({
-      code: e.code,
-      key,
-      task: e.task,
-      cells: { ...e.values, ...scoreCells(crit) },
-      met: !stillUnmet,
-      order: order++,
-    });
+    const cells = [...e.values];
+    if (crit) putScores(cells, scoreCells(crit));
+    rows.push({ code: e.code, key, task: e.task, cells, met: !stillUnmet, order: order++ });
   }
-  // Each key's numbers once, not at every comparison of the sort.
-  const parts = new Map<string, number[]>();
-  const partsOf = (key: string) => {
-    let p = parts.get(key);
-    if (!p) parts.set(key, (p = keyParts(key)));
-    return p;
-  };
-  const sorted = rows
-    .map((r) => ({ r, parts: r.key ? partsOf(r.key) : null }))
-    .sort((x, y) => {
-      if (x.parts && y.parts) return compareKeyParts(x.parts, y.parts) || x.r.order - y.r.order;
-      if (x.parts) return -1;
-      if (y.parts) return 1;
-      return x.r.order - y.r.order;
-    })
-    .map((x) => x.r);
-  return { rows: sorted, added, marked };
+  // Rows mostly come in code order already: sorted only when they are not (a stable sort of sorted rows
+  // leaves them as they are).
+  for (let i = 1; i < rows.length; i++)
+    if (comparePlanRows(rows[i - 1], rows[i]) > 0) {
+      rows.sort(comparePlanRows);
+      break;
+    }
+  return { rows, added, marked };
 }
 
 /** Where the plan's columns are: the existing ones found by title, else in PLAN_COLUMNS order from `left`. */
@@ -343,15 +354,18 @@ function bodyOp(rows: PlanRow[], g: Grid, existing: ExistingPlan | null, lang: L
   if (!existing) block.push(header);
   // Each column's place in the line, found once (not per cell).
   const at = PLAN_COLUMNS.map((c) => g.colOf(c.key) - g.left);
-  const BLANK: CellInput = Object.freeze({ kind: "blank" });
-  rows.forEach((r, i) => {
-    const line = new Array<CellInput | null>(g.width).fill(null);
-    PLAN_COLUMNS.forEach((c, k) => {
+  const stt = IX.stt;
+  // Columns in PLAN_COLUMNS order from the left (every new plan): a row's own cells are its line.
+  const inOrder = g.width === at.length && at.every((c, k) => c === k);
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    // every slot of a reused array is set below: no undefined is left in the line
+    const line = (inOrder ? cells : new Array<CellInput | null>(g.width).fill(null)) as (CellInput | null)[];
+    for (let k = 0; k < at.length; k++)
       // The user's columns and missing cells are blank (the one shared blank: nothing changes it).
-      line[at[k]] = c.key === "stt" ? { kind: "number", value: i + 1 } : (r.cells[c.key] ?? BLANK);
-    });
+      line[at[k]] = k === stt ? { kind: "number", value: i + 1 } : (cells[k] ?? BLANK);
     block.push(line);
-  });
+  }
   const oldBottom = existing ? existing.lastRow : g.headerRow;
   const newBottom = g.headerRow + rows.length;
   // Rows a previous plan had beyond the new end (never, since rows are only added) would be blanked here.
@@ -437,8 +451,9 @@ function styleOps(
     ranges: [body("deadline")],
     style: { numberFormat: DATE_FORMAT },
   });
-  const metRows = rows.flatMap((r, i) => (r.met ? [bodyTop + i] : []));
-  const plainRows = rows.flatMap((r, i) => (r.met ? [] : [bodyTop + i]));
+  const metRows: number[] = [];
+  const plainRows: number[] = [];
+  for (let i = 0; i < rows.length; i++) (rows[i].met ? metRows : plainRows).push(bodyTop + i);
   if (metRows.length)
     ops.push({
       op: "setStyle",

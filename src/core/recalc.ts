@@ -160,7 +160,8 @@ function percentInHundreds(sheet: SheetSnapshot, a: Analysis): boolean {
   if (col === undefined) return false;
   let pctFormat = false;
   let big = false;
-  for (const r of a.rows) {
+  for (let i = 0; i < a.rows.length; i++) {
+    const r = a.rows[i];
     const p = r.stated.percent;
     const fmt = formatAt(sheet, sheet.numberFormats, r.row, col);
     if (fmt && fmt.includes("%")) pctFormat = true;
@@ -168,6 +169,9 @@ function percentInHundreds(sheet: SheetSnapshot, a: Analysis): boolean {
   }
   return big && !pctFormat;
 }
+
+/** A number its cell holds as written, or no number: what a row's formula shape reads as it is. */
+const plainNumber = (p: ParsedNumber) => p.kind !== "number" || (!p.oddChars && p.unit === undefined);
 
 /** Step 4: the gap and percent formulas of every criterion row and of the total row. */
 class Formulas {
@@ -262,27 +266,28 @@ class Formulas {
   }
 
   criterionRows(): void {
-    this.a.rows.forEach((r, i) => {
+    const rows = this.a.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const pm = r.stated.max;
       const pa = r.stated.achieved;
-      if (pm.kind === "invalid" || pa.kind === "invalid") return;
+      if (pm.kind === "invalid" || pa.kind === "invalid") continue;
       // Not applicable, bonus/penalty and unplaced rows have no gap to compute.
-      if (r.na || r.adjust !== null || r.unclassified) return;
-      const plain = (p: ParsedNumber) => p.kind !== "number" || (!p.oddChars && p.unit === undefined);
-      if (!r.derived && plain(pm) && plain(pa) && r.achievedCol === undefined) {
+      if (r.na || r.adjust !== null || r.unclassified) continue;
+      if (!r.derived && plainNumber(pm) && plainNumber(pa) && r.achievedCol === undefined) {
         const [g, p] = this.shapeOf(pm, pa);
         const n = String(r.row + 1);
         this.gap.set(r.row, formula(g.join(n)));
         this.pct.set(r.row, formula(p.join(n)));
-        return;
+        continue;
       }
       const m = this.expr(i, "max");
       const ach = this.expr(i, "achieved");
-      if (!m || !ach) return;
+      if (!m || !ach) continue;
       const [g, p] = this.formulasOf(m, ach);
       this.gap.set(r.row, formula(g));
       this.pct.set(r.row, formula(p));
-    });
+    }
   }
 
   /**
@@ -386,6 +391,8 @@ function writeOps(sheetName: string, a: Analysis, p: Placement, f: Formulas): Op
   return ops;
 }
 
+const SCORE_ROLES = ["max", "achieved"] as const;
+
 /** The format every score the add-in writes falls back to: two decimals (decimal comma by Excel's locale). */
 export const SCORE_FORMAT = "0.00";
 
@@ -410,8 +417,10 @@ export function isTwoDecimalFormat(fmt: string): boolean {
  */
 export function scoreFormatOf(sheet: SheetSnapshot, a: Analysis): string {
   const counts = new Map<string, number>();
-  for (const r of a.rows)
-    for (const role of ["max", "achieved"] as const) {
+  for (let i = 0; i < a.rows.length; i++)
+    for (let k = 0; k < SCORE_ROLES.length; k++) {
+      const r = a.rows[i];
+      const role = SCORE_ROLES[k];
       const p = r.stated[role];
       if (p.kind !== "number" || p.style !== "number") continue;
       const col = role === "achieved" && r.achievedCol !== undefined ? r.achievedCol : a.table.columns[role];

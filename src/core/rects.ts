@@ -61,7 +61,18 @@ export function rectRuns(spans: Iterable<Span>): Rect[] {
 
 /** Sheet rows (any order, repeats allowed) as rectangles over the columns [left, left + cols). */
 export function rowRuns(rows: readonly number[], left: number, cols: number): Rect[] {
-  return rectRuns(rows.map((row) => ({ row, left, cols })));
+  // Rows in ascending order (what every planner passes): the runs directly, no span per row.
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i++) if (rows[i] < rows[i - 1]) ascending = false;
+  if (!ascending) return rectRuns(rows.map((row) => ({ row, left, cols })));
+  const out: Rect[] = [];
+  if (cols <= 0) return out;
+  let run: Rect | null = null;
+  for (const row of rows) {
+    if (run && row <= run.top + run.rows) run.rows = row - run.top + 1;
+    else out.push((run = { top: row, left, rows: 1, cols }));
+  }
+  return out;
 }
 
 /** Single cells [row, col] as rectangles. */

@@ -4,6 +4,7 @@
  */
 import type { CellInput } from "./types";
 import type { Analysis, CriterionRow } from "./analyze";
+import { boundedMemo } from "./boundedMemo";
 
 export interface Remedy {
   lead: string;
@@ -36,3 +37,9 @@ export function rowsNeedingRemedy(a: Analysis): CriterionRow[] {
 /** A text cell, or a blank one for "". */
 export const textOrBlank = (t: string): CellInput =>
   t === "" ? { kind: "blank" } : { kind: "text", text: t };
+
+/**
+ * textOrBlank for the texts that repeat down a table (agencies, tasks, statuses): one shared, frozen cell per
+ * distinct text, so the same lead agency on thousands of rows is one object. Nothing changes a planned cell.
+ */
+export const sharedText = boundedMemo((t: string): CellInput => Object.freeze(textOrBlank(t)), 10_000);

@@ -8,6 +8,7 @@
 
 import { domainMeaning } from "./domainMeaning";
 import { fold, parseCode } from "./text";
+import { boundedMemo } from "./boundedMemo";
 
 /**
  * Long forms and the abbreviations the results tables use for them: each long form becomes its abbreviation, so
@@ -28,7 +29,11 @@ const ABBREVIATIONS: [string, string][] = [
   ["hoi dong nhan dan", "hdnd"],
   ["uy ban nhan dan", "ubnd"],
 ];
-const LONG_FORMS = ABBREVIATIONS.map(([long, short]) => ({ re: new RegExp(`\\b${long}\\b`, "g"), short }));
+const LONG_FORMS = ABBREVIATIONS.map(([long, short]) => ({
+  long,
+  re: new RegExp(`\\b${long}\\b`, "g"),
+  short,
+}));
 
 /**
  * Words that carry no meaning of their own in a criterion name: connectives, plural markers, "năm" (before a
@@ -54,13 +59,17 @@ const FILLER = new Set([
   "hoac",
 ]);
 
+const NOT_WORD = /[^a-z0-9]+/g;
+const DIGITS = /^\d+$/;
+
 /**
  * Words of a name, folded: lower case without diacritics, punctuation as spaces, long forms abbreviated
  * ("thủ tục hành chính" → tthc, "KT-XH" → ktxh), numbers, filler words and a "Tiêu chí (thành phần)" prefix dropped.
  */
 export function nameWords(name: string): string[] {
-  let text = fold(name).replace(/[^a-z0-9]+/g, " ");
-  for (const { re, short } of LONG_FORMS) text = text.replace(re, short);
+  let text = fold(name).replace(NOT_WORD, " ");
+  // A pattern can only match where its words are: most names have none of them (no replace run).
+  for (const { long, re, short } of LONG_FORMS) if (text.includes(long)) text = text.replace(re, short);
   const spelled = text
     .trim()
     .split(" ")
@@ -68,7 +77,7 @@ export function nameWords(name: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < spelled.length; i++) {
     const w = spelled[i];
-    if (/^\d+$/.test(w)) continue;
+    if (DIGITS.test(w)) continue;
     if (w === "tieu" && spelled[i + 1] === "chi") {
       i += spelled[i + 2] === "thanh" && spelled[i + 3] === "phan" ? 3 : 1;
       continue;
@@ -80,19 +89,9 @@ export function nameWords(name: string): string[] {
 
 /**
  * nameWords, remembered: a lookup compares each row's name with every catalogue name, so the same names come
- * back thousands of times in a large table. Bounded: forgotten all at once past WORDS_CACHE names.
+ * back thousands of times in a large table. Bounded: forgotten all at once past 50,000 names.
  */
-const wordsCache = new Map<string, readonly string[]>();
-const WORDS_CACHE = 50_000;
-
-export function wordsOf(name: string): readonly string[] {
-  let w = wordsCache.get(name);
-  if (!w) {
-    if (wordsCache.size >= WORDS_CACHE) wordsCache.clear();
-    wordsCache.set(name, (w = nameWords(name)));
-  }
-  return w;
-}
+export const wordsOf: (name: string) => readonly string[] = boundedMemo(nameWords, 50_000);
 
 function bigrams(words: readonly string[]): Set<string> {
   const out = new Set<string>();

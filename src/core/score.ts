@@ -13,8 +13,8 @@ const NO_ROWS: readonly CriterionRow[] = Object.freeze([]);
 /** The children that count in a parent's sums: not bonus/penalty rows, not unplaced ones. */
 function childRows(rows: readonly CriterionRow[], children: readonly number[]): CriterionRow[] {
   const out: CriterionRow[] = [];
-  for (const k of children) {
-    const c = rows[k];
+  for (let i = 0; i < children.length; i++) {
+    const c = rows[children[i]];
     if (c.adjust === null && !c.unclassified) out.push(c);
   }
   return out;

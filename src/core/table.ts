@@ -6,6 +6,18 @@ import type { CellValue, Rect, SheetSnapshot, TableInfo } from "./types";
 import { cellText, fold, isBlankCell, parseCode } from "./text";
 import { parseNumber } from "./numbers";
 import { rectContains } from "./address";
+import { CODE_LIKE, adjustmentOf, isFinalTotal, isSignatureRow, isTotalRow } from "./rowKinds";
+
+// The kinds of rows live in ./rowKinds.ts; table.ts is where the rest of the core has always found them.
+export {
+  adjustmentOf,
+  columnNumberOf,
+  isColumnNumberRow,
+  isFinalTotal,
+  isSignatureRow,
+  isTotalRow,
+  type Adjustment,
+} from "./rowKinds";
 
 export type Role =
   | "code"
@@ -132,16 +144,20 @@ export interface HeaderMatch {
   lang: "vi" | "en";
 }
 
+/** Only what a number written as text is made of. */
+const NUMBER_CHARS = /^[\d\s.,%+-]*$/;
+
 /** Whether a row may be a header on its own: three short texts that are not numbers, hardly any numbers. */
 function headerLike(row0: readonly CellValue[], minTexts: number): boolean {
   let texts = 0;
   let numbers = 0;
-  for (const v of row0) {
+  for (let i = 0; i < row0.length; i++) {
+    const v = row0[i];
     if (typeof v === "number") numbers++;
     else if (typeof v === "string" && v.length <= 80) {
       // A text that starts with an ASCII letter is no number: no pattern needed (most names and codes).
       const c0 = v.charCodeAt(0) | 32;
-      if ((c0 >= 97 && c0 <= 122) || !/^[\d\s.,%+-]*$/.test(v)) texts++;
+      if ((c0 >= 97 && c0 <= 122) || !NUMBER_CHARS.test(v)) texts++;
       else if (v.trim() !== "") numbers++;
     }
     // A data row has its scores: no need to read the rest of it.
@@ -226,11 +242,14 @@ export function matchHeaders(sheet: SheetSnapshot, row: number): HeaderMatch[] {
   return matchHeaderPair(sheet, row);
 }
 
+/** What most rows are: no header (shared: every row of a table is asked). */
+const NO_HEADERS: HeaderMatch[] = Object.freeze([]) as unknown as HeaderMatch[];
+
 /** Rows `row` and `row + 1` read as one header: each column's texts joined, a merged top spread right. */
 function matchHeaderPair(sheet: SheetSnapshot, row: number): HeaderMatch[] {
   const upper = sheet.values[row - sheet.top];
   const lower = sheet.values[row + 1 - sheet.top];
-  if (!upper || !lower || !headerLike(upper, 2) || !headerLike(lower, 2)) return [];
+  if (!upper || !lower || !headerLike(upper, 2) || !headerLike(lower, 2)) return NO_HEADERS;
   const width = Math.max(upper.length, lower.length);
   const texts = new Map<number, string>();
   let spread = "";
@@ -267,121 +286,6 @@ function isBlankRow(sheet: SheetSnapshot, row: number, left: number, right: numb
   if (!r) return true;
   for (let c = left; c <= right; c++) if (!isBlankCell(r[c - sheet.left])) return false;
   return true;
-}
-
-const TOTAL = /^(tong( cong| diem| so diem| so)?|cong|total( score| points)?|grand total)\s*[:.]?$/;
-
-/** Looks like a criterion code (1, 1.6.2, "II."), without allocating: total rows never do. */
-const CODE_LIKE = /^\s*(\d+(\.\d+)*|[IVXivx]+)\.?\s*$/;
-
-/** A total row: "Tổng", "Tổng điểm", "Cộng", "Total" in the code or name column of a row without a code. */
-export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
-  if (columns.code !== undefined) {
-    const code = cellAt(sheet, row, columns.code);
-    if (typeof code === "number" || (typeof code === "string" && CODE_LIKE.test(code))) return false;
-  }
-  for (const role of ["code", "name"] as const) {
-    const col = columns[role];
-    if (col === undefined) continue;
-    const v = cellAt(sheet, row, col);
-    if (typeof v !== "string" || v.length > 40) continue;
-    if (TOTAL.test(fold(v))) return true;
-  }
-  return false;
-}
-
-/** What a bonus/penalty row adds: "Điểm thưởng", "Điểm cộng" (bonus), "Điểm trừ", "Điểm phạt" (penalty). */
-export type Adjustment = "bonus" | "penalty" | "both";
-
-/** Digits, spaces and ASCII punctuation only: folding leaves such a text without a letter. */
-const NO_LETTERS = /^[\d\s.,:;()%+\-/]*$/;
-
-const BONUS = /^(?:[ivx\d.]+\s*[.)-]?\s*)?(diem (thuong|cong)|bonus( points?)?)\b/;
-const PENALTY = /^(?:[ivx\d.]+\s*[.)-]?\s*)?(diem (tru|phat)|penalt(y|ies)|deductions?)\b/;
-const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
-
-/** Whether a row's name (or code cell) says it is a bonus or penalty row, or the heading of such a block. */
-export function adjustmentOf(name: string): Adjustment | null {
-  // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
-  if (name.length > 200 || NO_LETTERS.test(name)) return null;
-  // Each row's name is tested on every analysis (apply-all analyses four times): once per distinct text.
-  const hit = ADJUSTMENT.get(name);
-  if (hit !== undefined) return hit;
-  if (ADJUSTMENT.size >= 100_000) ADJUSTMENT.clear();
-  const found = adjustmentOfUncached(name);
-  ADJUSTMENT.set(name, found);
-  return found;
-}
-
-const ADJUSTMENT = new Map<string, Adjustment | null>();
-
-function adjustmentOfUncached(name: string): Adjustment | null {
-  const t = fold(name);
-  if (BOTH.test(t)) return "both";
-  if (BONUS.test(t)) return "bonus";
-  if (PENALTY.test(t)) return "penalty";
-  return null;
-}
-
-const FINAL =
-  /^(tong( cong| so)?( diem)?\b|diem (cuoi cung|chung cuoc|sau (khi )?cong)|ket qua (cuoi cung|sau)|final (score|total))/;
-
-/** The final score under a bonus/penalty block after the total: «Tổng điểm sau khi cộng, trừ». */
-export function isFinalTotal(name: string): boolean {
-  return name.length <= 80 && FINAL.test(fold(name));
-}
-
-/**
- * The block under a table that ends it: "Người lập biểu", "CHỦ TỊCH", "TM. UBND", "Nơi nhận", …, and the
- * notes or the add-in's legend written under it.
- */
-const SIGNATURE =
-  /^(nguoi lap( bieu)?|nguoi (tong hop|kiem tra)|(kt\.?|tm\.?|q\.?)\s*(chu tich|ubnd|uy ban|giam doc)|(pho )?chu tich|(pho )?giam doc|thu truong( don vi| co quan)?|noi nhan|xac nhan cua|prepared by|approved by|chairman|chu giai|legend \(par index\)|ghi chu\s*:)/;
-
-/** A row of the signature block: no number in it, and a short cell that starts like a signature title. */
-export function isSignatureRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
-  const r = sheet.values[row - sheet.top];
-  if (!r) return false;
-  let hit = false;
-  for (let c = left; c <= right; c++) {
-    const v = r[c - sheet.left];
-    if (typeof v === "number") return false;
-    if (typeof v !== "string" || v.length > 60) continue;
-    // Every signature title starts with a letter; scores typed as text ("9,50") start with a digit.
-    const c0 = v.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57) continue;
-    if (SIGNATURE.test(fold(v))) hit = true;
-  }
-  return hit;
-}
-
-/** The column-number row under a header: «(1) (2) (3) (4)» or «1 2 3 4 5», numbered left to right. */
-export function isColumnNumberRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
-  let expect = -1;
-  let seen = 0;
-  const r = sheet.values[row - sheet.top];
-  if (!r) return false;
-  for (let c = left; c <= right; c++) {
-    const v = r[c - sheet.left];
-    if (typeof v === "number") {
-      // The text of a number is "(d)" or "dd" only for a whole number below 100; no string built for it.
-      if (!Number.isFinite(v)) continue;
-      if (!Number.isInteger(v) || v < 0 || v > 99) return false;
-      if (expect !== -1 && v !== expect) return false;
-      expect = v + 1;
-      seen++;
-      continue;
-    }
-    const t = cellText(v === undefined ? null : v);
-    if (t === "") continue;
-    const m = /^\(?(\d{1,2})\)?$/.exec(t) ?? /^\(([A-Za-z])\)$/.exec(t);
-    if (!m) return false;
-    const n = /\d/.test(m[1]) ? Number(m[1]) : m[1].toLowerCase().charCodeAt(0) - 96;
-    if (expect !== -1 && n !== expect) return false;
-    expect = n + 1;
-    seen++;
-  }
-  return seen >= 3;
 }
 
 const TITLE = /^(bang|bieu|phu luc|ket qua|tong hop|chi so|par index|table|results?)\b/;
@@ -457,6 +361,7 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
   const headers: HeaderMatch[] = [];
   for (let row = block.top; row < block.top + block.rows; row++) {
     const found = matchHeaders(sheet, row);
+    if (found.length === 0) continue;
     headers.push(...found);
     // The lower row of a two-row header is not a header of its own.
     if (found.some((h) => h.row > h.top)) row++;
@@ -470,13 +375,16 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
     let lastRow = h.row;
     let blanks = 0;
     let end = bottom;
+    // The headers below, top to bottom (as found): the next one to meet, without a search per row.
+    let nextBelow = 0;
     for (let row = h.row + 1; row <= bottom; row++) {
       if (isBlankRow(sheet, row, h.left, h.right)) {
         if (++blanks >= LONG_GAP) break;
         continue;
       }
       blanks = 0;
-      const x = below.find((b) => b.top === row);
+      while (nextBelow < below.length && below[nextBelow].top < row) nextBelow++;
+      const x = headerAt(below, nextBelow, row);
       if (x) {
         // A header that repeats the table's under a title of its own starts another table (last year's).
         const titled = lastRow > h.row && isTitleRow(sheet, lastRow);
@@ -522,6 +430,13 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
     tables.push(layout);
   }
   return tables;
+}
+
+/** The first of `headers` (ordered by top) from `from` on that starts on `row`, as `find` would give it. */
+function headerAt(headers: readonly HeaderMatch[], from: number, row: number): HeaderMatch | undefined {
+  for (let i = from; i < headers.length && headers[i].top <= row; i++)
+    if (headers[i].top === row) return headers[i];
+  return undefined;
 }
 
 /** The bonus/penalty rows right under a total row (blank rows between allowed): the last of them. */

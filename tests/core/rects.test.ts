@@ -50,6 +50,22 @@ describe("rectRuns", () => {
     ]);
   });
 
+  test("rowRuns: rows in ascending order (its fast path) give what the spans give", () => {
+    expect(rowRuns([3, 4, 4, 5, 7, 10, 10], 1, 6)).toEqual(rowRuns([7, 3, 4, 4, 5, 10, 10], 1, 6));
+    expect(rowRuns([2, 3], 0, 0)).toEqual([]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 3 }),
+        (rows, left, cols) => {
+          const sorted = [...rows].sort((a, b) => a - b);
+          expect(rowRuns(sorted, left, cols)).toEqual(rectRuns(sorted.map((row) => ({ row, left, cols }))));
+        },
+      ),
+    );
+  });
+
   test("cellRects: a block with a hole", () => {
     const cells: [number, number][] = [
       [0, 0],
