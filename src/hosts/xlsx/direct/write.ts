@@ -1,0 +1,312 @@
+/**
+ * Writing a prepared change set directly into the package's XML (issue 14): only the parts the change set
+ * touches are patched (the sheets it writes, styles, workbook.xml, new sheet and table parts, rels, content
+ * types); every other part stays byte for byte. The ExcelJS writer (../apply.ts) has the reference
+ * semantics, op by op.
+ *
+ * The choice is made before anything is written, for the whole change set: `prepareDirect` loads what the
+ * write needs and says whether every op can be written directly (true) or why not (the caller then writes
+ * the whole change set through ExcelJS). `writeDirect` then cannot fail half-way for a reason it knew of.
+ */
+import type { CellValue, ChangeSet, Op, Rect, WorkbookSnapshot } from "../../../core/types";
+import { evaluateFormula } from "../../../core/formula";
+import { fromStored } from "../future";
+import { attrs, relKind, resolveTarget } from "../opc";
+import { parseRange, overlaps } from "../rects";
+import { cachedText, type DirectBook, type Sheet } from "./book";
+import {
+  cacheResults,
+  cachedValue,
+  fitWrappedRows,
+  setCached,
+  setCells,
+  setStyle,
+  updateDimension,
+} from "./cellsWrite";
+import { DirectUnsupported } from "./unsupported";
+import { sectionOf } from "./sections";
+import {
+  addConditionalFormats,
+  colsOf,
+  flushCols,
+  freezePanes,
+  removeConditionalFormats,
+  setPageSetup,
+  setValidation,
+} from "./sheetWrite";
+import { addTable, flushTables, syncTableHeaders, type TableState } from "./tableWrite";
+import { addSheet, fullCalcOnLoad, setName, setPrintTitles, updateAppTitles } from "./workbookWrite";
+
+/** Ops the direct writer does not write (yet): a change set with one of them goes through ExcelJS. */
+const FALLBACK = new Set<Op["op"]>([
+  "insertColumns",
+  "deleteColumns",
+  "insertRows",
+  "deleteRows",
+  "moveChart",
+  "resizeTable",
+  "deleteTable",
+  "deleteSheet",
+]);
+
+const WRITES_CELLS = new Set<Op["op"]>(["setCells", "addTable"]);
+
+/** What prepareDirect loaded for the write. */
+export interface DirectPlan {
+  tables: TableState;
+  /** Sheets outside the change set whose formulas are recomputed (they may read what it changes). */
+  formulaSheets: string[];
+  appXml: string | null;
+}
+
+const PLANS = new WeakMap<ChangeSet, DirectPlan>();
+
+function mergesOf(sheet: Sheet): Rect[] {
+  const sec = sectionOf(sheet.part, "mergeCells");
+  if (!sec) return [];
+  return [...sec.xml.matchAll(/<mergeCell\b[^>]*>/g)].flatMap((m) => {
+    const r = parseRange(attrs(m[0]).ref ?? "");
+    return r ? [r] : [];
+  });
+}
+
+/** A setCells op writes something into a hidden cell of a merge (ExcelJS unmerges it first). */
+function writesIntoMerge(op: Extract<Op, { op: "setCells" }>, merges: Rect[]): boolean {
+  const rows = op.cells.length;
+  const cols = Math.max(0, ...op.cells.map((r) => r.length));
+  const area = { top: op.top, left: op.left, rows, cols };
+  for (const m of merges) {
+    if (!overlaps(m, area)) continue;
+    for (let r = Math.max(m.top, op.top); r < Math.min(m.top + m.rows, op.top + rows); r++)
+      for (let c = Math.max(m.left, op.left); c < Math.min(m.left + m.cols, op.left + cols); c++) {
+        if (r === m.top && c === m.left) continue;
+        const v = op.cells[r - op.top]?.[c - op.left];
+        if (v && v.kind !== "blank" && !(v.kind === "text" && v.text === "")) return true;
+      }
+  }
+  return false;
+}
+
+/**
+ * Loads what writing `cs` directly needs and says whether it can be: true, or the reason it goes through
+ * ExcelJS (an op the direct writer does not write, a part it does not read, a merge an op would split).
+ */
+export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<true | string> {
+  const added = new Set<string>();
+  const touched = new Set<string>();
+  for (const op of cs.ops) {
+    if (FALLBACK.has(op.op)) return `${op.op} is written through ExcelJS`;
+    if (op.op === "addSheet") {
+      if (book.entry(op.sheet) || added.has(op.sheet)) return `sheet ${op.sheet} exists`;
+      added.add(op.sheet);
+      continue;
+    }
+    if (!added.has(op.sheet)) {
+      if (!book.entry(op.sheet)) return `no sheet named ${op.sheet}`;
+      touched.add(op.sheet);
+    }
+  }
+  try {
+    for (const name of touched) await book.load(name);
+  } catch (e) {
+    if (e instanceof DirectUnsupported) return e.reason;
+    throw e;
+  }
+  for (const op of cs.ops) {
+    if (added.has(op.sheet) || op.op === "addSheet") continue;
+    if (op.op === "setCells" && writesIntoMerge(op, mergesOf(book.sheet(op.sheet))))
+      return `a merged range on ${op.sheet} would be split`;
+    if (op.op === "addTable" && mergesOf(book.sheet(op.sheet)).some((m) => overlaps(m, op.rect)))
+      return `a merged range on ${op.sheet} is inside the new table`;
+  }
+  const tables: TableState = { tables: [], rels: new Map(), changedRels: new Set(), maxId: 0, sst: [] };
+  const writesCells = cs.ops.some((op) => WRITES_CELLS.has(op.op));
+  // Table ids are unique in the package; the tables of the touched sheets keep their names in step.
+  for (const f of Object.values(book.zip.files)) {
+    if (
+      f.dir ||
+      !/\.xml$/i.test(f.name) ||
+      book.opc.contentType(f.name)?.includes("spreadsheetml.table+xml") !== true
+    )
+      continue;
+    const xml = (await f.async("string")) ?? "";
+    tables.maxId = Math.max(
+      tables.maxId,
+      Number(attrs(/<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? "").id) || 0,
+    );
+  }
+  const needRels = new Set(
+    [...touched].filter((n) => cs.ops.some((op) => op.sheet === n && op.op === "addTable")),
+  );
+  for (const name of touched) {
+    const e = book.entry(name)!;
+    const rels = await book.opc.rels(e.part);
+    if (needRels.has(name)) tables.rels.set(name, rels);
+    for (const r of rels)
+      if (relKind(r.type) === "table" && !r.external) {
+        const part = resolveTarget(e.part, r.target);
+        tables.tables.push({ sheet: name, part, xml: (await book.opc.text(part)) ?? "", changed: false });
+      }
+  }
+  const formulaSheets: string[] = [];
+  if (writesCells) {
+    tables.sst = await book.sharedStrings();
+    for (const s of book.sheets) {
+      if (touched.has(s.name)) continue;
+      const xml = (await book.opc.text(s.part)) ?? "";
+      if (!/<(?:\w+:)?f[\s>]/.test(xml)) continue;
+      try {
+        await book.load(s.name);
+        formulaSheets.push(s.name);
+      } catch (e) {
+        if (e instanceof DirectUnsupported) return e.reason;
+        throw e;
+      }
+    }
+  }
+  const appXml =
+    added.size && book.zip.file("docProps/app.xml") ? await book.opc.text("docProps/app.xml") : null;
+  PLANS.set(cs, { tables, formulaSheets, appXml: appXml ?? null });
+  return true;
+}
+
+/** What writeDirect needs from the core: the workbook after the change set, and which sheets it holds in full. */
+export interface AfterState {
+  after: WorkbookSnapshot;
+  /** Sheets the snapshot the change set was prepared on held in full (active and others). */
+  full: ReadonlySet<string>;
+}
+
+function afterSheet(state: AfterState, name: string) {
+  if (!state.full.has(name) && !state.full.has("*")) return undefined;
+  const a = state.after;
+  return a.active.name === name ? a.active : a.others?.[name];
+}
+
+/** Writes a change set prepareDirect accepted. */
+export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState): void {
+  const plan = PLANS.get(cs);
+  if (!plan) throw new Error("writeDirect: prepareDirect first");
+  if (!cs.ops.some((op) => op.op !== "select")) return;
+  const sheetOf = (name: string) => (book.isLoaded(name) ? book.sheet(name) : undefined);
+  const touched = new Set<string>();
+  const added = new Set<string>();
+  const wrapped = new Map<string, Set<number>>();
+  for (const op of cs.ops) {
+    if (op.op === "addSheet") {
+      addSheet(book, op.sheet, op.after);
+      added.add(op.sheet);
+      continue;
+    }
+    if (op.op === "select") continue;
+    if (op.op === "setName") {
+      setName(book, op.name, op.ref, op.hidden === true);
+      continue;
+    }
+    const sheet = book.sheet(op.sheet);
+    touched.add(op.sheet);
+    switch (op.op) {
+      case "setCells":
+        setCells(sheet, op.top, op.left, op.cells);
+        break;
+      case "setStyle":
+        setStyle(book, sheet, op.ranges, op.style);
+        if (op.style.wrap === true) {
+          const set = wrapped.get(op.sheet) ?? new Set<number>();
+          for (const r of op.ranges) for (let k = 0; k < r.rows; k++) set.add(r.top + k);
+          wrapped.set(op.sheet, set);
+        }
+        break;
+      case "addTable":
+        addTable(book, sheet, plan.tables, op);
+        break;
+      case "setValidation":
+        setValidation(sheet, op.rect, op.list);
+        break;
+      case "setColumnWidth":
+        colsOf(sheet).setWidth(op.col, op.width, op.hidden === true);
+        break;
+      case "addConditionalFormats":
+        addConditionalFormats(book, sheet, op.rules);
+        break;
+      case "removeConditionalFormats":
+        removeConditionalFormats(sheet, op.rules);
+        break;
+      case "freezePanes":
+        freezePanes(sheet, op.rows, op.cols);
+        break;
+      case "setPageSetup":
+        setPageSetup(sheet, op.setup);
+        if ("repeatRows" in op.setup) setPrintTitles(book, op.sheet, op.setup.repeatRows);
+        break;
+      default:
+        throw new Error(`writeDirect: ${op.op} was not prepared`);
+    }
+  }
+  syncTableHeaders(sheetOf, plan.tables);
+  for (const [name, rows] of wrapped) fitWrappedRows(book, book.sheet(name), rows, afterSheet(state, name));
+  if (cs.ops.some((op) => WRITES_CELLS.has(op.op))) {
+    recomputeFormulas(book, state, [...touched], plan);
+    fullCalcOnLoad(book);
+  }
+  for (const name of touched) {
+    const sheet = book.sheet(name);
+    flushCols(sheet);
+    updateDimension(sheet);
+    book.touch(name);
+  }
+  flushTables(book, plan.tables);
+  if (plan.appXml && added.size) {
+    const next = updateAppTitles(
+      plan.appXml,
+      book.sheets.map((s) => s.name),
+      added,
+    );
+    if (next !== plan.appXml) book.texts.set("docProps/app.xml", next);
+  }
+}
+
+/**
+ * Cached formula results (apply.ts recalculate's): on the sheets the core's model holds in full, its
+ * recalculated after-state; on the other sheets with formulas, core's evaluator over the cells as written
+ * (what they read of the full sheets is the after-state), two passes for formulas reading formulas.
+ */
+function recomputeFormulas(book: DirectBook, state: AfterState, touched: string[], plan: DirectPlan): void {
+  const inAfter = new Set<string>();
+  for (const name of [...touched, ...plan.formulaSheets]) {
+    const a = afterSheet(state, name);
+    if (!a) continue;
+    inAfter.add(name);
+    if (cacheResults(book.sheet(name), a)) book.touch(name);
+  }
+  const rest = [...new Set([...touched, ...plan.formulaSheets])].filter((n) => !inAfter.has(n));
+  if (!rest.length) return;
+  const sst = plan.tables.sst;
+  const valueOf = (name: string, row: number, col: number): CellValue => {
+    const a = afterSheet(state, name);
+    if (a) return a.values[row - a.top]?.[col - a.left] ?? null;
+    const sheet = book.isLoaded(name) ? book.sheet(name) : undefined;
+    const c = sheet?.cell(row, col);
+    if (!c) return null;
+    if (c.f !== null) return cachedValue(c);
+    const text = cachedText(c, sst);
+    if (text !== null) return text === "" ? null : text;
+    return cachedValue(c);
+  };
+  for (let pass = 0; pass < 2; pass++)
+    for (const name of rest) {
+      const sheet = book.sheet(name);
+      for (const row of sheet.part.rows)
+        for (const c of row.cells) {
+          if (c.f === null) continue;
+          let v: CellValue;
+          try {
+            v = evaluateFormula(fromStored(`=${c.f}`), (s, r, k) => valueOf(s ?? name, r, k), name);
+          } catch {
+            continue; // beyond the core's evaluator: the cached result stays
+          }
+          if (v === "") v = null;
+          if (setCached(c, v)) book.touch(name);
+        }
+    }
+}
