@@ -6,7 +6,7 @@
  */
 import JSZip from "jszip";
 import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "../opc";
-import { attrs, decodeXml } from "../opc";
+import { attrs, decodeXml, encodeXml } from "../opc";
 import {
   parseSheet,
   serializeSheet,
@@ -237,11 +237,26 @@ export class DirectBook {
   async sharedStrings(): Promise<string[]> {
     if (this.sst) return this.sst;
     const r = this.workbookRels.find((x) => relKind(x.type) === "sharedStrings");
-    const xml = r ? ((await this.opc.text(resolveTarget(this.workbookPart, r.target))) ?? "") : "";
+    this.sstPart = r ? resolveTarget(this.workbookPart, r.target) : null;
+    const xml = this.sstPart ? ((await this.opc.text(this.sstPart)) ?? "") : "";
     const out: string[] = [];
     for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
       out.push(runsText(m[1] ?? ""));
     return (this.sst = out);
+  }
+
+  /** Texts appended to the shared strings (written at save), and where the part is. */
+  readonly addedStrings: string[] = [];
+  sstPart: string | null = null;
+
+  /**
+   * The index of a text appended to the shared strings (sharedStrings() must have been loaded: the new
+   * index follows the part's own items). `text` is as the XML holds it (escapes made), not yet encoded.
+   */
+  addSharedString(text: string): number {
+    if (!this.sst) throw new Error("shared strings not loaded");
+    this.addedStrings.push(text);
+    return this.sst.length + this.addedStrings.length - 1;
   }
 
   /** A relationship from the workbook part to `part`, added to its rels (id returned). */
@@ -281,6 +296,7 @@ export async function savePackage(book: DirectBook): Promise<Uint8Array> {
       );
     }
   }
+  if (book.addedStrings.length) await appendStrings(book);
   if (book.workbookChanged) zip.file(book.workbookPart, book.workbookXml);
   if (book.relsChanged) book.opc.setRels(book.workbookPart, book.workbookRels);
   for (const [part, text] of book.texts) zip.file(part, text);
@@ -289,3 +305,31 @@ export async function savePackage(book: DirectBook): Promise<Uint8Array> {
 }
 
 export { decodeXml };
+
+/** The shared strings appended (items after the part's own; counts updated), the part made when missing. */
+async function appendStrings(book: DirectBook): Promise<void> {
+  const items = book.addedStrings
+    .map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ""}>${encodeXml(t)}</t></si>`)
+    .join("");
+  const part = book.sstPart ?? "xl/sharedStrings.xml";
+  let xml = book.sstPart ? ((await book.opc.text(part)) ?? "") : "";
+  if (!xml) {
+    xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
+    book.addWorkbookRel(`${REL}/sharedStrings`, part);
+    book.opc.setContentType(
+      part,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+    );
+  }
+  const n = book.addedStrings.length;
+  const bump = (tag: string, k: string) =>
+    tag.replace(new RegExp(`\\b${k}="(\\d+)"`), (_m, v: string) => `${k}="${Number(v) + n}"`);
+  xml = xml.replace(/<((?:\w+:)?)sst\b[^>]*?(\/?)>/, (tag, p: string, self: string) => {
+    const open = bump(bump(tag, "count"), "uniqueCount");
+    return self ? `${open.slice(0, -2)}></${p}sst>` : open;
+  });
+  xml = xml.replace(/<\/((?:\w+:)?)sst>\s*$/, (end) => `${items}${end}`);
+  book.zip.file(part, xml);
+}

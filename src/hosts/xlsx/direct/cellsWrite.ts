@@ -5,7 +5,11 @@
  * Text is written as inline strings (t="inlineStr"), not appended to the shared strings: the shared-strings
  * part then stays byte for byte (no re-serialising a part as big as the sheet, no index to keep in step), and
  * every reader (Excel, LibreOffice, ExcelJS, our own) reads inline strings; Excel turns them into shared
- * strings the next time it saves. Characters XML 1.0 forbids are dropped, as ExcelJS drops them.
+ * strings the next time it saves. Control characters XML 1.0 forbids (a line tab from a Word paste) are
+ * written as Excel writes them, `_x000B_` (what the ExcelJS path's carry-over puts back, controls.ts), and a
+ * literal "_x000B_" in the text as `_x005F_x000B_`; such a text goes into the shared strings (appended:
+ * nothing else of that part changes), where every reader decodes the escapes (ExcelJS does not in inline
+ * strings).
  */
 import type { CellInput, CellStyle, CellValue, Rect, SheetSnapshot } from "../../../core/types";
 import { columnLetter } from "../../../core/address";
@@ -15,8 +19,14 @@ import type { CellPart, RowPart } from "./sheetPart";
 import type { DirectBook, Sheet } from "./book";
 import { colsOf } from "./sheetWrite";
 
-/** What ExcelJS's xmlEncode drops from text (control characters XML 1.0 forbids, and DEL). */
-const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
+/** Control characters XML 1.0 forbids. */
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+/** Text as a cell holds it in XML: forbidden characters escaped the way Excel escapes them (ST_Xstring). */
+export const escapeText = (text: string): string =>
+  text
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
+    .replace(FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
@@ -55,7 +65,7 @@ function clearContent(sheet: Sheet, c: CellPart): void {
   delete c.is;
 }
 
-export function writeInput(sheet: Sheet, row: number, col: number, v: CellInput): void {
+export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: number, v: CellInput): void {
   const existing = sheet.cell(row, col);
   if (v.kind === "blank" || (v.kind === "text" && v.text === "")) {
     if (!existing) return;
@@ -69,8 +79,16 @@ export function writeInput(sheet: Sheet, row: number, col: number, v: CellInput)
   switch (v.kind) {
     case "text":
       // Always a plain string: text starting with = + - @ stays text.
-      c.t = "inlineStr";
-      c.is = v.text.replace(FORBIDDEN, "");
+      {
+        const text = escapeText(v.text);
+        if (text === v.text) {
+          c.t = "inlineStr";
+          c.is = text;
+        } else {
+          c.t = "s";
+          c.v = String(book.addSharedString(text));
+        }
+      }
       return;
     case "number":
       c.v = String(v.value);
@@ -86,10 +104,16 @@ export function writeInput(sheet: Sheet, row: number, col: number, v: CellInput)
   }
 }
 
-export function setCells(sheet: Sheet, top: number, left: number, cells: (CellInput | null)[][]): void {
+export function setCells(
+  book: DirectBook,
+  sheet: Sheet,
+  top: number,
+  left: number,
+  cells: (CellInput | null)[][],
+): void {
   cells.forEach((line, r) =>
     line.forEach((v, k) => {
-      if (v !== null) writeInput(sheet, top + r, left + k, v);
+      if (v !== null) writeInput(book, sheet, top + r, left + k, v);
     }),
   );
 }

@@ -80,6 +80,21 @@ export class Cols {
     this.changed = true;
   }
 
+  /** Whole columns inserted at `at`: definitions right of it move; the new columns are plain (columns.ts). */
+  insert(at: number, count: number): void {
+    const n = at + 1;
+    const next: ColSpan[] = [];
+    for (const s of this.spans) {
+      if (s.min >= n) next.push({ ...s, min: s.min + count, max: s.max + count });
+      else if (s.max >= n) {
+        next.push({ min: s.min, max: n - 1, attrs: s.attrs });
+        next.push({ min: n + count, max: s.max + count, attrs: new Map(s.attrs) });
+      } else next.push(s);
+    }
+    this.spans.splice(0, this.spans.length, ...next);
+    this.changed = true;
+  }
+
   xml(): string {
     if (!this.spans.length) return "";
     return `<cols>${this.spans.map((s) => `<col min="${s.min}" max="${s.max}"${attrText(s.attrs)}/>`).join("")}</cols>`;

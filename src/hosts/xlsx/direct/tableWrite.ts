@@ -106,7 +106,11 @@ export function addTable(
 }
 
 /** apply.ts syncTableHeaders, for the tables of the sheets the change set touched. */
-export function syncTableHeaders(sheetOf: (name: string) => Sheet | undefined, state: TableState): void {
+export function syncTableHeaders(
+  book: DirectBook,
+  sheetOf: (name: string) => Sheet | undefined,
+  state: TableState,
+): void {
   for (const t of state.tables) {
     const sheet = sheetOf(t.sheet);
     const rect = rectOf(t.xml);
@@ -120,7 +124,8 @@ export function syncTableHeaders(sheetOf: (name: string) => Sheet | undefined, s
     for (let i = colEls.length - 1; i >= 0; i--) {
       const m = colEls[i];
       const old = unescapeName(decodeXml(attrs(m[1]).name ?? ""));
-      if (names[i] !== texts[i]) writeInput(sheet, rect.top, rect.left + i, { kind: "text", text: names[i] });
+      if (names[i] !== texts[i])
+        writeInput(book, sheet, rect.top, rect.left + i, { kind: "text", text: names[i] });
       if (old === names[i]) continue;
       const tag = m[0].replace(/\bname="[^"]*"/, `name="${encodeXml(escapeName(names[i]))}"`);
       xml = xml.slice(0, m.index) + tag + xml.slice(m.index! + m[0].length);

@@ -12,7 +12,8 @@ import type { CellValue, ChangeSet, Op, Rect, WorkbookSnapshot } from "../../../
 import { evaluateFormula } from "../../../core/formula";
 import { fromStored } from "../future";
 import { attrs, relKind, resolveTarget } from "../opc";
-import { parseRange, overlaps } from "../rects";
+import { parseRange, overlaps, shiftRect } from "../rects";
+import { insertColumns, insertSupport } from "./columnsShift";
 import { cachedText, type DirectBook, type Sheet } from "./book";
 import {
   cacheResults,
@@ -39,7 +40,6 @@ import { addSheet, fullCalcOnLoad, setName, setPrintTitles, updateAppTitles } fr
 
 /** Ops the direct writer does not write (yet): a change set with one of them goes through ExcelJS. */
 const FALLBACK = new Set<Op["op"]>([
-  "insertColumns",
   "deleteColumns",
   "insertRows",
   "deleteRows",
@@ -49,7 +49,7 @@ const FALLBACK = new Set<Op["op"]>([
   "deleteSheet",
 ]);
 
-const WRITES_CELLS = new Set<Op["op"]>(["setCells", "addTable"]);
+const WRITES_CELLS = new Set<Op["op"]>(["setCells", "addTable", "insertColumns"]);
 
 /** What prepareDirect loaded for the write. */
 export interface DirectPlan {
@@ -112,11 +112,26 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     if (e instanceof DirectUnsupported) return e.reason;
     throw e;
   }
+  // Merges where each op sees them (an insert before moves them).
+  const merges = new Map<string, Rect[]>();
+  const mergesNow = (name: string) => {
+    let m = merges.get(name);
+    if (!m) merges.set(name, (m = mergesOf(book.sheet(name))));
+    return m;
+  };
   for (const op of cs.ops) {
     if (added.has(op.sheet) || op.op === "addSheet") continue;
-    if (op.op === "setCells" && writesIntoMerge(op, mergesOf(book.sheet(op.sheet))))
+    if (op.op === "insertColumns") {
+      if (op.table) return "insertColumns into a table is written through ExcelJS";
+      if (op.count <= 0) return "insertColumns of no columns";
+      merges.set(
+        op.sheet,
+        mergesNow(op.sheet).flatMap((m) => shiftRect(m, op.at, op.count) ?? []),
+      );
+    }
+    if (op.op === "setCells" && writesIntoMerge(op, mergesNow(op.sheet)))
       return `a merged range on ${op.sheet} would be split`;
-    if (op.op === "addTable" && mergesOf(book.sheet(op.sheet)).some((m) => overlaps(m, op.rect)))
+    if (op.op === "addTable" && mergesNow(op.sheet).some((m) => overlaps(m, op.rect)))
       return `a merged range on ${op.sheet} is inside the new table`;
   }
   const tables: TableState = { tables: [], rels: new Map(), changedRels: new Set(), maxId: 0, sst: [] };
@@ -149,11 +164,26 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
       }
   }
   const formulaSheets: string[] = [];
+  const inserts = cs.ops.filter(
+    (op): op is Extract<Op, { op: "insertColumns" }> => op.op === "insertColumns",
+  );
+  const others: { part: string; xml: string; kind: "sheet" | "chart" | "pivot" }[] = [];
+  if (inserts.length)
+    for (const f of Object.values(book.zip.files)) {
+      const type = f.dir ? undefined : book.opc.contentType(f.name);
+      const kind = type?.includes("drawingml.chart")
+        ? "chart"
+        : type?.includes("pivotCacheDefinition")
+          ? "pivot"
+          : null;
+      if (kind) others.push({ part: f.name, xml: (await f.async("string")) ?? "", kind });
+    }
   if (writesCells) {
     tables.sst = await book.sharedStrings();
     for (const s of book.sheets) {
       if (touched.has(s.name)) continue;
       const xml = (await book.opc.text(s.part)) ?? "";
+      if (inserts.length) others.push({ part: s.part, xml, kind: "sheet" });
       if (!/<(?:\w+:)?f[\s>]/.test(xml)) continue;
       try {
         await book.load(s.name);
@@ -163,6 +193,11 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
         throw e;
       }
     }
+  }
+  for (const op of inserts) {
+    if (added.has(op.sheet)) continue;
+    const ok = insertSupport(book, book.sheet(op.sheet), op.at, tables.tables, others);
+    if (ok !== true) return ok;
   }
   const appXml =
     added.size && book.zip.file("docProps/app.xml") ? await book.opc.text("docProps/app.xml") : null;
@@ -206,8 +241,11 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
     const sheet = book.sheet(op.sheet);
     touched.add(op.sheet);
     switch (op.op) {
+      case "insertColumns":
+        insertColumns(book, sheet, op.at, op.count);
+        break;
       case "setCells":
-        setCells(sheet, op.top, op.left, op.cells);
+        setCells(book, sheet, op.top, op.left, op.cells);
         break;
       case "setStyle":
         setStyle(book, sheet, op.ranges, op.style);
@@ -243,7 +281,7 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
         throw new Error(`writeDirect: ${op.op} was not prepared`);
     }
   }
-  syncTableHeaders(sheetOf, plan.tables);
+  syncTableHeaders(book, sheetOf, plan.tables);
   for (const [name, rows] of wrapped) fitWrappedRows(book, book.sheet(name), rows, afterSheet(state, name));
   if (cs.ops.some((op) => WRITES_CELLS.has(op.op))) {
     recomputeFormulas(book, state, [...touched], plan);
