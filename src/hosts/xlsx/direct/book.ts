@@ -6,7 +6,7 @@
  */
 import JSZip from "jszip";
 import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "../opc";
-import { attrs, decodeXml, encodeXml } from "../opc";
+import { attrs, encodeXml } from "../opc";
 import {
   parseSheet,
   serializeSheet,
@@ -16,6 +16,7 @@ import {
   type SheetPart,
 } from "./sheetPart";
 import { StylesPart } from "./styles";
+import { writeZip } from "./zipWrite";
 
 export interface SheetEntry {
   name: string;
@@ -88,7 +89,7 @@ export class Sheet {
     // A new cell may fall outside the row's spans hint (optional): the hint goes.
     if (r.attrs.includes("spans=")) r.attrs = r.attrs.replace(/\s+spans="[^"]*"/, "");
     if (!cells.length || cells[cells.length - 1].col < col) {
-      const c: CellPart = { col, s: s(), t: null, v: null, f: null };
+      const c = newCell(col, s());
       cells.push(c);
       return c;
     }
@@ -100,7 +101,7 @@ export class Sheet {
       else hi = mid;
     }
     if (cells[lo]?.col === col) return cells[lo];
-    const c: CellPart = { col, s: s(), t: null, v: null, f: null };
+    const c = newCell(col, s());
     cells.splice(lo, 0, c);
     return c;
   }
@@ -112,6 +113,18 @@ export class Sheet {
     if (i >= 0) r.cells.splice(i, 1);
   }
 }
+
+/** A cell made by the writer: every field present, so all such cells share one object shape. */
+const newCell = (col: number, s: number): CellPart => ({
+  col,
+  s,
+  t: null,
+  v: null,
+  f: null,
+  fXml: undefined,
+  is: undefined,
+  raw: undefined,
+});
 
 function findCol(cells: CellPart[], col: number): number {
   let lo = 0;
@@ -278,16 +291,18 @@ export function cachedText(c: CellPart, sst: readonly string[]): string | null {
   return null;
 }
 
-/** The package's bytes: the changed parts written, every other part as it was. */
+/**
+ * The package's bytes: the changed parts written, every other part as it was (its compressed bytes copied,
+ * zipWrite.ts).
+ */
 export async function savePackage(book: DirectBook): Promise<Uint8Array> {
-  const zip = book.zip;
+  const changed = new Map<string, string>();
   for (const part of book.dirty) {
-    const s = [...book.sheets].find((e) => e.part === part);
-    if (!s) continue;
-    zip.file(part, serializeSheet(book.sheet(s.name).part));
+    const s = book.sheets.find((e) => e.part === part);
+    if (s) changed.set(part, serializeSheet(book.sheet(s.name).part));
   }
   if (book.styles.changed) {
-    zip.file(book.stylesPart, book.styles.serialize());
+    changed.set(book.stylesPart, book.styles.serialize());
     if (!book.stylesExisted) {
       book.addWorkbookRel(`${REL}/styles`, book.stylesPart);
       book.opc.setContentType(
@@ -296,18 +311,18 @@ export async function savePackage(book: DirectBook): Promise<Uint8Array> {
       );
     }
   }
-  if (book.addedStrings.length) await appendStrings(book);
-  if (book.workbookChanged) zip.file(book.workbookPart, book.workbookXml);
+  if (book.addedStrings.length) await appendStrings(book, changed);
+  if (book.workbookChanged) changed.set(book.workbookPart, book.workbookXml);
   if (book.relsChanged) book.opc.setRels(book.workbookPart, book.workbookRels);
-  for (const [part, text] of book.texts) zip.file(part, text);
+  for (const [part, text] of book.texts) changed.set(part, text);
   book.opc.flushContentTypes();
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // New parts get an entry in the zip (their text comes from `changed`).
+  for (const part of changed.keys()) if (!book.zip.file(part)) book.zip.file(part, "");
+  return writeZip(book.zip, changed);
 }
 
-export { decodeXml };
-
 /** The shared strings appended (items after the part's own; counts updated), the part made when missing. */
-async function appendStrings(book: DirectBook): Promise<void> {
+async function appendStrings(book: DirectBook, changed: Map<string, string>): Promise<void> {
   const items = book.addedStrings
     .map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ""}>${encodeXml(t)}</t></si>`)
     .join("");
@@ -331,5 +346,5 @@ async function appendStrings(book: DirectBook): Promise<void> {
     return self ? `${open.slice(0, -2)}></${p}sst>` : open;
   });
   xml = xml.replace(/<\/((?:\w+:)?)sst>\s*$/, (end) => `${items}${end}`);
-  book.zip.file(part, xml);
+  changed.set(part, xml);
 }

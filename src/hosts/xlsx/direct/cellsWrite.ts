@@ -23,14 +23,18 @@ import { colsOf } from "./sheetWrite";
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 
 /** Text as a cell holds it in XML: forbidden characters escaped the way Excel escapes them (ST_Xstring). */
+const NEEDS_ESCAPE = /[\x00-\x08\x0B\x0C\x0E-\x1F]|_x[0-9A-Fa-f]{4}_/;
+
 export const escapeText = (text: string): string =>
-  text
-    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
-    .replace(FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  !NEEDS_ESCAPE.test(text)
+    ? text
+    : text
+        .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
+        .replace(FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
-  delete c.raw;
+  c.raw = undefined;
 }
 
 /** The style a cell made now starts with: its row's (when the row has one), else its column's. */
@@ -47,7 +51,7 @@ function unshare(sheet: Sheet, si: string): void {
   for (const r of sheet.part.rows)
     for (const c of r.cells)
       if (c.fXml !== undefined && new RegExp(`\\bsi="${si}"`).test(c.fXml)) {
-        delete c.fXml;
+        c.fXml = undefined;
         edited(c);
       }
 }
@@ -56,13 +60,13 @@ function clearContent(sheet: Sheet, c: CellPart): void {
   if (c.fXml !== undefined) {
     const si = /\bt="shared"/.test(c.fXml) ? /\bsi="(\d+)"/.exec(c.fXml)?.[1] : undefined;
     if (si !== undefined) unshare(sheet, si);
-    delete c.fXml;
+    c.fXml = undefined;
   }
   edited(c);
   c.t = null;
   c.v = null;
   c.f = null;
-  delete c.is;
+  c.is = undefined;
 }
 
 export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: number, v: CellInput): void {
@@ -144,15 +148,22 @@ export function fitWrappedRows(
   after?: SheetSnapshot,
 ): void {
   const cols = colsOf(sheet);
+  const widths = new Map<number, number>();
+  const perLineOf = (col: number) => {
+    let w = widths.get(col);
+    if (w === undefined) widths.set(col, (w = Math.max(1, Math.floor(cols.widthOf(col) ?? 8.43))));
+    return w;
+  };
   for (const r of rows) {
     const row = sheet.row(r);
     if (!row) continue;
     let lines = 1;
     for (const c of row.cells) {
-      if (!book.styles.format(c.s).wrap || c.f !== null) continue;
+      if (c.f !== null || !book.styles.format(c.s).wrap) continue;
       const text = textOf(c, after, r);
       if (!text) continue;
-      const perLine = Math.max(1, Math.floor(cols.widthOf(c.col) ?? 8.43));
+      const perLine = perLineOf(c.col);
+      if (text.length <= perLine && !text.includes("\n")) continue;
       const n = text.split("\n").reduce((sum, p) => sum + Math.max(1, Math.ceil(p.length / perLine)), 0);
       lines = Math.max(lines, n);
     }

@@ -123,7 +123,7 @@ export function insertColumns(book: DirectBook, sheet: Sheet, at: number, count:
         const next = shiftFormulaColumns(`=${c.f}`, name, s.name, at, count).slice(1);
         if (next === c.f && !(target === sheet && c.fXml !== undefined)) continue;
         c.f = next;
-        delete c.raw;
+        c.raw = undefined;
         if (c.fXml !== undefined) unshared = true;
       }
     // Shared formulas become standalone (their text was moved cell by cell), as normalizeSharedFormulas.
@@ -131,8 +131,8 @@ export function insertColumns(book: DirectBook, sheet: Sheet, at: number, count:
       for (const row of target.part.rows)
         for (const c of row.cells)
           if (c.fXml !== undefined) {
-            delete c.fXml;
-            delete c.raw;
+            c.fXml = undefined;
+            c.raw = undefined;
           }
     if (target !== sheet && unshared) book.touch(s.name);
   }
