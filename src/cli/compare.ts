@@ -10,7 +10,7 @@ import { formatScore } from "../app/format";
 import type { Lang } from "../app/types";
 import type { Args } from "./args";
 import { FileHost, readChosen } from "./fileHost";
-import { isUserError, openWorkbook, sayError, writeCsv, type Io } from "./output";
+import { isUserError, openBook, sayError, writeCsv, type Io } from "./output";
 import { render } from "./summary";
 
 const HEAD: Record<Lang, string[]> = {
@@ -30,12 +30,12 @@ function rowCells(r: ComparedRow, lang: Lang, clip: boolean): string[] {
 export async function compare(io: Io, a: Args): Promise<number> {
   const sheets = [];
   for (const file of a.files) {
-    const opened = await openWorkbook(io, file);
+    const opened = await openBook(io, file);
     if (isUserError(opened)) {
       sayError(io, file, opened, a.lang);
       return 1;
     }
-    sheets.push((await readChosen(new FileHost(opened.wb, a.sheet), a.sheet)).active);
+    sheets.push((await readChosen(new FileHost(opened.source, a.sheet), a.sheet)).active);
   }
   const r = compareSheets(sheets[0], sheets[1]);
   if (!r.ok) {

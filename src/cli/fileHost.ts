@@ -1,13 +1,15 @@
 /**
- * The CLI's host: one loaded .xlsx workbook behind the app's SessionHost, through the xlsx host. The
- * criteria sheet is the one `--sheet` names, else the app's choice (src/app/chooseSheet.ts) from the
- * probes of every sheet.
+ * The CLI's host: one .xlsx workbook behind the app's SessionHost. Reads go through the direct reader (the
+ * package's XML, hosts/xlsx/direct) when it reads the file, else through ExcelJS (WorkbookSource); writes go
+ * through ExcelJS, loaded from the bytes when a command first writes. The criteria sheet is the one `--sheet`
+ * names, else the app's choice (src/app/chooseSheet.ts) from the probes of every sheet.
  */
 import type * as ExcelJS from "exceljs";
 import { chooseSheet } from "../app/chooseSheet";
 import { AddinError } from "../app/errors";
 import type { ReadRequest, SessionHost } from "../app/session";
 import type { PreparedOk, WorkbookSnapshot } from "../app/types";
+import { WorkbookSource } from "../hosts/xlsx/direct/source";
 import { readSnapshot } from "../hosts/xlsx/read";
 
 // The writer loads when a command first writes: a summary only reads (the CLI process benchmark counts it).
@@ -19,17 +21,30 @@ export class FileHost implements SessionHost {
   lastSheet: string | null = null;
   /** The last snapshot read (the CLI names the unit from its titles). */
   lastRead: WorkbookSnapshot | null = null;
+  /** Once a change set is written (into the ExcelJS workbook), reads come from that workbook. */
+  private written = false;
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    /** The workbook: its bytes behind a WorkbookSource, or an ExcelJS workbook already loaded. */
+    readonly book: WorkbookSource | ExcelJS.Workbook,
     /** The sheet `--sheet` names, if any. */
     private readonly sheet?: string,
   ) {}
 
+  /** The ExcelJS workbook (loaded from the bytes when the host has only those). */
+  async workbook(): Promise<ExcelJS.Workbook> {
+    return this.book instanceof WorkbookSource ? this.book.workbook() : this.book;
+  }
+
   async read(opts: ReadRequest = {}): Promise<WorkbookSnapshot> {
     const name = opts.sheet ?? this.sheet;
-    if (name !== undefined && !this.workbook.getWorksheet(name))
-      throw new AddinError("no-table", { missingSheet: name });
-    const ws = readSnapshot(this.workbook, { sheet: name });
+    let ws: WorkbookSnapshot;
+    if (this.book instanceof WorkbookSource && !this.written) ws = await this.book.read({ sheet: name });
+    else {
+      const wb = await this.workbook();
+      if (name !== undefined && !wb.getWorksheet(name))
+        throw new AddinError("no-table", { missingSheet: name });
+      ws = readSnapshot(wb, { sheet: name });
+    }
     this.lastSheet = ws.active.name;
     this.lastRead = ws;
     return ws;
@@ -40,12 +55,15 @@ export class FileHost implements SessionHost {
    * are left to `finish()`, once before saving: the commands plan from the scores, not from those results.
    */
   async apply(p: PreparedOk): Promise<void> {
-    (await loadWriter()).writeChangeSet(this.workbook, p.changeSet, { recalculate: false });
+    const [w, wb] = await Promise.all([loadWriter(), this.workbook()]);
+    w.writeChangeSet(wb, p.changeSet, { recalculate: false });
+    this.written = true;
   }
 
   /** Computes the cached formula results once, before the workbook is saved. */
   async finish(): Promise<void> {
-    (await loadWriter()).recalculate(this.workbook);
+    const [w, wb] = await Promise.all([loadWriter(), this.workbook()]);
+    w.recalculate(wb);
   }
 }
 

@@ -6,9 +6,10 @@
 import type * as ExcelJS from "exceljs";
 import { AddinError, describeError, userError, type UserError } from "../app/errors";
 import type { Lang } from "../app/types";
-// The reader and the sniffer alone: a summary never loads the writer nor the parts carried over (index.ts).
+// The readers and the sniffer alone: a summary never loads the writer nor the parts carried over (index.ts),
+// and ExcelJS only for a file the direct reader leaves to it.
+import { WorkbookSource } from "../hosts/xlsx/direct/source";
 import { sniffWorkbook } from "../hosts/xlsx/sniff";
-import { loadWorkbook } from "../hosts/xlsx/workbook";
 
 export interface Io {
   readFile(path: string): Promise<Uint8Array>;
@@ -64,7 +65,21 @@ export async function readInput(io: Io, file: string): Promise<Uint8Array | User
   return bytes;
 }
 
-/** The workbook in a file, with its bytes (for carrying over the parts ExcelJS drops), or the error. */
+/**
+ * The workbook in a file for reading: the direct reader's package, or ExcelJS's workbook when the direct
+ * reader leaves the file to it (hosts/xlsx/direct/source.ts) — or the error, the same either way.
+ */
+export async function openBook(io: Io, file: string): Promise<{ source: WorkbookSource } | UserError> {
+  const bytes = await readInput(io, file);
+  if (isUserError(bytes)) return bytes;
+  try {
+    return { source: await WorkbookSource.open(bytes) };
+  } catch {
+    return userError("file-unreadable", { path: baseName(file) });
+  }
+}
+
+/** The workbook in a file through ExcelJS, with its bytes (for carrying over the parts ExcelJS drops), or the error. */
 export async function openWorkbook(
   io: Io,
   file: string,
@@ -72,6 +87,7 @@ export async function openWorkbook(
   const bytes = await readInput(io, file);
   if (isUserError(bytes)) return bytes;
   try {
+    const { loadWorkbook } = await import("../hosts/xlsx/workbook");
     return { wb: await loadWorkbook(bytes), bytes };
   } catch {
     return userError("file-unreadable", { path: baseName(file) });

@@ -5,26 +5,26 @@
 import { planDocumentDocx } from "../app/planDocument";
 import type { Args } from "./args";
 import { FileHost, readChosen } from "./fileHost";
-import { isUserError, openWorkbook, sayError, writeWhole, wrote, type Io } from "./output";
+import { isUserError, openBook, sayError, writeWhole, wrote, type Io } from "./output";
 import { fileUnit } from "./summary";
 
 export async function planDoc(io: Io, a: Args): Promise<number> {
   const file = a.files[0];
-  const opened = await openWorkbook(io, file);
+  const opened = await openBook(io, file);
   if (isUserError(opened)) {
     sayError(io, file, opened, a.lang);
     return 1;
   }
-  const ws = await readChosen(new FileHost(opened.wb, a.sheet), a.sheet);
+  const ws = await readChosen(new FileHost(opened.source, a.sheet), a.sheet);
   io.stderr(`${a.lang === "vi" ? "Trang tính" : "Sheet"}: «${ws.active.name}»\n`);
   let previous = null;
   if (a.previous) {
-    const old = await openWorkbook(io, a.previous);
+    const old = await openBook(io, a.previous);
     if (isUserError(old)) {
       sayError(io, a.previous, old, a.lang);
       return 1;
     }
-    previous = (await readChosen(new FileHost(old.wb))).active;
+    previous = (await readChosen(new FileHost(old.source))).active;
   }
   const r = await planDocumentDocx(ws, {
     year: a.year,

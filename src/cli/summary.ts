@@ -6,7 +6,7 @@ import type { Lang } from "../app/types";
 import { resolveUnit, type UnitInfo } from "../app/units";
 import type { Args } from "./args";
 import { FileHost } from "./fileHost";
-import { baseName, isUserError, openWorkbook, writeCsv, type Io } from "./output";
+import { baseName, isUserError, openBook, writeCsv, type Io } from "./output";
 
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
@@ -75,9 +75,9 @@ export function warningLines(file: string, s: Summary, lang: Lang): string {
 /** Reads and summarises one file (never throws: a failure is the result's `error`). */
 export async function readOne(io: Io, file: string, a: Args): Promise<FileResult> {
   const unknown: UnitInfo = { name: fileUnit(file), level: a.unit ?? "district" };
-  const opened = await openWorkbook(io, file);
+  const opened = await openBook(io, file);
   if (isUserError(opened)) return { file, unit: unknown, sheet: null, error: opened.message[a.lang] };
-  const host = new FileHost(opened.wb, a.sheet);
+  const host = new FileHost(opened.source, a.sheet);
   const r = await new Session(host, a.lang, {
     chooseSheet: a.sheet === undefined,
     undo: false,

@@ -22,7 +22,7 @@
  * `<row …></row>` (written `<row …/>`), a row whose `r` is not its first attribute or is missing (written
  * first), a `<sheetData>` with attributes is kept as written.
  */
-import { attrs, decodeXml, encodeXml } from "../opc";
+import { attrs, decodeXml, encodeXml } from "../xml";
 import { columnIndex, columnLetter } from "../../../core/address";
 import { DirectUnsupported } from "./unsupported";
 
@@ -50,7 +50,30 @@ export interface SheetPart {
   tail: string;
 }
 
-const CELL_REF = /^([A-Za-z]{1,3})(\d+)$/;
+/** The value of the attribute `key` (` r="`) in a start tag's text, undefined when absent. */
+function attrValue(tag: string, key: string): string | undefined {
+  const i = tag.indexOf(key);
+  if (i < 0) return undefined;
+  const from = i + key.length;
+  return tag.slice(from, tag.indexOf('"', from));
+}
+
+/** The 0-based column of a cell reference ("AB12" → 27), or -1 when it is not one. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + ch - 96;
+  }
+  if (i === 0 || i > 3 || i === ref.length) return -1;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return -1;
+  }
+  return col - 1;
+}
 
 /** Parses a worksheet part. Throws DirectUnsupported for XML it does not understand (prefixed elements). */
 export function parseSheet(xml: string): SheetPart {
@@ -129,18 +152,23 @@ function parseCells(
       inner = xml.slice(gt + 1, close);
       cellEnd = close + 4;
     }
-    const a = attrs(xml.slice(lt + 2, selfClosing ? gt - 1 : gt));
+    const tag = xml.slice(lt + 2, selfClosing ? gt - 1 : gt);
+    // The three attributes the model keeps: plain tokens, found without a general attribute parse (a tag
+    // with single-quoted values takes the general one).
+    const simple = !tag.includes("'") && !tag.includes("\n") && !tag.includes("\t") && !tag.includes("\r");
+    const a = simple ? null : attrs(tag);
+    const r = simple ? attrValue(tag, ' r="') : a!.r;
     let col = lastCol + 1;
-    if (a.r !== undefined) {
-      const m = CELL_REF.exec(a.r);
-      if (!m) throw new DirectUnsupported(`cell reference ${a.r}`);
-      col = columnIndex(m[1].toUpperCase());
+    if (r !== undefined) {
+      col = columnOf(r);
+      if (col < 0) throw new DirectUnsupported(`cell reference ${r}`);
     }
     lastCol = col;
+    const sv = simple ? attrValue(tag, ' s="') : a!.s;
     const cell: CellPart = {
       col,
-      s: a.s !== undefined ? Number(a.s) || 0 : 0,
-      t: a.t ?? null,
+      s: sv !== undefined ? Number(sv) || 0 : 0,
+      t: (simple ? attrValue(tag, ' t="') : a!.t) ?? null,
       v: null,
       f: null,
       raw: xml.slice(lt, cellEnd),
@@ -157,6 +185,12 @@ function readInner(
   rowIndex: number,
   masters: Map<string, { f: string; row: number; col: number }>,
 ): void {
+  // The commonest cell: one <v> and nothing else.
+  if (inner.startsWith("<v>") && inner.indexOf("<", 3) === inner.length - 4 && inner.endsWith("</v>")) {
+    const text = inner.slice(3, -4);
+    cell.v = text.includes("&") ? decodeXml(text) : text;
+    return;
+  }
   const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner);
   if (v) cell.v = decodeXml(v[1]);
   else if (/<v(?:\s[^>]*)?\/>/.test(inner)) cell.v = "";
