@@ -65,9 +65,9 @@ export async function apply(io: Io, a: Args): Promise<number> {
     sayError(io, file, input, a.lang);
     return 1;
   }
-  const host = new DirectHost(input, { sheet: a.sheet });
+  let host: DirectHost;
   try {
-    await host.workbook();
+    host = await DirectHost.open(input, { sheet: a.sheet });
   } catch {
     sayError(io, file, userError("file-unreadable", { path: baseName(file) }), a.lang);
     return 1;

@@ -139,6 +139,14 @@ function findCol(cells: CellPart[], col: number): number {
   return -1;
 }
 
+/** The direct reader's package as the writer uses it (package.ts DirectPackage fits). */
+export interface ReadSource {
+  zip: JSZip;
+  text(part: string): string | undefined;
+  /** Sheets the reader parsed, by name (the writer then changes them: the reader is done by then). */
+  parsed: ReadonlyMap<string, SheetPart>;
+}
+
 export class DirectBook {
   /** Parts written as new or changed text (serialised at save), by path. */
   readonly texts = new Map<string, string>();
@@ -160,10 +168,18 @@ export class DirectBook {
     readonly stylesExisted: boolean,
   ) {}
 
-  static async open(bytes: Uint8Array): Promise<DirectBook> {
-    const opc = await Package.open(await JSZip.loadAsync(bytes));
+  /** What the direct reader already holds of the same bytes (its zip, part texts, parsed sheets). */
+  private from: ReadSource | null = null;
+
+  /**
+   * Opens the package for writing; `from`, the direct reader's package of the same bytes, saves unzipping
+   * and parsing again what it read.
+   */
+  static async open(bytes: Uint8Array, from?: ReadSource): Promise<DirectBook> {
+    const opc = await Package.open(from?.zip ?? (await JSZip.loadAsync(bytes)));
     const wbPart = await opc.workbookPart();
-    const xml = (await opc.text(wbPart)) ?? "";
+    const read = async (part: string) => from?.text(part) ?? (await opc.text(part));
+    const xml = (await read(wbPart)) ?? "";
     const rels = await opc.rels(wbPart);
     const sheets: SheetEntry[] = [];
     for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
@@ -184,10 +200,10 @@ export class DirectBook {
     };
     const stylesPath = partOf("styles");
     const themePath = partOf("theme");
-    const stylesXml = stylesPath ? await opc.text(stylesPath) : undefined;
-    const theme = themePath ? await opc.text(themePath) : undefined;
+    const stylesXml = stylesPath ? await read(stylesPath) : undefined;
+    const theme = themePath ? await read(themePath) : undefined;
     const styles = StylesPart.parse(stylesXml, theme);
-    return new DirectBook(
+    const book = new DirectBook(
       opc,
       wbPart,
       xml,
@@ -197,6 +213,13 @@ export class DirectBook {
       stylesPath ?? "xl/styles.xml",
       stylesXml !== undefined,
     );
+    book.from = from ?? null;
+    return book;
+  }
+
+  /** A part's text (from the reader's copy when it has one). */
+  async text(part: string): Promise<string | undefined> {
+    return this.texts.get(part) ?? this.from?.text(part) ?? (await this.opc.text(part));
   }
 
   get zip(): JSZip {
@@ -213,8 +236,8 @@ export class DirectBook {
     if (!e) throw new Error(`no sheet named ${name}`);
     let s = this.parsed.get(e.part);
     if (!s) {
-      const xml = this.texts.get(e.part) ?? (await this.opc.text(e.part)) ?? "";
-      s = new Sheet(e, parseSheet(xml));
+      const parsed = this.from?.parsed.get(name);
+      s = new Sheet(e, parsed ?? parseSheet((await this.text(e.part)) ?? ""));
       this.parsed.set(e.part, s);
     }
     return s;
@@ -251,7 +274,7 @@ export class DirectBook {
     if (this.sst) return this.sst;
     const r = this.workbookRels.find((x) => relKind(x.type) === "sharedStrings");
     this.sstPart = r ? resolveTarget(this.workbookPart, r.target) : null;
-    const xml = this.sstPart ? ((await this.opc.text(this.sstPart)) ?? "") : "";
+    const xml = this.sstPart ? ((await this.text(this.sstPart)) ?? "") : "";
     const out: string[] = [];
     for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
       out.push(runsText(m[1] ?? ""));
@@ -327,7 +350,7 @@ async function appendStrings(book: DirectBook, changed: Map<string, string>): Pr
     .map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ""}>${encodeXml(t)}</t></si>`)
     .join("");
   const part = book.sstPart ?? "xl/sharedStrings.xml";
-  let xml = book.sstPart ? ((await book.opc.text(part)) ?? "") : "";
+  let xml = book.sstPart ? ((await book.text(part)) ?? "") : "";
   if (!xml) {
     xml =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

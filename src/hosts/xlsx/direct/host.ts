@@ -14,6 +14,9 @@ import type { ChangeSet } from "../../../core/types";
 import { readSnapshot } from "../read";
 import { loadWorkbook, saveWorkbook } from "../workbook";
 import { DirectBook, savePackage } from "./book";
+import { openPackage, type DirectPackage } from "./package";
+import { readPackage } from "./read";
+import { DirectUnsupported } from "./unsupported";
 import { prepareDirect, writeDirect } from "./write";
 
 export interface DirectHostOptions {
@@ -24,6 +27,8 @@ export interface DirectHostOptions {
    * change set; "exceljs" always writes through ExcelJS; "direct" refuses (throws) what it cannot write.
    */
   writer?: "auto" | "exceljs" | "direct";
+  /** Which reader: the direct one when it reads the file (default), or always ExcelJS's. */
+  reader?: "auto" | "exceljs";
 }
 
 export interface Saved {
@@ -46,22 +51,52 @@ export class DirectHost implements SessionHost {
   private reason: string | undefined;
   private readonly changeSets: ChangeSet[] = [];
 
-  constructor(
+  /** The direct reader's package, while it reads the file. */
+  private pkg: DirectPackage | null = null;
+
+  private constructor(
     private readonly bytes: Uint8Array,
     private readonly opts: DirectHostOptions = {},
   ) {}
 
-  /** The workbook through ExcelJS (the reader, and the fallback writer), loaded from the original bytes once. */
+  /**
+   * The host over a file's bytes: read directly when the direct reader reads it, else through ExcelJS
+   * (loaded now, so a file neither can read fails here, as before).
+   */
+  static async open(bytes: Uint8Array, opts: DirectHostOptions = {}): Promise<DirectHost> {
+    const host = new DirectHost(bytes, opts);
+    if (opts.reader !== "exceljs")
+      try {
+        host.pkg = await openPackage(bytes);
+        return host;
+      } catch (e) {
+        if (!(e instanceof DirectUnsupported)) throw e;
+      }
+    await host.workbook();
+    return host;
+  }
+
+  /** The workbook through ExcelJS (the fallback reader and writer), loaded from the original bytes once. */
   async workbook(): Promise<ExcelJS.Workbook> {
     return (this.wb ??= await loadWorkbook(this.bytes));
   }
 
   async read(opts: ReadRequest = {}): Promise<WorkbookSnapshot> {
     const name = opts.sheet ?? this.opts.sheet;
-    const wb = await this.workbook();
-    if (name !== undefined && !wb.getWorksheet(name))
-      throw new AddinError("no-table", { missingSheet: name });
-    const ws = readSnapshot(wb, { sheet: name });
+    let ws: WorkbookSnapshot | null = null;
+    if (this.pkg)
+      try {
+        ws = readPackage(this.pkg, { sheet: name });
+      } catch (e) {
+        if (!(e instanceof DirectUnsupported)) throw e;
+        this.pkg = null;
+      }
+    if (!ws) {
+      const wb = await this.workbook();
+      if (name !== undefined && !wb.getWorksheet(name))
+        throw new AddinError("no-table", { missingSheet: name });
+      ws = readSnapshot(wb, { sheet: name });
+    }
     this.lastSheet = ws.active.name;
     this.lastRead = ws;
     return ws;
@@ -72,7 +107,11 @@ export class DirectHost implements SessionHost {
     const cs = p.changeSet;
     this.changeSets.push(cs);
     if (this.via !== "exceljs" && this.opts.writer !== "exceljs") {
-      this.book ??= await DirectBook.open(this.bytes);
+      const pkg = this.pkg;
+      this.book ??= await DirectBook.open(
+        this.bytes,
+        pkg ? { zip: pkg.zip, text: (part) => pkg.text(part), parsed: pkg.parsedSheets() } : undefined,
+      );
       const ok = await prepareDirect(this.book, cs);
       if (ok === true) {
         const full = new Set<string>();
@@ -108,6 +147,7 @@ export class DirectHost implements SessionHost {
   /** The ExcelJS workbook is no longer needed once the direct path wrote (its memory can go before saving). */
   release(): void {
     if (this.via === "direct") this.wb = null;
+    this.pkg = null;
     this.lastRead = null;
   }
 

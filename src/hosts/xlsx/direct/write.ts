@@ -160,7 +160,7 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     for (const r of rels)
       if (relKind(r.type) === "table" && !r.external) {
         const part = resolveTarget(e.part, r.target);
-        tables.tables.push({ sheet: name, part, xml: (await book.opc.text(part)) ?? "", changed: false });
+        tables.tables.push({ sheet: name, part, xml: (await book.text(part)) ?? "", changed: false });
       }
   }
   const formulaSheets: string[] = [];
@@ -182,7 +182,7 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     tables.sst = await book.sharedStrings();
     for (const s of book.sheets) {
       if (touched.has(s.name)) continue;
-      const xml = (await book.opc.text(s.part)) ?? "";
+      const xml = (await book.text(s.part)) ?? "";
       if (inserts.length) others.push({ part: s.part, xml, kind: "sheet" });
       if (!/<(?:\w+:)?f[\s>]/.test(xml)) continue;
       try {
@@ -200,7 +200,7 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     if (ok !== true) return ok;
   }
   const appXml =
-    added.size && book.zip.file("docProps/app.xml") ? await book.opc.text("docProps/app.xml") : null;
+    added.size && book.zip.file("docProps/app.xml") ? await book.text("docProps/app.xml") : null;
   PLANS.set(cs, { tables, formulaSheets, appXml: appXml ?? null });
   return true;
 }

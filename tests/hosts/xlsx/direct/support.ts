@@ -28,8 +28,9 @@ export async function applyVia(
   writer: "auto" | "exceljs" | "direct",
   steps: readonly ApplyStep[] = APPLY_STEPS,
 ): Promise<Applied> {
-  const host = new DirectHost(bytes, { writer });
-  const sheetsBefore = (await host.workbook()).worksheets.map((w) => w.name);
+  // The ExcelJS path as it was: read and written through ExcelJS.
+  const host = await DirectHost.open(bytes, { writer, reader: writer === "exceljs" ? "exceljs" : "auto" });
+  const sheetsBefore = (await loadWorkbook(bytes)).worksheets.map((w) => w.name);
   const session = new Session(host, "vi", { chooseSheet: true, undo: false, rollback: false });
   const r = await session.applyAll(steps);
   if (!r.ok) throw new Error(`apply failed: ${r.error.code}`);
