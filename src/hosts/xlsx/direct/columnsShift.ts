@@ -90,13 +90,23 @@ export function insertSupport(
 
 const CELL_R = /^(<c\b[^>]*?\br=")([A-Za-z]+)(\d+)(")/;
 
-/** Inserts `count` whole columns at `at` on `sheet` (insertSupport said yes). */
-export function insertColumns(book: DirectBook, sheet: Sheet, at: number, count: number): void {
+/**
+ * Inserts `count` whole columns at `at` on `sheet`, or deletes -`count` from `at` (insertSupport said yes),
+ * as columns.ts shiftColumns does.
+ */
+export function shiftColumns(book: DirectBook, sheet: Sheet, at: number, count: number): void {
   const name = sheet.entry.name;
   const rect = (r: Rect) => shiftRect(r, at, count);
   // Cells right of `at` move; a cell kept verbatim gets its new reference in its own XML.
   for (const row of sheet.part.rows) {
     let moved = false;
+    if (count < 0) {
+      const kept = row.cells.filter((c) => c.col < at || c.col >= at - count);
+      if (kept.length !== row.cells.length) {
+        row.cells = kept;
+        moved = true;
+      }
+    }
     for (const c of row.cells) {
       if (c.col < at) continue;
       c.col += count;
@@ -111,7 +121,7 @@ export function insertColumns(book: DirectBook, sheet: Sheet, at: number, count:
     }
     if (moved) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
   }
-  colsOf(sheet).insert(at, count);
+  colsOf(sheet).shift(at, count);
   // Formulas reading the moved cells, in every sheet whose formulas were loaded (prepareDirect loads them).
   for (const s of book.sheets) {
     if (!book.isLoaded(s.name)) continue;
@@ -249,23 +259,25 @@ function moveHyperlinks(sheet: Sheet, rect: (r: Rect) => Rect | null): void {
     (all, a: string, ref: string, z: string) => {
       const r = parseRange(ref);
       const n = r && rect(r);
-      return n ? `${a}${rangeText(n)}${z}` : all;
+      return n ? `${a}${rangeText(n)}${z}` : r ? `${a}${z}` : all;
     },
   );
-  setSection(sheet.part, "hyperlinks", xml);
+  // A hyperlink on deleted cells goes; so does the element left without any.
+  const kept = xml.replace(/<hyperlink\b[^>]*?\bref=""[^>]*\/>/g, "");
+  setSection(sheet.part, "hyperlinks", /<hyperlink\b/.test(kept) ? kept : "");
 }
 
 /** moveViewsAndImages: a frozen split right of `at` and the top-left cell move; so do the selections. */
 function moveView(sheet: Sheet, at: number, count: number): void {
   const sec = sectionOf(sheet.part, "sheetViews");
   if (!sec) return;
-  const to = (i: number) => (i >= at ? i + count : i);
+  const to = (i: number) => (i >= at ? Math.max(at, i + count) : i);
   const cell = (a: string) => {
     const p = parseCellAddress(a);
     return p ? `${columnLetter(to(p.col))}${p.row + 1}` : a;
   };
   let xml = sec.xml.replace(/(<pane\b[^>]*?\bxSplit=")(\d+)(")/, (m, a: string, n: string, z: string) =>
-    Number(n) > at && /state="frozen"/.test(m) ? `${a}${Number(n) + count}${z}` : m,
+    Number(n) > at && /state="frozen"/.test(m) ? `${a}${to(Number(n))}${z}` : m,
   );
   xml = xml.replace(
     /\b(topLeftCell|activeCell)="([A-Z]+\d+)"/g,

@@ -80,16 +80,28 @@ export class Cols {
     this.changed = true;
   }
 
-  /** Whole columns inserted at `at`: definitions right of it move; the new columns are plain (columns.ts). */
-  insert(at: number, count: number): void {
+  /**
+   * Whole columns inserted at `at` (count > 0: definitions right of it move, the new columns are plain) or
+   * deleted from `at` (count < 0: theirs go, those right of them move left), as columns.ts moveColumnDefs.
+   */
+  shift(at: number, count: number): void {
     const n = at + 1;
     const next: ColSpan[] = [];
+    const keep = (min: number, max: number, attrs: Map<string, string>) => {
+      if (max >= min) next.push({ min, max, attrs: new Map(attrs) });
+    };
     for (const s of this.spans) {
-      if (s.min >= n) next.push({ ...s, min: s.min + count, max: s.max + count });
-      else if (s.max >= n) {
-        next.push({ min: s.min, max: n - 1, attrs: s.attrs });
-        next.push({ min: n + count, max: s.max + count, attrs: new Map(s.attrs) });
-      } else next.push(s);
+      if (count > 0) {
+        if (s.min >= n) keep(s.min + count, s.max + count, s.attrs);
+        else if (s.max >= n) {
+          keep(s.min, n - 1, s.attrs);
+          keep(n + count, s.max + count, s.attrs);
+        } else keep(s.min, s.max, s.attrs);
+      } else {
+        const end = n - count - 1; // the last deleted column, 1-based
+        keep(s.min, Math.min(s.max, n - 1), s.attrs);
+        keep(Math.max(s.min, end + 1) + count, s.max + count, s.attrs);
+      }
     }
     this.spans.splice(0, this.spans.length, ...next);
     this.changed = true;

@@ -13,7 +13,7 @@ import { evaluateFormula } from "../../../core/formula";
 import { fromStored } from "../future";
 import { attrs, relKind, resolveTarget } from "../opc";
 import { parseRange, overlaps, shiftRect } from "../rects";
-import { insertColumns, insertSupport } from "./columnsShift";
+import { insertSupport, shiftColumns } from "./columnsShift";
 import { cachedText, type DirectBook, type Sheet } from "./book";
 import {
   cacheResults,
@@ -40,7 +40,6 @@ import { addSheet, fullCalcOnLoad, setName, setPrintTitles, updateAppTitles } fr
 
 /** Ops the direct writer does not write (yet): a change set with one of them goes through ExcelJS. */
 const FALLBACK = new Set<Op["op"]>([
-  "deleteColumns",
   "insertRows",
   "deleteRows",
   "moveChart",
@@ -49,7 +48,7 @@ const FALLBACK = new Set<Op["op"]>([
   "deleteSheet",
 ]);
 
-const WRITES_CELLS = new Set<Op["op"]>(["setCells", "addTable", "insertColumns"]);
+const WRITES_CELLS = new Set<Op["op"]>(["setCells", "addTable", "insertColumns", "deleteColumns"]);
 
 /** What prepareDirect loaded for the write. */
 export interface DirectPlan {
@@ -121,12 +120,13 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   };
   for (const op of cs.ops) {
     if (added.has(op.sheet) || op.op === "addSheet") continue;
-    if (op.op === "insertColumns") {
-      if (op.table) return "insertColumns into a table is written through ExcelJS";
-      if (op.count <= 0) return "insertColumns of no columns";
+    if (op.op === "insertColumns" || op.op === "deleteColumns") {
+      if (op.table) return `${op.op} into a table is written through ExcelJS`;
+      if (op.count <= 0) return `${op.op} of no columns`;
+      const count = op.op === "insertColumns" ? op.count : -op.count;
       merges.set(
         op.sheet,
-        mergesNow(op.sheet).flatMap((m) => shiftRect(m, op.at, op.count) ?? []),
+        mergesNow(op.sheet).flatMap((m) => shiftRect(m, op.at, count) ?? []),
       );
     }
     if (op.op === "setCells" && writesIntoMerge(op, mergesNow(op.sheet)))
@@ -165,7 +165,8 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   }
   const formulaSheets: string[] = [];
   const inserts = cs.ops.filter(
-    (op): op is Extract<Op, { op: "insertColumns" }> => op.op === "insertColumns",
+    (op): op is Extract<Op, { op: "insertColumns" | "deleteColumns" }> =>
+      op.op === "insertColumns" || op.op === "deleteColumns",
   );
   const others: { part: string; xml: string; kind: "sheet" | "chart" | "pivot" }[] = [];
   if (inserts.length)
@@ -199,8 +200,7 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     const ok = insertSupport(book, book.sheet(op.sheet), op.at, tables.tables, others);
     if (ok !== true) return ok;
   }
-  const appXml =
-    added.size && book.zip.file("docProps/app.xml") ? await book.text("docProps/app.xml") : null;
+  const appXml = added.size && book.zip.file("docProps/app.xml") ? await book.text("docProps/app.xml") : null;
   PLANS.set(cs, { tables, formulaSheets, appXml: appXml ?? null });
   return true;
 }
@@ -242,7 +242,8 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
     touched.add(op.sheet);
     switch (op.op) {
       case "insertColumns":
-        insertColumns(book, sheet, op.at, op.count);
+      case "deleteColumns":
+        shiftColumns(book, sheet, op.at, op.op === "insertColumns" ? op.count : -op.count);
         break;
       case "setCells":
         setCells(book, sheet, op.top, op.left, op.cells);
