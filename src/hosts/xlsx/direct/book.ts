@@ -9,6 +9,7 @@ import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "
 import { attrs, encodeXml } from "../opc";
 import {
   parseSheet,
+  serializeRow,
   serializeSheet,
   runsText,
   type CellPart,
@@ -16,7 +17,7 @@ import {
   type SheetPart,
 } from "./sheetPart";
 import { StylesPart } from "./styles";
-import { writeZip } from "./zipWrite";
+import { writeZip, type PartText } from "./zipWrite";
 
 export interface SheetEntry {
   name: string;
@@ -319,10 +320,10 @@ export function cachedText(c: CellPart, sst: readonly string[]): string | null {
  * zipWrite.ts).
  */
 export async function savePackage(book: DirectBook): Promise<Uint8Array> {
-  const changed = new Map<string, string>();
+  const changed = new Map<string, PartText>();
   for (const part of book.dirty) {
     const s = book.sheets.find((e) => e.part === part);
-    if (s) changed.set(part, serializeSheet(book.sheet(s.name).part));
+    if (s) changed.set(part, { pieces: () => sheetPieces(book.sheet(s.name).part) });
   }
   if (book.styles.changed) {
     changed.set(book.stylesPart, book.styles.serialize());
@@ -345,7 +346,7 @@ export async function savePackage(book: DirectBook): Promise<Uint8Array> {
 }
 
 /** The shared strings appended (items after the part's own; counts updated), the part made when missing. */
-async function appendStrings(book: DirectBook, changed: Map<string, string>): Promise<void> {
+async function appendStrings(book: DirectBook, changed: Map<string, PartText>): Promise<void> {
   const items = book.addedStrings
     .map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ""}>${encodeXml(t)}</t></si>`)
     .join("");
@@ -370,4 +371,20 @@ async function appendStrings(book: DirectBook, changed: Map<string, string>): Pr
   });
   xml = xml.replace(/<\/((?:\w+:)?)sst>\s*$/, (end) => `${items}${end}`);
   changed.set(part, xml);
+}
+
+/** A worksheet's XML in pieces of a few hundred rows (serializeSheet's text, never whole in memory). */
+function* sheetPieces(p: SheetPart): Iterable<string> {
+  if (!p.rows.length) {
+    yield serializeSheet(p);
+    return;
+  }
+  yield p.head + (p.dataTag.endsWith("/>") ? `${p.dataTag.slice(0, -2).trimEnd()}>` : p.dataTag);
+  const BATCH = 500;
+  for (let i = 0; i < p.rows.length; i += BATCH) {
+    let text = "";
+    for (const r of p.rows.slice(i, i + BATCH)) text += serializeRow(r);
+    yield text;
+  }
+  yield "</sheetData>" + p.tail;
 }

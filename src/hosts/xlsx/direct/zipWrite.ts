@@ -4,7 +4,8 @@
  * the parts it wrote are deflated by Node's zlib — native code, several times faster than JSZip's pako on
  * the few megabytes of XML a 10,000-row plan makes (issue 14's time target).
  */
-import { deflateRawSync } from "node:zlib";
+import { once } from "node:events";
+import { createDeflateRaw, deflateRawSync } from "node:zlib";
 import type JSZip from "jszip";
 
 /** JSZip's record of an entry read from a zip and not changed since (internal, stable in JSZip 3). */
@@ -26,11 +27,39 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 of `data`, continuing from `crc` (the CRC of what came before; 0 to start). */
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+/**
+ * A part given as pieces of text (a big sheet, row by row): encoded and deflated piece by piece, so its
+ * whole text and UTF-8 bytes are never held at once (the 50,000-row memory target).
+ */
+async function deflatePieces(
+  pieces: Iterable<string>,
+): Promise<{ packed: Uint8Array; crc: number; size: number }> {
+  const d = createDeflateRaw({ level: 6 });
+  const out: Buffer[] = [];
+  d.on("data", (b: Buffer) => out.push(b));
+  const ended = once(d, "end");
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    const b = Buffer.from(piece, "utf8");
+    crc = crc32(b, crc);
+    size += b.length;
+    if (!d.write(b)) await once(d, "drain");
+  }
+  d.end();
+  await ended;
+  return { packed: Buffer.concat(out), crc, size };
+}
+
+/** What a written part holds: its text, or its text in pieces. */
+export type PartText = string | { pieces: () => Iterable<string> };
 
 interface Entry {
   name: Buffer;
@@ -60,7 +89,7 @@ function asBytes(x: Uint8Array | ArrayBuffer | string): Uint8Array | null {
  * The zip's bytes: every entry in JSZip's order; `changed` entries (name → text) deflated anew, the others
  * copied compressed as read (or, when JSZip holds one only as content, deflated from it).
  */
-export async function writeZip(zip: JSZip, changed: Map<string, string>): Promise<Uint8Array> {
+export async function writeZip(zip: JSZip, changed: Map<string, PartText>): Promise<Uint8Array> {
   const entries: Entry[] = [];
   for (const [name, file] of Object.entries(zip.files)) {
     const { time, date } = dosTime(file.date ?? new Date(0));
@@ -84,6 +113,11 @@ export async function writeZip(zip: JSZip, changed: Map<string, string>): Promis
         time,
         date,
       });
+      continue;
+    }
+    if (text !== undefined && typeof text !== "string") {
+      const { packed, crc, size } = await deflatePieces(text.pieces());
+      entries.push({ name: nameBytes, method: 8, crc, size, packed, time, date });
       continue;
     }
     const data = text !== undefined ? Buffer.from(text, "utf8") : await file.async("uint8array");
