@@ -123,12 +123,15 @@ export function setCells(
 }
 
 export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: CellStyle): void {
+  // The style each style index becomes under this op, worked out once per index.
+  const derived = new Map<number, number>();
   for (const rect of ranges)
     for (let r = rect.top; r < rect.top + rect.rows; r++) {
       const row = sheet.rowFor(r);
       for (let k = rect.left; k < rect.left + rect.cols; k++) {
         const c = sheet.cellFor(r, k, () => baseStyle(sheet, row, k));
-        const s = book.styles.derive(c.s, style);
+        let s = derived.get(c.s);
+        if (s === undefined) derived.set(c.s, (s = book.styles.derive(c.s, style)));
         if (s !== c.s) {
           c.s = s;
           edited(c);
