@@ -37,6 +37,8 @@ const KNOWN = new Set([
   "pageSetup",
   "headerFooter",
   "tableParts",
+  "ignoredErrors",
+  "rowBreaks",
   "extLst",
 ]);
 
@@ -151,6 +153,7 @@ export function shiftColumns(book: DirectBook, sheet: Sheet, at: number, count: 
   moveValidations(sheet, name, at, count, rect);
   moveRefAttr(sheet, "autoFilter", rect);
   moveHyperlinks(sheet, rect);
+  moveIgnoredErrors(sheet, rect);
   moveView(sheet, at, count);
   moveNames(book, name, at, count);
 }
@@ -305,4 +308,20 @@ function moveNames(book: DirectBook, name: string, at: number, count: number): v
     book.workbookXml = next;
     book.workbookChanged = true;
   }
+}
+
+/** Ignored-error ranges (Excel's "number stored as text" markers) move with their cells. */
+function moveIgnoredErrors(sheet: Sheet, rect: (r: Rect) => Rect | null): void {
+  const sec = sectionOf(sheet.part, "ignoredErrors");
+  if (!sec) return;
+  const items = [...sec.xml.matchAll(/<ignoredError\b[^>]*\/>/g)].flatMap((m) => {
+    const moved = moveSqref(m[0], rect);
+    return moved === null ? [] : [moved];
+  });
+  const extra = /<extLst\b[\s\S]*<\/extLst>/.exec(sec.xml)?.[0] ?? "";
+  setSection(
+    sheet.part,
+    "ignoredErrors",
+    items.length ? `<ignoredErrors>${items.join("")}${extra}</ignoredErrors>` : "",
+  );
 }

@@ -11,8 +11,6 @@ import { AddinError } from "../../../app/errors";
 import type { ReadRequest, SessionHost } from "../../../app/session";
 import type { PreparedOk, WorkbookSnapshot } from "../../../app/types";
 import type { ChangeSet } from "../../../core/types";
-import { readSnapshot } from "../read";
-import { loadWorkbook, saveWorkbook } from "../workbook";
 import { DirectBook, savePackage } from "./book";
 import { openPackage, type DirectPackage } from "./package";
 import { readPackage } from "./read";
@@ -78,7 +76,8 @@ export class DirectHost implements SessionHost {
 
   /** The workbook through ExcelJS (the fallback reader and writer), loaded from the original bytes once. */
   async workbook(): Promise<ExcelJS.Workbook> {
-    return (this.wb ??= await loadWorkbook(this.bytes));
+    // ExcelJS loads only for what the direct path leaves to it.
+    return (this.wb ??= await (await import("../workbook")).loadWorkbook(this.bytes));
   }
 
   async read(opts: ReadRequest = {}): Promise<WorkbookSnapshot> {
@@ -95,7 +94,7 @@ export class DirectHost implements SessionHost {
       const wb = await this.workbook();
       if (name !== undefined && !wb.getWorksheet(name))
         throw new AddinError("no-table", { missingSheet: name });
-      ws = readSnapshot(wb, { sheet: name });
+      ws = (await import("../read")).readSnapshot(wb, { sheet: name });
     }
     this.lastSheet = ws.active.name;
     this.lastRead = ws;
@@ -161,7 +160,7 @@ export class DirectHost implements SessionHost {
     }
     if (this.via === "none") return { bytes: this.bytes, lost: [], via: "none" };
     const { preserveParts, columnEditsOf } = await import("../index");
-    const saved = await saveWorkbook(await this.workbook());
+    const saved = await (await import("../workbook")).saveWorkbook(await this.workbook());
     this.wb = null;
     const kept = await preserveParts(this.bytes, saved, columnEditsOf(this.changeSets));
     return {

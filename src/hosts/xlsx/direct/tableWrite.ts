@@ -8,7 +8,7 @@ import type { Rect } from "../../../core/types";
 import { rectAddress } from "../../../core/address";
 import { Package, REL, relativeTarget, attrs, decodeXml, encodeXml, type Rel } from "../opc";
 import { parseRange } from "../rects";
-import { uniqueNames } from "../apply";
+import { uniqueNames } from "../tableNames";
 import { cachedText, type DirectBook, type Sheet } from "./book";
 import { writeInput } from "./cellsWrite";
 import { sectionOf, setSection } from "./sections";
