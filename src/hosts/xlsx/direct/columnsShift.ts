@@ -37,6 +37,7 @@ const KNOWN = new Set([
   "pageSetup",
   "headerFooter",
   "tableParts",
+  "drawing",
   "ignoredErrors",
   "rowBreaks",
   "extLst",
@@ -53,6 +54,7 @@ export function insertSupport(
   book: DirectBook,
   sheet: Sheet,
   at: number,
+  count: number,
   tables: TablePart[],
   others: { part: string; xml: string; kind: "sheet" | "chart" | "pivot" }[],
 ): true | string {
@@ -64,6 +66,9 @@ export function insertSupport(
       if (!KNOWN.has(local) || s.name.includes(":"))
         return `<${s.name}> on ${name} moves with inserted columns`;
       if (local === "extLst" && /sqref|<xm:f>/.test(s.xml)) return `extensions on ${name} hold ranges`;
+      // A drawing's anchors and the charts' references move with inserted columns (anchors.ts), as the
+      // ExcelJS path's carry-over moves them; it moves nothing for deleted ones.
+      if (local === "drawing" && count < 0) return `<drawing> on ${name} with deleted columns`;
     }
   }
   for (const t of tables) {
@@ -79,7 +84,8 @@ export function insertSupport(
     if (o.kind === "sheet") {
       if (/<(?:\w+:)?(?:conditionalFormatting|dataValidation)\b/.test(o.xml) && mentions(o.xml, name))
         return `rules on another sheet (${o.part}) may read ${name}`;
-    } else if (mentions(o.xml, name)) return `${o.kind} ${o.part} reads ${name}`;
+    } else if ((o.kind !== "chart" || count < 0) && mentions(o.xml, name))
+      return `${o.kind} ${o.part} reads ${name}`;
   }
   for (const s of book.sheets) {
     if (!book.isLoaded(s.name)) continue;

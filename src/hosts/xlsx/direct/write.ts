@@ -14,6 +14,7 @@ import { fromStored } from "../future";
 import { attrs, relKind, resolveTarget } from "../opc";
 import { parseRange, overlaps, shiftRect } from "../rects";
 import { insertSupport, shiftColumns } from "./columnsShift";
+import { columnEditsOf, shiftAnchors, shiftChartRefs, type ColumnEdit } from "../anchors";
 import { cachedText, type DirectBook, type Sheet } from "./book";
 import {
   cacheResults,
@@ -53,6 +54,9 @@ const WRITES_CELLS = new Set<Op["op"]>(["setCells", "addTable", "insertColumns",
 /** What prepareDirect loaded for the write. */
 export interface DirectPlan {
   tables: TableState;
+  /** The columns the change set inserts or takes (anchors.ts), and the parts they move: drawings, charts. */
+  edits: ColumnEdit[];
+  moved: { part: string; xml: string; sheet: string | null }[];
   /** Sheets outside the change set whose formulas are recomputed (they may read what it changes). */
   formulaSheets: string[];
   appXml: string | null;
@@ -197,11 +201,26 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   }
   for (const op of inserts) {
     if (added.has(op.sheet)) continue;
-    const ok = insertSupport(book, book.sheet(op.sheet), op.at, tables.tables, others);
+    const count = op.op === "insertColumns" ? op.count : -op.count;
+    const ok = insertSupport(book, book.sheet(op.sheet), op.at, count, tables.tables, others);
     if (ok !== true) return ok;
   }
   const appXml = added.size && book.zip.file("docProps/app.xml") ? await book.text("docProps/app.xml") : null;
-  PLANS.set(cs, { tables, formulaSheets, appXml: appXml ?? null });
+  // Drawings over the columns inserted or written into move right of them, and the charts' references
+  // follow inserted columns (the ExcelJS path's carry-over, preserve.ts, does the same with these edits).
+  const edits = columnEditsOf([cs]).filter((e) => touched.has(e.sheet));
+  const moved: DirectPlan["moved"] = [];
+  for (const name of new Set(edits.map((e) => e.sheet))) {
+    const e = book.entry(name)!;
+    for (const r of await book.opc.rels(e.part))
+      if (relKind(r.type) === "drawing" && !r.external) {
+        const part = resolveTarget(e.part, r.target);
+        moved.push({ part, xml: (await book.text(part)) ?? "", sheet: name });
+      }
+  }
+  if (edits.some((e) => !e.taken))
+    for (const o of others) if (o.kind === "chart") moved.push({ part: o.part, xml: o.xml, sheet: null });
+  PLANS.set(cs, { tables, formulaSheets, appXml: appXml ?? null, edits, moved });
   return true;
 }
 
@@ -295,6 +314,11 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
     book.touch(name);
   }
   flushTables(book, plan.tables);
+  for (const m of plan.moved) {
+    const next =
+      m.sheet === null ? shiftChartRefs(m.xml, plan.edits) : shiftAnchors(m.xml, m.sheet, plan.edits);
+    if (next !== m.xml) book.texts.set(m.part, next);
+  }
   if (plan.appXml && added.size) {
     const next = updateAppTitles(
       plan.appXml,

@@ -17,7 +17,6 @@ jest.setTimeout(120_000);
 /** Fixtures the direct writer hands to ExcelJS, and why (the reason prepareDirect gives starts so). */
 const FALLBACK: Record<string, string> = {
   "english-excel-table": "insertColumns into a table",
-  "chart-textbox-properties": "<drawing>",
   "user-furniture": "<legacyDrawing>",
 };
 
