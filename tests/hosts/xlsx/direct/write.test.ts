@@ -59,6 +59,24 @@ describe.each(cases)("%s", (id, bytesOf) => {
   });
 });
 
+describe("a drawing over the columns assign writes into, without an insert", () => {
+  test("moves right of them as the ExcelJS path's carry-over moves it; nothing lost", async () => {
+    const input = await fixtureBytes(CORPUS.find((f) => f.id === "chart-textbox-properties")!);
+    const steps = ["assign", "plan"] as const;
+    const direct = await applyVia(input, "auto", steps);
+    expect(direct.via).toBe("direct");
+    const viaExcelJs = await applyVia(input, "exceljs", steps);
+    expect(await readBack(direct.bytes)).toEqual(await readBack(viaExcelJs.bytes));
+    const owned = ownedBy([direct.changeSet], direct.sheetsBefore, direct.table);
+    expect(owned.taken).not.toEqual({});
+    expect(await nothingLost(input, direct.bytes, owned)).toEqual([]);
+    // The drawing part was rewritten (its anchors moved), the chart's references were not (no insert).
+    const parts = await writtenParts(input, direct.bytes);
+    expect([...parts.keys()].some((p) => p.startsWith("xl/drawings/drawing"))).toBe(true);
+    expect([...parts.keys()].some((p) => p.startsWith("xl/charts/"))).toBe(false);
+  });
+});
+
 describe("parts the direct writer does not concern stay byte for byte", () => {
   test("the sample's shared strings, theme and core properties are the input's bytes, compressed alike", async () => {
     const input = await sampleBytes();
