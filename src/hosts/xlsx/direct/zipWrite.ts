@@ -4,8 +4,8 @@
  * the parts it wrote are deflated by Node's zlib — native code, several times faster than JSZip's pako on
  * the few megabytes of XML a 10,000-row plan makes (issue 14's time target).
  */
-import { once } from "node:events";
-import { createDeflateRaw, deflateRawSync } from "node:zlib";
+import * as zlib from "node:zlib";
+import { constants, deflateRawSync } from "node:zlib";
 import type JSZip from "jszip";
 
 /** JSZip's record of an entry read from a zip and not changed since (internal, stable in JSZip 3). */
@@ -27,8 +27,16 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** Node's native CRC-32 (zlib.crc32, Node 20.15+), when there is one. */
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 /** CRC-32 of `data`, continuing from `crc` (the CRC of what came before; 0 to start). */
 export function crc32(data: Uint8Array, crc = 0): number {
+  if (nativeCrc) return nativeCrc(data, crc) >>> 0;
+  return crc32js(data, crc);
+}
+
+export function crc32js(data: Uint8Array, crc = 0): number {
   let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -36,25 +44,21 @@ export function crc32(data: Uint8Array, crc = 0): number {
 
 /**
  * A part given as pieces of text (a big sheet, row by row): encoded and deflated piece by piece, so its
- * whole text and UTF-8 bytes are never held at once (the 50,000-row memory target).
+ * whole text and UTF-8 bytes are never held at once (the 50,000-row memory target). Each piece is deflated
+ * to a sync-flush boundary (a whole number of non-final blocks) and a final empty block closes the stream:
+ * the pieces' outputs joined are one valid deflate stream.
  */
-async function deflatePieces(
-  pieces: Iterable<string>,
-): Promise<{ packed: Uint8Array; crc: number; size: number }> {
-  const d = createDeflateRaw({ level: 6 });
+function deflatePieces(pieces: Iterable<string>): { packed: Uint8Array; crc: number; size: number } {
   const out: Buffer[] = [];
-  d.on("data", (b: Buffer) => out.push(b));
-  const ended = once(d, "end");
   let crc = 0;
   let size = 0;
   for (const piece of pieces) {
     const b = Buffer.from(piece, "utf8");
     crc = crc32(b, crc);
     size += b.length;
-    if (!d.write(b)) await once(d, "drain");
+    out.push(deflateRawSync(b, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }));
   }
-  d.end();
-  await ended;
+  out.push(deflateRawSync(Buffer.alloc(0)));
   return { packed: Buffer.concat(out), crc, size };
 }
 
@@ -116,7 +120,7 @@ export async function writeZip(zip: JSZip, changed: Map<string, PartText>): Prom
       continue;
     }
     if (text !== undefined && typeof text !== "string") {
-      const { packed, crc, size } = await deflatePieces(text.pieces());
+      const { packed, crc, size } = deflatePieces(text.pieces());
       entries.push({ name: nameBytes, method: 8, crc, size, packed, time, date });
       continue;
     }
