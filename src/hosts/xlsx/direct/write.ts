@@ -76,7 +76,9 @@ function mergesOf(sheet: Sheet): Rect[] {
 /** A setCells op writes something into a hidden cell of a merge (ExcelJS unmerges it first). */
 function writesIntoMerge(op: Extract<Op, { op: "setCells" }>, merges: Rect[]): boolean {
   const rows = op.cells.length;
-  const cols = Math.max(0, ...op.cells.map((r) => r.length));
+  // (A loop, not Math.max(...): a 100,000-row op is more arguments than a call takes.)
+  let cols = 0;
+  for (const r of op.cells) if (r.length > cols) cols = r.length;
   const area = { top: op.top, left: op.left, rows, cols };
   for (const m of merges) {
     if (!overlaps(m, area)) continue;
