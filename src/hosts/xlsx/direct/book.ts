@@ -47,6 +47,12 @@ export class Sheet {
     }
   }
 
+  /** After rows moved (their indexes changed, some went): the index by row again. */
+  reindex(): void {
+    this.byIndex.clear();
+    for (const r of this.part.rows) this.byIndex.set(r.index, r);
+  }
+
   row(index: number): RowPart | undefined {
     return this.byIndex.get(index);
   }

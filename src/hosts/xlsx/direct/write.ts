@@ -13,7 +13,8 @@ import { evaluateFormula } from "../../../core/formula";
 import { fromStored } from "../future";
 import { attrs, relKind, resolveTarget } from "../opc";
 import { parseRange, overlaps, shiftRect } from "../rects";
-import { insertSupport, shiftColumns } from "./columnsShift";
+import { insertSupport, shiftColumns, shiftRows } from "./columnsShift";
+import { shiftRectRows } from "../../../core/rowShift";
 import { columnEditsOf, shiftAnchors, shiftChartRefs, type ColumnEdit } from "../anchors";
 import { cachedText, type DirectBook, type Sheet } from "./book";
 import {
@@ -40,16 +41,16 @@ import { addTable, flushTables, syncTableHeaders, type TableState } from "./tabl
 import { addSheet, fullCalcOnLoad, setName, setPrintTitles, updateAppTitles } from "./workbookWrite";
 
 /** Ops the direct writer does not write (yet): a change set with one of them goes through ExcelJS. */
-const FALLBACK = new Set<Op["op"]>([
+const FALLBACK = new Set<Op["op"]>(["moveChart", "resizeTable", "deleteTable", "deleteSheet"]);
+
+const WRITES_CELLS = new Set<Op["op"]>([
+  "setCells",
+  "addTable",
+  "insertColumns",
+  "deleteColumns",
   "insertRows",
   "deleteRows",
-  "moveChart",
-  "resizeTable",
-  "deleteTable",
-  "deleteSheet",
 ]);
-
-const WRITES_CELLS = new Set<Op["op"]>(["setCells", "addTable", "insertColumns", "deleteColumns"]);
 
 /** What prepareDirect loaded for the write. */
 export interface DirectPlan {
@@ -135,6 +136,14 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
         mergesNow(op.sheet).flatMap((m) => shiftRect(m, op.at, count) ?? []),
       );
     }
+    if (op.op === "insertRows" || op.op === "deleteRows") {
+      if (op.count <= 0) return `${op.op} of no rows`;
+      const count = op.op === "insertRows" ? op.count : -op.count;
+      merges.set(
+        op.sheet,
+        mergesNow(op.sheet).flatMap((m) => shiftRectRows(m, op.at, count) ?? []),
+      );
+    }
     if (op.op === "setCells" && writesIntoMerge(op, mergesNow(op.sheet)))
       return `a merged range on ${op.sheet} would be split`;
     if (op.op === "addTable" && mergesNow(op.sheet).some((m) => overlaps(m, op.rect)))
@@ -171,8 +180,11 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   }
   const formulaSheets: string[] = [];
   const inserts = cs.ops.filter(
-    (op): op is Extract<Op, { op: "insertColumns" | "deleteColumns" }> =>
-      op.op === "insertColumns" || op.op === "deleteColumns",
+    (op): op is Extract<Op, { op: "insertColumns" | "deleteColumns" | "insertRows" | "deleteRows" }> =>
+      op.op === "insertColumns" ||
+      op.op === "deleteColumns" ||
+      op.op === "insertRows" ||
+      op.op === "deleteRows",
   );
   const others: { part: string; xml: string; kind: "sheet" | "chart" | "pivot" }[] = [];
   if (inserts.length)
@@ -203,8 +215,9 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   }
   for (const op of inserts) {
     if (added.has(op.sheet)) continue;
-    const count = op.op === "insertColumns" ? op.count : -op.count;
-    const ok = insertSupport(book, book.sheet(op.sheet), op.at, count, tables.tables, others);
+    const count = op.op === "insertColumns" || op.op === "insertRows" ? op.count : -op.count;
+    const axis = op.op === "insertRows" || op.op === "deleteRows" ? "rows" : "columns";
+    const ok = insertSupport(book, book.sheet(op.sheet), axis, op.at, count, tables.tables, others);
     if (ok !== true) return ok;
   }
   const appXml = added.size && book.zip.file("docProps/app.xml") ? await book.text("docProps/app.xml") : null;
@@ -265,6 +278,10 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
       case "insertColumns":
       case "deleteColumns":
         shiftColumns(book, sheet, op.at, op.op === "insertColumns" ? op.count : -op.count);
+        break;
+      case "insertRows":
+      case "deleteRows":
+        shiftRows(book, sheet, op.at, op.op === "insertRows" ? op.count : -op.count);
         break;
       case "setCells":
         setCells(book, sheet, op.top, op.left, op.cells);

@@ -1,5 +1,5 @@
 /**
- * Whole sheet columns inserted and deleted by the direct writer read back as the ExcelJS writer leaves them:
+ * Whole sheet columns and rows inserted and deleted by the direct writer read back as the ExcelJS writer leaves them:
  * cells, formulas on every sheet, widths, rules, validations, merges, names and frozen panes move alike, on
  * the sample after `apply` (rules, validations, the plan sheet's formulas-free table) and on a corpus file
  * with a summary sheet reading the table's sheet.
@@ -47,6 +47,27 @@ describe("insertColumns and deleteColumns, written directly", () => {
       { op: "deleteColumns", sheet, at: 0, count: 3 },
       { op: "freezePanes", sheet, rows: 3, cols: 1 },
     ]);
+  });
+
+  test("rows on the sample after apply: insert inside the table, delete across the legend", async () => {
+    const applied = (await applyVia(await sampleBytes(), "direct")).bytes;
+    await sameBothWays(applied, (sheet) => [
+      { op: "insertRows", sheet, at: 5, count: 2 },
+      { op: "setCells", sheet, top: 5, left: 1, cells: [[{ kind: "text", text: "Dòng mới" }]] },
+    ]);
+    await sameBothWays(applied, (sheet) => [{ op: "deleteRows", sheet, at: 30, count: 6 }]);
+    await sameBothWays(applied, (sheet) => [
+      { op: "deleteRows", sheet, at: 0, count: 1 },
+      { op: "freezePanes", sheet, rows: 2, cols: 0 },
+      { op: "insertRows", sheet, at: 1, count: 1 },
+    ]);
+  });
+
+  test("rows with a summary sheet whose formulas read the moved rows", async () => {
+    const f = CORPUS.find((x) => x.id === "summary-sheet-formulas")!;
+    const bytes = await fixtureBytes(f);
+    await sameBothWays(bytes, (sheet) => [{ op: "insertRows", sheet, at: 6, count: 3 }]);
+    await sameBothWays(bytes, (sheet) => [{ op: "deleteRows", sheet, at: 8, count: 2 }]);
   });
 
   test("with a summary sheet whose formulas read the moved columns", async () => {
