@@ -6,7 +6,7 @@
  */
 import type { Rect } from "../../../core/types";
 import { rectAddress } from "../../../core/address";
-import { Package, REL, relativeTarget, attrs, decodeXml, encodeXml, type Rel } from "../opc";
+import { Package, REL, relativeTarget, resolveTarget, attrs, decodeXml, encodeXml, type Rel } from "../opc";
 import { parseRange } from "../rects";
 import { uniqueNames } from "../tableNames";
 import { cachedText, type DirectBook, type Sheet } from "./book";
@@ -144,4 +144,74 @@ export function flushTables(book: DirectBook, state: TableState): void {
     const e = book.entry(name);
     if (e) book.opc.setRels(e.part, state.rels.get(name) ?? []);
   }
+}
+
+const tableOf = (state: TableState, sheet: string, name: string) =>
+  state.tables.find(
+    (t) =>
+      t.sheet === sheet &&
+      decodeXml(attrs(/<(?:\w+:)?table\b[^>]*>/.exec(t.xml)?.[0] ?? "").name ?? "").toLowerCase() ===
+        name.toLowerCase(),
+  );
+
+/**
+ * apply.ts resizeTable: the table's range (and its autofilter's) becomes `rect`; the columns the old and new
+ * ranges share keep their definitions, new ones are named from their header cells (syncTableHeaders).
+ */
+export function resizeTable(state: TableState, sheet: string, name: string, rect: Rect): void {
+  const t = tableOf(state, sheet, name);
+  if (!t) throw new Error(`resizeTable: no table ${name} on ${sheet}`);
+  const open = /<(?:\w+:)?table\b[^>]*>/.exec(t.xml)![0];
+  const old = parseRange(attrs(open).ref ?? "");
+  const totals = Number(attrs(open).totalsRowCount ?? "0") > 0;
+  const cols = [
+    ...t.xml.matchAll(
+      /<((?:\w+:)?)tableColumn\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/\1tableColumn>)/g,
+    ),
+  ].map((m) => m[0]);
+  let id = Math.max(0, ...cols.map((c) => Number(attrs(/^<[^>]*>/.exec(c)![0]).id) || 0));
+  const offset = old ? rect.left - old.left : 0;
+  const next = Array.from(
+    { length: rect.cols },
+    (_, j) => cols[j + offset] ?? `<tableColumn id="${++id}" name="${encodeXml(`Column${j + 1}`)}"/>`,
+  );
+  const ref = rectAddress(rect);
+  let xml = t.xml.replace(open, open.replace(/\bref="[^"]*"/, `ref="${ref}"`));
+  xml = xml.replace(
+    /(<(?:\w+:)?autoFilter\b[^>]*?\bref=")[^"]*(")/,
+    (_m, a: string, z: string) => `${a}${rectAddress({ ...rect, rows: rect.rows - (totals ? 1 : 0) })}${z}`,
+  );
+  xml = xml.replace(
+    /<((?:\w+:)?)tableColumns\b[^>]*>[\s\S]*?<\/\1tableColumns>/,
+    (_m, p: string) => `<${p}tableColumns count="${next.length}">${next.join("")}</${p}tableColumns>`,
+  );
+  t.xml = xml;
+  t.changed = true;
+}
+
+/** apply.ts deleteTable: the table part goes, with its relationship, <tablePart> and content type. */
+export function deleteTable(book: DirectBook, sheet: Sheet, state: TableState, name: string): void {
+  const t = tableOf(state, sheet.entry.name, name);
+  if (!t) return;
+  state.tables.splice(state.tables.indexOf(t), 1);
+  const rels = state.rels.get(sheet.entry.name) ?? [];
+  const rel = rels.find((r) => resolveTarget(sheet.entry.part, r.target) === t.part);
+  if (rel) {
+    rels.splice(rels.indexOf(rel), 1);
+    state.changedRels.add(sheet.entry.name);
+    const sec = sectionOf(sheet.part, "tableParts");
+    const items = sec
+      ? [...sec.xml.matchAll(/<(?:\w+:)?tablePart\b[^>]*\/>/g)]
+          .map((m) => m[0])
+          .filter((x) => attrs(x)["r:id"] !== rel.id)
+      : [];
+    setSection(
+      sheet.part,
+      "tableParts",
+      items.length ? `<tableParts count="${items.length}">${items.join("")}</tableParts>` : "",
+    );
+  }
+  book.opc.removeOverride(t.part);
+  book.zip.remove(t.part);
+  book.texts.delete(t.part);
 }

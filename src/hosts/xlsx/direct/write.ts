@@ -37,11 +37,18 @@ import {
   setPageSetup,
   setValidation,
 } from "./sheetWrite";
-import { addTable, flushTables, syncTableHeaders, type TableState } from "./tableWrite";
+import {
+  addTable,
+  deleteTable,
+  flushTables,
+  resizeTable,
+  syncTableHeaders,
+  type TableState,
+} from "./tableWrite";
 import { addSheet, fullCalcOnLoad, setName, setPrintTitles, updateAppTitles } from "./workbookWrite";
 
 /** Ops the direct writer does not write (yet): a change set with one of them goes through ExcelJS. */
-const FALLBACK = new Set<Op["op"]>(["moveChart", "resizeTable", "deleteTable", "deleteSheet"]);
+const FALLBACK = new Set<Op["op"]>(["deleteSheet"]);
 
 const WRITES_CELLS = new Set<Op["op"]>([
   "setCells",
@@ -165,9 +172,11 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
       Number(attrs(/<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? "").id) || 0,
     );
   }
+  const TABLE_OPS = new Set<Op["op"]>(["addTable", "resizeTable", "deleteTable"]);
   const needRels = new Set(
-    [...touched].filter((n) => cs.ops.some((op) => op.sheet === n && op.op === "addTable")),
+    [...touched].filter((n) => cs.ops.some((op) => op.sheet === n && TABLE_OPS.has(op.op))),
   );
+
   for (const name of touched) {
     const e = book.entry(name)!;
     const rels = await book.opc.rels(e.part);
@@ -296,6 +305,16 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
         break;
       case "addTable":
         addTable(book, sheet, plan.tables, op);
+        break;
+      case "resizeTable":
+        resizeTable(plan.tables, op.sheet, op.name, op.rect);
+        break;
+      case "deleteTable":
+        deleteTable(book, sheet, plan.tables, op.name);
+        break;
+      case "moveChart":
+        // As the ExcelJS writer: the xlsx read reports no charts, so no change set of its moves one; the
+        // drawings over the columns the add-in takes move with the column edits (anchors.ts).
         break;
       case "setValidation":
         setValidation(sheet, op.rect, op.list);

@@ -76,4 +76,18 @@ describe("insertColumns and deleteColumns, written directly", () => {
     await sameBothWays(bytes, (sheet) => [{ op: "insertColumns", sheet, at: 2, count: 1 }]);
     await sameBothWays(bytes, (sheet) => [{ op: "deleteColumns", sheet, at: 4, count: 1 }]);
   });
+
+  test("a table resized (longer, one column more, then from another left) and deleted", async () => {
+    const applied = (await applyVia(await sampleBytes(), "direct")).bytes;
+    const plan = "Kế hoạch khắc phục";
+    const rect = { top: 3, left: 0, rows: 44, cols: 13 };
+    await sameBothWays(applied, () => [
+      { op: "setCells", sheet: plan, top: 3, left: 13, cells: [[{ kind: "text", text: "Ghi chú thêm" }]] },
+      { op: "resizeTable", sheet: plan, name: "KeHoachKhacPhuc", rect: { ...rect, rows: 50, cols: 14 } },
+    ]);
+    await sameBothWays(applied, () => [
+      { op: "resizeTable", sheet: plan, name: "KeHoachKhacPhuc", rect: { ...rect, left: 1, cols: 12 } },
+    ]);
+    await sameBothWays(applied, () => [{ op: "deleteTable", sheet: plan, name: "KeHoachKhacPhuc" }]);
+  });
 });
