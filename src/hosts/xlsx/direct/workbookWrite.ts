@@ -4,7 +4,7 @@
  * titles), and calcPr's fullCalcOnLoad once cells changed. Everything else of workbook.xml stays as written.
  */
 import type { PageSetup } from "../../../core/types";
-import { attrs, decodeXml, encodeXml } from "../opc";
+import { attrs, decodeXml, encodeXml, relsPathOf, resolveTarget } from "../opc";
 import type { DirectBook, SheetEntry } from "./book";
 import type { SheetPart } from "./sheetPart";
 
@@ -148,12 +148,11 @@ export function addSheet(book: DirectBook, name: string, after: string | undefin
   book.adopt(entry, sheetPart);
 }
 
-/** docProps/app.xml's list of worksheet titles gets the new sheets (when the file has that list). */
-export function updateAppTitles(
-  app: string,
-  sheetNames: readonly string[],
-  added: ReadonlySet<string>,
-): string {
+/**
+ * docProps/app.xml's list of worksheet titles follows the sheets (`change`: how many were added, negative
+ * when deleted), when the file has that list as Excel writes it.
+ */
+export function updateAppTitles(app: string, sheetNames: readonly string[], change: number): string {
   const heading =
     /(<vt:lpstr>(?:Worksheets|Trang tính)<\/vt:lpstr><\/vt:variant>\s*<vt:variant>\s*<vt:i4>)(\d+)(<\/vt:i4>)/.exec(
       app,
@@ -170,12 +169,85 @@ export function updateAppTitles(
   const sheets = items.slice(0, count);
   const rest = items.slice(count);
   const next = sheetNames.map((n) => `<vt:lpstr>${encodeXml(n)}</vt:lpstr>`);
-  if (next.length !== sheets.length + added.size) return app;
+  if (next.length !== sheets.length + change) return app;
   const all = [...next, ...rest];
   let out =
     app.slice(0, titles.index) +
     `${titles[1]}${all.length}${titles[3]}${all.join("")}${titles[5]}` +
     app.slice(titles.index + titles[0].length);
-  out = out.replace(heading[0], `${heading[1]}${count + added.size}${heading[3]}`);
+  out = out.replace(heading[0], `${heading[1]}${count + change}${heading[3]}`);
   return out;
+}
+
+/**
+ * apply.ts deleteSheet: the sheet's entry, relationship, part and the parts only it led to (its tables,
+ * drawings and their charts, notes…) go; local names of later sheets follow their index, the deleted sheet's
+ * own go; the active and first tabs stay in range; docProps/app.xml's titles lose its name (updateAppTitles).
+ */
+export function deleteSheet(book: DirectBook, name: string, orphans: readonly string[]): void {
+  const index = book.sheets.findIndex((s) => s.name === name);
+  if (index < 0) return;
+  const entry = book.sheets[index];
+  let xml = book.workbookXml;
+  xml = xml.replace(/<(?:\w+:)?sheet\b[^>]*>/g, (el) => (decodeXml(attrs(el).name ?? "") === name ? "" : el));
+  xml = xml.replace(
+    /<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:\w+:)?definedName>)/g,
+    (el, a: string) => {
+      const local = attrs(a).localSheetId;
+      if (local === undefined) return el;
+      const n = Number(local);
+      if (n === index) return "";
+      return n > index ? el.replace(/\blocalSheetId="\d+"/, `localSheetId="${n - 1}"`) : el;
+    },
+  );
+  xml = xml.replace(/<((?:\w+:)?)definedNames>\s*<\/\1definedNames>/, "");
+  const n = book.sheets.length - 1;
+  xml = xml.replace(/(<(?:\w+:)?workbookView\b[^>]*>)/g, (view) =>
+    view.replace(/\b(activeTab|firstSheet)="(\d+)"/g, (m, k: string, v: string) => {
+      const i = Number(v);
+      const next = k === "activeTab" ? (i > index ? i - 1 : Math.min(i, Math.max(0, n - 1))) : i >= n ? 0 : i;
+      return `${k}="${next}"`;
+    }),
+  );
+  book.workbookXml = xml;
+  book.workbookChanged = true;
+  const rels = book.workbookRels;
+  const rel = rels.findIndex((r) => r.id === entry.rId);
+  if (rel >= 0) rels.splice(rel, 1);
+  book.relsChanged = true;
+  book.sheets.splice(index, 1);
+  book.dirty.delete(entry.part);
+  for (const p of orphans) {
+    book.zip.remove(p);
+    book.zip.remove(relsPathOf(p));
+    book.texts.delete(p);
+    book.opc.removeOverride(p);
+  }
+}
+
+/** `part` and every part only it leads to (through relationships): what deleting it removes. */
+export async function orphansOf(book: DirectBook, part: string): Promise<string[]> {
+  // Who points at whom, over every relationships part of the package.
+  const targets = new Map<string, string[]>();
+  for (const f of Object.keys(book.zip.files)) {
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(f);
+    if (!m || book.zip.files[f].dir) continue;
+    const source = m[2] === "" ? "" : `${m[1]}${m[2]}`;
+    targets.set(
+      source,
+      (await book.opc.rels(source)).filter((r) => !r.external).map((r) => resolveTarget(source, r.target)),
+    );
+  }
+  const gone = new Set<string>([part]);
+  for (let changed = true; changed;) {
+    changed = false;
+    const referenced = new Set<string>();
+    for (const [source, list] of targets) if (!gone.has(source)) for (const t of list) referenced.add(t);
+    for (const t of [...gone].flatMap((g) => targets.get(g) ?? []))
+      if (!gone.has(t) && !referenced.has(t) && book.zip.file(t)) {
+        gone.add(t);
+        changed = true;
+      }
+  }
+  return [...gone];
 }

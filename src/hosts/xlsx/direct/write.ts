@@ -45,10 +45,18 @@ import {
   syncTableHeaders,
   type TableState,
 } from "./tableWrite";
-import { addSheet, fullCalcOnLoad, setName, setPrintTitles, updateAppTitles } from "./workbookWrite";
+import {
+  addSheet,
+  deleteSheet,
+  fullCalcOnLoad,
+  orphansOf,
+  setName,
+  setPrintTitles,
+  updateAppTitles,
+} from "./workbookWrite";
 
 /** Ops the direct writer does not write (yet): a change set with one of them goes through ExcelJS. */
-const FALLBACK = new Set<Op["op"]>(["deleteSheet"]);
+const FALLBACK = new Set<Op["op"]>([]);
 
 const WRITES_CELLS = new Set<Op["op"]>([
   "setCells",
@@ -68,6 +76,8 @@ export interface DirectPlan {
   /** Sheets outside the change set whose formulas are recomputed (they may read what it changes). */
   formulaSheets: string[];
   appXml: string | null;
+  /** For each sheet the change set deletes: its part and the parts only it leads to. */
+  orphans: Map<string, string[]>;
 }
 
 const PLANS = new WeakMap<ChangeSet, DirectPlan>();
@@ -106,12 +116,19 @@ function writesIntoMerge(op: Extract<Op, { op: "setCells" }>, merges: Rect[]): b
  */
 export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<true | string> {
   const added = new Set<string>();
+  const deleted = new Set<string>();
   const touched = new Set<string>();
   for (const op of cs.ops) {
     if (FALLBACK.has(op.op)) return `${op.op} is written through ExcelJS`;
     if (op.op === "addSheet") {
       if (book.entry(op.sheet) || added.has(op.sheet)) return `sheet ${op.sheet} exists`;
       added.add(op.sheet);
+      continue;
+    }
+    if (op.op === "deleteSheet") {
+      if (added.has(op.sheet)) return `sheet ${op.sheet} added and deleted`;
+      if (!book.entry(op.sheet)) return `no sheet named ${op.sheet}`;
+      deleted.add(op.sheet);
       continue;
     }
     if (!added.has(op.sheet)) {
@@ -229,7 +246,12 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     const ok = insertSupport(book, book.sheet(op.sheet), axis, op.at, count, tables.tables, others);
     if (ok !== true) return ok;
   }
-  const appXml = added.size && book.zip.file("docProps/app.xml") ? await book.text("docProps/app.xml") : null;
+  const orphans = new Map<string, string[]>();
+  for (const name of deleted) orphans.set(name, await orphansOf(book, book.entry(name)!.part));
+  const appXml =
+    (added.size || deleted.size) && book.zip.file("docProps/app.xml")
+      ? await book.text("docProps/app.xml")
+      : null;
   // Drawings over the columns inserted or written into move right of them, and the charts' references
   // follow inserted columns (the ExcelJS path's carry-over, preserve.ts, does the same with these edits).
   const edits = columnEditsOf([cs]).filter((e) => touched.has(e.sheet));
@@ -244,7 +266,7 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   }
   if (edits.some((e) => !e.taken))
     for (const o of others) if (o.kind === "chart") moved.push({ part: o.part, xml: o.xml, sheet: null });
-  PLANS.set(cs, { tables, formulaSheets, appXml: appXml ?? null, edits, moved });
+  PLANS.set(cs, { tables, formulaSheets, appXml: appXml ?? null, edits, moved, orphans });
   return true;
 }
 
@@ -270,10 +292,18 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
   const touched = new Set<string>();
   const added = new Set<string>();
   const wrapped = new Map<string, Set<number>>();
+  const removed = new Set<string>();
   for (const op of cs.ops) {
     if (op.op === "addSheet") {
       addSheet(book, op.sheet, op.after);
       added.add(op.sheet);
+      continue;
+    }
+    if (op.op === "deleteSheet") {
+      deleteSheet(book, op.sheet, plan.orphans.get(op.sheet) ?? []);
+      removed.add(op.sheet);
+      touched.delete(op.sheet);
+      wrapped.delete(op.sheet);
       continue;
     }
     if (op.op === "select") continue;
@@ -335,8 +365,6 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
         setPageSetup(sheet, op.setup);
         if ("repeatRows" in op.setup) setPrintTitles(book, op.sheet, op.setup.repeatRows);
         break;
-      default:
-        throw new Error(`writeDirect: ${op.op} was not prepared`);
     }
   }
   syncTableHeaders(book, sheetOf, plan.tables);
@@ -357,11 +385,11 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
       m.sheet === null ? shiftChartRefs(m.xml, plan.edits) : shiftAnchors(m.xml, m.sheet, plan.edits);
     if (next !== m.xml) book.texts.set(m.part, next);
   }
-  if (plan.appXml && added.size) {
+  if (plan.appXml && (added.size || removed.size)) {
     const next = updateAppTitles(
       plan.appXml,
       book.sheets.map((s) => s.name),
-      added,
+      added.size - removed.size,
     );
     if (next !== plan.appXml) book.texts.set("docProps/app.xml", next);
   }
@@ -375,12 +403,15 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
 function recomputeFormulas(book: DirectBook, state: AfterState, touched: string[], plan: DirectPlan): void {
   const inAfter = new Set<string>();
   for (const name of [...touched, ...plan.formulaSheets]) {
+    if (!book.isLoaded(name)) continue; // a sheet the change set deleted
     const a = afterSheet(state, name);
     if (!a) continue;
     inAfter.add(name);
     if (cacheResults(book.sheet(name), a)) book.touch(name);
   }
-  const rest = [...new Set([...touched, ...plan.formulaSheets])].filter((n) => !inAfter.has(n));
+  const rest = [...new Set([...touched, ...plan.formulaSheets])].filter(
+    (n) => !inAfter.has(n) && book.isLoaded(n),
+  );
   if (!rest.length) return;
   const sst = plan.tables.sst;
   const valueOf = (name: string, row: number, col: number): CellValue => {

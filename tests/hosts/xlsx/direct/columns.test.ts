@@ -4,6 +4,7 @@
  * the sample after `apply` (rules, validations, the plan sheet's formulas-free table) and on a corpus file
  * with a summary sheet reading the table's sheet.
  */
+import JSZip from "jszip";
 import { prepare } from "../../../../src/core/prepare";
 import type { ChangeSet, Op } from "../../../../src/core/types";
 import { DirectHost } from "../../../../src/hosts/xlsx/direct/host";
@@ -89,5 +90,23 @@ describe("insertColumns and deleteColumns, written directly", () => {
       { op: "resizeTable", sheet: plan, name: "KeHoachKhacPhuc", rect: { ...rect, left: 1, cols: 12 } },
     ]);
     await sameBothWays(applied, () => [{ op: "deleteTable", sheet: plan, name: "KeHoachKhacPhuc" }]);
+  });
+
+  test("a sheet deleted, with the parts only it led to and its local names", async () => {
+    const applied = (await applyVia(await sampleBytes(), "direct")).bytes;
+    const plan = "Kế hoạch khắc phục";
+    await sameBothWays(applied, () => [
+      { op: "deleteSheet", sheet: plan },
+      { op: "setName", sheet: plan, name: "_ParIndex_Owned_Plan", ref: null },
+    ]);
+    const out = await applyOps(applied, [{ op: "deleteSheet", sheet: plan }], "direct");
+    const zip = await JSZip.loadAsync(out.bytes);
+    const names = Object.keys(zip.files);
+    expect(names.filter((n) => /sheet2|table1/.test(n))).toEqual([]);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).not.toMatch(/sheet2|table1/);
+    const wb = await zip.file("xl/workbook.xml")!.async("string");
+    expect(wb).not.toContain("Print_Titles");
+    expect(await zip.file("docProps/app.xml")!.async("string")).not.toContain(plan);
   });
 });
