@@ -34,12 +34,17 @@ function bundleChild(): string {
   return out;
 }
 
-/** The CLI carries the dropped parts itself once its apply calls preserveParts. */
+/**
+ * The CLI carries the dropped parts itself once its apply calls preserveParts (in src/cli, or in the host
+ * it writes through, hosts/xlsx/direct/host.ts, on its ExcelJS fallback).
+ */
 export function cliPreserves(): boolean {
-  const dir = join(__dirname, "../src/cli");
-  return readdirSync(dir).some(
-    (f) => f.endsWith(".ts") && /preserveParts\(/.test(readFileSync(join(dir, f), "utf8")),
-  );
+  return ["../src/cli", "../src/hosts/xlsx/direct"].some((d) => {
+    const dir = join(__dirname, d);
+    return readdirSync(dir).some(
+      (f) => f.endsWith(".ts") && /preserveParts\(/.test(readFileSync(join(dir, f), "utf8")),
+    );
+  });
 }
 
 interface Sample {

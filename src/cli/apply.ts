@@ -1,23 +1,25 @@
 /**
  * `par-index apply FILE -o OUT.xlsx`: every step planned on one read into one change set (app/applyAll),
- * the warnings said, then the workbook saved with the parts ExcelJS drops carried over from the input
- * (hosts/xlsx preserveParts) and written whole through a temporary file. Nothing is written when the table
- * cannot be read, a step fails, --strict meets a warning, or parts would be lost without --allow-loss.
+ * the warnings said, then the change set written and the output written whole through a temporary file.
+ * The change set is written directly into the package's XML when the direct writer takes all of it
+ * (hosts/xlsx/direct: only the parts it touches change, nothing of the user's can be lost), else through
+ * ExcelJS with the parts it drops carried over from the input (hosts/xlsx preserveParts). Nothing is written
+ * when the table cannot be read, a step fails, --strict meets a warning, or parts would be lost without
+ * --allow-loss.
  *
- * Memory: ExcelJS's save of the output is the run's peak, so by then only the workbook, the input's bytes
- * and the few facts still to be said are held — not the snapshot, the plan nor its simulation (planned()
- * returns those facts and lets the rest go; the CLI never undoes) — and that garbage is collected first.
+ * Memory: the save of the output is the run's peak, so by then only the package (or the ExcelJS workbook),
+ * the input's bytes and the few facts still to be said are held — not the snapshot, the plan nor its
+ * simulation (planned() returns those facts and lets the rest go; the CLI never undoes) — and that garbage
+ * is collected first.
  */
-import type * as ExcelJS from "exceljs";
 import { APPLY_STEPS } from "../app/applyAll";
 import { userError, type UserError } from "../app/errors";
 import { Session } from "../app/session";
 import { resolveUnit } from "../app/units";
-import { columnEditsOf, preserveParts, saveWorkbook, type ColumnEdit } from "../hosts/xlsx";
+import { DirectHost } from "../hosts/xlsx/direct/host";
 import type { Args } from "./args";
-import { FileHost } from "./fileHost";
 import { collectGarbage } from "./gc";
-import { isUserError, openWorkbook, sayError, writeWhole, wrote, type Io } from "./output";
+import { baseName, isUserError, readInput, sayError, writeWhole, wrote, type Io } from "./output";
 import { fileUnit, jsonOf, strictFailure, warningLines } from "./summary";
 
 /** What is left to say and do once the change set is written into the workbook. */
@@ -26,13 +28,10 @@ interface Written {
   json: string | null;
   /** Warnings were found (--strict stops). */
   warned: boolean;
-  /** The inserted columns, for the parts carried over. */
-  edits: ColumnEdit[];
 }
 
-/** Plans every step on one read, says the results and warnings, writes the change set into `wb`. */
-async function planned(io: Io, a: Args, file: string, wb: ExcelJS.Workbook): Promise<Written | UserError> {
-  const host = new FileHost(wb, a.sheet);
+/** Plans every step on one read, says the results and warnings, writes the change set through `host`. */
+async function planned(io: Io, a: Args, file: string, host: DirectHost): Promise<Written | UserError> {
   const session = new Session(host, a.lang, {
     chooseSheet: a.sheet === undefined,
     undo: false,
@@ -55,19 +54,25 @@ async function planned(io: Io, a: Args, file: string, wb: ExcelJS.Workbook): Pro
     : null;
   const warned = r.summary.issues.length > 0;
   if (!(a.strict && warned)) await host.finish();
-  return { json, warned, edits: columnEditsOf(r.steps) };
+  return { json, warned };
 }
 
 export async function apply(io: Io, a: Args): Promise<number> {
   const file = a.files[0];
   const out = a.out!;
-  const opened = await openWorkbook(io, file);
-  if (isUserError(opened)) {
-    sayError(io, file, opened, a.lang);
+  const input = await readInput(io, file);
+  if (isUserError(input)) {
+    sayError(io, file, input, a.lang);
     return 1;
   }
-  const input = opened.bytes;
-  const w = await planned(io, a, file, opened.wb);
+  let host: DirectHost;
+  try {
+    host = await DirectHost.open(input, { sheet: a.sheet });
+  } catch {
+    sayError(io, file, userError("file-unreadable", { path: baseName(file) }), a.lang);
+    return 1;
+  }
+  const w = await planned(io, a, file, host);
   if (isUserError(w)) {
     sayError(io, file, w, a.lang);
     return 1;
@@ -79,9 +84,9 @@ export async function apply(io: Io, a: Args): Promise<number> {
     report();
     return strictFailure(io, a);
   }
-  collectGarbage(); // what planning left, before ExcelJS's save makes the run's peak (./gc.ts)
-  const saved = await saveWorkbook(opened.wb);
-  const kept = await preserveParts(input, saved, w.edits);
+  host.release();
+  collectGarbage(); // what planning left, before the save makes the run's peak (./gc.ts)
+  const kept = await host.save();
   if (kept.lost.length > 0 && !a.allowLoss) {
     sayError(io, file, userError("would-lose-parts", { parts: kept.lost, allowLoss: true }), a.lang);
     return 1;

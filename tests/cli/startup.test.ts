@@ -1,7 +1,7 @@
 /**
  * What the compiled CLI loads: a summary only reads, so it must not load the xlsx host's writer, its checks
  * or the parts carried over at save (preserve, OPC) — the CLI process benchmark (bench/process.ts) counts
- * start-up. `apply` still loads the writer when it first writes.
+ * start-up. `apply` loads the direct writer when it first writes (ExcelJS's only for what it leaves to it).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -43,9 +43,9 @@ test("summary --json loads the reader, not the writer, the checks or preserve/OP
     expect(r.loaded).not.toContain(`/hosts/xlsx/${m}.js`);
 });
 
-test("apply loads the writer when it writes", () => {
+test("apply loads the writer when it writes: the direct one, not ExcelJS's nor the carry-over", () => {
   const r = run(["apply", file, "-o", join(dir, "out.xlsx")]);
   expect(r.status).toBe(0);
-  expect(r.loaded).toContain("/hosts/xlsx/apply.js");
-  expect(r.loaded).toContain("/hosts/xlsx/preserve.js");
+  expect(r.loaded).toContain("/hosts/xlsx/direct/write.js");
+  for (const m of ["apply", "preserve", "workbook"]) expect(r.loaded).not.toContain(`/hosts/xlsx/${m}.js`);
 });

@@ -27,6 +27,7 @@ import {
 import { readContext, repairTableHeaders, tableRect, validationRules, type ReadContext } from "./read";
 import { overlaps, rectOfMerge, sameRect } from "./rects";
 import { unmergeKeepingStyles } from "./shift";
+import { uniqueNames } from "./tableNames";
 import { addRules, freezePanes, removeRules, setName, setPageSetup } from "./sheetExtras";
 import { shiftRows } from "./rows";
 
@@ -161,19 +162,9 @@ function styled(before: Partial<ExcelJS.Style>, st: CellStyle): Partial<ExcelJS.
   return style;
 }
 
-const cellText = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+export { uniqueNames };
 
-/** Unique table column names from header texts (Excel's "Column3" for an empty one, "Name2" for a repeat). */
-export function uniqueNames(texts: string[]): string[] {
-  const used = new Set<string>();
-  return texts.map((t, i) => {
-    const base = t.trim() === "" ? `Column${i + 1}` : t;
-    let name = base;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}${k}`;
-    used.add(name.toLowerCase());
-    return name;
-  });
-}
+const cellText = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
 /**
  * Excel requires a table's column names to be its header cells' texts, unique: names follow the header

@@ -1,0 +1,396 @@
+/**
+ * A workbook package opened for direct writing: the zip (every part left as it was read until something
+ * changes it), the workbook part and its relationships, the sheets in tab order, the styles part, and the
+ * worksheet parts the writer parses (sheetPart.ts's model) as it needs them. `savePackage` writes back only
+ * the parts that changed; JSZip keeps the compressed bytes of every other part as they were in the input.
+ */
+import JSZip from "jszip";
+import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "../opc";
+import { attrs, encodeXml } from "../opc";
+import {
+  parseSheet,
+  serializeRow,
+  serializeSheet,
+  runsText,
+  type CellPart,
+  type RowPart,
+  type SheetPart,
+} from "./sheetPart";
+import { StylesPart } from "./styles";
+import { writeZip, type PartText } from "./zipWrite";
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rId: string;
+  /** The worksheet part ("xl/worksheets/sheet1.xml"). */
+  part: string;
+  /** Its start tag's other attributes (state="hidden"), as written. */
+  state: string | null;
+}
+
+const WORKSHEET_TYPE = `${REL}/worksheet`;
+
+/** Rows of a parsed sheet by index, and a row's cells by column (both kept sorted). */
+export class Sheet {
+  private readonly byIndex = new Map<number, RowPart>();
+  private sorted = true;
+  constructor(
+    readonly entry: SheetEntry,
+    readonly part: SheetPart,
+  ) {
+    let last = -1;
+    for (const r of part.rows) {
+      this.byIndex.set(r.index, r);
+      if (r.index <= last) this.sorted = false;
+      last = r.index;
+    }
+  }
+
+  /** After rows moved (their indexes changed, some went): the index by row again. */
+  reindex(): void {
+    this.byIndex.clear();
+    for (const r of this.part.rows) this.byIndex.set(r.index, r);
+  }
+
+  row(index: number): RowPart | undefined {
+    return this.byIndex.get(index);
+  }
+
+  /** The row, created (empty, in order) when the sheet has none at that index. */
+  rowFor(index: number): RowPart {
+    let r = this.byIndex.get(index);
+    if (r) return r;
+    r = { index, attrs: "", cells: [] };
+    this.byIndex.set(index, r);
+    const rows = this.part.rows;
+    if (!rows.length || rows[rows.length - 1].index < index) rows.push(r);
+    else {
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows[mid].index < index) lo = mid + 1;
+        else hi = mid;
+      }
+      rows.splice(lo, 0, r);
+    }
+    return r;
+  }
+
+  get rowsSorted(): boolean {
+    return this.sorted;
+  }
+
+  cell(row: number, col: number): CellPart | undefined {
+    const r = this.byIndex.get(row);
+    if (!r) return undefined;
+    const i = findCol(r.cells, col);
+    return i >= 0 ? r.cells[i] : undefined;
+  }
+
+  /** The cell, created with style `s` when the row has none at that column. */
+  cellFor(row: number, col: number, s: () => number): CellPart {
+    const r = this.rowFor(row);
+    const cells = r.cells;
+    // A new cell may fall outside the row's spans hint (optional): the hint goes.
+    if (r.attrs.includes("spans=")) r.attrs = r.attrs.replace(/\s+spans="[^"]*"/, "");
+    if (!cells.length || cells[cells.length - 1].col < col) {
+      const c = newCell(col, s());
+      cells.push(c);
+      return c;
+    }
+    let lo = 0;
+    let hi = cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cells[mid].col < col) lo = mid + 1;
+      else hi = mid;
+    }
+    if (cells[lo]?.col === col) return cells[lo];
+    const c = newCell(col, s());
+    cells.splice(lo, 0, c);
+    return c;
+  }
+
+  remove(row: number, col: number): void {
+    const r = this.byIndex.get(row);
+    if (!r) return;
+    const i = findCol(r.cells, col);
+    if (i >= 0) r.cells.splice(i, 1);
+  }
+}
+
+/** A cell made by the writer: every field present, so all such cells share one object shape. */
+const newCell = (col: number, s: number): CellPart => ({
+  col,
+  s,
+  t: null,
+  v: null,
+  f: null,
+  fXml: undefined,
+  is: undefined,
+  raw: undefined,
+});
+
+function findCol(cells: CellPart[], col: number): number {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cells[mid].col;
+    if (c === col) return mid;
+    if (c < col) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The direct reader's package as the writer uses it (package.ts DirectPackage fits). */
+export interface ReadSource {
+  zip: JSZip;
+  text(part: string): string | undefined;
+  /** Sheets the reader parsed, by name (the writer then changes them: the reader is done by then). */
+  parsed: ReadonlyMap<string, SheetPart>;
+}
+
+export class DirectBook {
+  /** Parts written as new or changed text (serialised at save), by path. */
+  readonly texts = new Map<string, string>();
+  private readonly parsed = new Map<string, Sheet>();
+  /** Worksheet parts changed (serialised at save). */
+  readonly dirty = new Set<string>();
+  workbookChanged = false;
+  relsChanged = false;
+  private sst: string[] | null = null;
+
+  private constructor(
+    readonly opc: Package,
+    readonly workbookPart: string,
+    public workbookXml: string,
+    readonly workbookRels: Rel[],
+    readonly sheets: SheetEntry[],
+    readonly styles: StylesPart,
+    readonly stylesPart: string,
+    readonly stylesExisted: boolean,
+  ) {}
+
+  /** What the direct reader already holds of the same bytes (its zip, part texts, parsed sheets). */
+  private from: ReadSource | null = null;
+
+  /**
+   * Opens the package for writing; `from`, the direct reader's package of the same bytes, saves unzipping
+   * and parsing again what it read.
+   */
+  static async open(bytes: Uint8Array, from?: ReadSource): Promise<DirectBook> {
+    const opc = await Package.open(from?.zip ?? (await JSZip.loadAsync(bytes)));
+    const wbPart = await opc.workbookPart();
+    const read = async (part: string) => from?.text(part) ?? (await opc.text(part));
+    const xml = (await read(wbPart)) ?? "";
+    const rels = await opc.rels(wbPart);
+    const sheets: SheetEntry[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      const rel = rels.find((r) => r.id === a["r:id"]);
+      if (a.name === undefined || !rel) continue;
+      sheets.push({
+        name: a.name,
+        sheetId: Number(a.sheetId) || 0,
+        rId: rel.id,
+        part: resolveTarget(wbPart, rel.target),
+        state: a.state ?? null,
+      });
+    }
+    const partOf = (kind: string) => {
+      const r = rels.find((x) => relKind(x.type) === kind);
+      return r ? resolveTarget(wbPart, r.target) : undefined;
+    };
+    const stylesPath = partOf("styles");
+    const themePath = partOf("theme");
+    const stylesXml = stylesPath ? await read(stylesPath) : undefined;
+    const theme = themePath ? await read(themePath) : undefined;
+    const styles = StylesPart.parse(stylesXml, theme);
+    const book = new DirectBook(
+      opc,
+      wbPart,
+      xml,
+      rels,
+      sheets,
+      styles,
+      stylesPath ?? "xl/styles.xml",
+      stylesXml !== undefined,
+    );
+    book.from = from ?? null;
+    return book;
+  }
+
+  /** A part's text (from the reader's copy when it has one). */
+  async text(part: string): Promise<string | undefined> {
+    return this.texts.get(part) ?? this.from?.text(part) ?? (await this.opc.text(part));
+  }
+
+  get zip(): JSZip {
+    return this.opc.zip;
+  }
+
+  entry(name: string): SheetEntry | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Parses the sheet's part (once). */
+  async load(name: string): Promise<Sheet> {
+    const e = this.entry(name);
+    if (!e) throw new Error(`no sheet named ${name}`);
+    let s = this.parsed.get(e.part);
+    if (!s) {
+      const parsed = this.from?.parsed.get(name);
+      s = new Sheet(e, parsed ?? parseSheet((await this.text(e.part)) ?? ""));
+      this.parsed.set(e.part, s);
+    }
+    return s;
+  }
+
+  /** A sheet already loaded (load first). */
+  sheet(name: string): Sheet {
+    const e = this.entry(name);
+    const s = e && this.parsed.get(e.part);
+    if (!s) throw new Error(`sheet ${name} not loaded`);
+    return s;
+  }
+
+  isLoaded(name: string): boolean {
+    const e = this.entry(name);
+    return !!e && this.parsed.has(e.part);
+  }
+
+  /** Registers a sheet made in memory (addSheet). */
+  adopt(entry: SheetEntry, part: SheetPart): Sheet {
+    const s = new Sheet(entry, part);
+    this.parsed.set(entry.part, s);
+    this.dirty.add(entry.part);
+    return s;
+  }
+
+  touch(name: string): void {
+    const e = this.entry(name);
+    if (e) this.dirty.add(e.part);
+  }
+
+  /** The workbook's shared strings (read once, when a reader of cached text needs them). */
+  async sharedStrings(): Promise<string[]> {
+    if (this.sst) return this.sst;
+    const r = this.workbookRels.find((x) => relKind(x.type) === "sharedStrings");
+    this.sstPart = r ? resolveTarget(this.workbookPart, r.target) : null;
+    const xml = this.sstPart ? ((await this.text(this.sstPart)) ?? "") : "";
+    const out: string[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
+      out.push(runsText(m[1] ?? ""));
+    return (this.sst = out);
+  }
+
+  /** Texts appended to the shared strings (written at save), and where the part is. */
+  readonly addedStrings: string[] = [];
+  sstPart: string | null = null;
+
+  /**
+   * The index of a text appended to the shared strings (sharedStrings() must have been loaded: the new
+   * index follows the part's own items). `text` is as the XML holds it (escapes made), not yet encoded.
+   */
+  addSharedString(text: string): number {
+    if (!this.sst) throw new Error("shared strings not loaded");
+    this.addedStrings.push(text);
+    return this.sst.length + this.addedStrings.length - 1;
+  }
+
+  /** A relationship from the workbook part to `part`, added to its rels (id returned). */
+  addWorkbookRel(type: string, part: string): string {
+    const id = Package.freshId(this.workbookRels, "rId");
+    this.workbookRels.push({ id, type, target: relativeTarget(this.workbookPart, part), external: false });
+    this.relsChanged = true;
+    return id;
+  }
+
+  readonly worksheetType = WORKSHEET_TYPE;
+}
+
+/** Decodes a cell's cached text (shared or inline). */
+export function cachedText(c: CellPart, sst: readonly string[]): string | null {
+  if (c.is !== undefined) return c.is;
+  if (c.t === "s") return c.v === null ? null : (sst[Number(c.v)] ?? null);
+  if (c.t === "str" || c.t === "inlineStr") return c.v;
+  return null;
+}
+
+/**
+ * The package's bytes: the changed parts written, every other part as it was (its compressed bytes copied,
+ * zipWrite.ts).
+ */
+export async function savePackage(book: DirectBook): Promise<Uint8Array> {
+  const changed = new Map<string, PartText>();
+  for (const part of book.dirty) {
+    const s = book.sheets.find((e) => e.part === part);
+    if (s) changed.set(part, { pieces: () => sheetPieces(book.sheet(s.name).part) });
+  }
+  if (book.styles.changed) {
+    changed.set(book.stylesPart, book.styles.serialize());
+    if (!book.stylesExisted) {
+      book.addWorkbookRel(`${REL}/styles`, book.stylesPart);
+      book.opc.setContentType(
+        book.stylesPart,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+      );
+    }
+  }
+  if (book.addedStrings.length) await appendStrings(book, changed);
+  if (book.workbookChanged) changed.set(book.workbookPart, book.workbookXml);
+  if (book.relsChanged) book.opc.setRels(book.workbookPart, book.workbookRels);
+  for (const [part, text] of book.texts) changed.set(part, text);
+  book.opc.flushContentTypes();
+  // New parts get an entry in the zip (their text comes from `changed`).
+  for (const part of changed.keys()) if (!book.zip.file(part)) book.zip.file(part, "");
+  return writeZip(book.zip, changed);
+}
+
+/** The shared strings appended (items after the part's own; counts updated), the part made when missing. */
+async function appendStrings(book: DirectBook, changed: Map<string, PartText>): Promise<void> {
+  const items = book.addedStrings
+    .map((t) => `<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ""}>${encodeXml(t)}</t></si>`)
+    .join("");
+  const part = book.sstPart ?? "xl/sharedStrings.xml";
+  let xml = book.sstPart ? ((await book.text(part)) ?? "") : "";
+  if (!xml) {
+    xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';
+    book.addWorkbookRel(`${REL}/sharedStrings`, part);
+    book.opc.setContentType(
+      part,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+    );
+  }
+  const n = book.addedStrings.length;
+  const bump = (tag: string, k: string) =>
+    tag.replace(new RegExp(`\\b${k}="(\\d+)"`), (_m, v: string) => `${k}="${Number(v) + n}"`);
+  xml = xml.replace(/<((?:\w+:)?)sst\b[^>]*?(\/?)>/, (tag, p: string, self: string) => {
+    const open = bump(bump(tag, "count"), "uniqueCount");
+    return self ? `${open.slice(0, -2)}></${p}sst>` : open;
+  });
+  xml = xml.replace(/<\/((?:\w+:)?)sst>\s*$/, (end) => `${items}${end}`);
+  changed.set(part, xml);
+}
+
+/** A worksheet's XML in pieces of a few hundred rows (serializeSheet's text, never whole in memory). */
+function* sheetPieces(p: SheetPart): Iterable<string> {
+  if (!p.rows.length) {
+    yield serializeSheet(p);
+    return;
+  }
+  yield p.head + (p.dataTag.endsWith("/>") ? `${p.dataTag.slice(0, -2).trimEnd()}>` : p.dataTag);
+  const BATCH = 500;
+  for (let i = 0; i < p.rows.length; i += BATCH) {
+    let text = "";
+    for (const r of p.rows.slice(i, i + BATCH)) text += serializeRow(r);
+    yield text;
+  }
+  yield "</sheetData>" + p.tail;
+}
