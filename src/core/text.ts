@@ -290,7 +290,8 @@ export function compareKeys(a: string, b: string): number {
 
 /**
  * compareKeys on canonical keys ("1.6.2") without splitting them: each segment's number read in place. Keys
- * with anything but digits and single dots, or a segment past 15 digits, go the long way.
+ * with anything but digits and single dots (a trailing dot too), or a segment past 15 digits, go the long
+ * way.
  */
 export function compareKeyText(a: string, b: string): number {
   if (a === "" || b === "") return compareKeys(a, b);
@@ -307,7 +308,7 @@ export function compareKeyText(a: string, b: string): number {
         x = x * 10 + (c - 48);
       }
       if (i === start || i - start > 15) return compareKeys(a, b);
-      i++;
+      if (++i === a.length) return compareKeys(a, b); // a trailing dot
     }
     if (j < b.length) {
       const start = j;
@@ -317,7 +318,7 @@ export function compareKeyText(a: string, b: string): number {
         y = y * 10 + (c - 48);
       }
       if (j === start || j - start > 15) return compareKeys(a, b);
-      j++;
+      if (++j === b.length) return compareKeys(a, b); // a trailing dot
     }
     if (x !== y) return x - y;
   }
