@@ -116,17 +116,9 @@ interface SheetLoad {
   used: Excel.Range;
   blank: Excel.Range;
   grid?: GridLoad;
-  /**
-   * The criteria sheet's column widths and hidden flags: its used range's columns, and the first
-   * HIDDEN_PROBE_COLS columns (hidden flags and widths, also where the charts sit). Only the criteria sheet's
-   * are read: the plan command sets widths only on a plan sheet it creates, and export-catalogue into an
-   * existing but empty catalogue sheet (whose widths an empty used range never gave) is undone to the
-   * standard width, shown.
-   */
-  columns?: {
-    used: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
-    probe: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
-  };
+  columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+  /** Hidden flags of the first HIDDEN_PROBE_COLS columns. */
+  hiddenProbe: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
   protection: Excel.WorksheetProtection;
   /** The frozen panes' range (ExcelApi 1.7), a null object when nothing is frozen. */
   frozen: Excel.Range;
@@ -296,7 +288,7 @@ function loadSheet(
   known: Structure,
   mode: ReadMode,
   bandCells: number,
-  criteria = false,
+  withCharts = false,
 ): SheetLoad {
   const used = sheet.getUsedRange();
   used.load("address");
@@ -318,22 +310,14 @@ function loadSheet(
     used,
     blank,
     grid: whole ? loadGrid(used) : undefined,
-    ...(criteria
-      ? {
-          columns: {
-            used: used.getColumnProperties(COLUMN_PROPERTIES),
-            probe: sheet
-              .getRange(columnsAddress(0, HIDDEN_PROBE_COLS))
-              .getColumnProperties(HIDDEN_PROPERTIES),
-          },
-        }
-      : {}),
+    columns: used.getColumnProperties(COLUMN_PROPERTIES),
+    hiddenProbe: sheet.getRange(columnsAddress(0, HIDDEN_PROBE_COLS)).getColumnProperties(HIDDEN_PROPERTIES),
     protection,
     frozen,
     validations,
     rules: guessed === undefined ? [] : queueRules(sheet, guessed),
     guessedValidations: guessed,
-    ...(criteria ? { charts: queueCharts(sheet) } : {}),
+    ...(withCharts ? { charts: queueCharts(sheet) } : {}),
   };
 }
 
@@ -531,18 +515,15 @@ async function readWith(
         ...(fontNames.some((row) => row.some((f) => f !== null)) ? { fontNames } : {}),
         tables,
         validations,
+        columnWidths: columnWidths(load.columns.value),
       };
     } else snap = { name: load.name, top: 0, left: 0, values: [], tables, validations };
-    if (load.columns) {
-      const { used, probe } = load.columns;
-      if (rect) snap.columnWidths = columnWidths(used.value);
-      const hidden = hiddenColumns([...probe.value, ...(rect ? used.value : [])]);
-      if (hidden.length) snap.hiddenColumns = hidden;
-    }
+    const hidden = hiddenColumns([...load.hiddenProbe.value, ...(rect ? load.columns.value : [])]);
+    if (hidden.length) snap.hiddenColumns = hidden;
     if (load.protection.protected) snap.protected = true;
     const frozen = frozenOf(load.frozen);
     if (frozen.rows || frozen.cols) snap.frozen = frozen;
-    const charts = load.charts && load.columns ? chartsOf(load.charts, load.columns.probe.value) : [];
+    const charts = load.charts ? chartsOf(load.charts, load.hiddenProbe.value) : [];
     if (charts.length) snap.charts = charts;
     return snap;
   };

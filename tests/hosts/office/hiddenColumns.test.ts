@@ -40,7 +40,7 @@ test("assign shows the hidden empty column it writes into; the undo hides it aga
   expect(fake.writes).toContain("columnHidden = true PAR 2024!F1:F1048576");
 });
 
-test("columns (widths, hidden flags) are loaded for the criteria sheet only, not the own sheets or probes", async () => {
+test("columns (widths, hidden flags) are loaded for the sheets read in full — the criteria sheet and the own sheets — never for probes", async () => {
   const PLAN = "Kế hoạch khắc phục";
   const CATALOGUE = "Danh mục giải pháp";
   const fake = setup(
@@ -52,20 +52,23 @@ test("columns (widths, hidden flags) are loaded for the criteria sheet only, not
       ],
       ["Ghi chú"],
     ),
-    { hiddenColumns: { "PAR 2024": [9], [PLAN]: [1], [CATALOGUE]: [0] } },
+    { hiddenColumns: { "PAR 2024": [9], [PLAN]: [1], [CATALOGUE]: [0], "Ghi chú": [2] } },
   );
   const ws = await readSnapshot();
-  // the used range's columns and the first 64 columns, of the criteria sheet: two loads, nothing else
-  expect(fake.columnLoads).toEqual(["'PAR 2024'!A3:E22", "'PAR 2024'!A1:BL1048576"]);
+  // each sheet read in full: its used range's columns and its first 64 columns (an own sheet's hidden flags
+  // are what an undo of widths set there — export-catalogue into an existing empty catalogue sheet — restores)
+  expect(fake.columnLoads.filter((a) => a.includes("Ghi chú"))).toEqual([]);
+  expect(fake.columnLoads.filter((a) => a.startsWith("'PAR 2024'!"))).toEqual([
+    "'PAR 2024'!A3:E22",
+    "'PAR 2024'!A1:BL1048576",
+  ]);
+  expect(fake.columnLoads).toHaveLength(6);
   expect(ws.active.hiddenColumns).toEqual([9]);
-  expect(ws.active.columnWidths).toEqual({});
-  for (const name of [PLAN, CATALOGUE]) {
-    expect(ws.others![name].values.length).toBe(1); // read in full
-    expect(ws.others![name].hiddenColumns).toBeUndefined();
-    expect(ws.others![name].columnWidths).toBeUndefined();
-  }
+  expect(ws.others![PLAN].hiddenColumns).toEqual([1]);
+  expect(ws.others![CATALOGUE].hiddenColumns).toEqual([0]);
+  expect(ws.probes!["Ghi chú"].hiddenColumns).toBeUndefined();
   // a second, guessed read of the same host asks the same
   fake.columnLoads.length = 0;
   await readSnapshot();
-  expect(fake.columnLoads).toHaveLength(2);
+  expect(fake.columnLoads).toHaveLength(6);
 });
