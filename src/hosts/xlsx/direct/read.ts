@@ -260,7 +260,8 @@ function extras(ctx: Ctx, entry: SheetEntry): Pick<SheetSnapshot, "conditionalFo
   };
 }
 
-const visible = (e: SheetEntry) => e.state === "visible";
+/** ExcelJS reads "hidden" and "veryHidden" as hidden, anything else (or nothing) as visible. */
+const visible = (e: SheetEntry) => e.state !== "hidden" && e.state !== "veryHidden";
 
 /** The snapshot for one command, chosen as the ExcelJS reader chooses (one rule: ../assemble.ts). */
 export function readPackage(pkg: DirectPackage, opts: ReadOptions = {}): WorkbookSnapshot {
