@@ -296,7 +296,7 @@ function readWorkbook(pkg: DirectPackage, xml: string): void {
 }
 
 /** `_x000B_` → U+000B, as ExcelJS decodes the text of shared strings (upper-case hex only). */
-const unescapeX = (s: string) =>
+export const unescapeX = (s: string) =>
   s.includes("_x")
     ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
     : s;
