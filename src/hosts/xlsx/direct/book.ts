@@ -152,6 +152,8 @@ export class DirectBook {
   private sst: string[] | null = null;
 
   private constructor(
+    /** The opened package this writes (its zip, part texts and parsed worksheets: the reader's own). */
+    private readonly pkg: DirectPackage,
     readonly opc: Package,
     readonly workbookPart: string,
     public workbookXml: string,
@@ -161,9 +163,6 @@ export class DirectBook {
     readonly stylesPart: string,
     readonly stylesExisted: boolean,
   ) {}
-
-  /** The opened package this writes (its zip, part texts and parsed worksheets: the reader's own). */
-  private pkg!: DirectPackage;
 
   /**
    * Opens a package for writing: the direct reader's (openPackage: what it read is not read again), or
@@ -190,7 +189,8 @@ export class DirectBook {
     const stylesXml = stylesPath ? await pkg.load(stylesPath) : undefined;
     const theme = themePath ? await pkg.load(themePath) : undefined;
     const styles = StylesPart.parse(stylesXml, theme);
-    const book = new DirectBook(
+    return new DirectBook(
+      pkg,
       opc,
       wbPart,
       xml,
@@ -200,8 +200,6 @@ export class DirectBook {
       stylesPath ?? "xl/styles.xml",
       stylesXml !== undefined,
     );
-    book.pkg = pkg;
-    return book;
   }
 
   /** A part's text: as written here, else as in the input (undefined once the writer removed it). */
