@@ -25,6 +25,9 @@ const REF = /(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(])/g;
 /**
  * The formula as seen from a cell `rows` below and `cols` right of the rule's anchor: relative references
  * move, absolute ones ($) stay. Text in quotes is left as it is.
+ * Not the same as the direct reader's slideFormula (src/hosts/xlsx/direct/sheetPart.ts), on purpose: that
+ * one copies ExcelJS 4.4's shared-formula translation (its reference pattern, sheet-qualified references,
+ * function names) so both readers give a cell the same formula; this one is the core's own rule.
  */
 export function offsetFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;

@@ -11,43 +11,12 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import JSZip from "jszip";
 import { CORPUS, fixtureBytes, type Fixture } from "./index";
 import { engineView, runApply } from "./run";
 import { CSV_UTF8_ALL_SHEETS, describeWithLibreOffice, libreOffice, parseCsv } from "../support/libreoffice";
-
-/** What no recalculated cell may show (LibreOffice's own codes included). */
-const ERROR = /^(#VALUE!|#NAME\?|#REF!|#DIV\/0!|#NUM!|#N\/A|#NULL!|Err:\d+)$/;
-/** Cached formula results become this: a cell still showing it was not recalculated. */
-const SENTINEL = "-987654.321";
+import { badCells, corrupt, formulaDiffs, num, r2 } from "../support/recalculated";
 
 const PLAN_SHEET = "Kế hoạch khắc phục";
-const r2 = (x: number) => Math.round(x * 100) / 100;
-
-/** "95.00%" → 95; "9.5" → 9.5; "" → null; text → NaN (so a mismatch shows the text in the diff). */
-function num(shown: string | undefined, percent = false): number | string | null {
-  const s = (shown ?? "").trim();
-  if (s === "") return null;
-  const p = s.endsWith("%");
-  const n = Number(s.replace(/%$/, "").replace(/,/g, ""));
-  if (Number.isNaN(n)) return s;
-  return r2(p || !percent ? n : n * 100);
-}
-
-/** Every cached result of a formula (<f>…</f><v>…</v>) in every sheet becomes the sentinel. */
-async function corrupt(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const xml = await zip.file(name)!.async("string");
-    const out = xml
-      // A formula cell's type (t="str", "b", "e") goes: the sentinel is a number.
-      .replace(/<c ([^>]*?)\s+t="(?:str|b|e)"([^>]*)>(?=<f[ >/])/g, "<c $1$2>")
-      .replace(/(<f(?: [^>]*)?(?:\/>|>[^<]*<\/f>))(?:<v>[^<]*<\/v>|<v\/>)?/g, `$1<v>${SENTINEL}</v>`);
-    zip.file(name, out);
-  }
-  return zip.generateAsync({ type: "uint8array" });
-}
-
 interface Case {
   fixture: Fixture;
   /** Why it is not checked: reading known wrong, or apply failed. */
@@ -108,17 +77,9 @@ describeWithLibreOffice("LibreOffice Calc recalculates every workbook apply writ
     const csv = csvOf(id, sheet);
 
     // No error and nothing left uncalculated, on the table's sheet and on the plan sheet.
-    const bad = (rows: string[][], name: string) =>
-      rows.flatMap((line, r) =>
-        line.flatMap((cell, k) =>
-          ERROR.test(cell.trim()) || cell.includes(SENTINEL.slice(0, 7))
-            ? [`${name}!R${r + 1}C${k + 1}: ${cell}`]
-            : [],
-        ),
-      );
     const errors = [
-      ...bad(csv, sheet),
-      ...(c.sheets!.includes(PLAN_SHEET) ? bad(csvOf(id, PLAN_SHEET), PLAN_SHEET) : []),
+      ...badCells(csv, sheet),
+      ...(c.sheets!.includes(PLAN_SHEET) ? badCells(csvOf(id, PLAN_SHEET), PLAN_SHEET) : []),
     ];
     expect(errors).toEqual([]);
 
@@ -155,25 +116,7 @@ describeWithLibreOffice("LibreOffice Calc recalculates every workbook apply writ
 
     // Every formula on the table's sheet: LibreOffice's result = the result the engine cached.
     const s = v.snapshot.active;
-    const diffs: string[] = [];
-    let formulas = 0;
-    s.formulas?.forEach((line, i) =>
-      line.forEach((formula, j) => {
-        if (!formula) return;
-        formulas++;
-        const cached = s.values[i][j];
-        const row = s.top + i;
-        const col = s.left + j;
-        const shown = at(csv, row, col) ?? "";
-        const pct = /%/.test(s.numberFormats?.[i]?.[j] ?? "");
-        const ok =
-          typeof cached === "number"
-            ? num(shown, pct) === r2(pct ? cached * 100 : cached)
-            : (cached ?? "") === shown;
-        if (!ok)
-          diffs.push(`R${row + 1}C${col + 1} ${formula}: engine ${String(cached)}, LibreOffice ${shown}`);
-      }),
-    );
+    const { diffs, formulas } = formulaDiffs(s, csv);
     expect(diffs).toEqual([]);
     expect(formulas).toBeGreaterThan(0);
   });

@@ -11,6 +11,19 @@ export const sameRect = (a: Rect, b: Rect) =>
 export const overlaps = (a: Rect, b: Rect) =>
   a.left < b.left + b.cols && b.left < a.left + a.cols && a.top < b.top + b.rows && b.top < a.top + a.rows;
 
+/**
+ * A conditional format's `sqref` ("A1:B2 $D$4") → its rectangles, as ExcelJS's reading and the direct reader
+ * both take it (`$` dropped; what is not an A1 range left out).
+ */
+export const sqrefRects = (ref: string): Rect[] =>
+  ref
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((a) => {
+      const r = parseRectAddress(a.replace(/\$/g, ""));
+      return r ? [r] : [];
+    });
+
 /** "C5:H40" → Rect (null for anything else: whole columns, names...). */
 export function parseRange(a: string): Rect | null {
   return /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(a.trim())

@@ -11,23 +11,15 @@
 import type * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { ConditionalRule, DefinedName, Op, PageSetup, Rect } from "../../core/types";
-import { parseRectAddress, rectAddress } from "../../core/address";
+import { rectAddress } from "../../core/address";
 import { sameRule } from "../../core/modelExtras";
+import { sqrefRects } from "./rects";
 import { colorToHex, hexToColor, themePalette } from "./colors";
 import { conditionalFormats, setConditionalFormats, type CfModel, type CfRule } from "./internals";
 
 // ---- conditional formats ----
 
 const refOf = (ranges: readonly Rect[]) => ranges.map(rectAddress).join(" ");
-const rangesOf = (ref: string): Rect[] =>
-  ref
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((a) => {
-      const r = parseRectAddress(a.replace(/\$/g, ""));
-      return r ? [r] : [];
-    });
-
 type Dxf = {
   fill?: { bgColor?: Partial<ExcelJS.Color>; fgColor?: Partial<ExcelJS.Color> };
   font?: { color?: Partial<ExcelJS.Color> };
@@ -38,7 +30,7 @@ export function readRules(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): Conditio
   const palette = themePalette(wb);
   const out: ConditionalRule[] = [];
   for (const cf of conditionalFormats(ws)) {
-    const ranges = rangesOf(cf.ref);
+    const ranges = sqrefRects(cf.ref);
     if (!ranges.length) continue;
     for (const rule of cf.rules) {
       if (rule.type !== "expression" || !rule.formulae?.length) continue;
@@ -77,7 +69,7 @@ export function addRules(ws: ExcelJS.Worksheet, rules: readonly ConditionalRule[
 export function removeRules(ws: ExcelJS.Worksheet, rules: readonly ConditionalRule[]): void {
   const next: CfModel[] = [];
   for (const cf of conditionalFormats(ws)) {
-    const ranges = rangesOf(cf.ref);
+    const ranges = sqrefRects(cf.ref);
     const kept = cf.rules.filter(
       (rule) =>
         !(

@@ -1,12 +1,15 @@
 /**
- * A workbook package opened for direct writing: the zip (every part left as it was read until something
- * changes it), the workbook part and its relationships, the sheets in tab order, the styles part, and the
- * worksheet parts the writer parses (sheetPart.ts's model) as it needs them. `savePackage` writes back only
- * the parts that changed; JSZip keeps the compressed bytes of every other part as they were in the input.
+ * The write side of the opened package (package.ts DirectPackage, the one model the reader reads too): the
+ * zip being edited (every part left as it was read until something changes it; JSZip keeps the compressed
+ * bytes of every other part as they were in the input), the workbook part and its relationships, every
+ * sheet in tab order (the writer adds and deletes them), the styles part, and the worksheets it writes — the
+ * package's SheetParts (parsed once, the reader's own when it read them) with a row index (Sheet).
+ * `savePackage` writes back only the parts that changed.
  */
-import JSZip from "jszip";
-import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "../opc";
-import { attrs, encodeXml } from "../opc";
+import type JSZip from "jszip";
+import { Package, REL, relKind, relativeTarget, relsPathOf, resolveTarget, type Rel } from "../opc";
+import { encodeXml } from "../opc";
+import { DirectPackage, openZip, sheetsOf, type SheetEntry } from "./package";
 import {
   parseSheet,
   serializeRow,
@@ -19,15 +22,7 @@ import {
 import { StylesPart } from "./styles";
 import { writeZip, type PartText } from "./zipWrite";
 
-export interface SheetEntry {
-  name: string;
-  sheetId: number;
-  rId: string;
-  /** The worksheet part ("xl/worksheets/sheet1.xml"). */
-  part: string;
-  /** Its start tag's other attributes (state="hidden"), as written. */
-  state: string | null;
-}
+export type { SheetEntry } from "./package";
 
 const WORKSHEET_TYPE = `${REL}/worksheet`;
 
@@ -146,14 +141,6 @@ function findCol(cells: CellPart[], col: number): number {
   return -1;
 }
 
-/** The direct reader's package as the writer uses it (package.ts DirectPackage fits). */
-export interface ReadSource {
-  zip: JSZip;
-  text(part: string): string | undefined;
-  /** Sheets the reader parsed, by name (the writer then changes them: the reader is done by then). */
-  parsed: ReadonlyMap<string, SheetPart>;
-}
-
 export class DirectBook {
   /** Parts written as new or changed text (serialised at save), by path. */
   readonly texts = new Map<string, string>();
@@ -165,6 +152,8 @@ export class DirectBook {
   private sst: string[] | null = null;
 
   private constructor(
+    /** The opened package this writes (its zip, part texts and parsed worksheets: the reader's own). */
+    private readonly pkg: DirectPackage,
     readonly opc: Package,
     readonly workbookPart: string,
     public workbookXml: string,
@@ -175,42 +164,33 @@ export class DirectBook {
     readonly stylesExisted: boolean,
   ) {}
 
-  /** What the direct reader already holds of the same bytes (its zip, part texts, parsed sheets). */
-  private from: ReadSource | null = null;
-
   /**
-   * Opens the package for writing; `from`, the direct reader's package of the same bytes, saves unzipping
-   * and parsing again what it read.
+   * Opens a package for writing: the direct reader's (openPackage: what it read is not read again), or
+   * bytes (opened by openZip). Throws DirectUnsupported for a zip the direct path does not open.
    */
-  static async open(bytes: Uint8Array, from?: ReadSource): Promise<DirectBook> {
-    const opc = await Package.open(from?.zip ?? (await JSZip.loadAsync(bytes)));
-    const wbPart = await opc.workbookPart();
-    const read = async (part: string) => from?.text(part) ?? (await opc.text(part));
-    const xml = (await read(wbPart)) ?? "";
-    const rels = await opc.rels(wbPart);
-    const sheets: SheetEntry[] = [];
-    for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-      const a = attrs(m[0]);
-      const rel = rels.find((r) => r.id === a["r:id"]);
-      if (a.name === undefined || !rel) continue;
-      sheets.push({
-        name: a.name,
-        sheetId: Number(a.sheetId) || 0,
-        rId: rel.id,
-        part: resolveTarget(wbPart, rel.target),
-        state: a.state ?? null,
-      });
-    }
+  static async open(source: Uint8Array | DirectPackage): Promise<DirectBook> {
+    const pkg = source instanceof DirectPackage ? source : await openZip(source);
+    const opc = await Package.open(pkg.zip);
+    await pkg.load("_rels/.rels");
+    const main = pkg.rels("").find((r) => relKind(r.type) === "officeDocument");
+    const wbPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
+    await pkg.load(relsPathOf(wbPart));
+    const xml = (await pkg.load(wbPart)) ?? "";
+    const rels = pkg.rels(wbPart);
+    const sheets = sheetsOf(xml, rels, wbPart)
+      .filter((s) => s.named)
+      .map((s) => s.entry);
     const partOf = (kind: string) => {
       const r = rels.find((x) => relKind(x.type) === kind);
       return r ? resolveTarget(wbPart, r.target) : undefined;
     };
     const stylesPath = partOf("styles");
     const themePath = partOf("theme");
-    const stylesXml = stylesPath ? await read(stylesPath) : undefined;
-    const theme = themePath ? await read(themePath) : undefined;
+    const stylesXml = stylesPath ? await pkg.load(stylesPath) : undefined;
+    const theme = themePath ? await pkg.load(themePath) : undefined;
     const styles = StylesPart.parse(stylesXml, theme);
-    const book = new DirectBook(
+    return new DirectBook(
+      pkg,
       opc,
       wbPart,
       xml,
@@ -220,13 +200,13 @@ export class DirectBook {
       stylesPath ?? "xl/styles.xml",
       stylesXml !== undefined,
     );
-    book.from = from ?? null;
-    return book;
   }
 
-  /** A part's text (from the reader's copy when it has one). */
+  /** A part's text: as written here, else as in the input (undefined once the writer removed it). */
   async text(part: string): Promise<string | undefined> {
-    return this.texts.get(part) ?? this.from?.text(part) ?? (await this.opc.text(part));
+    const t = this.texts.get(part);
+    if (t !== undefined) return t;
+    return this.zip.file(part) ? this.pkg.load(part) : undefined;
   }
 
   get zip(): JSZip {
@@ -243,8 +223,10 @@ export class DirectBook {
     if (!e) throw new Error(`no sheet named ${name}`);
     let s = this.parsed.get(e.part);
     if (!s) {
-      const parsed = this.from?.parsed.get(name);
-      s = new Sheet(e, parsed ?? parseSheet((await this.text(e.part)) ?? ""));
+      // The package's SheetPart (the reader's, when it read this sheet); a part the writer has not read
+      // from the input (none) is an empty worksheet to it, as before.
+      await this.pkg.load(e.part);
+      s = new Sheet(e, this.pkg.worksheet(e.part) ?? parseSheet(""));
       this.parsed.set(e.part, s);
     }
     return s;

@@ -13,36 +13,33 @@ import { shiftFormulaRows, shiftRectRows } from "../../../core/rowShift";
 import { attrs, decodeXml, encodeXml } from "../opc";
 import { parseRange, shiftRefList } from "../rects";
 import type { DirectBook, Sheet } from "./book";
-import { childrenOf, sectionOf, sectionsOf, setSection } from "./sections";
+import { WORKSHEET_ORDER, childrenOf, sectionOf, sectionsOf, setSection } from "./sections";
 import { colsOf } from "./sheetWrite";
 import type { TablePart } from "./tableWrite";
 
-/** Worksheet elements whose references this module moves, or that hold none. */
-const KNOWN = new Set([
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "autoFilter",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "tableParts",
-  "drawing",
-  "ignoredErrors",
-  "rowBreaks",
-  "extLst",
+/**
+ * Worksheet elements whose references this module moves, or that hold none: CT_Worksheet's children
+ * (sections.ts's one list of them) but these, which it does not move.
+ */
+const NOT_MOVED = new Set([
+  "protectedRanges",
+  "scenarios",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "smartTags",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
 ]);
+const KNOWN = new Set(WORKSHEET_ORDER.filter((n) => !NOT_MOVED.has(n)));
 
 const mentions = (xml: string, sheet: string) =>
   xml.includes(encodeXml(sheet)) || xml.includes(encodeXml(sheet.replace(/'/g, "''")));

@@ -51,6 +51,8 @@ export class DirectHost implements SessionHost {
 
   /** The direct reader's package, while it reads the file. */
   private pkg: DirectPackage | null = null;
+  /** The same package for the writer (kept when the reader gives the file to ExcelJS). */
+  private opened: DirectPackage | null = null;
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -65,7 +67,7 @@ export class DirectHost implements SessionHost {
     const host = new DirectHost(bytes, opts);
     if (opts.reader !== "exceljs")
       try {
-        host.pkg = await openPackage(bytes);
+        host.pkg = host.opened = await openPackage(bytes);
         return host;
       } catch (e) {
         if (!(e instanceof DirectUnsupported)) throw e;
@@ -106,18 +108,21 @@ export class DirectHost implements SessionHost {
     const cs = p.changeSet;
     this.changeSets.push(cs);
     if (this.via !== "exceljs" && this.opts.writer !== "exceljs") {
-      const pkg = this.pkg;
-      this.book ??= await DirectBook.open(
-        this.bytes,
-        pkg ? { zip: pkg.zip, text: (part) => pkg.text(part), parsed: pkg.parsedSheets() } : undefined,
-      );
-      const ok = await prepareDirect(this.book, cs);
+      let ok: true | string;
+      try {
+        this.book ??= await DirectBook.open(this.opened ?? this.bytes);
+        ok = await prepareDirect(this.book, cs);
+      } catch (e) {
+        // A zip the direct path does not open (zip64, encryption…): ExcelJS writes it, as it reads it.
+        if (!(e instanceof DirectUnsupported)) throw e;
+        ok = e.reason;
+      }
       if (ok === true) {
         const full = new Set<string>();
         const read = this.lastRead;
         if (read) for (const s of [read.active, ...Object.values(read.others ?? {})]) full.add(s.name);
         for (const op of cs.ops) if (op.op === "addSheet") full.add(op.sheet);
-        writeDirect(this.book, cs, { after: p.after, full });
+        writeDirect(this.book!, cs, { after: p.after, full });
         this.via = "direct";
         return;
       }

@@ -1,8 +1,10 @@
 /**
- * An .xlsx package opened for the direct path (no ExcelJS): the zip (zip.ts), the texts of the parts a read needs
- * (inflated once, when the package opens), the workbook part (sheets in tab order with their parts and
- * states, defined names, date system, active tab), shared strings and the worksheets' tables — each parsed
- * when first asked for, a worksheet into a mutable SheetPart (sheetPart.ts) that the direct writer edits.
+ * The one model of an .xlsx package opened for the direct path (no ExcelJS), shared by the direct reader
+ * (read.ts) and the direct writer (book.ts builds its DirectBook on it): the zip, read by zip.ts (the one zip
+ * reader: every part's text is inflated by it, once, and kept), the workbook part (sheets in tab order with
+ * their parts and states, defined names, date system, active tab), shared strings and the worksheets'
+ * tables — each parsed when first asked for, a worksheet once into a mutable SheetPart (sheetPart.ts): the
+ * same object the reader reads and the writer then edits.
  *
  * The direct path reads what ExcelJS 4.4 reads, from the package layout Excel, LibreOffice and ExcelJS write
  * (`xl/workbook.xml`, `xl/worksheets/sheetN.xml`, `xl/tables/tableN.xml`, `xl/sharedStrings.xml`,
@@ -19,14 +21,41 @@ export { DirectUnsupported } from "./unsupported";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
+/** A `<sheet>` of the workbook part: the reader's and the writer's (which adds, renames and deletes them). */
 export interface SheetEntry {
   name: string;
-  sheetId: string;
+  sheetId: number;
   rId: string;
-  /** The worksheet part (`xl/worksheets/sheet1.xml`). */
+  /** The sheet's part (`xl/worksheets/sheet1.xml`). */
   part: string;
-  /** As written ("visible" when absent): ExcelJS, and so the readers, count any other value as hidden. */
-  state: string;
+  /** The `state` attribute as written (null when absent). */
+  state: string | null;
+}
+
+/** Every `<sheet>` of the workbook part that has a relationship, in tab order, with the kind of that. */
+export function sheetsOf(
+  workbookXml: string,
+  rels: readonly Rel[],
+  workbookPart = "xl/workbook.xml",
+): { entry: SheetEntry; kind: string; named: boolean }[] {
+  const out: { entry: SheetEntry; kind: string; named: boolean }[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const rel = rels.find((r) => r.id === a["r:id"]);
+    if (!rel) continue;
+    out.push({
+      entry: {
+        name: a.name ?? "",
+        sheetId: Number(a.sheetId) || 0,
+        rId: rel.id,
+        part: resolveTarget(workbookPart, rel.target),
+        state: a.state ?? null,
+      },
+      kind: relKind(rel.type),
+      named: a.name !== undefined,
+    });
+  }
+  return out;
 }
 
 export interface RawDefinedName {
@@ -52,32 +81,44 @@ export interface TablePart {
 }
 
 export class DirectPackage {
-  private readonly sheets = new Map<string, SheetPart>();
+  /** Worksheets parsed so far, by part: one SheetPart each, for the reader and the writer alike. */
+  private readonly parsed = new Map<string, SheetPart>();
   private strings: (string | null)[] | null = null;
   private tableCache = new Map<string, TablePart[]>();
 
+  /** The worksheets the reader reads (openPackage), in tab order; empty for a package opened by openZip. */
   readonly sheetEntries: SheetEntry[] = [];
   readonly names: RawDefinedName[] = [];
   date1904 = false;
   activeTab = 0;
   workbookXml = "";
 
-  /** Use openPackage: it inflates the parts a read needs into `texts` and reads the workbook part. */
+  /** Use openPackage (to read) or openZip (to write what the reader does not read). */
   constructor(
-    /** The parts as zip.ts reads and inflates them (what the reader reads through). */
+    /** The zip as zip.ts reads it: every part's text comes through it (load, text). */
     readonly archive: ZipReader,
     /**
      * The same zip as JSZip opens it (its central directory only: nothing inflated), for the direct writer,
-     * which writes the parts it does not change with their compressed bytes as they were.
+     * which writes the parts it does not change with their compressed bytes as they were (zipWrite.ts).
      */
     readonly zip: JSZip,
     readonly bytes: Uint8Array,
-    private readonly texts: Map<string, string>,
+    private readonly texts: Map<string, string> = new Map(),
   ) {}
 
-  /** The text of a part inflated when the package opened (undefined when absent). */
+  /** The text of a part already loaded (openPackage loads what a read needs); undefined when not. */
   text(part: string): string | undefined {
     return this.texts.get(part);
+  }
+
+  /** A part's text, inflated once (undefined when the zip has no such part). */
+  async load(part: string): Promise<string | undefined> {
+    let t = this.texts.get(part);
+    if (t === undefined && this.archive.has(part)) {
+      t = await this.archive.text(part);
+      if (t !== undefined) this.texts.set(part, t);
+    }
+    return t;
   }
 
   /** Whether the zip holds a part (loaded or not). */
@@ -85,7 +126,7 @@ export class DirectPackage {
     return this.archive.has(part);
   }
 
-  /** The relationships of a part (`""` for the package's). */
+  /** The relationships of a part (`""` for the package's), from its rels part as loaded. */
   rels(part: string): Rel[] {
     return parseRels(this.texts.get(part === "" ? "_rels/.rels" : relsPathOf(part)));
   }
@@ -106,22 +147,27 @@ export class DirectPackage {
     return this.sheetEntries.find((s) => s.name === name);
   }
 
-  /** A worksheet parsed once (the same mutable SheetPart on every call). */
+  /** A worksheet the reader reads, parsed once (the same mutable SheetPart on every call). */
   sheet(name: string): SheetPart {
-    let p = this.sheets.get(name);
-    if (!p) {
-      const e = this.entry(name);
-      if (!e) throw new DirectUnsupported(`no sheet ${name}`);
-      const xml = this.texts.get(e.part);
-      if (xml === undefined) throw new DirectUnsupported(`missing part ${e.part}`);
-      this.sheets.set(name, (p = parseSheet(xml)));
-    }
+    const e = this.entry(name);
+    if (!e) throw new DirectUnsupported(`no sheet ${name}`);
+    const p = this.worksheet(e.part);
+    if (!p) throw new DirectUnsupported(`missing part ${e.part}`);
     return p;
   }
 
-  /** The sheets parsed so far (by name): those a writer may have changed. */
-  parsedSheets(): ReadonlyMap<string, SheetPart> {
-    return this.sheets;
+  /**
+   * The worksheet part at `part`, parsed once from its loaded text (undefined when not loaded): the one
+   * place a worksheet is parsed — the writer (DirectBook.load) edits the SheetPart the reader read.
+   */
+  worksheet(part: string): SheetPart | undefined {
+    let p = this.parsed.get(part);
+    if (!p) {
+      const xml = this.texts.get(part);
+      if (xml === undefined) return undefined;
+      this.parsed.set(part, (p = parseSheet(xml)));
+    }
+    return p;
   }
 
   /**
@@ -162,24 +208,14 @@ export async function openPackage(
   bytes: Uint8Array,
   opts: { inflate?: Inflate } = {},
 ): Promise<DirectPackage> {
-  const zip = new ZipReader(bytes, opts.inflate);
-  let jszip: JSZip;
-  try {
-    jszip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    throw new DirectUnsupported(`zip: ${(e as Error).message}`);
-  }
-  const texts = new Map<string, string>();
-  const pkg = new DirectPackage(zip, jszip, bytes, texts);
-  const load = async (part: string) => {
-    const t = await zip.text(part);
-    if (t !== undefined) texts.set(part, t);
-  };
+  const pkg = await openZip(bytes, opts);
+  const zip = pkg.archive;
+  const load = (part: string) => pkg.load(part);
   await Promise.all(["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"].map(load));
   const main = pkg.rels("").find((r) => relKind(r.type) === "officeDocument");
   if (!main || resolveTarget("", main.target) !== "xl/workbook.xml")
     throw new DirectUnsupported("the workbook part is not xl/workbook.xml");
-  const wb = texts.get("xl/workbook.xml");
+  const wb = pkg.text("xl/workbook.xml");
   if (wb === undefined) throw new DirectUnsupported("no xl/workbook.xml");
   readWorkbook(pkg, wb);
   const wanted = new Set<string>(["xl/sharedStrings.xml", "xl/styles.xml"]);
@@ -201,7 +237,7 @@ export async function openPackage(
   await Promise.all([...wanted].map(load));
   // ExcelJS drops a sheet whose part is missing (sheetNames would then differ): leave such a file to it.
   for (const s of pkg.sheetEntries)
-    if (!texts.has(s.part)) throw new DirectUnsupported(`missing worksheet part ${s.part}`);
+    if (pkg.text(s.part) === undefined) throw new DirectUnsupported(`missing worksheet part ${s.part}`);
   // Tables: those the sheets' rels name.
   const tables = new Set<string>();
   for (const s of pkg.sheetEntries)
@@ -209,6 +245,21 @@ export async function openPackage(
       if (relKind(r.type) === "table" && !r.external) tables.add(resolveTarget(s.part, r.target));
   await Promise.all([...tables].map(load));
   return pkg;
+}
+
+/**
+ * Opens the zip of .xlsx bytes for the direct path, without reading the workbook (the writer's start when
+ * the reader does not read the file): throws DirectUnsupported for a zip zip.ts or JSZip does not open.
+ */
+export async function openZip(bytes: Uint8Array, opts: { inflate?: Inflate } = {}): Promise<DirectPackage> {
+  const zip = new ZipReader(bytes, opts.inflate);
+  let jszip: JSZip;
+  try {
+    jszip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new DirectUnsupported(`zip: ${(e as Error).message}`);
+  }
+  return new DirectPackage(zip, jszip, bytes);
 }
 
 function readWorkbook(pkg: DirectPackage, xml: string): void {
@@ -219,26 +270,15 @@ function readWorkbook(pkg: DirectPackage, xml: string): void {
     throw new DirectUnsupported("not transitional SpreadsheetML (strict OOXML?)");
   pkg.workbookXml = xml;
   const rels = pkg.rels("xl/workbook.xml");
-  for (const m of xml.matchAll(/<sheet\b[^>]*>/g)) {
-    const a = attrs(m[0]);
-    const rel = rels.find((r) => r.id === a["r:id"]);
-    // ExcelJS drops a sheet without a relationship, and chart, dialog and macro sheets (it finds only
-    // worksheets): they are not among the snapshot's sheets on either path.
-    if (!rel) continue;
-    const kind = relKind(rel.type);
+  for (const { entry, kind } of sheetsOf(xml, rels)) {
+    // ExcelJS drops a sheet without a relationship (sheetsOf has none), and chart, dialog and macro sheets
+    // (it finds only worksheets): they are not among the snapshot's sheets on either path.
     if (kind === "chartsheet" || kind === "dialogsheet" || kind === "xlMacrosheet" || kind === "macrosheet")
       continue;
     if (kind !== "worksheet") throw new DirectUnsupported(`a ${kind} sheet`);
-    const part = resolveTarget("xl/workbook.xml", rel.target);
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) throw new DirectUnsupported(`worksheet part ${part}`);
-    const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-    pkg.sheetEntries.push({
-      name: a.name ?? "",
-      sheetId: a.sheetId ?? "",
-      rId: a["r:id"] ?? "",
-      part,
-      state,
-    });
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(entry.part))
+      throw new DirectUnsupported(`worksheet part ${entry.part}`);
+    pkg.sheetEntries.push(entry);
   }
   const pr = /<workbookPr\b[^>]*>/.exec(xml);
   pkg.date1904 = !!pr && /^(1|true)$/.test(attrs(pr[0]).date1904 ?? "");
@@ -256,7 +296,7 @@ function readWorkbook(pkg: DirectPackage, xml: string): void {
 }
 
 /** `_x000B_` → U+000B, as ExcelJS decodes the text of shared strings (upper-case hex only). */
-const unescapeX = (s: string) =>
+export const unescapeX = (s: string) =>
   s.includes("_x")
     ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
     : s;

@@ -11,21 +11,12 @@ import { fromStored } from "../future";
 import { decodeXml } from "../xml";
 import { assembleSnapshot, type ReadOptions } from "../assemble";
 import { CellList, packCells } from "../cellGrid";
-import type { DirectPackage, SheetEntry, TablePart } from "./package";
+import { unescapeX, type DirectPackage, type SheetEntry, type TablePart } from "./package";
 import { snapshotNames } from "./names";
 import { columnsOf, frozenOf, isProtected, mergesOf, rulesOf, validationsOf } from "./sheetInfo";
 import type { CellPart } from "./sheetPart";
-import { StylesPart, type DirectFormat } from "./styles";
+import { PLAIN, StylesPart, type DirectFormat } from "./styles";
 import { DirectUnsupported } from "./unsupported";
-
-const PLAIN: DirectFormat = {
-  numberFormat: null,
-  fill: null,
-  bold: false,
-  fontColor: null,
-  wrap: false,
-  fontName: null,
-};
 
 interface Ctx {
   pkg: DirectPackage;
@@ -45,11 +36,6 @@ function viaDate(v: number, date1904: boolean): number {
   const ms = Math.round((v - 25569 + off) * 24 * 3600 * 1000);
   return 25569 + new Date(ms).getTime() / 86400000 - off;
 }
-
-const unescapeX = (s: string) =>
-  s.includes("_x")
-    ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
-    : s;
 
 /** An inline string's text as ExcelJS reads it: rich-text runs unescaped one by one, plain text as is. */
 function inlineText(c: CellPart): string | undefined {
@@ -260,7 +246,8 @@ function extras(ctx: Ctx, entry: SheetEntry): Pick<SheetSnapshot, "conditionalFo
   };
 }
 
-const visible = (e: SheetEntry) => e.state === "visible";
+/** ExcelJS reads "hidden" and "veryHidden" as hidden, anything else (or nothing) as visible. */
+const visible = (e: SheetEntry) => e.state !== "hidden" && e.state !== "veryHidden";
 
 /** The snapshot for one command, chosen as the ExcelJS reader chooses (one rule: ../assemble.ts). */
 export function readPackage(pkg: DirectPackage, opts: ReadOptions = {}): WorkbookSnapshot {

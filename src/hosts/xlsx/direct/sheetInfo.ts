@@ -3,10 +3,10 @@
  * ExcelJS reader (read.ts, sheetExtras.ts): column widths and hidden columns, protection, frozen panes,
  * merged ranges, list validations and conditional formats of the formula kind.
  */
-import type { ConditionalRule, ListValidation, Rect } from "../../../core/types";
+import type { ConditionalRule, ListValidation } from "../../../core/types";
 import { parseRectAddress } from "../../../core/address";
 import { attrs, decodeXml } from "../xml";
-import { cellsToRects } from "../rects";
+import { cellsToRects, sqrefRects } from "../rects";
 import { sectionOf, sectionsOf } from "./sections";
 import type { SheetPart } from "./sheetPart";
 import type { StylesPart } from "./styles";
@@ -81,22 +81,13 @@ export function mergesOf(p: SheetPart): { top: number; left: number; bottom: num
   return out;
 }
 
-const rangesOf = (ref: string): Rect[] =>
-  ref
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((a) => {
-      const r = parseRectAddress(a.replace(/\$/g, ""));
-      return r ? [r] : [];
-    });
-
 /** The sheet's conditional formats of the expression kind, in order, with their dxf's colours. */
 export function rulesOf(p: SheetPart, styles: StylesPart): ConditionalRule[] {
   // Excel 2010 conditional formats (x14, in extLst) are not read: ExcelJS merges them into the sheet's but
   // keeps no formula of theirs, so they never add a rule of the formula kind (readExcel.test.ts).
   const out: ConditionalRule[] = [];
   for (const cf of sectionsOf(p, "conditionalFormatting")) {
-    const ranges = rangesOf(attrs(cf.xml.slice(0, cf.xml.indexOf(">") + 1)).sqref ?? "");
+    const ranges = sqrefRects(attrs(cf.xml.slice(0, cf.xml.indexOf(">") + 1)).sqref ?? "");
     if (!ranges.length) continue;
     for (const m of cf.xml.matchAll(/<cfRule\b([^>]*?)(?:\/>|>([\s\S]*?)<\/cfRule>)/g)) {
       const a = attrs(m[1]);

@@ -226,6 +226,8 @@ const CELL_PARTS = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
  * A shared formula's text moved by (dRow, dCol), as ExcelJS 4.4 moves it (so both readers give a child
  * cell the same formula): every relative A1 reference outside string literals shifts; names, functions and
  * absolute parts stay. (ExcelJS also shifts text inside string literals; this does not.)
+ * Not the same as core/conditional.ts offsetFormula, on purpose: that is the core's rule for a conditional
+ * format's formula; this one follows ExcelJS's pattern (so the two readers agree), and must stay with it.
  */
 export function slideFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;

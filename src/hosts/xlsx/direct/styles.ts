@@ -20,7 +20,8 @@ export interface DirectFormat {
   fontName: string | null;
 }
 
-const PLAIN: DirectFormat = Object.freeze({
+/** The format of a cell with no style (index 0 or none): nothing shown. */
+export const PLAIN: DirectFormat = Object.freeze({
   numberFormat: null,
   fill: null,
   bold: false,

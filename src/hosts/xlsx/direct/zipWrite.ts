@@ -138,6 +138,21 @@ export async function writeZip(zip: JSZip, changed: Map<string, PartText>): Prom
   return assemble(entries);
 }
 
+/**
+ * The fields the local header (from byte 6) and the central directory's record (from byte 8) share, in the
+ * same order: flags (names in UTF-8), method, time, date, CRC-32, sizes, name length.
+ */
+function writeEntryFields(b: Buffer, at: number, e: Entry): void {
+  b.writeUInt16LE(0x0800, at);
+  b.writeUInt16LE(e.method, at + 2);
+  b.writeUInt16LE(e.time, at + 4);
+  b.writeUInt16LE(e.date, at + 6);
+  b.writeUInt32LE(e.crc, at + 8);
+  b.writeUInt32LE(e.packed.length, at + 12);
+  b.writeUInt32LE(e.size, at + 16);
+  b.writeUInt16LE(e.name.length, at + 20);
+}
+
 function assemble(entries: Entry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
@@ -146,28 +161,13 @@ function assemble(entries: Entry[]): Uint8Array {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(e.time, 10);
-    local.writeUInt16LE(e.date, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.packed.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 6, e);
     chunks.push(local, e.name, e.packed);
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
     c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x0800, 8);
-    c.writeUInt16LE(e.method, 10);
-    c.writeUInt16LE(e.time, 12);
-    c.writeUInt16LE(e.date, 14);
-    c.writeUInt32LE(e.crc, 16);
-    c.writeUInt32LE(e.packed.length, 20);
-    c.writeUInt32LE(e.size, 24);
-    c.writeUInt16LE(e.name.length, 28);
+    writeEntryFields(c, 8, e);
     c.writeUInt32LE(offset, 42);
     central.push(c, e.name);
     offset += 30 + e.name.length + e.packed.length;
