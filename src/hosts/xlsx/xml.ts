@@ -20,7 +20,8 @@ export function decodeXml(s: string): string {
     if (e === "amp") return "&";
     if (e === "quot") return '"';
     if (e === "apos") return "'";
-    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : m; // past Unicode: left as written
   });
 }
 

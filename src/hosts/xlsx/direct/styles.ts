@@ -9,6 +9,7 @@
  */
 import type { CellStyle } from "../../../core/types";
 import { colorToHex, paletteOfTheme, type ThemePalette } from "../colors";
+import { decodeXml, encodeXml } from "../xml";
 
 /** What the core reads of a cell's style (cells.ts CellFormats). */
 export interface DirectFormat {
@@ -67,27 +68,6 @@ const BUILT_IN_ID = new Map(Object.entries(BUILT_IN).map(([id, f]) => [f, Number
 
 /** Attribute text of an element: quoted values may hold ">". */
 const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*?)`;
-
-export const decodeXml = (s: string): string =>
-  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#[0-9]+);/g, (m, e: string) => {
-    switch (e) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      case "amp":
-        return "&";
-    }
-    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-  });
-
-export const encodeXml = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The attributes of an element's start tag, by local name (values decoded). */
 export function attrsOf(text: string): Map<string, string> {
