@@ -72,11 +72,62 @@ function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
   }
 }
 
+/**
+ * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
+ * changes, so formula results stay what they were.
+ */
+export const KEEPS_VALUES: ReadonlySet<Op["op"]> = new Set<Op["op"]>([
+  "setStyle",
+  "select",
+  "setColumnWidth",
+  "setValidation",
+  "addConditionalFormats",
+  "removeConditionalFormats",
+  "freezePanes",
+  "setPageSetup",
+]);
+
+/** A cell's key in a sheet's set of cells read (columns stop at XFD, 16,384). */
+const cellKey = (row: number, col: number) => row * 16384 + col;
+
 export class WorkbookModel {
   readonly sheets = new Map<string, SheetModel>();
   order: string[] = [];
   /** Workbook-level defined names. */
   names: DefinedName[] = [];
+  /**
+   * The cells the formulas read in the last recalculation, by sheet (cellKey), while they still say what the
+   * formulas read: null before the first recalculation and after any op that may change a formula or what
+   * its references point at (every op but KEEPS_VALUES and setCells of constants).
+   */
+  private reads: Map<string, Set<number>> | null = null;
+
+  /**
+   * Whether `op` may change some formula's result: false only when the formulas are as the last
+   * recalculation evaluated them and `op` keeps values (KEEPS_VALUES) or writes constants into cells no
+   * formula read then (a formula that reads it reads it whatever branch it takes: IF evaluates both).
+   */
+  mayChangeResults(op: Op): boolean {
+    if (KEEPS_VALUES.has(op.op)) return false;
+    if (op.op !== "setCells" || !this.reads) return true;
+    const read = this.reads.get(op.sheet);
+    for (let r = 0; r < op.cells.length; r++) {
+      const row = op.cells[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null) continue;
+        if (v.kind === "formula") return true;
+        if (read?.has(cellKey(op.top + r, op.left + c))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A cell's value as the model holds it; undefined for a sheet it does not have. */
+  valueAt(sheet: string, row: number, col: number): CellValue | undefined {
+    const s = this.sheets.get(sheet);
+    return s ? s.get(row, col).value : undefined;
+  }
 
   static fromSnapshot(ws: WorkbookSnapshot): WorkbookModel {
     const m = new WorkbookModel();
@@ -349,6 +400,10 @@ export class WorkbookModel {
   }
 
   apply(op: Op): void {
+    if (this.reads && !KEEPS_VALUES.has(op.op)) {
+      const formulas = op.op === "setCells" && op.cells.some((row) => row.some((v) => v?.kind === "formula"));
+      if (op.op !== "setCells" || formulas) this.reads = null;
+    }
     if (isExtraOp(op)) return applyExtra(this, op);
     switch (op.op) {
       case "insertColumns":
@@ -504,9 +559,19 @@ export class WorkbookModel {
     let cur = { sheet: 0, row: 0, col: 0 };
     let forward = false;
     let readFormula = false;
+    const reads = new Map<string, Set<number>>();
+    let lastSheet: SheetModel | null = null;
+    let lastReads = new Set<number>();
     const get = (sheet: string | null, row: number, col: number): CellValue => {
       const s = sheet === null ? undefined : this.sheets.get(sheet);
       if (!s) return null;
+      if (s !== lastSheet) {
+        lastSheet = s;
+        let set = reads.get(s.name);
+        if (!set) reads.set(s.name, (set = new Set()));
+        lastReads = set;
+      }
+      lastReads.add(cellKey(row, col));
       const cell = s.get(row, col);
       if (cell.formula) {
         readFormula = true;
@@ -524,6 +589,9 @@ export class WorkbookModel {
         for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0]))
           if (cell.formula) todo.push([k, s, r, cols, c]);
     });
+    // What the formulas read, whichever pass read it (a formula evaluated only in an early pass reads the
+    // same cells in a later one).
+    this.reads = reads;
     for (let pass = 0; pass < 4; pass++) {
       let changed = false;
       forward = false;

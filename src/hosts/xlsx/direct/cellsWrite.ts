@@ -11,7 +11,7 @@
  * nothing else of that part changes), where every reader decodes the escapes (ExcelJS does not in inline
  * strings).
  */
-import type { CellInput, CellStyle, CellValue, Rect, SheetSnapshot } from "../../../core/types";
+import type { CellInput, CellStyle, CellValue, Rect } from "../../../core/types";
 import { columnLetter } from "../../../core/address";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
@@ -148,7 +148,7 @@ export function fitWrappedRows(
   book: DirectBook,
   sheet: Sheet,
   rows: Iterable<number>,
-  after?: SheetSnapshot,
+  after?: ValueAt,
 ): void {
   const cols = colsOf(sheet);
   const widths = new Map<number, number>();
@@ -180,11 +180,14 @@ export function fitWrappedRows(
   }
 }
 
+/** A sheet's cell values as the change set leaves them, recalculated (prepare's model, read in place). */
+export type ValueAt = (row: number, col: number) => CellValue;
+
 /** A text cell's text: inline, or the after-state value of a shared string. */
-function textOf(c: CellPart, after: SheetSnapshot | undefined, row: number): string | null {
+function textOf(c: CellPart, after: ValueAt | undefined, row: number): string | null {
   if (c.is !== undefined) return c.is;
   if (c.t === "s" && after) {
-    const v = after.values[row - after.top]?.[c.col - after.left];
+    const v = after(row, c.col);
     return typeof v === "string" ? v : null;
   }
   return null;
@@ -231,15 +234,13 @@ export function setCached(c: CellPart, v: CellValue): boolean {
  * The formula cells of a sheet get the after-state's values as their cached results (core's model
  * recalculated them: what apply.ts recalculate gives). Returns whether anything changed.
  */
-export function cacheResults(sheet: Sheet, after: SheetSnapshot): boolean {
+export function cacheResults(sheet: Sheet, after: ValueAt): boolean {
   let changed = false;
-  for (const row of sheet.part.rows) {
-    const line = after.values[row.index - after.top];
+  for (const row of sheet.part.rows)
     for (const c of row.cells) {
       if (c.f === null) continue;
-      if (setCached(c, line?.[c.col - after.left] ?? null)) changed = true;
+      if (setCached(c, after(row.index, c.col))) changed = true;
     }
-  }
   return changed;
 }
 
