@@ -87,6 +87,13 @@ export const KEEPS_VALUES: ReadonlySet<Op["op"]> = new Set<Op["op"]>([
   "setPageSetup",
 ]);
 
+/**
+ * Ops that change no formula's result in the model nor what its references point at: a new sheet is empty
+ * (its cells read as a missing sheet's do, null), tables and defined names are not evaluated (a formula with
+ * a structured reference or a name is beyond core's evaluator and keeps its cached result).
+ */
+const NO_RESULT_CHANGE: ReadonlySet<Op["op"]> = new Set<Op["op"]>(["addSheet", "addTable", "setName"]);
+
 /** A cell's key in a sheet's set of cells read (columns stop at XFD, 16,384). */
 const cellKey = (row: number, col: number) => row * 16384 + col;
 
@@ -98,17 +105,19 @@ export class WorkbookModel {
   /**
    * The cells the formulas read in the last recalculation, by sheet (cellKey), while they still say what the
    * formulas read: null before the first recalculation and after any op that may change a formula or what
-   * its references point at (every op but KEEPS_VALUES and setCells of constants).
+   * its references point at (every op but KEEPS_VALUES, NO_RESULT_CHANGE and setCells of constants). By
+   * the sheet name the formula gives, whether the sheet exists or not (it may be added later).
    */
   private reads: Map<string, Set<number>> | null = null;
 
   /**
-   * Whether `op` may change some formula's result: false only when the formulas are as the last
-   * recalculation evaluated them and `op` keeps values (KEEPS_VALUES) or writes constants into cells no
-   * formula read then (a formula that reads it reads it whatever branch it takes: IF evaluates both).
+   * Whether `op` may change some formula's result: false when it keeps values (KEEPS_VALUES,
+   * NO_RESULT_CHANGE), or when the formulas are as the last recalculation evaluated them and `op` writes
+   * constants into cells no formula read then (a formula that reads a cell reads it whatever branch it
+   * takes: IF evaluates both).
    */
   mayChangeResults(op: Op): boolean {
-    if (KEEPS_VALUES.has(op.op)) return false;
+    if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
     if (op.op !== "setCells" || !this.reads) return true;
     const read = this.reads.get(op.sheet);
     for (let r = 0; r < op.cells.length; r++) {
@@ -400,7 +409,7 @@ export class WorkbookModel {
   }
 
   apply(op: Op): void {
-    if (this.reads && !KEEPS_VALUES.has(op.op)) {
+    if (this.reads && !KEEPS_VALUES.has(op.op) && !NO_RESULT_CHANGE.has(op.op)) {
       const formulas = op.op === "setCells" && op.cells.some((row) => row.some((v) => v?.kind === "formula"));
       if (op.op !== "setCells" || formulas) this.reads = null;
     }
@@ -560,18 +569,20 @@ export class WorkbookModel {
     let forward = false;
     let readFormula = false;
     const reads = new Map<string, Set<number>>();
-    let lastSheet: SheetModel | null = null;
+    let lastSheet: string | null = null;
     let lastReads = new Set<number>();
     const get = (sheet: string | null, row: number, col: number): CellValue => {
-      const s = sheet === null ? undefined : this.sheets.get(sheet);
-      if (!s) return null;
-      if (s !== lastSheet) {
-        lastSheet = s;
-        let set = reads.get(s.name);
-        if (!set) reads.set(s.name, (set = new Set()));
+      if (sheet === null) return null;
+      // Recorded by the name read, whether that sheet exists or not (addSheet may make it).
+      if (sheet !== lastSheet) {
+        lastSheet = sheet;
+        let set = reads.get(sheet);
+        if (!set) reads.set(sheet, (set = new Set()));
         lastReads = set;
       }
       lastReads.add(cellKey(row, col));
+      const s = this.sheets.get(sheet);
+      if (!s) return null;
       const cell = s.get(row, col);
       if (cell.formula) {
         readFormula = true;

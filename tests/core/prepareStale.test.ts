@@ -110,3 +110,39 @@ test("valueAfter gives after's values without building it; undefined for a sheet
   expect(a.valueAfter("S", 1, 2)).toBe(11);
   expect(a.valueAfter("Nope", 0, 0)).toBeUndefined();
 });
+
+test("a new sheet, a table and a name change no result; constants on the new sheet recalculate only where read", () => {
+  const ws = book();
+  ws.active.formulas![0][3] = "='Mới'!B2*2";
+  const r = counted();
+  try {
+    const p = new Preparation(ws);
+    p.state();
+    expect(r.calls()).toBe(1);
+    const plan: ChangeSet = {
+      command: "plan",
+      counts: {},
+      ops: [
+        { op: "addSheet", sheet: "Mới" },
+        { op: "setCells", sheet: "Mới", top: 0, left: 0, cells: [[{ kind: "text", text: "Kế hoạch" }]] },
+        { op: "addTable", sheet: "Mới", name: "T", rect: { top: 0, left: 0, rows: 2, cols: 1 } },
+        { op: "setName", sheet: "Mới", name: "N", ref: "'Mới'!$A$1" },
+      ],
+    };
+    expect(p.add(plan)).toBeNull();
+    expect(p.state().others!["Mới"].values[0][0]).toBe("Kế hoạch");
+    expect(r.calls()).toBe(1);
+    // B2 of the new sheet is read by D1 (recorded while the sheet did not exist)
+    expect(p.add(cells(0, 0, [[null]]))).toBeNull();
+    const write: ChangeSet = {
+      command: "plan",
+      counts: {},
+      ops: [{ op: "setCells", sheet: "Mới", top: 1, left: 1, cells: [[{ kind: "number", value: 4 }]] }],
+    };
+    expect(p.add(write)).toBeNull();
+    expect(p.state().active.values[0][3]).toBe(8);
+    expect(r.calls()).toBe(2);
+  } finally {
+    r.restore();
+  }
+});
