@@ -17,7 +17,7 @@ import type {
 import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
 import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./modelExtras";
-import { inputOf, SheetModel, type Cell } from "./sheetModel";
+import { EMPTY, inputOf, SheetModel, type Cell } from "./sheetModel";
 import { DEFAULT_COLUMN_WIDTH } from "./units";
 
 export { SheetModel, type Cell } from "./sheetModel";
@@ -93,6 +93,12 @@ export const KEEPS_VALUES: ReadonlySet<Op["op"]> = new Set<Op["op"]>([
  * a structured reference or a name is beyond core's evaluator and keeps its cached result).
  */
 const NO_RESULT_CHANGE: ReadonlySet<Op["op"]> = new Set<Op["op"]>(["addSheet", "addTable", "setName"]);
+
+/**
+ * A cell to change in place: the model's cells are its own, each at one place (fromSnapshot makes them, ops
+ * move or replace them, snapshots copy their fields out), so only the shared empty cell is copied.
+ */
+const own = (c: Cell): Cell => (c === EMPTY ? { ...EMPTY } : c);
 
 /** A cell's key in a sheet's set of cells read (columns stop at XFD, 16,384). */
 const cellKey = (row: number, col: number) => row * 16384 + col;
@@ -458,8 +464,8 @@ export class WorkbookModel {
         op.cells.forEach((row, r) =>
           row.forEach((v, c) => {
             if (v === null) return;
-            const prev = s.get(op.top + r, op.left + c);
-            const next: Cell = { ...prev, formula: null };
+            const next = own(s.get(op.top + r, op.left + c));
+            next.formula = null;
             if (v.kind === "text") next.value = v.text;
             else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
             else if (v.kind === "blank") next.value = null;
@@ -477,7 +483,7 @@ export class WorkbookModel {
         for (const rect of op.ranges)
           for (let r = rect.top; r < rect.top + rect.rows; r++)
             for (let c = rect.left; c < rect.left + rect.cols; c++) {
-              const next: Cell = { ...s.get(r, c) };
+              const next = own(s.get(r, c));
               const st = op.style;
               if ("fill" in st) next.fill = st.fill ?? null;
               if ("bold" in st) next.bold = !!st.bold;
@@ -623,7 +629,7 @@ export class WorkbookModel {
         if (readFormula) again.push(place);
         if (v === "") v = null;
         if (v !== cell.value) {
-          cols.set(c, { ...cell, value: v });
+          cell.value = v;
           changed = true;
         }
       }
