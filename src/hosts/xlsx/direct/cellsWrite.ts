@@ -32,6 +32,33 @@ export const escapeText = (text: string): string =>
         .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
         .replace(FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 
+/** toStored's results by the formula's shape (its digits as "0"): a column of formulas has one shape. */
+const STORED_SHAPES = new Map<string, string>();
+/** A function name with a digit in it ("T.DIST.2T", or "A1(" as a name): the shape could not tell it apart. */
+const DIGIT_NAME = /[A-Za-z][A-Za-z0-9.]*\d[A-Za-z0-9.]*(?=\()/;
+
+/**
+ * toStored (future.ts), once per shape: it only puts "_xlfn." prefixes (no digits) before function names,
+ * which hold no digits here and which the digits around them do not decide, so the stored shape with the
+ * formula's own digit runs put back in order is toStored of the formula.
+ */
+export function storedFormula(formula: string): string {
+  if (DIGIT_NAME.test(formula)) return toStored(formula);
+  const runs: string[] = [];
+  const shape = formula.replace(/\d+/g, (d) => {
+    runs.push(d);
+    return "0";
+  });
+  let stored = STORED_SHAPES.get(shape);
+  if (stored === undefined) {
+    if (STORED_SHAPES.size >= 10_000) STORED_SHAPES.clear();
+    STORED_SHAPES.set(shape, (stored = toStored(shape)));
+  }
+  if (!runs.length) return stored;
+  let i = 0;
+  return stored.replace(/0/g, () => runs[i++]);
+}
+
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
   c.raw = undefined;
@@ -103,7 +130,7 @@ export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: num
       return;
     case "formula":
       // Stored as Excel stores it (functions newer than 2007 with "_xlfn."); the cached result comes later.
-      c.f = toStored(v.formula.replace(/^=/, ""));
+      c.f = storedFormula(v.formula.replace(/^=/, ""));
       return;
   }
 }
