@@ -14,13 +14,15 @@ import type {
   SheetSnapshot,
   WorkbookSnapshot,
 } from "./types";
-import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
+import { shiftFormulaColumns } from "./formula";
 import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./modelExtras";
 import { EMPTY, inputOf, SheetModel, type Cell } from "./sheetModel";
+import { mayChangeResults, movesReads, recalculateSheets, type Reads } from "./modelResults";
 import { DEFAULT_COLUMN_WIDTH } from "./units";
 
 export { SheetModel, type Cell } from "./sheetModel";
+export { KEEPS_VALUES } from "./modelResults";
 
 export class ChangeSetError extends Error {
   constructor(
@@ -73,35 +75,10 @@ function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
 }
 
 /**
- * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
- * changes, so formula results stay what they were.
- */
-export const KEEPS_VALUES: ReadonlySet<Op["op"]> = new Set<Op["op"]>([
-  "setStyle",
-  "select",
-  "setColumnWidth",
-  "setValidation",
-  "addConditionalFormats",
-  "removeConditionalFormats",
-  "freezePanes",
-  "setPageSetup",
-]);
-
-/**
- * Ops that change no formula's result in the model nor what its references point at: a new sheet is empty
- * (its cells read as a missing sheet's do, null), tables and defined names are not evaluated (a formula with
- * a structured reference or a name is beyond core's evaluator and keeps its cached result).
- */
-const NO_RESULT_CHANGE: ReadonlySet<Op["op"]> = new Set<Op["op"]>(["addSheet", "addTable", "setName"]);
-
-/**
  * A cell to change in place: the model's cells are its own, each at one place (fromSnapshot makes them, ops
  * move or replace them, snapshots copy their fields out), so only the shared empty cell is copied.
  */
 const own = (c: Cell): Cell => (c === EMPTY ? { ...EMPTY } : c);
-
-/** A cell's key in a sheet's set of cells read (columns stop at XFD, 16,384). */
-const cellKey = (row: number, col: number) => row * 16384 + col;
 
 export class WorkbookModel {
   readonly sheets = new Map<string, SheetModel>();
@@ -114,7 +91,7 @@ export class WorkbookModel {
    * its references point at (every op but KEEPS_VALUES, NO_RESULT_CHANGE and setCells of constants). By
    * the sheet name the formula gives, whether the sheet exists or not (it may be added later).
    */
-  private reads: Map<string, Set<number>> | null = null;
+  private reads: Reads | null = null;
 
   /**
    * Whether `op` may change some formula's result: false when it keeps values (KEEPS_VALUES,
@@ -123,19 +100,7 @@ export class WorkbookModel {
    * takes: IF evaluates both).
    */
   mayChangeResults(op: Op): boolean {
-    if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
-    if (op.op !== "setCells" || !this.reads) return true;
-    const read = this.reads.get(op.sheet);
-    for (let r = 0; r < op.cells.length; r++) {
-      const row = op.cells[r];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (v === null) continue;
-        if (v.kind === "formula") return true;
-        if (read?.has(cellKey(op.top + r, op.left + c))) return true;
-      }
-    }
-    return false;
+    return mayChangeResults(this.reads, op);
   }
 
   /** A cell's value as the model holds it; undefined for a sheet it does not have. */
@@ -415,10 +380,7 @@ export class WorkbookModel {
   }
 
   apply(op: Op): void {
-    if (this.reads && !KEEPS_VALUES.has(op.op) && !NO_RESULT_CHANGE.has(op.op)) {
-      const formulas = op.op === "setCells" && op.cells.some((row) => row.some((v) => v?.kind === "formula"));
-      if (op.op !== "setCells" || formulas) this.reads = null;
-    }
+    if (this.reads && movesReads(op)) this.reads = null;
     if (isExtraOp(op)) return applyExtra(this, op);
     switch (op.op) {
       case "insertColumns":
@@ -565,77 +527,8 @@ export class WorkbookModel {
 
   /** Recomputes formula cells it can evaluate; others keep their cached value. */
   recalculate(): void {
-    // Cells are evaluated sheet by sheet, row by row. Another pass is needed only when a formula read a
-    // formula cell that comes later in that order (or changed after it was read): most sheets need one.
-    // A pass after the first evaluates only the formulas that read some formula cell: a formula that read
-    // constants alone gets the same result again.
-    const sheets = [...this.sheets.values()];
-    const order = new Map(sheets.map((s, i) => [s.name, i]));
-    let cur = { sheet: 0, row: 0, col: 0 };
-    let forward = false;
-    let readFormula = false;
-    const reads = new Map<string, Set<number>>();
-    let lastSheet: string | null = null;
-    let lastReads = new Set<number>();
-    const get = (sheet: string | null, row: number, col: number): CellValue => {
-      if (sheet === null) return null;
-      // Recorded by the name read, whether that sheet exists or not (addSheet may make it).
-      if (sheet !== lastSheet) {
-        lastSheet = sheet;
-        let set = reads.get(sheet);
-        if (!set) reads.set(sheet, (set = new Set()));
-        lastReads = set;
-      }
-      lastReads.add(cellKey(row, col));
-      const s = this.sheets.get(sheet);
-      if (!s) return null;
-      const cell = s.get(row, col);
-      if (cell.formula) {
-        readFormula = true;
-        const k = order.get(s.name)!;
-        if (k > cur.sheet || (k === cur.sheet && (row > cur.row || (row === cur.row && col > cur.col))))
-          forward = true;
-      }
-      return cell.value;
-    };
-    /** Where a formula is, in evaluation order: sheet index, sheet, row, the row's cells, column. */
-    type Place = [number, SheetModel, number, Map<number, Cell>, number];
-    let todo: Place[] = [];
-    sheets.forEach((s, k) => {
-      for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
-        for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0]))
-          if (cell.formula) todo.push([k, s, r, cols, c]);
-    });
-    // What the formulas read, whichever pass read it (a formula evaluated only in an early pass reads the
-    // same cells in a later one).
-    this.reads = reads;
-    for (let pass = 0; pass < 4; pass++) {
-      let changed = false;
-      forward = false;
-      const again: Place[] = [];
-      for (const place of todo) {
-        const [k, s, r, cols, c] = place;
-        const cell = cols.get(c)!;
-        cur = { sheet: k, row: r, col: c };
-        readFormula = false;
-        let v: CellValue;
-        try {
-          v = evaluateFormula(cell.formula!, get, s.name);
-        } catch (e) {
-          if (!(e instanceof UnsupportedFormula)) throw e;
-          if (readFormula) again.push(place);
-          continue;
-        }
-        if (readFormula) again.push(place);
-        if (v === "") v = null;
-        if (v !== cell.value) {
-          cell.value = v;
-          changed = true;
-        }
-      }
-      if (!changed || !forward) return;
-      todo = again;
-    }
+    this.reads = null; // unknown should the evaluation throw
+    this.reads = recalculateSheets(this.sheets);
   }
 
   toSnapshot(activeName: string, area?: Rect): WorkbookSnapshot {
