@@ -14,13 +14,15 @@ import type {
   SheetSnapshot,
   WorkbookSnapshot,
 } from "./types";
-import { evaluateFormula, shiftFormulaColumns, UnsupportedFormula } from "./formula";
+import { shiftFormulaColumns } from "./formula";
 import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./modelExtras";
-import { inputOf, SheetModel, type Cell } from "./sheetModel";
+import { EMPTY, inputOf, SheetModel, type Cell } from "./sheetModel";
+import { mayChangeResults, movesReads, recalculateSheets, type Reads } from "./modelResults";
 import { DEFAULT_COLUMN_WIDTH } from "./units";
 
 export { SheetModel, type Cell } from "./sheetModel";
+export { KEEPS_VALUES } from "./modelResults";
 
 export class ChangeSetError extends Error {
   constructor(
@@ -72,11 +74,40 @@ function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
   }
 }
 
+/**
+ * A cell to change in place: the model's cells are its own, each at one place (fromSnapshot makes them, ops
+ * move or replace them, snapshots copy their fields out), so only the shared empty cell is copied.
+ */
+const own = (c: Cell): Cell => (c === EMPTY ? { ...EMPTY } : c);
+
 export class WorkbookModel {
   readonly sheets = new Map<string, SheetModel>();
   order: string[] = [];
   /** Workbook-level defined names. */
   names: DefinedName[] = [];
+  /**
+   * The cells the formulas read in the last recalculation, by sheet (cellKey), while they still say what the
+   * formulas read: null before the first recalculation and after any op that may change a formula or what
+   * its references point at (every op but KEEPS_VALUES, NO_RESULT_CHANGE and setCells of constants). By
+   * the sheet name the formula gives, whether the sheet exists or not (it may be added later).
+   */
+  private reads: Reads | null = null;
+
+  /**
+   * Whether `op` may change some formula's result: false when it keeps values (KEEPS_VALUES,
+   * NO_RESULT_CHANGE), or when the formulas are as the last recalculation evaluated them and `op` writes
+   * constants into cells no formula read then (a formula that reads a cell reads it whatever branch it
+   * takes: IF evaluates both).
+   */
+  mayChangeResults(op: Op): boolean {
+    return mayChangeResults(this.reads, op);
+  }
+
+  /** A cell's value as the model holds it; undefined for a sheet it does not have. */
+  valueAt(sheet: string, row: number, col: number): CellValue | undefined {
+    const s = this.sheets.get(sheet);
+    return s ? s.get(row, col).value : undefined;
+  }
 
   static fromSnapshot(ws: WorkbookSnapshot): WorkbookModel {
     const m = new WorkbookModel();
@@ -349,6 +380,7 @@ export class WorkbookModel {
   }
 
   apply(op: Op): void {
+    if (this.reads && movesReads(op)) this.reads = null;
     if (isExtraOp(op)) return applyExtra(this, op);
     switch (op.op) {
       case "insertColumns":
@@ -394,8 +426,8 @@ export class WorkbookModel {
         op.cells.forEach((row, r) =>
           row.forEach((v, c) => {
             if (v === null) return;
-            const prev = s.get(op.top + r, op.left + c);
-            const next: Cell = { ...prev, formula: null };
+            const next = own(s.get(op.top + r, op.left + c));
+            next.formula = null;
             if (v.kind === "text") next.value = v.text;
             else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
             else if (v.kind === "blank") next.value = null;
@@ -413,7 +445,7 @@ export class WorkbookModel {
         for (const rect of op.ranges)
           for (let r = rect.top; r < rect.top + rect.rows; r++)
             for (let c = rect.left; c < rect.left + rect.cols; c++) {
-              const next: Cell = { ...s.get(r, c) };
+              const next = own(s.get(r, c));
               const st = op.style;
               if ("fill" in st) next.fill = st.fill ?? null;
               if ("bold" in st) next.bold = !!st.bold;
@@ -495,62 +527,8 @@ export class WorkbookModel {
 
   /** Recomputes formula cells it can evaluate; others keep their cached value. */
   recalculate(): void {
-    // Cells are evaluated sheet by sheet, row by row. Another pass is needed only when a formula read a
-    // formula cell that comes later in that order (or changed after it was read): most sheets need one.
-    // A pass after the first evaluates only the formulas that read some formula cell: a formula that read
-    // constants alone gets the same result again.
-    const sheets = [...this.sheets.values()];
-    const order = new Map(sheets.map((s, i) => [s.name, i]));
-    let cur = { sheet: 0, row: 0, col: 0 };
-    let forward = false;
-    let readFormula = false;
-    const get = (sheet: string | null, row: number, col: number): CellValue => {
-      const s = sheet === null ? undefined : this.sheets.get(sheet);
-      if (!s) return null;
-      const cell = s.get(row, col);
-      if (cell.formula) {
-        readFormula = true;
-        const k = order.get(s.name)!;
-        if (k > cur.sheet || (k === cur.sheet && (row > cur.row || (row === cur.row && col > cur.col))))
-          forward = true;
-      }
-      return cell.value;
-    };
-    /** Where a formula is, in evaluation order: sheet index, sheet, row, the row's cells, column. */
-    type Place = [number, SheetModel, number, Map<number, Cell>, number];
-    let todo: Place[] = [];
-    sheets.forEach((s, k) => {
-      for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
-        for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0]))
-          if (cell.formula) todo.push([k, s, r, cols, c]);
-    });
-    for (let pass = 0; pass < 4; pass++) {
-      let changed = false;
-      forward = false;
-      const again: Place[] = [];
-      for (const place of todo) {
-        const [k, s, r, cols, c] = place;
-        const cell = cols.get(c)!;
-        cur = { sheet: k, row: r, col: c };
-        readFormula = false;
-        let v: CellValue;
-        try {
-          v = evaluateFormula(cell.formula!, get, s.name);
-        } catch (e) {
-          if (!(e instanceof UnsupportedFormula)) throw e;
-          if (readFormula) again.push(place);
-          continue;
-        }
-        if (readFormula) again.push(place);
-        if (v === "") v = null;
-        if (v !== cell.value) {
-          cols.set(c, { ...cell, value: v });
-          changed = true;
-        }
-      }
-      if (!changed || !forward) return;
-      todo = again;
-    }
+    this.reads = null; // unknown should the evaluation throw
+    this.reads = recalculateSheets(this.sheets);
   }
 
   toSnapshot(activeName: string, area?: Rect): WorkbookSnapshot {

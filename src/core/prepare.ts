@@ -5,7 +5,7 @@
  * derives the inverse (for undo) and the workbook as the change set leaves it. Hosts write a prepared
  * change set as it is, without a model of their own; the session keeps `inverse` and `after`. Pure.
  */
-import type { ChangeSet, Op, Rect, WorkbookSnapshot } from "./types";
+import type { CellValue, ChangeSet, Op, Rect, WorkbookSnapshot } from "./types";
 import { AddinError } from "./errors";
 import { cellAddress } from "./address";
 import { ChangeSetError, WorkbookModel } from "./model";
@@ -47,6 +47,12 @@ export interface PreparedOk {
    * from prepare's model on first access, from the same simulation.
    */
   readonly after: WorkbookSnapshot;
+  /**
+   * One cell's value in the workbook as the change set leaves it, recalculated as `after` is, read off
+   * prepare's model in place (no snapshot copied: what a writer of cached formula results needs); undefined
+   * for a sheet the workbook then does not have. The first call (or `after`) recalculates.
+   */
+  valueAfter(sheet: string, row: number, col: number): CellValue | undefined;
 }
 
 export type Prepared = PreparedOk | { ok: false; error: AddinError };
@@ -67,21 +73,6 @@ export function prepare(ws: WorkbookSnapshot, cs: ChangeSet, opts: PrepareOption
 }
 
 /**
- * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
- * changes, so formula results stay what they were (Preparation.state skips recalculating after them).
- */
-const KEEPS_VALUES = new Set<Op["op"]>([
-  "setStyle",
-  "select",
-  "setColumnWidth",
-  "setValidation",
-  "addConditionalFormats",
-  "removeConditionalFormats",
-  "freezePanes",
-  "setPageSetup",
-]);
-
-/**
  * One simulation across change sets planned one after another on the workbook as the ones before leave it
  * (apply-all's steps): each is checked and resolved as it is added, the state between them is read off the
  * same model, and `finish` gives the joined change set prepared — what `prepare` on the first snapshot with
@@ -93,7 +84,10 @@ export class Preparation {
   private readonly inverse: Op[][] = [];
   private readonly undoOps: ResolvedOp[][] = [];
   private readonly withInverse: boolean;
-  /** Some op since the last recalculation may have changed a value (see KEEPS_VALUES). */
+  /**
+   * Some op since the last recalculation may have changed a formula's result (WorkbookModel.mayChangeResults:
+   * not formats nor constants written where no formula reads).
+   */
   private stale = true;
 
   constructor(
@@ -115,6 +109,7 @@ export class Preparation {
       const op = cs.ops[i];
       const error = refusal(m, op, i);
       if (error) return error;
+      if (!this.stale && m.mayChangeResults(op)) this.stale = true;
       try {
         const inv = this.withInverse ? m.inverseOf(op) : [];
         this.inverse.push(inv);
@@ -125,16 +120,21 @@ export class Preparation {
         if (e instanceof ChangeSetError) return invalid(op, i, e.message);
         throw e;
       }
-      if (!KEEPS_VALUES.has(op.op)) this.stale = true;
     }
     return null;
   }
 
   /** The workbook as the change sets added so far leave it, recalculated (what the next one is planned on). */
   state(): WorkbookSnapshot {
+    this.recalculated();
+    return this.m.toSnapshot(this.shownSheet());
+  }
+
+  /** The model, recalculated when some op since the last recalculation may have changed a result. */
+  private recalculated(): WorkbookModel {
     if (this.stale) this.m.recalculate();
     this.stale = false;
-    return this.m.toSnapshot(this.shownSheet());
+    return this.m;
   }
 
   /**
@@ -158,6 +158,7 @@ export class Preparation {
     // recalculating and copying a large workbook out of the model is the costly part.
     let after: WorkbookSnapshot | null = null;
     const state = () => this.state();
+    const model = () => this.recalculated();
     return {
       ok: true,
       changeSet: cs,
@@ -168,6 +169,7 @@ export class Preparation {
         after ??= state();
         return after;
       },
+      valueAfter: (sheet, row, col) => model().valueAt(sheet, row, col),
     };
   }
 }

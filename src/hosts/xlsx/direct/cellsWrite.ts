@@ -11,7 +11,7 @@
  * nothing else of that part changes), where every reader decodes the escapes (ExcelJS does not in inline
  * strings).
  */
-import type { CellInput, CellStyle, CellValue, Rect, SheetSnapshot } from "../../../core/types";
+import type { CellInput, CellStyle, CellValue, Rect } from "../../../core/types";
 import { columnLetter } from "../../../core/address";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
@@ -31,6 +31,33 @@ export const escapeText = (text: string): string =>
     : text
         .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
         .replace(FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+
+/** toStored's results by the formula's shape (its digits as "0"): a column of formulas has one shape. */
+const STORED_SHAPES = new Map<string, string>();
+/** A function name with a digit in it ("T.DIST.2T", or "A1(" as a name): the shape could not tell it apart. */
+const DIGIT_NAME = /[A-Za-z][A-Za-z0-9.]*\d[A-Za-z0-9.]*(?=\()/;
+
+/**
+ * toStored (future.ts), once per shape: it only puts "_xlfn." prefixes (no digits) before function names,
+ * which hold no digits here and which the digits around them do not decide, so the stored shape with the
+ * formula's own digit runs put back in order is toStored of the formula.
+ */
+export function storedFormula(formula: string): string {
+  if (DIGIT_NAME.test(formula)) return toStored(formula);
+  const runs: string[] = [];
+  const shape = formula.replace(/\d+/g, (d) => {
+    runs.push(d);
+    return "0";
+  });
+  let stored = STORED_SHAPES.get(shape);
+  if (stored === undefined) {
+    if (STORED_SHAPES.size >= 10_000) STORED_SHAPES.clear();
+    STORED_SHAPES.set(shape, (stored = toStored(shape)));
+  }
+  if (!runs.length) return stored;
+  let i = 0;
+  return stored.replace(/0/g, () => runs[i++]);
+}
 
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
@@ -103,7 +130,7 @@ export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: num
       return;
     case "formula":
       // Stored as Excel stores it (functions newer than 2007 with "_xlfn."); the cached result comes later.
-      c.f = toStored(v.formula.replace(/^=/, ""));
+      c.f = storedFormula(v.formula.replace(/^=/, ""));
       return;
   }
 }
@@ -148,7 +175,7 @@ export function fitWrappedRows(
   book: DirectBook,
   sheet: Sheet,
   rows: Iterable<number>,
-  after?: SheetSnapshot,
+  after?: ValueAt,
 ): void {
   const cols = colsOf(sheet);
   const widths = new Map<number, number>();
@@ -180,11 +207,14 @@ export function fitWrappedRows(
   }
 }
 
+/** A sheet's cell values as the change set leaves them, recalculated (prepare's model, read in place). */
+export type ValueAt = (row: number, col: number) => CellValue;
+
 /** A text cell's text: inline, or the after-state value of a shared string. */
-function textOf(c: CellPart, after: SheetSnapshot | undefined, row: number): string | null {
+function textOf(c: CellPart, after: ValueAt | undefined, row: number): string | null {
   if (c.is !== undefined) return c.is;
   if (c.t === "s" && after) {
-    const v = after.values[row - after.top]?.[c.col - after.left];
+    const v = after(row, c.col);
     return typeof v === "string" ? v : null;
   }
   return null;
@@ -231,15 +261,13 @@ export function setCached(c: CellPart, v: CellValue): boolean {
  * The formula cells of a sheet get the after-state's values as their cached results (core's model
  * recalculated them: what apply.ts recalculate gives). Returns whether anything changed.
  */
-export function cacheResults(sheet: Sheet, after: SheetSnapshot): boolean {
+export function cacheResults(sheet: Sheet, after: ValueAt): boolean {
   let changed = false;
-  for (const row of sheet.part.rows) {
-    const line = after.values[row.index - after.top];
+  for (const row of sheet.part.rows)
     for (const c of row.cells) {
       if (c.f === null) continue;
-      if (setCached(c, line?.[c.col - after.left] ?? null)) changed = true;
+      if (setCached(c, after(row.index, c.col))) changed = true;
     }
-  }
   return changed;
 }
 

@@ -122,7 +122,7 @@ export class DirectHost implements SessionHost {
         const read = this.lastRead;
         if (read) for (const s of [read.active, ...Object.values(read.others ?? {})]) full.add(s.name);
         for (const op of cs.ops) if (op.op === "addSheet") full.add(op.sheet);
-        writeDirect(this.book!, cs, { after: p.after, full });
+        writeDirect(this.book!, cs, { value: (s, r, c) => p.valueAfter(s, r, c), full });
         this.via = "direct";
         return;
       }

@@ -8,7 +8,7 @@
  * write needs and says whether every op can be written directly (true) or why not (the caller then writes
  * the whole change set through ExcelJS). `writeDirect` then cannot fail half-way for a reason it knew of.
  */
-import type { CellValue, ChangeSet, Op, Rect, WorkbookSnapshot } from "../../../core/types";
+import type { CellValue, ChangeSet, Op, Rect } from "../../../core/types";
 import { evaluateFormula } from "../../../core/formula";
 import { fromStored } from "../future";
 import { attrs, relKind, resolveTarget } from "../opc";
@@ -25,6 +25,7 @@ import {
   setCells,
   setStyle,
   updateDimension,
+  type ValueAt,
 } from "./cellsWrite";
 import { DirectUnsupported } from "./unsupported";
 import { sectionOf } from "./sections";
@@ -270,17 +271,22 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   return true;
 }
 
-/** What writeDirect needs from the core: the workbook after the change set, and which sheets it holds in full. */
+/** What writeDirect needs from the core: the workbook's values after the change set, and which sheets it holds in full. */
 export interface AfterState {
-  after: WorkbookSnapshot;
+  /**
+   * A cell's value as the change set leaves it, recalculated (PreparedOk.valueAfter); undefined for a sheet
+   * the workbook then does not have.
+   */
+  value(sheet: string, row: number, col: number): CellValue | undefined;
   /** Sheets the snapshot the change set was prepared on held in full (active and others). */
   full: ReadonlySet<string>;
 }
 
-function afterSheet(state: AfterState, name: string) {
+/** A full sheet's values after the change set, or undefined when the core's model does not hold it all. */
+function afterSheet(state: AfterState, name: string): ValueAt | undefined {
   if (!state.full.has(name) && !state.full.has("*")) return undefined;
-  const a = state.after;
-  return a.active.name === name ? a.active : a.others?.[name];
+  if (state.value(name, 0, 0) === undefined) return undefined;
+  return (row, col) => state.value(name, row, col) ?? null;
 }
 
 /** Writes a change set prepareDirect accepted. */
@@ -416,7 +422,7 @@ function recomputeFormulas(book: DirectBook, state: AfterState, touched: string[
   const sst = plan.tables.sst;
   const valueOf = (name: string, row: number, col: number): CellValue => {
     const a = afterSheet(state, name);
-    if (a) return a.values[row - a.top]?.[col - a.left] ?? null;
+    if (a) return a(row, col);
     const sheet = book.isLoaded(name) ? book.sheet(name) : undefined;
     const c = sheet?.cell(row, col);
     if (!c) return null;

@@ -1,0 +1,141 @@
+/**
+ * Formula results in the workbook model (core/model.ts): the recalculation, which records the cells the
+ * formulas read, and what that record says of an op — whether it may change any result, so that a
+ * simulation recalculates between change sets only when a later one could see a difference. Pure.
+ */
+import type { CellValue, Op } from "./types";
+import { evaluateFormula, UnsupportedFormula } from "./formula";
+import type { Cell, SheetModel } from "./sheetModel";
+
+/**
+ * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
+ * changes, so formula results stay what they were.
+ */
+export const KEEPS_VALUES: ReadonlySet<Op["op"]> = new Set<Op["op"]>([
+  "setStyle",
+  "select",
+  "setColumnWidth",
+  "setValidation",
+  "addConditionalFormats",
+  "removeConditionalFormats",
+  "freezePanes",
+  "setPageSetup",
+]);
+
+/**
+ * Ops that change no formula's result in the model nor what its references point at: a new sheet is empty
+ * (its cells read as a missing sheet's do, null), tables and defined names are not evaluated (a formula with
+ * a structured reference or a name is beyond core's evaluator and keeps its cached result).
+ */
+const NO_RESULT_CHANGE: ReadonlySet<Op["op"]> = new Set<Op["op"]>(["addSheet", "addTable", "setName"]);
+
+/** A cell's key in a sheet's set of cells read (columns stop at XFD, 16,384). */
+const cellKey = (row: number, col: number) => row * 16384 + col;
+
+/** The cells the formulas read in a recalculation, by the sheet name they give (cellKey). */
+export type Reads = Map<string, Set<number>>;
+
+/**
+ * Whether `op` may change some formula's result: false when it keeps values (KEEPS_VALUES,
+ * NO_RESULT_CHANGE), or when `reads` (null: unknown) is what the formulas read and `op` writes constants
+ * into cells none of them reads (a formula that reads a cell reads it whatever branch it takes: IF
+ * evaluates both).
+ */
+export function mayChangeResults(reads: Reads | null, op: Op): boolean {
+  if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
+  if (op.op !== "setCells" || !reads) return true;
+  const read = reads.get(op.sheet);
+  for (let r = 0; r < op.cells.length; r++) {
+    const row = op.cells[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null) continue;
+      if (v.kind === "formula") return true;
+      if (read?.has(cellKey(op.top + r, op.left + c))) return true;
+    }
+  }
+  return false;
+}
+
+/** After `op`, the formulas may read other cells (they or their references changed): the record is stale. */
+export function movesReads(op: Op): boolean {
+  if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
+  return op.op !== "setCells" || op.cells.some((row) => row.some((v) => v?.kind === "formula"));
+}
+
+/**
+ * Recomputes the formula cells core's evaluator can evaluate (others keep their cached value), in place;
+ * the cells the formulas read, whichever pass read them (a formula evaluated only in an early pass reads
+ * the same cells in a later one).
+ */
+export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Reads {
+  // Cells are evaluated sheet by sheet, row by row. Another pass is needed only when a formula read a
+  // formula cell that comes later in that order (or changed after it was read): most sheets need one.
+  // A pass after the first evaluates only the formulas that read some formula cell: a formula that read
+  // constants alone gets the same result again.
+  const sheets = [...models.values()];
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  let cur = { sheet: 0, row: 0, col: 0 };
+  let forward = false;
+  let readFormula = false;
+  const reads = new Map<string, Set<number>>();
+  let lastSheet: string | null = null;
+  let lastReads = new Set<number>();
+  const get = (sheet: string | null, row: number, col: number): CellValue => {
+    if (sheet === null) return null;
+    // Recorded by the name read, whether that sheet exists or not (addSheet may make it).
+    if (sheet !== lastSheet) {
+      lastSheet = sheet;
+      let set = reads.get(sheet);
+      if (!set) reads.set(sheet, (set = new Set()));
+      lastReads = set;
+    }
+    lastReads.add(cellKey(row, col));
+    const s = models.get(sheet);
+    if (!s) return null;
+    const cell = s.get(row, col);
+    if (cell.formula) {
+      readFormula = true;
+      const k = order.get(s.name)!;
+      if (k > cur.sheet || (k === cur.sheet && (row > cur.row || (row === cur.row && col > cur.col))))
+        forward = true;
+    }
+    return cell.value;
+  };
+  /** Where a formula is, in evaluation order: sheet index, sheet, row, the row's cells, column. */
+  type Place = [number, SheetModel, number, Map<number, Cell>, number];
+  let todo: Place[] = [];
+  sheets.forEach((s, k) => {
+    for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
+      for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0]))
+        if (cell.formula) todo.push([k, s, r, cols, c]);
+  });
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    forward = false;
+    const again: Place[] = [];
+    for (const place of todo) {
+      const [k, s, r, cols, c] = place;
+      const cell = cols.get(c)!;
+      cur = { sheet: k, row: r, col: c };
+      readFormula = false;
+      let v: CellValue;
+      try {
+        v = evaluateFormula(cell.formula!, get, s.name);
+      } catch (e) {
+        if (!(e instanceof UnsupportedFormula)) throw e;
+        if (readFormula) again.push(place);
+        continue;
+      }
+      if (readFormula) again.push(place);
+      if (v === "") v = null;
+      if (v !== cell.value) {
+        cell.value = v;
+        changed = true;
+      }
+    }
+    if (!changed || !forward) break;
+    todo = again;
+  }
+  return reads;
+}
