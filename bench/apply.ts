@@ -110,7 +110,7 @@ export async function benchApply(opts: { runs?: number; memoryRows?: number } = 
     "",
     `10,000-row input ${kib(inBytes)}; its apply output ${kib(median(ours.map((s) => s.size)))}, ExcelJS's resave ${kib(median(plain.map((s) => s.size)))}. ` +
       (cliPreserves()
-        ? "The CLI's apply carries the dropped parts itself (preserveParts)."
+        ? "The CLI's apply writes the package directly: the parts it does not touch are copied byte for byte (ExcelJS, with preserveParts carrying what it drops, only on its whole-change-set fallback)."
         : "The CLI's apply does not call preserveParts yet: the bench runs it after the CLI, inside the measured time."),
   ];
   return { lines, ok: okSpeed && okMemory, speed, memory };
