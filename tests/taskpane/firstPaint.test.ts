@@ -6,36 +6,14 @@
 // to see whether (and with what) it is mounted.
 import { getByRole, getByText, queryByRole } from "@testing-library/dom";
 import { outsideOfficeHtml } from "../../src/taskpane/firstPaint";
-import { OFFICE_READY_TIMEOUT_MS, type OfficeLike } from "../../src/taskpane/officeReady";
+import { OFFICE_READY_TIMEOUT_MS } from "../../src/taskpane/officeReady";
+import { fakeOffice as fakeOfficeIn, loadEntry, officeGlobal } from "./entry";
 
 const mountApp = jest.fn();
 jest.mock("../../src/taskpane/mountApp", () => ({ mountApp: (...a: unknown[]) => mountApp(...a) }));
 
-const g = globalThis as { Office?: OfficeLike };
-
-/** A fake office.js: `fire` makes Office ready with that host; `associate` sees the ribbon's actions. */
-function fakeOffice() {
-  let fire: ((info: { host: unknown }) => unknown) | undefined;
-  const associate = jest.fn();
-  g.Office = {
-    onReady: (cb) => void (fire = cb),
-    context: { displayLanguage: "vi-VN" },
-    HostType: { Excel: "Excel" },
-    actions: { associate },
-  };
-  return { fire: (host: string | null) => fire!({ host }), associate };
-}
-
-/** Loads the entry afresh into a page with an empty #root. */
-function loadEntry(): HTMLElement {
-  document.head.innerHTML = "";
-  document.body.innerHTML = '<div id="root"></div>';
-  jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry runs on load, afresh each time
-    require("../../src/taskpane/index");
-  });
-  return document.getElementById("root")!;
-}
+const g = officeGlobal;
+const fakeOffice = () => fakeOfficeIn("vi-VN");
 
 const flush = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();

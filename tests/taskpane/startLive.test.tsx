@@ -8,7 +8,8 @@
 import { getByRole, queryByRole, screen } from "@testing-library/dom";
 import { MemoryHost } from "../../src/app/memoryHost";
 import { sampleWorkbook } from "../../src/core/sample";
-import { OFFICE_READY_TIMEOUT_MS, type OfficeLike } from "../../src/taskpane/officeReady";
+import { OFFICE_READY_TIMEOUT_MS } from "../../src/taskpane/officeReady";
+import { fakeOffice as fakeOfficeIn, loadEntry, officeGlobal } from "./entry";
 
 const createHost = jest.fn(() => new MemoryHost(sampleWorkbook()));
 jest.mock("../../src/taskpane/officeGlue", () => ({
@@ -17,29 +18,8 @@ jest.mock("../../src/taskpane/officeGlue", () => ({
   runSelfCheck: jest.fn(),
 }));
 
-const g = globalThis as { Office?: OfficeLike };
-
-function fakeOffice() {
-  let fire: ((info: { host: unknown }) => unknown) | undefined;
-  const associate = jest.fn();
-  g.Office = {
-    onReady: (cb) => void (fire = cb),
-    context: { displayLanguage: "en-US" },
-    HostType: { Excel: "Excel" },
-    actions: { associate },
-  };
-  return { fire: (host: string | null) => fire!({ host }), associate };
-}
-
-function loadEntry(): HTMLElement {
-  document.head.innerHTML = "";
-  document.body.innerHTML = '<div id="root"></div>';
-  jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry runs on load, afresh each time
-    require("../../src/taskpane/index");
-  });
-  return document.getElementById("root")!;
-}
+const g = officeGlobal;
+const fakeOffice = () => fakeOfficeIn("en-US");
 
 const OUTSIDE = { name: "Open the playground" };
 
