@@ -6,7 +6,7 @@
 import { columnIndex, columnLetter } from "../../core/address";
 import { takenRows } from "../../core/charts";
 import type { ChangeSet } from "../../core/types";
-import { decodeXml, encodeXml } from "./opc";
+import { decodeXml, encodeXml } from "./xml";
 
 /**
  * Cells inserted on a sheet: 0-based `at` (what was there moves right, or down), applied in order. With

@@ -4,7 +4,8 @@
  * `restoreControlCharacters` puts the escapes back into the output's shared strings and inline strings,
  * text by text, where the stripped text maps to exactly one original.
  */
-import { decodeXml, relKind, resolveTarget, type Package } from "./opc";
+import { type Package } from "./opc";
+import { decodeXml, relKind, resolveTarget } from "./xml";
 
 /** An escaped control character (not `_x005F_x000B_`, which is the literal text "_x000B_"). */
 const CONTROL_ESCAPE = /(?<!_x005F)_x00(?:0[0-8BbCcEeFf]|1[0-9A-Fa-f])_/g;

@@ -6,7 +6,7 @@
  * references moved by the inserted columns.
  */
 import { shiftFormula, shiftLocalRefs, shiftSqref, type ColumnEdit } from "./anchors";
-import { attrs, decodeXml, encodeXml } from "./opc";
+import { attrs, decodeXml, encodeXml } from "./xml";
 
 /** Extensions carried when the output lacks them: x14 data validations, sparklines. */
 const CARRY = new Set(["{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}", "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"]);

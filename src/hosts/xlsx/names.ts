@@ -5,7 +5,8 @@
  * reads `<rowBreaks>`/`<colBreaks>`. These put them back from the input, moved by the inserted columns.
  */
 import { shiftFormula, shiftIndex, type ColumnEdit } from "./anchors";
-import { attrs, decodeXml, encodeXml, type Package } from "./opc";
+import { type Package } from "./opc";
+import { attrs, decodeXml, encodeXml } from "./xml";
 
 interface DefinedName {
   name: string;

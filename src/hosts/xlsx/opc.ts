@@ -5,33 +5,7 @@
  */
 import type JSZip from "jszip";
 
-import {
-  REL,
-  attrs,
-  decodeXml,
-  encodeXml,
-  parseRels,
-  relKind,
-  relativeTarget,
-  relsPathOf,
-  resolveTarget,
-  writeRels,
-  type Rel,
-} from "./xml";
-
-export {
-  REL,
-  attrs,
-  decodeXml,
-  encodeXml,
-  parseRels,
-  relKind,
-  relativeTarget,
-  relsPathOf,
-  resolveTarget,
-  writeRels,
-  type Rel,
-};
+import { attrs, encodeXml, parseRels, relKind, relsPathOf, resolveTarget, writeRels, type Rel } from "./xml";
 
 /** A package in a zip: its files as text, its content types, relationships, and the workbook's sheets. */
 export class Package {

@@ -9,7 +9,8 @@
  * `lost` (the caller refuses unless the user accepts the loss). docs/HOSTS-XLSX.md records the details.
  */
 import JSZip from "jszip";
-import { Package, REL, relKind, relativeTarget, resolveTarget, type Rel } from "./opc";
+import { Package } from "./opc";
+import { REL, relKind, relativeTarget, resolveTarget, type Rel } from "./xml";
 import { shiftAnchors, shiftChartRefs, shiftRefAttributes, type ColumnEdit } from "./anchors";
 import { restoreControlCharacters } from "./controls";
 import { restoreDefinedNames, restorePageBreaks, restoreWorkbookProtection } from "./names";

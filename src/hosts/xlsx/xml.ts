@@ -1,7 +1,7 @@
 /**
  * XML text helpers of the xlsx host (string-level, on the well-known, attribute-only XML of package parts):
  * entities, one start tag's attributes, relationships and their targets. Their own module, without JSZip
- * or the package model (opc.ts re-exports them), so the direct reader the CLI's summary loads stays small.
+ * or the package model (opc.ts imports them), so the direct reader the CLI's summary loads stays small.
  */
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { ChangeSet } from "../../../src/core";
 import { applyChangeSet, loadWorkbook, saveWorkbook } from "../../../src/hosts/xlsx";
 import { preserveParts, type ColumnEdit } from "../../../src/hosts/xlsx/preserve";
-import { parseRels, relsPathOf, resolveTarget } from "../../../src/hosts/xlsx/opc";
+import { parseRels, relsPathOf, resolveTarget } from "../../../src/hosts/xlsx/xml";
 import {
   ANCHORS,
   CHART_TITLE,

@@ -14,7 +14,7 @@ import {
   readSnapshot,
   saveWorkbook,
 } from "../../../src/hosts/xlsx";
-import { parseRels, relsPathOf, resolveTarget } from "../../../src/hosts/xlsx/opc";
+import { parseRels, relsPathOf, resolveTarget } from "../../../src/hosts/xlsx/xml";
 import { addParts, ANCHORS } from "../../support/xlsxParts";
 import { analyzed, seedWorkbook } from "./helpers";
 

@@ -7,8 +7,9 @@
  * `savePackage` writes back only the parts that changed.
  */
 import type JSZip from "jszip";
-import { Package, REL, relKind, relativeTarget, relsPathOf, resolveTarget, type Rel } from "../opc";
-import { encodeXml } from "../opc";
+import { Package } from "../opc";
+import { REL, relKind, relativeTarget, relsPathOf, resolveTarget, type Rel } from "../xml";
+import { encodeXml } from "../xml";
 import { DirectPackage, openZip, sheetsOf, type SheetEntry } from "./package";
 import {
   parseSheet,

@@ -10,7 +10,7 @@ import type { Rect } from "../../../core/types";
 import { columnLetter, parseCellAddress, shiftRect } from "../../../core/address";
 import { shiftFormulaColumns } from "../../../core/formula";
 import { shiftFormulaRows, shiftRectRows } from "../../../core/rowShift";
-import { attrs, decodeXml, encodeXml } from "../opc";
+import { attrs, decodeXml, encodeXml } from "../xml";
 import { parseRange, shiftRefList } from "../rects";
 import type { DirectBook, Sheet } from "./book";
 import { WORKSHEET_ORDER, childrenOf, sectionOf, sectionsOf, setSection } from "./sections";

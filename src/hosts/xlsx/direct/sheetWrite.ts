@@ -7,7 +7,7 @@
 import type { ConditionalRule, PageSetup, Rect } from "../../../core/types";
 import { rectAddress } from "../../../core/address";
 import { sameRule } from "../../../core/modelExtras";
-import { attrs, decodeXml, encodeXml } from "../opc";
+import { attrs, decodeXml, encodeXml } from "../xml";
 import { cellsToRects, parseRange, sameRect } from "../rects";
 import type { DirectBook, Sheet } from "./book";
 import { sectionOf, sectionsOf, setSection } from "./sections";

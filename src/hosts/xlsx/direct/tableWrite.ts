@@ -6,7 +6,8 @@
  */
 import type { Rect } from "../../../core/types";
 import { rectAddress } from "../../../core/address";
-import { Package, REL, relativeTarget, resolveTarget, attrs, decodeXml, encodeXml, type Rel } from "../opc";
+import { Package } from "../opc";
+import { REL, relativeTarget, resolveTarget, attrs, decodeXml, encodeXml, type Rel } from "../xml";
 import { parseRange } from "../rects";
 import { uniqueNames } from "../tableNames";
 import { cachedText, type DirectBook, type Sheet } from "./book";

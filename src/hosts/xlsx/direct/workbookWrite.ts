@@ -4,7 +4,7 @@
  * titles), and calcPr's fullCalcOnLoad once cells changed. Everything else of workbook.xml stays as written.
  */
 import type { PageSetup } from "../../../core/types";
-import { attrs, decodeXml, encodeXml, relsPathOf, resolveTarget } from "../opc";
+import { attrs, decodeXml, encodeXml, relsPathOf, resolveTarget } from "../xml";
 import type { DirectBook, SheetEntry } from "./book";
 import type { SheetPart } from "./sheetPart";
 

@@ -11,7 +11,7 @@
 import type { CellValue, ChangeSet, Op, Rect } from "../../../core/types";
 import { evaluateFormula } from "../../../core/formula";
 import { fromStored } from "../future";
-import { attrs, relKind, resolveTarget } from "../opc";
+import { attrs, relKind, resolveTarget } from "../xml";
 import { parseRange, overlaps, shiftRect } from "../rects";
 import { insertSupport, shiftColumns, shiftRows } from "./columnsShift";
 import { shiftRectRows } from "../../../core/rowShift";
