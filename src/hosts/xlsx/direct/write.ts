@@ -56,9 +56,6 @@ import {
   updateAppTitles,
 } from "./workbookWrite";
 
-/** Ops the direct writer does not write (yet): a change set with one of them goes through ExcelJS. */
-const FALLBACK = new Set<Op["op"]>([]);
-
 const WRITES_CELLS = new Set<Op["op"]>([
   "setCells",
   "addTable",
@@ -120,7 +117,6 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
   const deleted = new Set<string>();
   const touched = new Set<string>();
   for (const op of cs.ops) {
-    if (FALLBACK.has(op.op)) return `${op.op} is written through ExcelJS`;
     if (op.op === "addSheet") {
       if (book.entry(op.sheet) || added.has(op.sheet)) return `sheet ${op.sheet} exists`;
       added.add(op.sheet);
