@@ -2,7 +2,8 @@
  * The output package as zip bytes (Node): the parts the writer did not touch are copied as they were in the
  * input, compressed bytes and all (JSZip keeps them, undecompressed, for a file loaded and never changed);
  * the parts it wrote are deflated by Node's zlib — native code, several times faster than JSZip's pako on
- * the few megabytes of XML a 10,000-row plan makes (issue 14's time target).
+ * the few megabytes of XML a 10,000-row plan makes (issue 14's time target) — on Node's threadpool (zlib's
+ * async calls run on libuv's threads), so compressing one piece of a sheet overlaps serialising the next.
  */
 import * as zlib from "node:zlib";
 import { constants, deflateRawSync } from "node:zlib";
@@ -42,23 +43,67 @@ export function crc32js(data: Uint8Array, crc = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** Deflates one piece's bytes (level 6, as JSZip and ExcelJS write) off the main thread. */
+export type Deflate = (data: Uint8Array, options: zlib.ZlibOptions) => Promise<Buffer>;
+
+const deflateOnPool: Deflate = (data, options) =>
+  new Promise((resolve, reject) =>
+    zlib.deflateRaw(data, options, (err, out) => (err ? reject(err) : resolve(out))),
+  );
+
+/**
+ * How many pieces are being deflated at once (zlib on libuv's threadpool) while the next is serialised: each
+ * holds a piece's UTF-8 bytes (a few hundred rows) and its output until its turn to be kept, so memory stays
+ * bounded whatever the sheet's size.
+ */
+export const IN_FLIGHT = 4;
+
+/**
+ * The promise, marked as handled: one that fails while the caller is awaiting another is not an unhandled
+ * rejection (which ends the process); the caller still gets its error when it awaits it.
+ */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/** The final empty block (BFINAL set) that closes a stream of sync-flushed pieces: 03 00. */
+const LAST_BLOCK = deflateRawSync(Buffer.alloc(0));
+
+const PIECE_OPTIONS: zlib.ZlibOptions = { level: 6, finishFlush: constants.Z_SYNC_FLUSH };
+
 /**
  * A part given as pieces of text (a big sheet, row by row): encoded and deflated piece by piece, so its
  * whole text and UTF-8 bytes are never held at once (the 50,000-row memory target). Each piece is deflated
- * to a sync-flush boundary (a whole number of non-final blocks) and a final empty block closes the stream:
- * the pieces' outputs joined are one valid deflate stream.
+ * on its own to a sync-flush boundary (a whole number of non-final blocks) and a final empty block closes
+ * the stream: the pieces' outputs joined, in the pieces' order, are one valid deflate stream. Each piece's
+ * output depends on that piece alone, so deflating up to `inFlight` of them at once on the threadpool gives
+ * the same bytes as one after the other. An error (in serialising or deflating) rejects once every piece
+ * in flight has settled: nothing is left running, nothing half-made is returned.
  */
-function deflatePieces(pieces: Iterable<string>): { packed: Uint8Array; crc: number; size: number } {
+export async function deflatePieces(
+  pieces: Iterable<string>,
+  deflate: Deflate = deflateOnPool,
+  inFlight = IN_FLIGHT,
+): Promise<{ packed: Uint8Array; crc: number; size: number }> {
   const out: Buffer[] = [];
+  const pending: Promise<Buffer>[] = [];
   let crc = 0;
   let size = 0;
-  for (const piece of pieces) {
-    const b = Buffer.from(piece, "utf8");
-    crc = crc32(b, crc);
-    size += b.length;
-    out.push(deflateRawSync(b, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }));
+  try {
+    for (const piece of pieces) {
+      const b = Buffer.from(piece, "utf8");
+      crc = crc32(b, crc);
+      size += b.length;
+      pending.push(handled(deflate(b, PIECE_OPTIONS)));
+      if (pending.length >= inFlight) out.push(await pending.shift()!);
+    }
+    for (const p of pending.splice(0)) out.push(await p);
+  } catch (e) {
+    await Promise.allSettled(pending);
+    throw e;
   }
-  out.push(deflateRawSync(Buffer.alloc(0)));
+  out.push(LAST_BLOCK);
   return { packed: Buffer.concat(out), crc, size };
 }
 
@@ -94,48 +139,76 @@ function asBytes(x: Uint8Array | ArrayBuffer | string): Uint8Array | null {
  * copied compressed as read (or, when JSZip holds one only as content, deflated from it).
  */
 export async function writeZip(zip: JSZip, changed: Map<string, PartText>): Promise<Uint8Array> {
-  const entries: Entry[] = [];
-  for (const [name, file] of Object.entries(zip.files)) {
-    const { time, date } = dosTime(file.date ?? new Date(0));
-    const nameBytes = Buffer.from(name, "utf8");
-    if (file.dir) {
-      entries.push({ name: nameBytes, method: 0, crc: 0, size: 0, packed: new Uint8Array(0), time, date });
-      continue;
-    }
-    const text = changed.get(name);
-    const kept = (file as unknown as { _data?: Compressed })._data;
-    const raw =
-      text === undefined && kept && typeof kept === "object" && "compressedContent" in kept ? kept : null;
-    const bytes = raw ? asBytes(raw.compressedContent) : null;
-    if (raw && bytes && (raw.compression.magic === "\x08\x00" || raw.compression.magic === "\x00\x00")) {
-      entries.push({
+  // Each entry in JSZip's order; the deflating of small parts goes on while the next entries are made.
+  const entries: Promise<Entry>[] = [];
+  try {
+    for (const [name, file] of Object.entries(zip.files)) {
+      const { time, date } = dosTime(file.date ?? new Date(0));
+      const nameBytes = Buffer.from(name, "utf8");
+      if (file.dir) {
+        entries.push(
+          Promise.resolve({
+            name: nameBytes,
+            method: 0,
+            crc: 0,
+            size: 0,
+            packed: new Uint8Array(0),
+            time,
+            date,
+          }),
+        );
+        continue;
+      }
+      const text = changed.get(name);
+      const kept = (file as unknown as { _data?: Compressed })._data;
+      const raw =
+        text === undefined && kept && typeof kept === "object" && "compressedContent" in kept ? kept : null;
+      const bytes = raw ? asBytes(raw.compressedContent) : null;
+      if (raw && bytes && (raw.compression.magic === "\x08\x00" || raw.compression.magic === "\x00\x00")) {
+        entries.push(
+          Promise.resolve({
+            name: nameBytes,
+            method: raw.compression.magic === "\x08\x00" ? 8 : 0,
+            crc: raw.crc32 >>> 0,
+            size: raw.uncompressedSize,
+            packed: bytes,
+            time,
+            date,
+          }),
+        );
+        continue;
+      }
+      if (text !== undefined && typeof text !== "string") {
+        // A big part: its pieces are serialised here, one after the other, while earlier ones deflate.
+        const { packed, crc, size } = await deflatePieces(text.pieces());
+        entries.push(Promise.resolve({ name: nameBytes, method: 8, crc, size, packed, time, date }));
+        continue;
+      }
+      const data = text !== undefined ? Buffer.from(text, "utf8") : await file.async("uint8array");
+      const crc = crc32(data);
+      const deflated = deflateOnPool(data, { level: 6 }).then((packed) => ({
         name: nameBytes,
-        method: raw.compression.magic === "\x08\x00" ? 8 : 0,
-        crc: raw.crc32 >>> 0,
-        size: raw.uncompressedSize,
-        packed: bytes,
+        method: 8,
+        crc,
+        size: data.length,
+        packed,
         time,
         date,
-      });
-      continue;
+      }));
+      entries.push(handled(deflated));
     }
-    if (text !== undefined && typeof text !== "string") {
-      const { packed, crc, size } = deflatePieces(text.pieces());
-      entries.push({ name: nameBytes, method: 8, crc, size, packed, time, date });
-      continue;
-    }
-    const data = text !== undefined ? Buffer.from(text, "utf8") : await file.async("uint8array");
-    entries.push({
-      name: nameBytes,
-      method: 8,
-      crc: crc32(data),
-      size: data.length,
-      packed: deflateRawSync(data, { level: 6 }),
-      time,
-      date,
-    });
+  } catch (e) {
+    await Promise.allSettled(entries); // nothing left running
+    throw e;
   }
-  return assemble(entries);
+  // Every deflate started has finished (or failed) before this returns or throws.
+  const settled = await Promise.allSettled(entries);
+  const done: Entry[] = [];
+  for (const r of settled) {
+    if (r.status === "rejected") throw r.reason;
+    done.push(r.value);
+  }
+  return assemble(done);
 }
 
 /**
