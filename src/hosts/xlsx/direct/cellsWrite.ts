@@ -32,31 +32,54 @@ export const escapeText = (text: string): string =>
         .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
         .replace(FORBIDDEN, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 
-/** toStored's results by the formula's shape (its digits as "0"): a column of formulas has one shape. */
-const STORED_SHAPES = new Map<string, string>();
+/**
+ * toStored's results by the formula's shape (its digit runs as one "0"): a column of formulas has one
+ * shape. null: the shape names a function with a digit in it, and the formula is stored by toStored itself.
+ */
+const STORED_SHAPES = new Map<string, string | null>();
 /** A function name with a digit in it ("T.DIST.2T", or "A1(" as a name): the shape could not tell it apart. */
 const DIGIT_NAME = /[A-Za-z][A-Za-z0-9.]*\d[A-Za-z0-9.]*(?=\()/;
+
+const isDigit = (ch: number) => ch >= 48 && ch <= 57;
 
 /**
  * toStored (future.ts), once per shape: it only puts "_xlfn." prefixes (no digits) before function names,
  * which hold no digits here and which the digits around them do not decide, so the stored shape with the
- * formula's own digit runs put back in order is toStored of the formula.
+ * formula's own digit runs put back in order is toStored of the formula. Whether a function name holds a
+ * digit is the shape's property as much as the formula's (a digit run stays a digit in the shape, letters
+ * and dots stay), so it too is known once per shape.
  */
 export function storedFormula(formula: string): string {
-  if (DIGIT_NAME.test(formula)) return toStored(formula);
+  // The shape and the digit runs, in one pass.
   const runs: string[] = [];
-  const shape = formula.replace(/\d+/g, (d) => {
-    runs.push(d);
-    return "0";
-  });
+  let shape = "";
+  let from = 0;
+  for (let i = 0; i < formula.length; i++) {
+    if (!isDigit(formula.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < formula.length && isDigit(formula.charCodeAt(j))) j++;
+    shape += formula.slice(from, i) + "0";
+    runs.push(formula.slice(i, j));
+    from = j;
+    i = j - 1;
+  }
+  shape = runs.length ? shape + formula.slice(from) : formula;
   let stored = STORED_SHAPES.get(shape);
   if (stored === undefined) {
     if (STORED_SHAPES.size >= 10_000) STORED_SHAPES.clear();
-    STORED_SHAPES.set(shape, (stored = toStored(shape)));
+    STORED_SHAPES.set(shape, (stored = DIGIT_NAME.test(shape) ? null : toStored(shape)));
   }
+  if (stored === null) return toStored(formula);
   if (!runs.length) return stored;
-  let i = 0;
-  return stored.replace(/0/g, () => runs[i++]);
+  // Each "0" of the stored shape is the next digit run.
+  let out = "";
+  let last = 0;
+  let k = 0;
+  for (let i = stored.indexOf("0"); i >= 0; i = stored.indexOf("0", i + 1)) {
+    out += stored.slice(last, i) + runs[k++];
+    last = i + 1;
+  }
+  return out + stored.slice(last);
 }
 
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
@@ -66,7 +89,7 @@ function edited(c: CellPart): void {
 
 /** The style a cell made now starts with: its row's (when the row has one), else its column's. */
 export function baseStyle(sheet: Sheet, row: RowPart | undefined, col: number): number {
-  if (row && /\bcustomFormat="(1|true)"/.test(row.attrs)) {
+  if (row && row.attrs.includes("customFormat") && /\bcustomFormat="(1|true)"/.test(row.attrs)) {
     const s = /\bs="(\d+)"/.exec(row.attrs);
     if (s) return Number(s[1]);
   }
@@ -96,16 +119,28 @@ function clearContent(sheet: Sheet, c: CellPart): void {
   c.is = undefined;
 }
 
+/** An input that leaves the cell empty. */
+const isBlank = (v: CellInput) => v.kind === "blank" || (v.kind === "text" && v.text === "");
+
 export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: number, v: CellInput): void {
   const existing = sheet.cell(row, col);
-  if (v.kind === "blank" || (v.kind === "text" && v.text === "")) {
-    if (!existing) return;
-    clearContent(sheet, existing);
-    // A cell with nothing and no style is not written (as ExcelJS leaves it out).
-    if (!existing.s) sheet.remove(row, col);
+  if (isBlank(v)) {
+    if (existing) blankOut(sheet, row, col, existing);
     return;
   }
   const c = existing ?? sheet.cellFor(row, col, () => baseStyle(sheet, sheet.row(row), col));
+  writeValue(book, sheet, c, v);
+}
+
+/** A cell a blank input empties: its content goes, and the cell too when it has no style. */
+function blankOut(sheet: Sheet, row: number, col: number, existing: CellPart): void {
+  clearContent(sheet, existing);
+  // A cell with nothing and no style is not written (as ExcelJS leaves it out).
+  if (!existing.s) sheet.remove(row, col);
+}
+
+/** A non-blank input written into the cell `c`. */
+function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): void {
   clearContent(sheet, c);
   switch (v.kind) {
     case "text":
@@ -130,11 +165,21 @@ export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: num
       return;
     case "formula":
       // Stored as Excel stores it (functions newer than 2007 with "_xlfn."); the cached result comes later.
-      c.f = storedFormula(v.formula.replace(/^=/, ""));
+      c.f = storedFormula(v.formula.charCodeAt(0) === 61 /* = */ ? v.formula.slice(1) : v.formula);
       return;
   }
 }
 
+/** Whether a row's cells are in strictly increasing columns (as every writer writes them). */
+function increasing(cells: CellPart[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (cells[i].col <= cells[i - 1].col) return false;
+  return true;
+}
+
+/**
+ * writeInput for every cell of the op, each row's cells walked left to right with the op's columns (what
+ * writeInput finds by a search per cell); a row whose cells are out of order gets writeInput itself.
+ */
 export function setCells(
   book: DirectBook,
   sheet: Sheet,
@@ -142,27 +187,88 @@ export function setCells(
   left: number,
   cells: (CellInput | null)[][],
 ): void {
-  cells.forEach((line, r) =>
-    line.forEach((v, k) => {
-      if (v !== null) writeInput(book, sheet, top + r, left + k, v);
-    }),
-  );
+  for (let r = 0; r < cells.length; r++) {
+    const line = cells[r];
+    const rowIndex = top + r;
+    let row = sheet.row(rowIndex);
+    if (row && !increasing(row.cells)) {
+      for (let k = 0; k < line.length; k++) {
+        const v = line[k];
+        if (v !== null) writeInput(book, sheet, rowIndex, left + k, v);
+      }
+      continue;
+    }
+    let col = left;
+    const styleOfCol = () => baseStyle(sheet, sheet.row(rowIndex), col);
+    // Every cell of the row before index i is left of the column at hand.
+    let i = row ? firstAtOrAfter(row.cells, left) : 0;
+    for (let k = 0; k < line.length; k++) {
+      const v = line[k];
+      if (v === null) continue;
+      col = left + k;
+      let existing: CellPart | undefined;
+      if (row) {
+        const rc = row.cells;
+        while (i < rc.length && rc[i].col < col) i++;
+        if (i < rc.length && rc[i].col === col) existing = rc[i];
+      }
+      if (isBlank(v)) {
+        if (existing) blankOut(sheet, rowIndex, col, existing);
+        continue;
+      }
+      // A new cell goes in at index i (sheet.cellFor makes the row when there is none).
+      const c = existing ?? sheet.cellFor(rowIndex, col, styleOfCol);
+      row ??= sheet.row(rowIndex);
+      writeValue(book, sheet, c, v);
+    }
+  }
+}
+
+/** The index of the first cell at or right of column `col` in a row's (sorted) cells. */
+function firstAtOrAfter(cells: CellPart[], col: number): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid].col < col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: CellStyle): void {
-  // The style each style index becomes under this op, worked out once per index.
+  // The style each style index becomes under this op, worked out once per index (the last one at hand).
   const derived = new Map<number, number>();
+  let lastFrom = -1;
+  let lastTo = -1;
   for (const rect of ranges)
     for (let r = rect.top; r < rect.top + rect.rows; r++) {
       const row = sheet.rowFor(r);
-      for (let k = rect.left; k < rect.left + rect.cols; k++) {
-        const c = sheet.cellFor(r, k, () => baseStyle(sheet, row, k));
-        let s = derived.get(c.s);
-        if (s === undefined) derived.set(c.s, (s = book.styles.derive(c.s, style)));
-        if (s !== c.s) {
-          c.s = s;
+      if (rect.cols <= 0) continue;
+      const end = rect.left + rect.cols;
+      let k = rect.left;
+      const styleOfK = () => baseStyle(sheet, row, k);
+      // The row's cells walked left to right with the range's columns; a column without one gets it
+      // (sheet.cellFor, which also drops the row's spans hint: the first column always goes through it).
+      // A row whose cells are out of order gets sheet.cellFor for every column.
+      const cells = row.cells;
+      let c = sheet.cellFor(r, k, styleOfK);
+      const walk = increasing(cells);
+      let i = walk ? firstAtOrAfter(cells, k) : -1;
+      for (;;) {
+        if (c.s !== lastFrom) {
+          let s = derived.get(c.s);
+          if (s === undefined) derived.set(c.s, (s = book.styles.derive(c.s, style)));
+          lastFrom = c.s;
+          lastTo = s;
+        }
+        if (lastTo !== c.s) {
+          c.s = lastTo;
           edited(c);
         }
+        if (++k >= end) break;
+        if (walk && ++i < cells.length && cells[i].col === k) c = cells[i];
+        else c = sheet.cellFor(r, k, styleOfK);
       }
     }
 }
@@ -184,12 +290,20 @@ export function fitWrappedRows(
     if (w === undefined) widths.set(col, (w = Math.max(1, Math.floor(cols.widthOf(col) ?? 8.43))));
     return w;
   };
+  // Whether a style wraps, for the last style index asked (a row's cells mostly share a few).
+  let lastS = -1;
+  let lastWrap = false;
   for (const r of rows) {
     const row = sheet.row(r);
     if (!row) continue;
     let lines = 1;
     for (const c of row.cells) {
-      if (c.f !== null || !book.styles.format(c.s).wrap) continue;
+      if (c.f !== null) continue;
+      if (c.s !== lastS) {
+        lastS = c.s;
+        lastWrap = book.styles.format(c.s).wrap;
+      }
+      if (!lastWrap) continue;
       const text = textOf(c, after, r);
       if (!text) continue;
       const perLine = perLineOf(c.col);
@@ -197,9 +311,10 @@ export function fitWrappedRows(
       const n = text.split("\n").reduce((sum, p) => sum + Math.max(1, Math.ceil(p.length / perLine)), 0);
       lines = Math.max(lines, n);
     }
+    if (lines <= 1) continue;
     const height = Math.min(409, lines * LINE_POINTS);
     const ht = /\bht="([^"]*)"/.exec(row.attrs);
-    if (lines > 1 && height > (ht ? Number(ht[1]) : LINE_POINTS)) {
+    if (height > (ht ? Number(ht[1]) : LINE_POINTS)) {
       let a = row.attrs.replace(/\s+ht="[^"]*"/, "").replace(/\s+customHeight="[^"]*"/, "");
       a += ` ht="${height}" customHeight="1"`;
       row.attrs = a;
@@ -220,12 +335,21 @@ function textOf(c: CellPart, after: ValueAt | undefined, row: number): string | 
   return null;
 }
 
-/** The value a formula cell caches, as the cell's `t` and `v`. */
-function cached(v: CellValue): { t: string | null; v: string | null } {
-  if (v === null) return { t: null, v: null };
-  if (typeof v === "number") return { t: null, v: String(v) };
-  if (typeof v === "boolean") return { t: "b", v: v ? "1" : "0" };
-  return ERROR_CODES.has(v) ? { t: "e", v } : { t: "str", v };
+/** A formula cell caches `v`: as the cell's `t` and `v`. */
+function cache(c: CellPart, v: CellValue): void {
+  if (v === null) {
+    c.t = null;
+    c.v = null;
+  } else if (typeof v === "number") {
+    c.t = null;
+    c.v = String(v);
+  } else if (typeof v === "boolean") {
+    c.t = "b";
+    c.v = v ? "1" : "0";
+  } else {
+    c.t = ERROR_CODES.has(v) ? "e" : "str";
+    c.v = v;
+  }
 }
 
 /** A formula cell's cached value as the snapshot shows it. */
@@ -250,9 +374,7 @@ export function cachedValue(c: CellPart): CellValue {
 /** A formula cell's cached result becomes `v`; whether it changed. */
 export function setCached(c: CellPart, v: CellValue): boolean {
   if (v === cachedValue(c)) return false;
-  const next = cached(v);
-  c.t = next.t;
-  c.v = next.v;
+  cache(c, v);
   edited(c);
   return true;
 }

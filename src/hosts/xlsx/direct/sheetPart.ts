@@ -253,27 +253,44 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
     .join("");
 }
 
+/** Characters encodeXml replaces: most cell texts have none, and are written as they are. */
+const TO_ESCAPE = /[&<>"]/;
+const escaped = (s: string) => (TO_ESCAPE.test(s) ? encodeXml(s) : s);
+
+/** Leading or trailing white space, or a line break: the text needs xml:space="preserve". */
+const SPACE_KEPT = /^\s|\s$|\n/;
+
+/** Column letters by 0-based column, made once each (every cell written from its fields needs one). */
+const LETTERS: string[] = [];
+const letters = (col: number) => LETTERS[col] ?? (LETTERS[col] = columnLetter(col));
+
 /** A cell's XML: its `raw` when it has one, else written from its fields. */
 export function serializeCell(c: CellPart, rowIndex: number): string {
   if (c.raw !== undefined) return c.raw;
-  let x = `<c r="${columnLetter(c.col)}${rowIndex + 1}"`;
+  return cellXml(c, `${rowIndex + 1}`);
+}
+
+/** A cell written from its fields, `rowRef` its row's number as text. */
+function cellXml(c: CellPart, rowRef: string): string {
+  let x = '<c r="' + letters(c.col) + rowRef + '"';
   if (c.s) x += ` s="${c.s}"`;
-  if (c.t !== null) x += ` t="${encodeXml(c.t)}"`;
+  if (c.t !== null) x += ` t="${escaped(c.t)}"`;
   let inner = "";
   if (c.fXml !== undefined) inner += c.fXml;
-  else if (c.f !== null) inner += `<f>${encodeXml(c.f)}</f>`;
+  else if (c.f !== null) inner += `<f>${escaped(c.f)}</f>`;
   if (c.is !== undefined) {
-    const space = /^\s|\s$|\n/.test(c.is) ? ' xml:space="preserve"' : "";
-    inner += `<is><t${space}>${encodeXml(c.is)}</t></is>`;
-  } else if (c.v !== null) inner += `<v>${encodeXml(c.v)}</v>`;
+    const space = SPACE_KEPT.test(c.is) ? ' xml:space="preserve"' : "";
+    inner += `<is><t${space}>${escaped(c.is)}</t></is>`;
+  } else if (c.v !== null) inner += `<v>${escaped(c.v)}</v>`;
   return inner ? `${x}>${inner}</c>` : `${x}/>`;
 }
 
 export function serializeRow(r: RowPart): string {
-  const open = `<row r="${r.index + 1}"${r.attrs}`;
+  const rowRef = `${r.index + 1}`;
+  const open = `<row r="${rowRef}"${r.attrs}`;
   if (!r.cells.length) return `${open}/>`;
   let x = `${open}>`;
-  for (const c of r.cells) x += serializeCell(c, r.index);
+  for (const c of r.cells) x += c.raw !== undefined ? c.raw : cellXml(c, rowRef);
   return `${x}</row>`;
 }
 
