@@ -98,7 +98,8 @@ export async function deflatePieces(
       pending.push(handled(deflate(b, PIECE_OPTIONS)));
       if (pending.length >= inFlight) out.push(await pending.shift()!);
     }
-    for (const p of pending.splice(0)) out.push(await p);
+    // (Each taken off the list as it is awaited: on an error, the list holds the ones still in flight.)
+    while (pending.length) out.push(await pending.shift()!);
   } catch (e) {
     await Promise.allSettled(pending);
     throw e;

@@ -143,6 +143,17 @@ test("a failing deflate rejects, once every piece in flight has settled", async 
   expect(serialised).toBeLessThan(pieces.length);
 });
 
+test("a deflate failing after the last piece is serialised: the others in flight settle first", async () => {
+  const pieces = sheetLike(3); // five pieces, four in flight
+  const { deflate, log } = slowDeflate(() => 30);
+  let calls = 0;
+  const failing: Deflate = (data, options) =>
+    calls++ === 3 ? Promise.reject(new Error("deflate failed")) : deflate(data, options);
+  await expect(deflatePieces(pieces, failing, 4)).rejects.toThrow("deflate failed");
+  expect(calls).toBe(5);
+  expect(log.running).toBe(0);
+});
+
 test("an error while serialising a piece rejects, once the pieces in flight have settled", async () => {
   const { deflate, log } = slowDeflate(() => 20);
   function* broken() {
