@@ -71,15 +71,11 @@ export function storedFormula(formula: string): string {
   }
   if (stored === null) return toStored(formula);
   if (!runs.length) return stored;
-  // Each "0" of the stored shape is the next digit run.
-  let out = "";
-  let last = 0;
+  // Each "0" of the stored shape is the next digit run. (By replace, which makes one flat string: a text
+  // built by `+=` is a tree of pieces, and the cell keeps it until the sheet is written — on 50,000 rows of
+  // formulas, tens of megabytes more at the peak.)
   let k = 0;
-  for (let i = stored.indexOf("0"); i >= 0; i = stored.indexOf("0", i + 1)) {
-    out += stored.slice(last, i) + runs[k++];
-    last = i + 1;
-  }
-  return out + stored.slice(last);
+  return stored.replace(/0/g, () => runs[k++]);
 }
 
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
