@@ -227,6 +227,12 @@ const readingsOf = boundedMemo(
 );
 
 /**
+ * The reading of a text with some non-ASCII letter and none only Unicode has, remembered by text: apply-all
+ * and the panel look at the same names again and again ("Tiêu chí" has only Latin-1 letters).
+ */
+const legacyByText = boundedMemo(legacyByTextUncached, 50_000);
+
+/**
  * The legacy encoding of a text, or null for plain ASCII and real Unicode.
  * A legacy font name (".VnTime", "VNI-Times") decides when given. Otherwise the text is read three ways
  * (as Unicode, TCVN3, VNI) and the reading in which most of its non-ASCII words are Vietnamese syllables wins;
@@ -236,6 +242,10 @@ export function detectLegacy(text: string, fontName?: string | null): LegacyEnco
   const byFont = legacyFontEncoding(fontName);
   if (byFont) return byFont;
   if (!NON_ASCII.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
+  return legacyByText(text);
+}
+
+function legacyByTextUncached(text: string): LegacyEncoding | null {
   const words = candidateWords(text);
   if (words.length === 0) return null;
   let unicodeOk = 0;
