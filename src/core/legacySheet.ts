@@ -33,25 +33,37 @@ function textAt(sheet: SheetSnapshot, r: number, c: number): string | null {
 }
 
 /**
- * The sheet's legacy encoding, or null for a Unicode sheet: the cells a legacy font or a legacy reading marks
- * (by majority, TCVN3 or VNI) must outnumber the other non-ASCII text cells, so a stray "©" or a French word in
- * a Unicode table never turns it into a legacy one.
+ * The sheet's legacy encoding, or null for a Unicode sheet. Counted by rows: the rows holding a cell that a
+ * legacy font or a legacy reading marks must outnumber the rows whose non-ASCII text is all something else,
+ * so a stray "©" or a French word in a Unicode table never turns it into a legacy one, and the Unicode text
+ * the add-in writes beside a legacy table's names (agencies, tasks, the headers of the columns it adds, the
+ * total's label) never turns it into a Unicode one — counted by cells, a table with more unmet criteria than
+ * a third of its text cells read as Unicode once "assign" had written three cells per unmet row, and its
+ * headers were no longer found. TCVN3 or VNI: the majority of the legacy cells.
  */
 export function sheetEncoding(sheet: SheetSnapshot): LegacyEncoding | null {
   let tcvn3 = 0;
   let vni = 0;
-  let other = 0;
-  sheet.values.forEach((row, r) =>
-    row.forEach((_, c) => {
+  let legacyRows = 0;
+  let otherRows = 0;
+  const values = sheet.values;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    let legacy = false;
+    let other = false;
+    for (let c = 0; c < row.length; c++) {
       const text = textAt(sheet, r, c);
-      if (text === null) return;
+      if (text === null) continue;
       const e = detectLegacy(text, fontAt(sheet, r, c));
       if (e === "tcvn3") tcvn3++;
       else if (e === "vni") vni++;
-      else if (NON_ASCII.test(text)) other++;
-    }),
-  );
-  if (tcvn3 + vni === 0 || tcvn3 + vni <= other) return null;
+      else if (NON_ASCII.test(text)) other = true;
+      if (e !== null) legacy = true;
+    }
+    if (legacy) legacyRows++;
+    else if (other) otherRows++;
+  }
+  if (tcvn3 + vni === 0 || legacyRows <= otherRows) return null;
   return vni > tcvn3 ? "vni" : "tcvn3";
 }
 
