@@ -218,18 +218,10 @@ export function shapeKey(f: string, row: number, marks: number[]): string | null
   while (i < n) {
     const c = f.charCodeAt(i);
     if (c === 34) {
-      let j = i + 1;
-      while (j < n) {
-        if (f.charCodeAt(j) === 34) {
-          if (f.charCodeAt(j + 1) === 34) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      i = j + 1;
+      // To the closing quote ("" is a quote inside); an unclosed string runs to the end.
+      let j = f.indexOf('"', i + 1);
+      while (j !== -1 && f.charCodeAt(j + 1) === 34) j = f.indexOf('"', j + 2);
+      i = j === -1 ? n : j + 1;
       continue;
     }
     if (isDigit(c)) {
