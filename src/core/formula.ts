@@ -125,7 +125,7 @@ export function evaluateUncached(sheet: SheetSnapshot, formula: string): number 
     const key = `${row},${col}`;
     if (seen.has(key) || depth > 20) throw new UnsupportedFormula("circular");
     seen.add(key);
-    const r = evaluateFormula(f, get(depth + 1), sheet.name);
+    const r = evaluateFormula(f, get(depth + 1), sheet.name, row);
     seen.delete(key);
     return r;
   };
