@@ -129,21 +129,27 @@ export const MARK = "\u0001";
 /** Longer row numbers stay literal in the key (no row has them; their value is not exact as an offset). */
 const MAX_ROW_DIGITS = 9;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Character classes of ASCII codes for the scan (other characters: none). */
+const DIGIT = 1;
+const LETTER = 2;
 /** [A-Za-z0-9._] */
-const isNameChar = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 46;
+const NAME = 4;
 /** -+*\/&=<>(),^% and the spaces the tokenizer skips */
-const isOpOrSpace = (c: number) =>
-  c === 32 ||
-  c === 10 ||
-  c === 9 ||
-  c === 13 ||
-  (c >= 37 && c <= 47 && c !== 39 && c !== 46) ||
-  c === 60 ||
-  c === 61 ||
-  c === 62 ||
-  c === 94;
+const OP_OR_SPACE = 8;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT | NAME;
+for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] = LETTER | NAME;
+CLASS[95] = CLASS[46] = NAME;
+for (const ch of " \n\t\r-+*/&=<>(),^%") CLASS[ch.charCodeAt(0)] = OP_OR_SPACE;
+/** NaN (past the end) and codes past ASCII are in no class. */
+const is = (c: number, k: number) => (CLASS[c] & k) !== 0;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => is(c, LETTER);
+const isNameChar = (c: number) => is(c, NAME);
+const isOpOrSpace = (c: number) => is(c, OP_OR_SPACE);
+/** Offsets as key text, the usual ones made once. */
+const OFFSETS = Array.from({ length: 129 }, (_, i) => MARK + String(i - 64));
+const offsetText = (off: number) => (off >= -64 && off <= 64 ? OFFSETS[off + 64] : MARK + String(off));
 
 // The last cell reference read by cellAt: where its row numbers are (start, end), whether a $ fixes them.
 let rowA = 0;
@@ -258,12 +264,12 @@ export function shapeKey(f: string, row: number, marks: number[]): string | null
       if (end < 0) end = cellAt(f, i);
       if (end < 0) return null;
       if (!fixedA && rowAEnd - rowA <= MAX_ROW_DIGITS) {
-        key += f.slice(last, rowA) + MARK + (digitsValue(f, rowA, rowAEnd) - 1 - row);
+        key += f.slice(last, rowA) + offsetText(digitsValue(f, rowA, rowAEnd) - 1 - row);
         last = rowAEnd;
         marks.push(rowA, rowAEnd);
       }
       if (rowB >= 0 && !fixedB && rowBEnd - rowB <= MAX_ROW_DIGITS) {
-        key += f.slice(last, rowB) + MARK + (digitsValue(f, rowB, rowBEnd) - 1 - row);
+        key += f.slice(last, rowB) + offsetText(digitsValue(f, rowB, rowBEnd) - 1 - row);
         last = rowBEnd;
         marks.push(rowB, rowBEnd);
       }
