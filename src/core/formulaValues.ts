@@ -71,7 +71,7 @@ export function compare(a: Scalar, b: Scalar, op: string): Scalar {
 function plainNumber(s: string, dec: string, group: string): number | undefined {
   // The general reading drops `group` from the integer part and refuses it in the fraction: a group with
   // a non-digit character cannot occur in digits. An empty or digit-only separator: the general reading.
-  if ((dec !== "," && dec !== ".") || !/\D/.test(group) || s.length > 300) return undefined;
+  if ((dec !== "," && dec !== ".") || !hasNonDigit(group) || s.length > 300) return undefined;
   const decCode = dec.charCodeAt(0);
   let d = -1;
   for (let i = 0; i < s.length; i++) {
@@ -83,6 +83,14 @@ function plainNumber(s: string, dec: string, group: string): number | undefined 
   const intPart = d === -1 ? s : s.slice(0, d);
   const frac = d === -1 ? "" : s.slice(d + 1);
   return Number(`${intPart}${frac ? "." + frac : ""}`);
+}
+
+function hasNonDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return true;
+  }
+  return false;
 }
 
 export function numberValue(text: Scalar, dec = ".", group = ","): Scalar {

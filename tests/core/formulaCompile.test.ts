@@ -57,7 +57,21 @@ function grammar(rand: () => number) {
     return join(lit(s), lit(farCol()), rowPart());
   };
   const str = () =>
-    pick(['""', '"A5"', '"x""C7""y"', '"12,5"', '"=B3"', '"Sheet1!A1"', '"true"', '"50%"', '" 1.234,5 "']);
+    pick([
+      '","',
+      '"."',
+      '" "',
+      '"1"',
+      '""',
+      '"A5"',
+      '"x""C7""y"',
+      '"12,5"',
+      '"=B3"',
+      '"Sheet1!A1"',
+      '"true"',
+      '"50%"',
+      '" 1.234,5 "',
+    ]);
   const num = () => pick(["0", "1", "2", "100", "0.5", "1e3", "2.5E-1", "007", "1.", "3e"]);
   const fns = [
     "ROUND",
@@ -211,6 +225,66 @@ describe("compiled formulas against the interpreter (oracle)", () => {
         expect(run((g) => evaluateFormula(text, g, "S", 0), new Map(), get)).toEqual(want);
         expect(want.reads.length).toBeGreaterThan(0);
       }
+    },
+  );
+
+  it("reads number text as the interpreter did, whatever the separators", () => {
+    const texts = ["12,5", "1.5", ",5", "5,", ",", ".", "12,5,1", "1.234,5", "1,234.5", "007", "1e3", "-5"];
+    const more = [
+      "+5",
+      " 7 ",
+      "50%",
+      "5%%",
+      "1 000,5",
+      "",
+      "abc",
+      "1.2.3",
+      "١٢",
+      "9".repeat(310),
+      "12.",
+      "0,0",
+    ];
+    const seps = [",", ".", " ", "", "%", "1", "12", ",.", "x", null, 3];
+    const cells = new Map<string, CellValue>();
+    let n = 0;
+    for (const t of [...texts, ...more])
+      for (const dec of seps)
+        for (const group of seps) {
+          cells.set(`S|${n}|0`, t);
+          cells.set(`S|${n}|1`, dec);
+          cells.set(`S|${n}|2`, group);
+          const text = `=NUMBERVALUE(A${n + 1},B${n + 1},C${n + 1})`;
+          const want = run((get) => evaluateFormulaOracle(text, get, "S"), cells);
+          expect({ t, dec, group, ...run((get) => evaluateFormula(text, get, "S", n), cells) }).toEqual({
+            t,
+            dec,
+            group,
+            ...want,
+          });
+          n++;
+        }
+  });
+
+  it.each(["=AND(A1:B1,C1)", "=OR(A1:B1,C1)", "=AND(A1,B1/C1)", "=OR(A1:C1)", "=AND(A1:A1,1/B1,C1)"])(
+    "%s over every mix of values: as the interpreter did",
+    (text) => {
+      const vals: CellValue[] = [true, false, 0, 2, "TRUE", "false", "", null, "x"];
+      for (const a of vals)
+        for (const b of vals)
+          for (const c of vals) {
+            const cells = new Map<string, CellValue>([
+              ["S|0|0", a],
+              ["S|0|1", b],
+              ["S|0|2", c],
+            ]);
+            const want = run((get) => evaluateFormulaOracle(text, get, "S"), cells);
+            expect({ a, b, c, ...run((get) => evaluateFormula(text, get, "S", 0), cells) }).toEqual({
+              a,
+              b,
+              c,
+              ...want,
+            });
+          }
     },
   );
 
