@@ -6,6 +6,7 @@
  */
 import { evaluateFormula, UnsupportedFormula } from "../../src/core/formula";
 import { shapeKey } from "../../src/core/formulaTokens";
+import { compileFormula } from "../../src/core/formulaCompile";
 import { evaluateFormulaOracle } from "../support/formulaOracle";
 import type { CellValue } from "../../src/core/types";
 
@@ -196,6 +197,7 @@ describe("compiled formulas against the interpreter (oracle)", () => {
     const cells = grid(rand);
     let unsupported = 0;
     let values = 0;
+    let shaped = 0;
     for (let i = 0; i < 400; i++) {
       const t = g.formula();
       const sheet = rand() < 0.2 ? null : "S";
@@ -207,6 +209,18 @@ describe("compiled formulas against the interpreter (oracle)", () => {
         const byText = run((get) => evaluateFormula(text, get, sheet), cells);
         expect({ text, row, ...byShape }).toEqual({ text, row, ...want });
         expect({ text, row, ...byText }).toEqual({ text, row, ...want });
+        // The scan finds exactly the tokenizer's references: no shape is refused for disagreeing.
+        const marks: number[] = [];
+        if (shapeKey(text, row, marks) !== null && marks.length > 0) {
+          let compiled: unknown = "tokenizer refused";
+          try {
+            compiled = compileFormula(text, marks, row);
+          } catch (e) {
+            if (!(e instanceof UnsupportedFormula)) throw e;
+          }
+          expect({ text, shaped: compiled !== null }).toEqual({ text, shaped: true });
+          if (compiled !== "tokenizer refused") shaped++;
+        }
         if (want.error?.startsWith("UnsupportedFormula")) unsupported++;
         else if (!want.error) values++;
       }
@@ -214,6 +228,7 @@ describe("compiled formulas against the interpreter (oracle)", () => {
     // The grammar reaches both kinds of outcome in earnest.
     expect(unsupported).toBeGreaterThan(100);
     expect(values).toBeGreaterThan(300);
+    expect(shaped).toBeGreaterThan(300);
   });
 
   it.each(["=A1*", "=A1*)", "=1+A1/(", "=ROUND(A1,B1", "=IF(A1,B1", "=A1+B1 C1", "=ROUND(A1)*FOO(B1)+"])(
