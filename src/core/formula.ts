@@ -42,7 +42,7 @@ function byText(formula: string): Compiled {
  * beyond the evaluator throws UnsupportedFormula (after reading the cells it read before that point).
  * `row`, the formula cell's row (0-based), only lets formulas that differ by their relative rows share one
  * compilation ("=ROUND(C5-D5,2)" on row 4, "=ROUND(C6-D6,2)" on row 5): the value is the same whatever
- * row is given.
+ * row is given (a row that is no integer is ignored).
  */
 export function evaluateFormula(
   formula: string,
@@ -50,7 +50,8 @@ export function evaluateFormula(
   sheet: string | null = null,
   row?: number,
 ): CellValue {
-  if (row !== undefined) {
+  // Offsets from a row that is no integer (NaN, Infinity) would not tell row numbers apart.
+  if (row !== undefined && Number.isSafeInteger(row)) {
     const key = shapeKey(formula, row, MARKS);
     if (key !== null) {
       let run = BY_SHAPE.get(key);

@@ -316,6 +316,11 @@ describe("compiled formulas against the interpreter (oracle)", () => {
     expect(evaluateFormula("=ROUND(C10-D10,2)", get, "S", 4)).toBe(5);
     expect(evaluateFormula('="C5"&C5', get, "S", 4)).toBe("C510");
     expect(evaluateFormula('="C10"&C10', get, "S", 9)).toBe("C107");
+    // A row that is no integer shares nothing (NaN offsets would make every row number alike).
+    expect(evaluateFormula("=C5-D5", get, "S", NaN)).toBe(6);
+    expect(evaluateFormula("=C10-D10", get, "S", NaN)).toBe(5);
+    expect(evaluateFormula("=C10-D10", get, "S", Infinity)).toBe(5);
+    expect(evaluateFormula("=C5-D5", get, "S", Infinity)).toBe(6);
     // A mixed range: single cell on one row, two cells (a #VALUE! for ROUND) on the next.
     expect(evaluateFormula("=ROUND(C$5:C5,0)", get, "S", 4)).toBe(10);
     expect(evaluateFormula("=ROUND(C$5:C6,0)", get, "S", 5)).toBe("#VALUE!");
