@@ -280,28 +280,37 @@ describe("compiled formulas against the interpreter (oracle)", () => {
         }
   });
 
-  it.each(["=AND(A1:B1,C1)", "=OR(A1:B1,C1)", "=AND(A1,B1/C1)", "=OR(A1:C1)", "=AND(A1:A1,1/B1,C1)"])(
-    "%s over every mix of values: as the interpreter did",
-    (text) => {
-      const vals: CellValue[] = [true, false, 0, 2, "TRUE", "false", "", null, "x"];
-      for (const a of vals)
-        for (const b of vals)
-          for (const c of vals) {
-            const cells = new Map<string, CellValue>([
-              ["S|0|0", a],
-              ["S|0|1", b],
-              ["S|0|2", c],
-            ]);
-            const want = run((get) => evaluateFormulaOracle(text, get, "S"), cells);
-            expect({ a, b, c, ...run((get) => evaluateFormula(text, get, "S", 0), cells) }).toEqual({
-              a,
-              b,
-              c,
-              ...want,
-            });
-          }
-    },
-  );
+  it.each([
+    "=AND(A1:B1,C1)",
+    "=OR(A1:B1,C1)",
+    "=AND(A1,B1/C1)",
+    "=OR(A1:C1)",
+    "=AND(A1:A1,1/B1,C1)",
+    "=ROUND(A1,B1)",
+    "=ROUND(A1*C1,B1,C1)",
+    "=ROUND(A1)",
+    "=NUMBERVALUE(A1,B1)",
+    "=_xlfn.NUMBERVALUE(A1,B1,C1)",
+    "=IF(A1,B1,C1)&IF(A1,B1)",
+  ])("%s over every mix of values: as the interpreter did", (text) => {
+    const vals: CellValue[] = [true, false, 0, 2, 2.25, "TRUE", "false", "", null, "x", "2,5", ","];
+    for (const a of vals)
+      for (const b of vals)
+        for (const c of vals) {
+          const cells = new Map<string, CellValue>([
+            ["S|0|0", a],
+            ["S|0|1", b],
+            ["S|0|2", c],
+          ]);
+          const want = run((get) => evaluateFormulaOracle(text, get, "S"), cells);
+          expect({ a, b, c, ...run((get) => evaluateFormula(text, get, "S", 0), cells) }).toEqual({
+            a,
+            b,
+            c,
+            ...want,
+          });
+        }
+  });
 
   it("gives the row its value whatever row the caller names (the row only shares compilations)", () => {
     const cells = new Map<string, CellValue>([
