@@ -2,7 +2,7 @@
  * Reading the rows of a criteria table and scoring them: pure, never throws on cell content.
  * Bad cells become issues on the row; the row is still reported.
  */
-import type { SheetSnapshot } from "./types";
+import type { CellValue, SheetSnapshot } from "./types";
 import {
   adjustmentOf,
   cellAt,
@@ -146,6 +146,11 @@ const NONE: number[] = Object.freeze([]) as unknown as number[];
 /** What `appraisal` returns for a table without self-assessed or appraisal-round columns (most). */
 const NO_APPRAISAL: { self: number | null; col?: number } = Object.freeze({ self: null });
 
+/** The line of a row past the snapshot's block: no cells. */
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+/** What `table.rounds` is for a table without appraisal rounds (most): no list built per row. */
+const NO_ROUNDS: readonly number[] = Object.freeze([]);
+
 const NOT_LETTERS = /[^\p{L}]/gu;
 
 function isUpperName(name: string): boolean {
@@ -195,31 +200,56 @@ export class RowReader {
   }
 
   text(row: number, role: Role): string {
-    const c = this.cols[role];
-    return c === undefined ? "" : cellText(cellAt(this.sheet, row, c));
+    return this.textIn(this.lineOf(row), role);
   }
 
   num(row: number, role: NumberRole): ParsedNumber {
     const c = this.cols[role];
-    return c === undefined ? BLANK : this.numAt(row, c);
+    return c === undefined ? BLANK : this.numIn(this.lineOf(row), row, c);
+  }
+
+  /**
+   * A row's cells as the snapshot holds them (a shared empty line past the block). The per-row readers take
+   * the line once and read its cells from it: a call or two per cell less, which is what a first (cold,
+   * interpreted) analysis pays for on every row.
+   */
+  private lineOf(row: number): readonly CellValue[] {
+    return this.sheet.values[row - this.sheet.top] ?? NO_CELLS;
+  }
+
+  /** The text of a role's cell on a row's line, "" when the table has no such column. */
+  private textIn(line: readonly CellValue[], role: Role): string {
+    const c = this.cols[role];
+    return c === undefined ? "" : cellText(line[c - this.sheet.left]);
   }
 
   /** A row's four numbers, in NUMBER_ROLES order (one object literal: one shape for every row). */
   statedOf(row: number): Record<NumberRole, ParsedNumber> {
+    return this.statedIn(this.lineOf(row), row);
+  }
+
+  private statedIn(line: readonly CellValue[], row: number): Record<NumberRole, ParsedNumber> {
+    const { max, achieved, gap, percent } = this.cols;
     return {
-      max: this.num(row, "max"),
-      achieved: this.num(row, "achieved"),
-      gap: this.num(row, "gap"),
-      percent: this.num(row, "percent"),
+      max: max === undefined ? BLANK : this.numIn(line, row, max),
+      achieved: achieved === undefined ? BLANK : this.numIn(line, row, achieved),
+      gap: gap === undefined ? BLANK : this.numIn(line, row, gap),
+      percent: percent === undefined ? BLANK : this.numIn(line, row, percent),
     };
   }
 
   /** The number in a cell; a formula with no cached value is calculated by the core's evaluator. */
   numAt(row: number, col: number): ParsedNumber {
-    const v = cellAt(this.sheet, row, col);
-    if (v === null) {
+    return this.numIn(this.lineOf(row), row, col);
+  }
+
+  /** numAt on the row's line. */
+  private numIn(line: readonly CellValue[], row: number, col: number): ParsedNumber {
+    const v = line[col - this.sheet.left];
+    if (v === null || v === undefined) {
       const f = formatAt(this.sheet, this.sheet.formulas, row, col);
       if (f) return this.evaluated(row, col, f);
+      return this.parsed(null);
     }
     return this.parsed(v);
   }
@@ -259,7 +289,7 @@ export class RowReader {
   private readRow(row: number): number {
     if (this.totalRow !== null) return this.readAfterTotal(row);
     const { sheet, table } = this;
-    const line = sheet.values[row - sheet.top] ?? [];
+    const line = this.lineOf(row);
     let blank = true;
     for (let c = table.left; c <= table.right && blank; c++)
       if (!isBlankCell(line[c - sheet.left])) blank = false;
@@ -267,7 +297,7 @@ export class RowReader {
       this.skipped.push({ row, why: "blank" });
       return row;
     }
-    const stated = this.statedOf(row);
+    const stated = this.statedIn(line, row);
     // Only a row with text where the scores should be can be a repeated header.
     if (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") {
       const h = matchHeaders(sheet, row)[0];
@@ -288,8 +318,8 @@ export class RowReader {
           this.unreadable(row, null, r, cellText(cellAt(sheet, row, this.cols[r]!)));
       return row;
     }
-    const codeText = this.text(row, "code");
-    const name = this.text(row, "name");
+    const codeText = this.textIn(line, "code");
+    const name = this.textIn(line, "name");
     const hasNumbers =
       stated.max.kind !== "blank" ||
       stated.achieved.kind !== "blank" ||
@@ -302,14 +332,14 @@ export class RowReader {
       this.continueRow(row, name);
       return row;
     }
-    this.addCriterion(row, codeText, name, stated);
+    this.addCriterion(line, row, codeText, name, stated);
     return row;
   }
 
   /** A row under the total row: part of the table only as a bonus/penalty row; anything else ends it. */
   private readAfterTotal(row: number): number {
     const sheet = this.sheet;
-    const line = sheet.values[row - sheet.top] ?? [];
+    const line = this.lineOf(row);
     let blank = true;
     for (let c = this.table.left; c <= this.table.right && blank; c++)
       if (!isBlankCell(line[c - sheet.left])) blank = false;
@@ -317,16 +347,16 @@ export class RowReader {
       this.skipped.push({ row, why: "blank" });
       return row;
     }
-    const name = this.text(row, "name");
-    const codeText = this.text(row, "code");
+    const name = this.textIn(line, "name");
+    const codeText = this.textIn(line, "code");
     const own = adjustmentOf(name) ?? adjustmentOf(codeText);
     if (own === null && this.adjustBlock === null) return -1;
     if (own === null && (isFinalTotal(name) || isFinalTotal(codeText))) {
       this.finalRow = row;
       return -1;
     }
-    const stated = this.statedOf(row);
-    this.addCriterion(row, codeText, name, stated);
+    const stated = this.statedIn(line, row);
+    this.addCriterion(line, row, codeText, name, stated);
     return row;
   }
 
@@ -344,8 +374,8 @@ export class RowReader {
   }
 
   /** The canonical key of a row's code: within the current Roman domain when there is one. */
-  private keyOf(row: number, codeText: string): string | null {
-    const parsed = codeText === "" ? null : parseCode(cellAt(this.sheet, row, this.cols.code!));
+  private keyOf(line: readonly CellValue[], row: number, codeText: string): string | null {
+    const parsed = codeText === "" ? null : parseCode(line[this.cols.code! - this.sheet.left]);
     if (codeText !== "" && !parsed)
       this.issues.push({
         kind: "unparseable",
@@ -428,7 +458,7 @@ export class RowReader {
     stated: Record<NumberRole, ParsedNumber>,
   ): { self: number | null; col?: number } {
     const selfCol = this.cols.self;
-    const rounds = this.table.rounds ?? [];
+    const rounds = this.table.rounds ?? NO_ROUNDS;
     if (selfCol === undefined && rounds.length === 0) return NO_APPRAISAL;
     const sp = selfCol === undefined ? BLANK : this.numAt(row, selfCol);
     const self = sp.kind === "number" ? sp.value : null;
@@ -453,11 +483,11 @@ export class RowReader {
   }
 
   /** «Không áp dụng», «KAD», «N/A» in max, achieved or a note column, or "—" as max. */
-  private notApplicable(row: number, stated: Record<NumberRole, ParsedNumber>): boolean {
+  private notApplicable(line: readonly CellValue[], stated: Record<NumberRole, ParsedNumber>): boolean {
     const { max, achieved } = stated;
     if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
     for (let k = 0; k < this.noteCols.length; k++) {
-      const v = cellAt(this.sheet, row, this.noteCols[k]);
+      const v = line[this.noteCols[k] - this.sheet.left];
       if (typeof v === "string" && v.length <= 20 && this.parsed(v).kind === "na") return true;
     }
     return false;
@@ -488,15 +518,17 @@ export class RowReader {
   }
 
   private addCriterion(
+    line: readonly CellValue[],
     row: number,
     codeText: string,
     name: string,
     stated: Record<NumberRole, ParsedNumber>,
   ): void {
-    const key = this.keyOf(row, codeText);
+    const key = this.keyOf(line, row, codeText);
     const index = this.rows.length;
-    // A bonus/penalty row, or a row inside such a block: never a child of a domain.
-    const own = adjustmentOf(name) ?? adjustmentOf(codeText);
+    // A bonus/penalty row, or a row inside such a block: never a child of a domain. A code that parsed
+    // (digits and dots, a Roman numeral) says neither, so only a row without a key asks its code cell.
+    const own = adjustmentOf(name) ?? (key === null ? adjustmentOf(codeText) : null);
     const block = this.adjustBlock;
     let adjust: CriterionRow["adjust"] = own;
     let unsure = false;
@@ -521,7 +553,7 @@ export class RowReader {
       } else this.adjustBlock = null;
     }
     const appraisal = this.appraisal(row, codeText, stated);
-    const na = this.notApplicable(row, stated);
+    const na = this.notApplicable(line, stated);
     for (let k = 0; k < NUMBER_ROLES.length; k++) {
       const r = NUMBER_ROLES[k];
       const p = stated[r];
@@ -543,7 +575,7 @@ export class RowReader {
       key,
       level,
       name,
-      reason: this.text(row, "reason"),
+      reason: this.textIn(line, "reason"),
       continuationRows: NONE,
       parent,
       children: NONE,

@@ -47,20 +47,24 @@ const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
 
 /** Whether a row's name (or code cell) says it is a bonus or penalty row, or the heading of such a block. */
 export function adjustmentOf(name: string): Adjustment | null {
-  // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
-  if (name.length > 200 || NO_LETTERS.test(name)) return null;
-  // Every pattern needs one of these words: most names are ruled out without folding or remembering them.
-  if (!mayFoldToContain(name, ADJUSTMENT_WORDS)) return null;
-  // Each row's name is tested on every analysis (apply-all analyses four times): once per distinct text.
+  if (name === "" || name.length > 200) return null;
+  // Each row's name (and a code-less row's code cell) is tested on every analysis (apply-all analyses four
+  // times, the panel again): the answer is remembered per distinct text, so only the first analysis of a
+  // text pays for the test below, and the others a lookup (the test, a loop per character, was a tenth of
+  // a warm analysis and more of a cold one).
   return adjustmentMemo(name);
 }
-
-const adjustmentMemo = boundedMemo(adjustmentOfUncached, 100_000);
 
 /** What BONUS, PENALTY or BOTH cannot match without. */
 const ADJUSTMENT_WORDS = ["diem", "bonus", "penalt", "deduction"];
 
+const adjustmentMemo = boundedMemo(adjustmentOfUncached, 100_000);
+
 function adjustmentOfUncached(name: string): Adjustment | null {
+  // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
+  if (NO_LETTERS.test(name)) return null;
+  // Every pattern needs one of these words: most names are ruled out without folding them.
+  if (!mayFoldToContain(name, ADJUSTMENT_WORDS)) return null;
   const t = fold(name);
   if (BOTH.test(t)) return "both";
   if (BONUS.test(t)) return "bonus";
