@@ -20,7 +20,7 @@ import { evaluateUncached } from "./formula";
 import { totalOf } from "./total";
 import { KeyTree } from "./keyTree";
 import { scoreRows } from "./score";
-import { parseNumber, type ParsedNumber } from "./numbers";
+import { BLANK_NUMBER, parseNumber, type ParsedNumber } from "./numbers";
 
 export type Status = "met" | "partial" | "zero" | "unscored";
 
@@ -140,7 +140,8 @@ export type AnalyzeResult =
   | { ok: false; error: "ambiguous"; candidates: TableLayout[] };
 
 const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"];
-const BLANK: ParsedNumber = { kind: "blank" };
+/** parseNumber's own blank: every blank reading one object, of one shape (see `parsed`). */
+const BLANK: ParsedNumber = BLANK_NUMBER;
 /** Shared empty list for rows without children or continuation rows (most of them); replaced on first push. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 /** What `appraisal` returns for a table without self-assessed or appraisal-round columns (most). */
@@ -254,10 +255,15 @@ export class RowReader {
     return this.parsed(v);
   }
 
-  /** parseNumber, once per distinct cell content. */
+  /**
+   * parseNumber, once per distinct cell content. The readings are shared by every cell with that content and
+   * nothing writes to them; they are not frozen, because a frozen object has a shape of its own: the few
+   * shapes of readings (number, blank, text) are what every per-row `kind` test sees, and more of them
+   * undid the optimised row reader on a first analysis.
+   */
   private parsed(v: unknown): ParsedNumber {
     let p = this.numberCache.get(v);
-    if (p === undefined) this.numberCache.set(v, (p = Object.freeze(parseNumber(v))));
+    if (p === undefined) this.numberCache.set(v, (p = parseNumber(v)));
     return p;
   }
 

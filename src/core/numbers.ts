@@ -43,7 +43,8 @@ function foldNa(text: string): string {
     .trim();
 }
 
-const BLANK_NUMBER: ParsedNumber = Object.freeze({ kind: "blank" });
+/** A blank cell's reading: one shared object (the row reader gives it for a column the table lacks too). */
+export const BLANK_NUMBER: ParsedNumber = Object.freeze({ kind: "blank" });
 const DASH_NUMBER: ParsedNumber = Object.freeze({ kind: "blank", dash: true });
 
 /**
@@ -130,8 +131,10 @@ export function round2(x: number): number {
 
 /** Sum with the result rounded to hundredths. */
 export function sum2(xs: readonly number[]): number {
+  // An index loop: a for-of loop's code is made for the array it first saw (whole numbers, or fractions),
+  // and the other kind of array undid it (and the scoring loop it was inlined into).
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
   return round2(s);
 }
 
