@@ -4,7 +4,7 @@
  */
 import type { CellValue, SheetSnapshot } from "./types";
 import type { Columns } from "./table";
-import { cellText, fold, foldedStart, mayFoldToContain } from "./text";
+import { cellText, fold, foldContainsPattern, foldedStart } from "./text";
 import { boundedMemo } from "./boundedMemo";
 
 /** Cell (row, col) in sheet coordinates; null outside the block (table.ts's cellAt, without importing it). */
@@ -47,24 +47,23 @@ const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
 
 /** Whether a row's name (or code cell) says it is a bonus or penalty row, or the heading of such a block. */
 export function adjustmentOf(name: string): Adjustment | null {
-  if (name === "" || name.length > 200) return null;
-  // Each row's name (and a code-less row's code cell) is tested on every analysis (apply-all analyses four
-  // times, the panel again): the answer is remembered per distinct text, so only the first analysis of a
-  // text pays for the test below, and the others a lookup (the test, a loop per character, was a tenth of
-  // a warm analysis and more of a cold one).
+  // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
+  if (name.length > 200 || NO_LETTERS.test(name)) return null;
+  // Every pattern needs one of these words: most names are ruled out by one pattern (every row's name is
+  // asked, on every analysis), without folding or remembering them.
+  if (!(adjustmentWords ??= foldContainsPattern(ADJUSTMENT_WORDS)).test(name)) return null;
+  // The few left are folded and tested once per distinct text.
   return adjustmentMemo(name);
 }
 
 /** What BONUS, PENALTY or BOTH cannot match without. */
 const ADJUSTMENT_WORDS = ["diem", "bonus", "penalt", "deduction"];
+/** mayFoldToContain(name, ADJUSTMENT_WORDS) as one pattern, made on first use. */
+let adjustmentWords: RegExp | null = null;
 
 const adjustmentMemo = boundedMemo(adjustmentOfUncached, 100_000);
 
 function adjustmentOfUncached(name: string): Adjustment | null {
-  // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
-  if (NO_LETTERS.test(name)) return null;
-  // Every pattern needs one of these words: most names are ruled out without folding them.
-  if (!mayFoldToContain(name, ADJUSTMENT_WORDS)) return null;
   const t = fold(name);
   if (BOTH.test(t)) return "both";
   if (BONUS.test(t)) return "bonus";
