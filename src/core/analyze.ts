@@ -20,7 +20,7 @@ import { evaluateUncached } from "./formula";
 import { totalOf } from "./total";
 import { KeyTree } from "./keyTree";
 import { scoreRows } from "./score";
-import { BLANK_NUMBER, parseNumber, type ParsedNumber } from "./numbers";
+import { BLANK_NUMBER, readNumber, type ParsedNumber } from "./numbers";
 
 export type Status = "met" | "partial" | "zero" | "unscored";
 
@@ -140,7 +140,7 @@ export type AnalyzeResult =
   | { ok: false; error: "ambiguous"; candidates: TableLayout[] };
 
 const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"];
-/** parseNumber's own blank: every blank reading one object, of one shape (see `parsed`). */
+/** parseNumber's own blank: every blank reading is one object, of one shape (see readNumber). */
 const BLANK: ParsedNumber = BLANK_NUMBER;
 /** Shared empty list for rows without children or continuation rows (most of them); replaced on first push. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
@@ -181,8 +181,6 @@ export class RowReader {
   private romanDomain: number | null = null;
   /** Index of the last row without a code whose name is in capitals (a domain). */
   private lastUpper: number | null = null;
-  // Score cells repeat ("1,00", "0,50", 0.25…): parse each distinct content once and share the result.
-  private readonly numberCache = new Map<unknown, ParsedNumber>();
   /** Cells holding a formula with no cached value that the evaluator could not calculate ("row,col"). */
   private readonly uncalculated = new Set<string>();
   /** The bonus/penalty block being read: index of its last heading or row, and its kind. */
@@ -250,29 +248,19 @@ export class RowReader {
     if (v === null || v === undefined) {
       const f = formatAt(this.sheet, this.sheet.formulas, row, col);
       if (f) return this.evaluated(row, col, f);
-      return this.parsed(null);
+      return BLANK;
     }
-    return this.parsed(v);
-  }
-
-  /**
-   * parseNumber, once per distinct cell content. The readings are shared by every cell with that content and
-   * nothing writes to them; they are not frozen, because a frozen object has a shape of its own: the few
-   * shapes of readings (number, blank, text) are what every per-row `kind` test sees, and more of them
-   * undid the optimised row reader on a first analysis.
-   */
-  private parsed(v: unknown): ParsedNumber {
-    let p = this.numberCache.get(v);
-    if (p === undefined) this.numberCache.set(v, (p = parseNumber(v)));
-    return p;
+    return readNumber(v);
   }
 
   private evaluated(row: number, col: number, formula: string): ParsedNumber {
     const v = evaluateUncached(this.sheet, formula);
-    if (typeof v === "number") return { kind: "number", value: v, style: "number", percentText: false };
+    // Frozen like every other reading (see readNumber): one shape per kind for the per-row tests.
+    if (typeof v === "number")
+      return Object.freeze({ kind: "number", value: v, style: "number", percentText: false });
     if (v === "") return BLANK;
     this.uncalculated.add(`${row},${col}`);
-    return { kind: "invalid", text: formula };
+    return Object.freeze({ kind: "invalid", text: formula });
   }
 
   /** Reads every row; after the total row only a bonus/penalty block belongs to the table. */
@@ -494,7 +482,7 @@ export class RowReader {
     if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
     for (let k = 0; k < this.noteCols.length; k++) {
       const v = line[this.noteCols[k] - this.sheet.left];
-      if (typeof v === "string" && v.length <= 20 && this.parsed(v).kind === "na") return true;
+      if (typeof v === "string" && v.length <= 20 && readNumber(v).kind === "na") return true;
     }
     return false;
   }
