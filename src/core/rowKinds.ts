@@ -18,14 +18,17 @@ const TOTAL = /^(tong( cong| diem| so diem| so)?|cong|total( score| points)?|gra
 /** Looks like a criterion code (1, 1.6.2, "II."), without allocating: total rows never do. */
 export const CODE_LIKE = /^\s*(\d+(\.\d+)*|[IVXivx]+)\.?\s*$/;
 
+/** The columns a total row says so in (a list made once: every row of a table is asked). */
+const TOTAL_ROLES = ["code", "name"] as const;
+
 /** A total row: "Tổng", "Tổng điểm", "Cộng", "Total" in the code or name column of a row without a code. */
 export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
   if (columns.code !== undefined) {
     const code = valueAt(sheet, row, columns.code);
     if (typeof code === "number" || (typeof code === "string" && CODE_LIKE.test(code))) return false;
   }
-  for (const role of ["code", "name"] as const) {
-    const col = columns[role];
+  for (let k = 0; k < TOTAL_ROLES.length; k++) {
+    const col = columns[TOTAL_ROLES[k]];
     if (col === undefined) continue;
     const v = valueAt(sheet, row, col);
     if (typeof v !== "string" || v.length > 40) continue;
