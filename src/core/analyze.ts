@@ -491,16 +491,21 @@ export class RowReader {
   markUnclassified(): void {
     // Index loops over the rows (here and on every per-row path): a for-of loop that is not optimised yet
     // (every first run) makes an iterator result per row.
+    // One pass marks and reports (a pass over 10,000 rows is memory-bound): a row is marked here, or was
+    // already («unsure» under a «thưởng, trừ» heading), and reported in row order either way.
     const rows = this.rows;
     if (!rows.some((r) => r.key !== null)) return;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      if (r.key !== null || r.adjust !== null || r.parent !== null || r.na || isUpperName(r.name)) continue;
-      if (!NUMBER_ROLES.some((k) => r.stated[k].kind === "number")) continue;
-      r.unclassified = true;
-    }
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
+      if (
+        r.key === null &&
+        r.adjust === null &&
+        r.parent === null &&
+        !r.na &&
+        !isUpperName(r.name) &&
+        NUMBER_ROLES.some((k) => r.stated[k].kind === "number")
+      )
+        r.unclassified = true;
       if (r.unclassified)
         this.issues.push({
           kind: "unclassified-row",

@@ -18,18 +18,23 @@ export function percentValue(p: ParsedNumber, numberFormat: string | null | unde
 
 /**
  * The bonus and penalty the block adds (a penalty by its size), from its rows that carry points, and those
- * rows' indices. The rows are walked by an index loop (every row of the table, on every analysis).
+ * rows' indices; whether the table has a bonus/penalty row at all. The rows are walked once, by an index
+ * loop (every row of the table, on every analysis).
  */
 function adjustmentsOf(rows: CriterionRow[]): {
   bonus: number;
   penalty: number;
   rows: CriterionRow[];
   indices: number[];
+  any: boolean;
 } {
   const counted: CriterionRow[] = [];
   const indices: number[] = [];
+  let any = false;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
+    if (r.adjust === null) continue;
+    any = true;
     if (
       (r.adjust === "bonus" || r.adjust === "penalty") &&
       !r.unclassified &&
@@ -43,7 +48,7 @@ function adjustmentsOf(rows: CriterionRow[]): {
   }
   const of = (kind: "bonus" | "penalty") =>
     sum2(counted.filter((r) => r.adjust === kind).map((r) => Math.abs(r.achieved!)));
-  return { bonus: of("bonus"), penalty: of("penalty"), rows: counted, indices };
+  return { bonus: of("bonus"), penalty: of("penalty"), rows: counted, indices, any };
 }
 
 /** A stated total cell as a number (percent cells as a number of percent), or null. */
@@ -92,8 +97,7 @@ export function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
   const tMax = sum2(counted.map((r) => r.max!));
   const base = sum2(counted.map((r) => r.achieved!));
   const adj = adjustmentsOf(rows);
-  let hasBlock = false;
-  for (let i = 0; i < rows.length && !hasBlock; i++) if (rows[i].adjust !== null) hasBlock = true;
+  const hasBlock = adj.any;
   const below = totalRow !== null && adj.rows.some((r) => r.row > totalRow);
   const adjusted = round2(base + adj.bonus - adj.penalty);
   const official =
