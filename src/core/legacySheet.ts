@@ -7,7 +7,14 @@
  * Pure.
  */
 import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
-import { UNICODE_FONT, detectLegacy, legacyFontEncoding, toUnicode, type LegacyEncoding } from "./legacyText";
+import {
+  UNICODE_FONT,
+  detectLegacy,
+  legacyFontEncoding,
+  textReading,
+  toUnicode,
+  type LegacyEncoding,
+} from "./legacyText";
 import { rectRuns, type Span } from "./rects";
 
 /** One text cell of a legacy sheet and its Unicode reading (sheet coordinates). */
@@ -18,8 +25,6 @@ export interface LegacyCell {
   unicode: string;
   font: string | null;
 }
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 function fontAt(sheet: SheetSnapshot, r: number, c: number): string | null {
   return sheet.fontNames?.[r]?.[c] ?? null;
@@ -46,19 +51,33 @@ export function sheetEncoding(sheet: SheetSnapshot): LegacyEncoding | null {
   let vni = 0;
   let legacyRows = 0;
   let otherRows = 0;
-  const values = sheet.values;
+  // Every cell of the sheet is looked at on every analysis (apply-all: four times), so by index loops with
+  // each row's arrays taken once, and each font name's encoding worked out once per run of equal names
+  // (a sheet has a handful of fonts; the test is a trim and two patterns).
+  const { values, formulas, fontNames } = sheet;
+  let lastFont: string | null = null;
+  let lastFontEncoding: LegacyEncoding | null = null;
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
+    const rowFormulas = formulas?.[r];
+    const rowFonts = fontNames?.[r];
     let legacy = false;
     let other = false;
     for (let c = 0; c < row.length; c++) {
-      const text = textAt(sheet, r, c);
-      if (text === null) continue;
-      const e = detectLegacy(text, fontAt(sheet, r, c));
+      const text = row[c];
+      // A text cell's value only (formula results are not the user's typing): as textAt.
+      if (typeof text !== "string" || text === "" || rowFormulas?.[c]) continue;
+      const font = rowFonts?.[c] ?? null;
+      if (font !== lastFont) {
+        lastFont = font;
+        lastFontEncoding = legacyFontEncoding(font);
+      }
+      // detectLegacy(text, font), with "other" (a non-ASCII text that is not legacy) told apart.
+      const e = lastFontEncoding ?? textReading(text);
       if (e === "tcvn3") tcvn3++;
       else if (e === "vni") vni++;
-      else if (NON_ASCII.test(text)) other = true;
-      if (e !== null) legacy = true;
+      else if (e === "unicode") other = true;
+      if (e === "tcvn3" || e === "vni") legacy = true;
     }
     if (legacy) legacyRows++;
     else if (other) otherRows++;

@@ -241,6 +241,21 @@ const legacyByText = boundedMemo(legacyByTextUncached, 50_000);
 export function detectLegacy(text: string, fontName?: string | null): LegacyEncoding | null {
   const byFont = legacyFontEncoding(fontName);
   if (byFont) return byFont;
+  return textEncoding(text);
+}
+
+/**
+ * detectLegacy of a text with no legacy font, told apart from plain ASCII: "ascii" for a text without a
+ * non-ASCII character, "unicode" for one that is not legacy (what a sheet's vote counts against legacy).
+ */
+export function textReading(text: string): LegacyEncoding | "ascii" | "unicode" {
+  if (!NON_ASCII.test(text)) return "ascii";
+  if (UNICODE_VIETNAMESE.test(text)) return "unicode";
+  return legacyByText(text) ?? "unicode";
+}
+
+/** detectLegacy by the text alone (no font). */
+function textEncoding(text: string): LegacyEncoding | null {
   if (!NON_ASCII.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
   return legacyByText(text);
 }
