@@ -1,8 +1,10 @@
 /**
- * The pure core against ExcelJS's load of the same file, in the same process: parse + score (analyzeSheet)
- * and plan (recalc & highlight, assign, the plan sheet) of a generated table, beside ExcelJS loading the
- * .xlsx that holds it. Target on 10,000 rows: core ≤ 10% of the load (wall time, as the target says; the CPU
- * times of the same runs are reported beside it, since other jobs on the machine move them less).
+ * The pure core against ExcelJS's load of the same file, in the same process. Target on 10,000 rows: parse +
+ * score + plan ≤ 10% of the load, where "plan" is what it was in the bench the target was set against (the
+ * issue's "today about 17%" is that bench's 40 ms for analyzeSheet + planRecalcAndHighlight beside ExcelJS's
+ * ~235 ms load, git show 135ae1f^:docs/BENCHMARKS.md): recalc & highlight. Assign and the plan sheet, the rest
+ * of what `apply` plans, are measured beside it and reported, not hidden. Wall time, as the target says; the CPU
+ * times of the same runs beside it, since other jobs on the machine move them less.
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -57,6 +59,13 @@ function parseAndScore(ws: WorkbookSnapshot) {
   return a;
 }
 
+/** Parse + score + plan as the target counts it: the table read and scored, recalc & highlight planned. */
+function parseAndPlan(ws: WorkbookSnapshot): number {
+  const a = parseAndScore(ws);
+  return planRecalcAndHighlight(ws.active, a).ops.length;
+}
+
+/** Everything `apply` plans on the table: recalc & highlight, assign and the plan sheet. */
 function planAll(ws: WorkbookSnapshot): number {
   const a = parseAndScore(ws);
   const source = remedySource(builtinCatalogue());
@@ -69,8 +78,8 @@ function planAll(ws: WorkbookSnapshot): number {
 
 export async function benchCore(): Promise<{ lines: string[]; ok: boolean }> {
   const lines = [
-    "| rows | ExcelJS load (ms) | parse + score (ms) | + plan: recalc & highlight, assign, plan sheet (ms) | core / load | target | by CPU time: load, core (ms) | core / load (CPU) |",
-    "| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    "| rows | ExcelJS load (ms) | parse + score (ms) | + plan: recalc & highlight (ms) | core / load | target | + assign, plan sheet: all apply plans (ms) | all / load | by CPU time: load, core, all (ms) | core / load (CPU) |",
+    "| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
   ];
   let ok = true;
   for (const n of [1000, 10_000]) {
@@ -81,17 +90,18 @@ export async function benchCore(): Promise<{ lines: string[]; ok: boolean }> {
       return wb;
     };
     const ws = readSnapshot(await load());
-    // one load, one parse, one parse + plan, in turn: a change in the machine's load hits all three alike
+    // load, parse, parse + plan and everything, in turn: a change in the machine's load hits all alike
     const { wall, cpu } = await interleaved(
-      [load, () => parseAndScore(ws), () => planAll(ws)],
+      [load, () => parseAndScore(ws), () => parseAndPlan(ws), () => planAll(ws)],
       n >= 10_000 ? 9 : 15,
     );
-    const [tLoad, parse, all] = wall;
-    const ratio = all / tLoad;
+    const [tLoad, parse, core, all] = wall;
+    const ratio = core / tLoad;
     const target = n === 10_000 ? `≤ 10% ${ratio <= 0.1 ? "✔" : "✘"}` : "";
     if (n === 10_000 && ratio > 0.1) ok = false;
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     lines.push(
-      `| ${n.toLocaleString("en")} | ${tLoad.toFixed(0)} | ${parse.toFixed(1)} | ${all.toFixed(1)} | ${(ratio * 100).toFixed(1)}% | ${target} | ${cpu[0].toFixed(0)}, ${cpu[2].toFixed(1)} | ${((cpu[2] / cpu[0]) * 100).toFixed(1)}% |`,
+      `| ${n.toLocaleString("en")} | ${tLoad.toFixed(0)} | ${parse.toFixed(1)} | ${core.toFixed(1)} | ${pct(ratio)} | ${target} | ${all.toFixed(1)} | ${pct(all / tLoad)} | ${cpu[0].toFixed(0)}, ${cpu[2].toFixed(1)}, ${cpu[3].toFixed(1)} | ${pct(cpu[2] / cpu[0])} |`,
     );
   }
   return { lines, ok };

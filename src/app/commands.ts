@@ -163,11 +163,33 @@ function lookupRow(r: CriterionRow, a: Analysis, catalogue: Catalogue): Assignme
   let top = r;
   while (top.parent !== null) top = a.rows[top.parent];
   const domainName = top !== r && top.level === 1 ? top.name : undefined;
+  return lookupQuestion(catalogue, key, r.key ? r.name : "", domainName);
+}
+
+/**
+ * The catalogue's answers by question (code key, name, domain name), remembered per catalogue: apply-all asks
+ * the same questions in three steps (the summary, assign, the plan sheet), each on an analysis of its own, and
+ * the lookup is pure. Frozen, since every caller shares the one answer.
+ */
+const answers = new WeakMap<Catalogue, Map<string, Assignment>>();
+const ANSWERS_LIMIT = 50_000;
+
+function lookupQuestion(catalogue: Catalogue, key: string, name: string, domainName: string | undefined) {
+  let known = answers.get(catalogue);
+  if (!known) answers.set(catalogue, (known = new Map()));
+  const q = `${key}\u0000${name}\u0000${domainName ?? "\u0001"}`;
+  let answer = known.get(q);
+  if (answer) return answer;
   try {
-    return lookupCriterion({ code: key, name: r.key ? r.name : "", domainName }, catalogue);
+    answer = lookupCriterion({ code: key, name, domainName }, catalogue);
   } catch {
-    return lookup(key, catalogue);
+    answer = lookup(key, catalogue);
   }
+  Object.freeze(answer.tasks);
+  Object.freeze(answer);
+  if (known.size >= ANSWERS_LIMIT) known.clear();
+  known.set(q, answer);
+  return answer;
 }
 
 const sources = new WeakMap<Catalogue, RemedySource>();

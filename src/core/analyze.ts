@@ -2,7 +2,7 @@
  * Reading the rows of a criteria table and scoring them: pure, never throws on cell content.
  * Bad cells become issues on the row; the row is still reported.
  */
-import type { SheetSnapshot } from "./types";
+import type { CellValue, SheetSnapshot } from "./types";
 import {
   adjustmentOf,
   cellAt,
@@ -20,7 +20,7 @@ import { evaluateUncached } from "./formula";
 import { totalOf } from "./total";
 import { KeyTree } from "./keyTree";
 import { scoreRows } from "./score";
-import { parseNumber, type ParsedNumber } from "./numbers";
+import { BLANK_NUMBER, readNumber, type ParsedNumber } from "./numbers";
 
 export type Status = "met" | "partial" | "zero" | "unscored";
 
@@ -140,11 +140,17 @@ export type AnalyzeResult =
   | { ok: false; error: "ambiguous"; candidates: TableLayout[] };
 
 const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"];
-const BLANK: ParsedNumber = { kind: "blank" };
+/** parseNumber's own blank: every blank reading is one object, of one shape (see readNumber). */
+const BLANK: ParsedNumber = BLANK_NUMBER;
 /** Shared empty list for rows without children or continuation rows (most of them); replaced on first push. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 /** What `appraisal` returns for a table without self-assessed or appraisal-round columns (most). */
 const NO_APPRAISAL: { self: number | null; col?: number } = Object.freeze({ self: null });
+
+/** The line of a row past the snapshot's block: no cells. */
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+/** What `table.rounds` is for a table without appraisal rounds (most): no list built per row. */
+const NO_ROUNDS: readonly number[] = Object.freeze([]);
 
 const NOT_LETTERS = /[^\p{L}]/gu;
 
@@ -175,8 +181,6 @@ export class RowReader {
   private romanDomain: number | null = null;
   /** Index of the last row without a code whose name is in capitals (a domain). */
   private lastUpper: number | null = null;
-  // Score cells repeat ("1,00", "0,50", 0.25…): parse each distinct content once and share the result.
-  private readonly numberCache = new Map<unknown, ParsedNumber>();
   /** Cells holding a formula with no cached value that the evaluator could not calculate ("row,col"). */
   private readonly uncalculated = new Set<string>();
   /** The bonus/penalty block being read: index of its last heading or row, and its kind. */
@@ -195,48 +199,68 @@ export class RowReader {
   }
 
   text(row: number, role: Role): string {
-    const c = this.cols[role];
-    return c === undefined ? "" : cellText(cellAt(this.sheet, row, c));
+    return this.textIn(this.lineOf(row), role);
   }
 
   num(row: number, role: NumberRole): ParsedNumber {
     const c = this.cols[role];
-    return c === undefined ? BLANK : this.numAt(row, c);
+    return c === undefined ? BLANK : this.numIn(this.lineOf(row), row, c);
+  }
+
+  /**
+   * A row's cells as the snapshot holds them (a shared empty line past the block). The per-row readers take
+   * the line once and read its cells from it: a call or two per cell less, which is what a first (cold,
+   * interpreted) analysis pays for on every row.
+   */
+  private lineOf(row: number): readonly CellValue[] {
+    return this.sheet.values[row - this.sheet.top] ?? NO_CELLS;
+  }
+
+  /** The text of a role's cell on a row's line, "" when the table has no such column. */
+  private textIn(line: readonly CellValue[], role: Role): string {
+    const c = this.cols[role];
+    return c === undefined ? "" : cellText(line[c - this.sheet.left]);
   }
 
   /** A row's four numbers, in NUMBER_ROLES order (one object literal: one shape for every row). */
   statedOf(row: number): Record<NumberRole, ParsedNumber> {
+    return this.statedIn(this.lineOf(row), row);
+  }
+
+  private statedIn(line: readonly CellValue[], row: number): Record<NumberRole, ParsedNumber> {
+    const { max, achieved, gap, percent } = this.cols;
     return {
-      max: this.num(row, "max"),
-      achieved: this.num(row, "achieved"),
-      gap: this.num(row, "gap"),
-      percent: this.num(row, "percent"),
+      max: max === undefined ? BLANK : this.numIn(line, row, max),
+      achieved: achieved === undefined ? BLANK : this.numIn(line, row, achieved),
+      gap: gap === undefined ? BLANK : this.numIn(line, row, gap),
+      percent: percent === undefined ? BLANK : this.numIn(line, row, percent),
     };
   }
 
   /** The number in a cell; a formula with no cached value is calculated by the core's evaluator. */
   numAt(row: number, col: number): ParsedNumber {
-    const v = cellAt(this.sheet, row, col);
-    if (v === null) {
-      const f = formatAt(this.sheet, this.sheet.formulas, row, col);
-      if (f) return this.evaluated(row, col, f);
-    }
-    return this.parsed(v);
+    return this.numIn(this.lineOf(row), row, col);
   }
 
-  /** parseNumber, once per distinct cell content. */
-  private parsed(v: unknown): ParsedNumber {
-    let p = this.numberCache.get(v);
-    if (p === undefined) this.numberCache.set(v, (p = Object.freeze(parseNumber(v))));
-    return p;
+  /** numAt on the row's line. */
+  private numIn(line: readonly CellValue[], row: number, col: number): ParsedNumber {
+    const v = line[col - this.sheet.left];
+    if (v === null || v === undefined) {
+      const f = formatAt(this.sheet, this.sheet.formulas, row, col);
+      if (f) return this.evaluated(row, col, f);
+      return BLANK;
+    }
+    return readNumber(v);
   }
 
   private evaluated(row: number, col: number, formula: string): ParsedNumber {
     const v = evaluateUncached(this.sheet, formula);
-    if (typeof v === "number") return { kind: "number", value: v, style: "number", percentText: false };
+    // Frozen like every other reading (see readNumber): one shape per kind for the per-row tests.
+    if (typeof v === "number")
+      return Object.freeze({ kind: "number", value: v, style: "number", percentText: false });
     if (v === "") return BLANK;
     this.uncalculated.add(`${row},${col}`);
-    return { kind: "invalid", text: formula };
+    return Object.freeze({ kind: "invalid", text: formula });
   }
 
   /** Reads every row; after the total row only a bonus/penalty block belongs to the table. */
@@ -259,7 +283,7 @@ export class RowReader {
   private readRow(row: number): number {
     if (this.totalRow !== null) return this.readAfterTotal(row);
     const { sheet, table } = this;
-    const line = sheet.values[row - sheet.top] ?? [];
+    const line = this.lineOf(row);
     let blank = true;
     for (let c = table.left; c <= table.right && blank; c++)
       if (!isBlankCell(line[c - sheet.left])) blank = false;
@@ -267,7 +291,7 @@ export class RowReader {
       this.skipped.push({ row, why: "blank" });
       return row;
     }
-    const stated = this.statedOf(row);
+    const stated = this.statedIn(line, row);
     // Only a row with text where the scores should be can be a repeated header.
     if (stated.max.kind === "invalid" || stated.achieved.kind === "invalid") {
       const h = matchHeaders(sheet, row)[0];
@@ -288,8 +312,8 @@ export class RowReader {
           this.unreadable(row, null, r, cellText(cellAt(sheet, row, this.cols[r]!)));
       return row;
     }
-    const codeText = this.text(row, "code");
-    const name = this.text(row, "name");
+    const codeText = this.textIn(line, "code");
+    const name = this.textIn(line, "name");
     const hasNumbers =
       stated.max.kind !== "blank" ||
       stated.achieved.kind !== "blank" ||
@@ -302,14 +326,14 @@ export class RowReader {
       this.continueRow(row, name);
       return row;
     }
-    this.addCriterion(row, codeText, name, stated);
+    this.addCriterion(line, row, codeText, name, stated);
     return row;
   }
 
   /** A row under the total row: part of the table only as a bonus/penalty row; anything else ends it. */
   private readAfterTotal(row: number): number {
     const sheet = this.sheet;
-    const line = sheet.values[row - sheet.top] ?? [];
+    const line = this.lineOf(row);
     let blank = true;
     for (let c = this.table.left; c <= this.table.right && blank; c++)
       if (!isBlankCell(line[c - sheet.left])) blank = false;
@@ -317,16 +341,16 @@ export class RowReader {
       this.skipped.push({ row, why: "blank" });
       return row;
     }
-    const name = this.text(row, "name");
-    const codeText = this.text(row, "code");
+    const name = this.textIn(line, "name");
+    const codeText = this.textIn(line, "code");
     const own = adjustmentOf(name) ?? adjustmentOf(codeText);
     if (own === null && this.adjustBlock === null) return -1;
     if (own === null && (isFinalTotal(name) || isFinalTotal(codeText))) {
       this.finalRow = row;
       return -1;
     }
-    const stated = this.statedOf(row);
-    this.addCriterion(row, codeText, name, stated);
+    const stated = this.statedIn(line, row);
+    this.addCriterion(line, row, codeText, name, stated);
     return row;
   }
 
@@ -344,8 +368,8 @@ export class RowReader {
   }
 
   /** The canonical key of a row's code: within the current Roman domain when there is one. */
-  private keyOf(row: number, codeText: string): string | null {
-    const parsed = codeText === "" ? null : parseCode(cellAt(this.sheet, row, this.cols.code!));
+  private keyOf(line: readonly CellValue[], row: number, codeText: string): string | null {
+    const parsed = codeText === "" ? null : parseCode(line[this.cols.code! - this.sheet.left]);
     if (codeText !== "" && !parsed)
       this.issues.push({
         kind: "unparseable",
@@ -428,7 +452,7 @@ export class RowReader {
     stated: Record<NumberRole, ParsedNumber>,
   ): { self: number | null; col?: number } {
     const selfCol = this.cols.self;
-    const rounds = this.table.rounds ?? [];
+    const rounds = this.table.rounds ?? NO_ROUNDS;
     if (selfCol === undefined && rounds.length === 0) return NO_APPRAISAL;
     const sp = selfCol === undefined ? BLANK : this.numAt(row, selfCol);
     const self = sp.kind === "number" ? sp.value : null;
@@ -453,12 +477,12 @@ export class RowReader {
   }
 
   /** «Không áp dụng», «KAD», «N/A» in max, achieved or a note column, or "—" as max. */
-  private notApplicable(row: number, stated: Record<NumberRole, ParsedNumber>): boolean {
+  private notApplicable(line: readonly CellValue[], stated: Record<NumberRole, ParsedNumber>): boolean {
     const { max, achieved } = stated;
     if (max.kind === "na" || achieved.kind === "na" || (max.kind === "blank" && max.dash)) return true;
     for (let k = 0; k < this.noteCols.length; k++) {
-      const v = cellAt(this.sheet, row, this.noteCols[k]);
-      if (typeof v === "string" && v.length <= 20 && this.parsed(v).kind === "na") return true;
+      const v = line[this.noteCols[k] - this.sheet.left];
+      if (typeof v === "string" && v.length <= 20 && readNumber(v).kind === "na") return true;
     }
     return false;
   }
@@ -467,16 +491,21 @@ export class RowReader {
   markUnclassified(): void {
     // Index loops over the rows (here and on every per-row path): a for-of loop that is not optimised yet
     // (every first run) makes an iterator result per row.
+    // One pass marks and reports (a pass over 10,000 rows is memory-bound): a row is marked here, or was
+    // already («unsure» under a «thưởng, trừ» heading), and reported in row order either way.
     const rows = this.rows;
     if (!rows.some((r) => r.key !== null)) return;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      if (r.key !== null || r.adjust !== null || r.parent !== null || r.na || isUpperName(r.name)) continue;
-      if (!NUMBER_ROLES.some((k) => r.stated[k].kind === "number")) continue;
-      r.unclassified = true;
-    }
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
+      if (
+        r.key === null &&
+        r.adjust === null &&
+        r.parent === null &&
+        !r.na &&
+        !isUpperName(r.name) &&
+        NUMBER_ROLES.some((k) => r.stated[k].kind === "number")
+      )
+        r.unclassified = true;
       if (r.unclassified)
         this.issues.push({
           kind: "unclassified-row",
@@ -488,15 +517,17 @@ export class RowReader {
   }
 
   private addCriterion(
+    line: readonly CellValue[],
     row: number,
     codeText: string,
     name: string,
     stated: Record<NumberRole, ParsedNumber>,
   ): void {
-    const key = this.keyOf(row, codeText);
+    const key = this.keyOf(line, row, codeText);
     const index = this.rows.length;
-    // A bonus/penalty row, or a row inside such a block: never a child of a domain.
-    const own = adjustmentOf(name) ?? adjustmentOf(codeText);
+    // A bonus/penalty row, or a row inside such a block: never a child of a domain. A code that parsed
+    // (digits and dots, a Roman numeral) says neither, so only a row without a key asks its code cell.
+    const own = adjustmentOf(name) ?? (key === null ? adjustmentOf(codeText) : null);
     const block = this.adjustBlock;
     let adjust: CriterionRow["adjust"] = own;
     let unsure = false;
@@ -521,7 +552,7 @@ export class RowReader {
       } else this.adjustBlock = null;
     }
     const appraisal = this.appraisal(row, codeText, stated);
-    const na = this.notApplicable(row, stated);
+    const na = this.notApplicable(line, stated);
     for (let k = 0; k < NUMBER_ROLES.length; k++) {
       const r = NUMBER_ROLES[k];
       const p = stated[r];
@@ -543,7 +574,7 @@ export class RowReader {
       key,
       level,
       name,
-      reason: this.text(row, "reason"),
+      reason: this.textIn(line, "reason"),
       continuationRows: NONE,
       parent,
       children: NONE,

@@ -55,7 +55,7 @@ function ruleHolds(rule: ConditionalRule, row: number, col: number, get: CellGet
   const anchor = rule.ranges[0];
   const f = offsetFormula(rule.formula, row - anchor.top, col - anchor.left);
   try {
-    const v = evaluateFormula(f, get);
+    const v = evaluateFormula(f, get, null, row);
     return v === true || (typeof v === "number" && v !== 0);
   } catch (e) {
     if (e instanceof UnsupportedFormula) return null;

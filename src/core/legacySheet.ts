@@ -7,7 +7,14 @@
  * Pure.
  */
 import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
-import { UNICODE_FONT, detectLegacy, legacyFontEncoding, toUnicode, type LegacyEncoding } from "./legacyText";
+import {
+  UNICODE_FONT,
+  detectLegacy,
+  legacyFontEncoding,
+  textReading,
+  toUnicode,
+  type LegacyEncoding,
+} from "./legacyText";
 import { rectRuns, type Span } from "./rects";
 
 /** One text cell of a legacy sheet and its Unicode reading (sheet coordinates). */
@@ -18,8 +25,6 @@ export interface LegacyCell {
   unicode: string;
   font: string | null;
 }
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 function fontAt(sheet: SheetSnapshot, r: number, c: number): string | null {
   return sheet.fontNames?.[r]?.[c] ?? null;
@@ -33,25 +38,51 @@ function textAt(sheet: SheetSnapshot, r: number, c: number): string | null {
 }
 
 /**
- * The sheet's legacy encoding, or null for a Unicode sheet: the cells a legacy font or a legacy reading marks
- * (by majority, TCVN3 or VNI) must outnumber the other non-ASCII text cells, so a stray "©" or a French word in
- * a Unicode table never turns it into a legacy one.
+ * The sheet's legacy encoding, or null for a Unicode sheet. Counted by rows: the rows holding a cell that a
+ * legacy font or a legacy reading marks must outnumber the rows whose non-ASCII text is all something else,
+ * so a stray "©" or a French word in a Unicode table never turns it into a legacy one, and the Unicode text
+ * the add-in writes beside a legacy table's names (agencies, tasks, the headers of the columns it adds, the
+ * total's label) never turns it into a Unicode one — counted by cells, a table with more unmet criteria than
+ * a third of its text cells read as Unicode once "assign" had written three cells per unmet row, and its
+ * headers were no longer found. TCVN3 or VNI: the majority of the legacy cells.
  */
 export function sheetEncoding(sheet: SheetSnapshot): LegacyEncoding | null {
   let tcvn3 = 0;
   let vni = 0;
-  let other = 0;
-  sheet.values.forEach((row, r) =>
-    row.forEach((_, c) => {
-      const text = textAt(sheet, r, c);
-      if (text === null) return;
-      const e = detectLegacy(text, fontAt(sheet, r, c));
+  let legacyRows = 0;
+  let otherRows = 0;
+  // Every cell of the sheet is looked at on every analysis (apply-all: four times), so by index loops with
+  // each row's arrays taken once, and each font name's encoding worked out once per run of equal names
+  // (a sheet has a handful of fonts; the test is a trim and two patterns).
+  const { values, formulas, fontNames } = sheet;
+  let lastFont: string | null = null;
+  let lastFontEncoding: LegacyEncoding | null = null;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const rowFormulas = formulas?.[r];
+    const rowFonts = fontNames?.[r];
+    let legacy = false;
+    let other = false;
+    for (let c = 0; c < row.length; c++) {
+      const text = row[c];
+      // A text cell's value only (formula results are not the user's typing): as textAt.
+      if (typeof text !== "string" || text === "" || rowFormulas?.[c]) continue;
+      const font = rowFonts?.[c] ?? null;
+      if (font !== lastFont) {
+        lastFont = font;
+        lastFontEncoding = legacyFontEncoding(font);
+      }
+      // detectLegacy(text, font), with "other" (a non-ASCII text that is not legacy) told apart.
+      const e = lastFontEncoding ?? textReading(text);
       if (e === "tcvn3") tcvn3++;
       else if (e === "vni") vni++;
-      else if (NON_ASCII.test(text)) other++;
-    }),
-  );
-  if (tcvn3 + vni === 0 || tcvn3 + vni <= other) return null;
+      else if (e === "unicode") other = true;
+      if (e === "tcvn3" || e === "vni") legacy = true;
+    }
+    if (legacy) legacyRows++;
+    else if (other) otherRows++;
+  }
+  if (tcvn3 + vni === 0 || legacyRows <= otherRows) return null;
   return vni > tcvn3 ? "vni" : "tcvn3";
 }
 

@@ -227,6 +227,12 @@ const readingsOf = boundedMemo(
 );
 
 /**
+ * The reading of a text with some non-ASCII letter and none only Unicode has, remembered by text: apply-all
+ * and the panel look at the same names again and again ("Tiêu chí" has only Latin-1 letters).
+ */
+const legacyByText = boundedMemo(legacyByTextUncached, 50_000);
+
+/**
  * The legacy encoding of a text, or null for plain ASCII and real Unicode.
  * A legacy font name (".VnTime", "VNI-Times") decides when given. Otherwise the text is read three ways
  * (as Unicode, TCVN3, VNI) and the reading in which most of its non-ASCII words are Vietnamese syllables wins;
@@ -235,7 +241,26 @@ const readingsOf = boundedMemo(
 export function detectLegacy(text: string, fontName?: string | null): LegacyEncoding | null {
   const byFont = legacyFontEncoding(fontName);
   if (byFont) return byFont;
+  return textEncoding(text);
+}
+
+/**
+ * detectLegacy of a text with no legacy font, told apart from plain ASCII: "ascii" for a text without a
+ * non-ASCII character, "unicode" for one that is not legacy (what a sheet's vote counts against legacy).
+ */
+export function textReading(text: string): LegacyEncoding | "ascii" | "unicode" {
+  if (!NON_ASCII.test(text)) return "ascii";
+  if (UNICODE_VIETNAMESE.test(text)) return "unicode";
+  return legacyByText(text) ?? "unicode";
+}
+
+/** detectLegacy by the text alone (no font). */
+function textEncoding(text: string): LegacyEncoding | null {
   if (!NON_ASCII.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
+  return legacyByText(text);
+}
+
+function legacyByTextUncached(text: string): LegacyEncoding | null {
   const words = candidateWords(text);
   if (words.length === 0) return null;
   let unicodeOk = 0;

@@ -397,13 +397,15 @@ export class WorkbookModel {
         }
         // Formulas everywhere move their references to the shifted columns, as Excel does.
         for (const sheet of this.sheets.values())
-          for (const cols of sheet.rows.values())
-            for (const [c, cell] of cols)
+          sheet.rows.forEach((cols) =>
+            cols.forEach((cell, c) => {
               if (cell.formula)
                 cols.set(c, {
                   ...cell,
                   formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count, rows),
                 });
+            }),
+          );
         return;
       }
       case "insertRows":
@@ -412,21 +414,29 @@ export class WorkbookModel {
         shiftSheetRows(this.sheet(op.sheet), op.at, count);
         // Formulas everywhere move their references to the shifted rows, as Excel does.
         for (const sheet of this.sheets.values())
-          for (const cols of sheet.rows.values())
-            for (const [c, cell] of cols)
+          sheet.rows.forEach((cols) =>
+            cols.forEach((cell, c) => {
               if (cell.formula)
                 cols.set(c, {
                   ...cell,
                   formula: shiftFormulaRows(cell.formula, op.sheet, sheet.name, op.at, count),
                 });
+            }),
+          );
         return;
       }
       case "setCells": {
         const s = this.sheet(op.sheet);
-        op.cells.forEach((row, r) =>
-          row.forEach((v, c) => {
-            if (v === null) return;
-            const next = own(s.get(op.top + r, op.left + c));
+        // Index loops: a 10,000-row plan sheet is some 140,000 cells (issue 14's time target).
+        const cells = op.cells;
+        for (let r = 0; r < cells.length; r++) {
+          const line = cells[r];
+          const row = op.top + r;
+          for (let c = 0; c < line.length; c++) {
+            const v = line[c];
+            if (v === null) continue;
+            const col = op.left + c;
+            const next = own(s.get(row, col));
             next.formula = null;
             if (v.kind === "text") next.value = v.text;
             else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
@@ -435,9 +445,9 @@ export class WorkbookModel {
               next.formula = v.formula;
               next.value = null;
             }
-            s.set(op.top + r, op.left + c, next);
-          }),
-        );
+            s.set(row, col, next);
+          }
+        }
         return;
       }
       case "setStyle": {

@@ -75,7 +75,10 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
   // constants alone gets the same result again.
   const sheets = [...models.values()];
   const order = new Map(sheets.map((s, i) => [s.name, i]));
-  let cur = { sheet: 0, row: 0, col: 0 };
+  // Where the formula being evaluated is, in evaluation order: sheet index, row, column.
+  let curSheet = 0;
+  let curRow = 0;
+  let curCol = 0;
   let forward = false;
   let readFormula = false;
   const reads = new Map<string, Set<number>>();
@@ -97,37 +100,54 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
     if (cell.formula) {
       readFormula = true;
       const k = order.get(s.name)!;
-      if (k > cur.sheet || (k === cur.sheet && (row > cur.row || (row === cur.row && col > cur.col))))
+      if (k > curSheet || (k === curSheet && (row > curRow || (row === curRow && col > curCol))))
         forward = true;
     }
     return cell.value;
   };
-  /** Where a formula is, in evaluation order: sheet index, sheet, row, the row's cells, column. */
-  type Place = [number, SheetModel, number, Map<number, Cell>, number];
-  let todo: Place[] = [];
+  // The formula cells in evaluation order, as parallel lists (the cells themselves: recalculation changes
+  // their values only). Rows and columns are usually in order already: sorted only when they are not.
+  const places: { sheet: number[]; row: number[]; col: number[]; cell: Cell[] } = {
+    sheet: [],
+    row: [],
+    col: [],
+    cell: [],
+  };
   sheets.forEach((s, k) => {
-    for (const [r, cols] of [...s.rows].sort((a, b) => a[0] - b[0]))
-      for (const [c, cell] of [...cols].sort((a, b) => a[0] - b[0]))
-        if (cell.formula) todo.push([k, s, r, cols, c]);
+    for (const r of ascending(s.rows)) {
+      const cols = s.rows.get(r)!;
+      for (const c of ascending(cols)) {
+        const cell = cols.get(c)!;
+        if (!cell.formula) continue;
+        places.sheet.push(k);
+        places.row.push(r);
+        places.col.push(c);
+        places.cell.push(cell);
+      }
+    }
   });
+  let todo: number[] | null = null; // null: every place
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
     forward = false;
-    const again: Place[] = [];
-    for (const place of todo) {
-      const [k, s, r, cols, c] = place;
-      const cell = cols.get(c)!;
-      cur = { sheet: k, row: r, col: c };
+    const again: number[] = [];
+    const n = todo ? todo.length : places.cell.length;
+    for (let i = 0; i < n; i++) {
+      const at = todo ? todo[i] : i;
+      const cell = places.cell[at];
+      curSheet = places.sheet[at];
+      curRow = places.row[at];
+      curCol = places.col[at];
       readFormula = false;
       let v: CellValue;
       try {
-        v = evaluateFormula(cell.formula!, get, s.name);
+        v = evaluateFormula(cell.formula!, get, sheets[curSheet].name, curRow);
       } catch (e) {
         if (!(e instanceof UnsupportedFormula)) throw e;
-        if (readFormula) again.push(place);
+        if (readFormula) again.push(at);
         continue;
       }
-      if (readFormula) again.push(place);
+      if (readFormula) again.push(at);
       if (v === "") v = null;
       if (v !== cell.value) {
         cell.value = v;
@@ -138,4 +158,14 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
     todo = again;
   }
   return reads;
+}
+
+/** A map's numeric keys in ascending order: its own order when that is ascending (no copy is sorted). */
+function ascending(m: ReadonlyMap<number, unknown>): Iterable<number> {
+  let prev = -Infinity;
+  for (const k of m.keys()) {
+    if (k < prev) return [...m.keys()].sort((a, b) => a - b);
+    prev = k;
+  }
+  return m.keys();
 }

@@ -1,4 +1,5 @@
 /** Number parsing and rounding for score cells: pure. */
+import { boundedMemo } from "./boundedMemo";
 
 export type NumberStyle = "number" | "comma" | "dot" | "integer-text";
 
@@ -43,7 +44,8 @@ function foldNa(text: string): string {
     .trim();
 }
 
-const BLANK_NUMBER: ParsedNumber = Object.freeze({ kind: "blank" });
+/** A blank cell's reading: one shared object (the row reader gives it for a column the table lacks too). */
+export const BLANK_NUMBER: ParsedNumber = Object.freeze({ kind: "blank" });
 const DASH_NUMBER: ParsedNumber = Object.freeze({ kind: "blank", dash: true });
 
 /**
@@ -121,6 +123,21 @@ export function parseNumber(value: unknown): ParsedNumber {
   }
 }
 
+/**
+ * parseNumber remembered by cell content, shared by every table and every analysis: score cells repeat
+ * ("1,00", "0,50", 0.25…) within a table and across apply-all's four analyses, so each distinct content is
+ * parsed once per process, not once per analysis. A reading depends on the content alone, so one table's
+ * reading is right for any other's; readings are frozen, being shared (every one: a frozen and an unfrozen
+ * object of the same fields have different shapes, which the row reader's `kind` tests would both meet). -0
+ * is read afresh each time, since a Map takes it for 0.
+ */
+export function readNumber(value: unknown): ParsedNumber {
+  return value === 0 && 1 / (value as number) < 0 ? frozenReading(value) : sharedReading(value);
+}
+
+const frozenReading = (value: unknown): ParsedNumber => Object.freeze(parseNumber(value));
+const sharedReading = boundedMemo(frozenReading, 50_000);
+
 /** Rounds to hundredths, the index's precision, without float noise (1 − 0.88 → 0.12). */
 export function round2(x: number): number {
   // An integer number of hundredths divided by 100 is the double nearest to that decimal: no noise.
@@ -130,8 +147,10 @@ export function round2(x: number): number {
 
 /** Sum with the result rounded to hundredths. */
 export function sum2(xs: readonly number[]): number {
+  // An index loop: a for-of loop's code is made for the array it first saw (whole numbers, or fractions),
+  // and the other kind of array undid it (and the scoring loop it was inlined into).
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
   return round2(s);
 }
 

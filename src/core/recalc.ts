@@ -170,6 +170,27 @@ function percentInHundreds(sheet: SheetSnapshot, a: Analysis): boolean {
   return big && !pctFormat;
 }
 
+/** Where a formula shape has its row number. */
+const ROW = "\u0001";
+
+/**
+ * A reading's way of writing a number, as a small number (0: no number): the key of its formula shape. A
+ * switch, not a list searched or a closure made per row (every criterion row asks).
+ */
+function styleIndex(p: ParsedNumber): number {
+  if (p.kind !== "number") return 0;
+  switch (p.style) {
+    case "number":
+      return 1;
+    case "comma":
+      return 2;
+    case "dot":
+      return 3;
+    default:
+      return 4;
+  }
+}
+
 /** A number its cell holds as written, or no number: what a row's formula shape reads as it is. */
 const plainNumber = (p: ParsedNumber) => p.kind !== "number" || (!p.oddChars && p.unit === undefined);
 
@@ -247,9 +268,6 @@ class Formulas {
   // Rows whose own cells hold the numbers share one formula shape per way of writing them: build the shape
   // once with a row marker and fill in the row number (one string per cell, no intermediate strings).
   private shapeOf(pm: ParsedNumber, pa: ParsedNumber): [string[], string[]] {
-    const ROW = "\u0001";
-    const STYLES = ["number", "comma", "dot", "integer-text"];
-    const styleIndex = (p: ParsedNumber) => (p.kind === "number" ? STYLES.indexOf(p.style) + 1 : 0);
     const key = styleIndex(pm) * 8 + styleIndex(pa);
     let shape = this.shapes[key];
     if (!shape) {

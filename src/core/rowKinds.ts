@@ -4,7 +4,7 @@
  */
 import type { CellValue, SheetSnapshot } from "./types";
 import type { Columns } from "./table";
-import { cellText, fold, foldedStart, mayFoldToContain } from "./text";
+import { cellText, fold, foldContainsPattern, foldedStart } from "./text";
 import { boundedMemo } from "./boundedMemo";
 
 /** Cell (row, col) in sheet coordinates; null outside the block (table.ts's cellAt, without importing it). */
@@ -18,14 +18,17 @@ const TOTAL = /^(tong( cong| diem| so diem| so)?|cong|total( score| points)?|gra
 /** Looks like a criterion code (1, 1.6.2, "II."), without allocating: total rows never do. */
 export const CODE_LIKE = /^\s*(\d+(\.\d+)*|[IVXivx]+)\.?\s*$/;
 
+/** The columns a total row says so in (a list made once: every row of a table is asked). */
+const TOTAL_ROLES = ["code", "name"] as const;
+
 /** A total row: "Tổng", "Tổng điểm", "Cộng", "Total" in the code or name column of a row without a code. */
 export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
   if (columns.code !== undefined) {
     const code = valueAt(sheet, row, columns.code);
     if (typeof code === "number" || (typeof code === "string" && CODE_LIKE.test(code))) return false;
   }
-  for (const role of ["code", "name"] as const) {
-    const col = columns[role];
+  for (let k = 0; k < TOTAL_ROLES.length; k++) {
+    const col = columns[TOTAL_ROLES[k]];
     if (col === undefined) continue;
     const v = valueAt(sheet, row, col);
     if (typeof v !== "string" || v.length > 40) continue;
@@ -49,16 +52,19 @@ const BOTH = /\b(diem (thuong|cong))\b.*\b(tru|phat)\b|\bbonus\b.*\bpenalt/;
 export function adjustmentOf(name: string): Adjustment | null {
   // A code ("1.6.2") or a number has no letter, and every pattern needs words: no folding needed.
   if (name.length > 200 || NO_LETTERS.test(name)) return null;
-  // Every pattern needs one of these words: most names are ruled out without folding or remembering them.
-  if (!mayFoldToContain(name, ADJUSTMENT_WORDS)) return null;
-  // Each row's name is tested on every analysis (apply-all analyses four times): once per distinct text.
+  // Every pattern needs one of these words: most names are ruled out by one pattern (every row's name is
+  // asked, on every analysis), without folding or remembering them.
+  if (!(adjustmentWords ??= foldContainsPattern(ADJUSTMENT_WORDS)).test(name)) return null;
+  // The few left are folded and tested once per distinct text.
   return adjustmentMemo(name);
 }
 
-const adjustmentMemo = boundedMemo(adjustmentOfUncached, 100_000);
-
 /** What BONUS, PENALTY or BOTH cannot match without. */
 const ADJUSTMENT_WORDS = ["diem", "bonus", "penalt", "deduction"];
+/** mayFoldToContain(name, ADJUSTMENT_WORDS) as one pattern, made on first use. */
+let adjustmentWords: RegExp | null = null;
+
+const adjustmentMemo = boundedMemo(adjustmentOfUncached, 100_000);
 
 function adjustmentOfUncached(name: string): Adjustment | null {
   const t = fold(name);

@@ -5,19 +5,36 @@
 import type { SheetSnapshot } from "./types";
 import type { CriterionRow, Issue } from "./analyze";
 import { formatAt, type TableLayout } from "./table";
-import { differs, round2, sum2 } from "./numbers";
+import { differs, round2 } from "./numbers";
 import { percentValue } from "./total";
 
 const NO_ROWS: readonly CriterionRow[] = Object.freeze([]);
 
-/** The children that count in a parent's sums: not bonus/penalty rows, not unplaced ones. */
-function childRows(rows: readonly CriterionRow[], children: readonly number[]): CriterionRow[] {
+/**
+ * The children that count in a parent's sums (not bonus/penalty rows, not unplaced ones) and have a max and
+ * an achieved score.
+ */
+function scoredChildren(rows: readonly CriterionRow[], children: readonly number[]): CriterionRow[] {
   const out: CriterionRow[] = [];
   for (let i = 0; i < children.length; i++) {
     const c = rows[children[i]];
-    if (c.adjust === null && !c.unclassified) out.push(c);
+    if (c.adjust === null && !c.unclassified && c.max !== null && c.achieved !== null) out.push(c);
   }
   return out;
+}
+
+/**
+ * sum2 of the children's max, achieved or gap (a negative gap as 0): the same additions in the same order,
+ * without a list of numbers per parent (lists of whole numbers and of fractions made the scoring loop's
+ * optimised code be thrown away and made again on a first analysis).
+ */
+function childrenSum(kids: readonly CriterionRow[], of: "max" | "achieved" | "gap"): number {
+  let s = 0;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    s += of === "max" ? k.max! : of === "achieved" ? k.achieved! : Math.max(0, k.gap!);
+  }
+  return round2(s);
 }
 
 export function scoreRows(
@@ -39,14 +56,12 @@ export function scoreRows(
       continue;
     }
     // Most rows are leaves: no child lists built for them.
-    const kids = r.children.length === 0 ? NO_ROWS : childRows(rows, r.children);
-    const scoredKids =
-      kids.length === 0 ? NO_ROWS : kids.filter((k) => k.max !== null && k.achieved !== null);
+    const scoredKids = r.children.length === 0 ? NO_ROWS : scoredChildren(rows, r.children);
     r.max = sm;
     r.achieved = sa;
-    if ((sm === null || sa === null) && kids.length > 0 && scoredKids.length > 0) {
-      if (sm === null) r.max = sum2(scoredKids.map((k) => k.max!));
-      if (sa === null) r.achieved = sum2(scoredKids.map((k) => k.achieved!));
+    if ((sm === null || sa === null) && scoredKids.length > 0) {
+      if (sm === null) r.max = childrenSum(scoredKids, "max");
+      if (sa === null) r.achieved = childrenSum(scoredKids, "achieved");
       r.derived = true;
     }
     if (r.self !== null && r.achieved !== null && r.achievedCol !== table.columns.self)
@@ -68,8 +83,8 @@ export function scoreRows(
       });
     }
     if (!r.derived && scoredKids.length > 0) {
-      const kidMax = sum2(scoredKids.map((k) => k.max!));
-      const kidGap = sum2(scoredKids.map((k) => Math.max(0, k.gap!)));
+      const kidMax = childrenSum(scoredKids, "max");
+      const kidGap = childrenSum(scoredKids, "gap");
       if (kidMax > r.max + 1e-9) {
         issues.push({
           kind: "children-max-exceeds",

@@ -61,7 +61,11 @@ export class SheetModel {
 
   static fromSnapshot(s: SheetSnapshot): SheetModel {
     const m = new SheetModel(s.name);
-    s.values.forEach((row, r) => {
+    // Index loops, and no cell object for an empty cell (most of a sheet's grid): the model of a 10,000-row
+    // table is built once per command (issue 14's time target).
+    const values = s.values;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
       const formulas = s.formulas?.[r];
       const fills = s.fills?.[r];
       const bold = s.bold?.[r];
@@ -69,21 +73,31 @@ export class SheetModel {
       const wrap = s.wrap?.[r];
       const numberFormats = s.numberFormats?.[r];
       const fontNames = s.fontNames?.[r];
-      row.forEach((value, c) => {
-        const cell: Cell = {
-          value: value ?? null,
-          formula: formulas?.[c] ?? null,
-          fill: fills?.[c] ?? null,
-          bold: bold?.[c] ?? false,
-          fontColor: fontColors?.[c] ?? null,
-          wrap: wrap?.[c] ?? false,
-          numberFormat: numberFormats?.[c] ?? null,
-        };
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c] ?? null;
+        const formula = formulas?.[c] ?? null;
+        const fill = fills?.[c] ?? null;
+        const b = bold?.[c] ?? false;
+        const fontColor = fontColors?.[c] ?? null;
+        const w = wrap?.[c] ?? false;
+        const numberFormat = numberFormats?.[c] ?? null;
         const font = fontNames?.[c];
+        if (
+          (value === null || value === "") &&
+          !formula &&
+          !fill &&
+          !b &&
+          !fontColor &&
+          !w &&
+          !numberFormat &&
+          !font
+        )
+          continue;
+        const cell: Cell = { value, formula, fill, bold: b, fontColor, wrap: w, numberFormat };
         if (font) cell.fontName = font;
-        if (!isEmpty(cell)) m.set(s.top + r, s.left + c, cell);
-      });
-    });
+        m.set(s.top + r, s.left + c, cell);
+      }
+    }
     m.tables = (s.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } }));
     m.validations = (s.validations ?? []).map((v) => ({ rect: { ...v.rect }, list: [...v.list] }));
     m.widths = { ...(s.columnWidths ?? {}) };
@@ -119,14 +133,17 @@ export class SheetModel {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const [r, cols] of this.rows) {
-      for (const c of cols.keys()) {
-        top = Math.min(top, r);
-        bottom = Math.max(bottom, r);
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      }
-    }
+    // forEach, not for-of over entries: no [key, value] array per row and cell (the model is read whole
+    // after every step of apply-all; issue 14's time target).
+    this.rows.forEach((cols, r) => {
+      if (cols.size === 0) return;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      cols.forEach((_, c) => {
+        if (c < left) left = c;
+        if (c > right) right = c;
+      });
+    });
     if (bottom < 0) return null;
     return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
   }
@@ -134,7 +151,11 @@ export class SheetModel {
   toSnapshot(area?: Rect): SheetSnapshot {
     const u = area ?? this.usedRect() ?? { top: 0, left: 0, rows: 0, cols: 0 };
     // Every grid starts as the empty cell's, then the cells there are (in the area) fill them in.
-    const grid = <T>(v: T): T[][] => Array.from({ length: u.rows }, () => new Array<T>(u.cols).fill(v));
+    const grid = <T>(v: T): T[][] => {
+      const g = new Array<T[]>(u.rows);
+      for (let r = 0; r < u.rows; r++) g[r] = new Array<T>(u.cols).fill(v);
+      return g;
+    };
     const values = grid(EMPTY.value);
     const formulas = grid(EMPTY.formula);
     const numberFormats = grid(EMPTY.numberFormat);
@@ -143,22 +164,30 @@ export class SheetModel {
     const fontColors = grid(EMPTY.fontColor);
     const wrap = grid(EMPTY.wrap);
     const fontNames = this.hasFontNames() ? grid<string | null>(null) : null;
-    for (const [row, cols] of this.rows) {
+    this.rows.forEach((cols, row) => {
       const r = row - u.top;
-      if (r < 0 || r >= u.rows) continue;
-      for (const [col, cell] of cols) {
+      if (r < 0 || r >= u.rows) return;
+      const vr = values[r];
+      const fr = formulas[r];
+      const nr = numberFormats[r];
+      const fl = fills[r];
+      const br = bold[r];
+      const cr = fontColors[r];
+      const wr = wrap[r];
+      const fn = fontNames ? fontNames[r] : null;
+      cols.forEach((cell, col) => {
         const c = col - u.left;
-        if (c < 0 || c >= u.cols) continue;
-        values[r][c] = cell.value;
-        formulas[r][c] = cell.formula;
-        numberFormats[r][c] = cell.numberFormat;
-        fills[r][c] = cell.fill;
-        bold[r][c] = cell.bold;
-        fontColors[r][c] = cell.fontColor;
-        wrap[r][c] = cell.wrap;
-        if (fontNames) fontNames[r][c] = cell.fontName ?? null;
-      }
-    }
+        if (c < 0 || c >= u.cols) return;
+        vr[c] = cell.value;
+        fr[c] = cell.formula;
+        nr[c] = cell.numberFormat;
+        fl[c] = cell.fill;
+        br[c] = cell.bold;
+        cr[c] = cell.fontColor;
+        wr[c] = cell.wrap;
+        if (fn) fn[c] = cell.fontName ?? null;
+      });
+    });
     return {
       name: this.name,
       top: u.top,
@@ -192,23 +221,29 @@ export class SheetModel {
 
   /** Some cell has a font name (snapshots carry `fontNames` only then). */
   hasFontNames(): boolean {
-    for (const cols of this.rows.values()) for (const c of cols.values()) if (c.fontName) return true;
-    return false;
+    let found = false;
+    this.rows.forEach((cols) => {
+      if (!found) cols.forEach((c) => void (found ||= !!c.fontName));
+    });
+    return found;
   }
 
   /** Shifts cells right of `at` by `count` (negative: removes columns), in `rows` only when given. */
   shiftColumns(at: number, count: number, rows?: { top: number; bottom: number }): void {
-    for (const [r, cols] of this.rows) {
-      if (rows && (r < rows.top || r > rows.bottom)) continue;
+    const emptied: number[] = [];
+    this.rows.forEach((cols, r) => {
+      if (rows && (r < rows.top || r > rows.bottom)) return;
       const moved = new Map<number, Cell>();
-      for (const [c, cell] of cols) {
+      cols.forEach((cell, c) => {
         if (c < at) moved.set(c, cell);
-        else if (count < 0 && c < at - count) continue;
+        else if (count < 0 && c < at - count) return;
         else moved.set(c + count, cell);
-      }
+      });
+      // Replacing the value of a key being visited keeps the iteration as it was; deleting waits.
       this.rows.set(r, moved);
-      if (moved.size === 0) this.rows.delete(r);
-    }
+      if (moved.size === 0) emptied.push(r);
+    });
+    for (const r of emptied) this.rows.delete(r);
     shiftExtrasColumns(this, at, count, rows);
     const move = (rect: Rect) => shiftRect(rect, at, count, rows);
     this.tables = this.tables.flatMap((t) => {

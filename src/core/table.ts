@@ -122,12 +122,14 @@ export function formatAt<T>(
 }
 
 export function blockRect(sheet: SheetSnapshot): Rect {
-  return {
-    top: sheet.top,
-    left: sheet.left,
-    rows: sheet.values.length,
-    cols: sheet.values.reduce((m, r) => Math.max(m, r.length), 0),
-  };
+  // An index loop, not reduce with a closure: every analysis asks, over every row.
+  const values = sheet.values;
+  let cols = 0;
+  for (let r = 0; r < values.length; r++) {
+    const n = values[r]?.length ?? 0;
+    if (n > cols) cols = n;
+  }
+  return { top: sheet.top, left: sheet.left, rows: values.length, cols };
 }
 
 export interface HeaderMatch {
@@ -360,6 +362,10 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
   const bottom = block.top + block.rows - 1;
   const headers: HeaderMatch[] = [];
   for (let row = block.top; row < block.top + block.rows; row++) {
+    // A header (alone or the top of a pair) is at least headerLike(…, 2): a data row is ruled out by one
+    // look at its cells, not by matchHeaders looking twice (alone, then as a pair's top) and at the next row.
+    const line = sheet.values[row - block.top];
+    if (line === undefined || !headerLike(line, 2)) continue;
     const found = matchHeaders(sheet, row);
     if (found.length === 0) continue;
     headers.push(...found);

@@ -16,19 +16,39 @@ export function percentValue(p: ParsedNumber, numberFormat: string | null | unde
   return p.value;
 }
 
-/** The bonus and penalty the block adds (a penalty by its size), from its rows that carry points. */
-function adjustmentsOf(rows: CriterionRow[]): { bonus: number; penalty: number; rows: CriterionRow[] } {
-  const counted = rows.filter(
-    (r) =>
+/**
+ * The bonus and penalty the block adds (a penalty by its size), from its rows that carry points, and those
+ * rows' indices; whether the table has a bonus/penalty row at all. The rows are walked once, by an index
+ * loop (every row of the table, on every analysis).
+ */
+function adjustmentsOf(rows: CriterionRow[]): {
+  bonus: number;
+  penalty: number;
+  rows: CriterionRow[];
+  indices: number[];
+  any: boolean;
+} {
+  const counted: CriterionRow[] = [];
+  const indices: number[] = [];
+  let any = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.adjust === null) continue;
+    any = true;
+    if (
       (r.adjust === "bonus" || r.adjust === "penalty") &&
       !r.unclassified &&
       r.achieved !== null &&
       // A heading with its own rows under it: the rows count, not the heading.
-      !r.children.some((k) => rows[k].adjust !== null),
-  );
+      !r.children.some((k) => rows[k].adjust !== null)
+    ) {
+      counted.push(r);
+      indices.push(i);
+    }
+  }
   const of = (kind: "bonus" | "penalty") =>
     sum2(counted.filter((r) => r.adjust === kind).map((r) => Math.abs(r.achieved!)));
-  return { bonus: of("bonus"), penalty: of("penalty"), rows: counted };
+  return { bonus: of("bonus"), penalty: of("penalty"), rows: counted, indices, any };
 }
 
 /** A stated total cell as a number (percent cells as a number of percent), or null. */
@@ -54,10 +74,16 @@ function statedValue(
  */
 export function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
   const { rows, totalRow, issues } = reader;
+  // Index loops over the rows, without a closure per row: a first (cold) analysis runs them interpreted.
   const counts = (r: CriterionRow) => r.adjust === null && !r.unclassified && !r.na;
-  const hasLevel1 = rows.some((r) => r.parent === null && r.level === 1 && counts(r));
+  let hasLevel1 = false;
+  for (let i = 0; i < rows.length && !hasLevel1; i++) {
+    const r = rows[i];
+    if (r.parent === null && r.level === 1 && counts(r)) hasLevel1 = true;
+  }
   const parts: number[] = [];
-  rows.forEach((r, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (
       r.parent === null &&
       counts(r) &&
@@ -66,12 +92,12 @@ export function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
       r.achieved !== null
     )
       parts.push(i);
-  });
+  }
   const counted = parts.map((i) => rows[i]);
   const tMax = sum2(counted.map((r) => r.max!));
   const base = sum2(counted.map((r) => r.achieved!));
   const adj = adjustmentsOf(rows);
-  const hasBlock = rows.some((r) => r.adjust !== null);
+  const hasBlock = adj.any;
   const below = totalRow !== null && adj.rows.some((r) => r.row > totalRow);
   const adjusted = round2(base + adj.bonus - adj.penalty);
   const official =
@@ -93,7 +119,7 @@ export function totalOf(sheet: SheetSnapshot, reader: RowReader): Total {
     bonus: adj.bonus,
     penalty: adj.penalty,
     adjustments: hasBlock ? (below ? "below" : "above") : null,
-    adjustmentParts: adj.rows.map((r) => rows.indexOf(r)),
+    adjustmentParts: adj.indices,
     final: after ? adjusted : null,
     self: selfRows.length ? sum2(selfRows.map((r) => r.self!)) : null,
     official,

@@ -7,6 +7,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyzeWorkbook, planCommand } from "../../src/app/commands";
+import { planApplyAll } from "../../src/app/applyAll";
 import { Session } from "../../src/app/session";
 import { SAMPLE_ROWS, SAMPLE_TITLE, sampleWorkbook, type Op, type WorkbookSnapshot } from "../../src/core";
 import { loadWorkbook, saveWorkbook, XlsxHost, readSnapshot } from "../../src/hosts/xlsx";
@@ -41,6 +42,32 @@ async function legacySeed(encoding: Encoding): Promise<Uint8Array> {
   put(1, 1, SAMPLE_TITLE);
   SAMPLE_ROWS.forEach((row, i) => row.forEach((v, j) => v !== "" && put(3 + i, 1 + j, v)));
   ws.getColumn(2).width = 50;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The seed as many legacy offices type it: scores as numbers (no font of their own), codes as plain text, names
+ * and headers in the legacy font, and no reasons written — so the add-in's three Unicode cells per unmet row
+ * (agencies and tasks) outnumber the legacy text cells of the table.
+ */
+async function legacyNumbersNoReasons(encoding: Encoding): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Kết quả 2023");
+  ws.getCell(1, 1).value = typed(SAMPLE_TITLE, encoding).text;
+  ws.getCell(1, 1).font = { name: typed(SAMPLE_TITLE, encoding).font, size: 13 };
+  SAMPLE_ROWS.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === "" || (i > 0 && j === 5)) return;
+      const cell = ws.getCell(3 + i, 1 + j);
+      if (i > 0 && j < 1) cell.value = v;
+      else if (i > 0 && j >= 2) cell.value = Number(v.replace(",", "."));
+      else {
+        const t = typed(v, encoding);
+        cell.value = t.text;
+        cell.font = { name: t.font, size: 13 };
+      }
+    }),
+  );
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -160,6 +187,46 @@ describe.each<Encoding>(["tcvn3", "vni"])("the seed typed in %s", (encoding) => 
     expect(await sheetParts(wb)).toEqual(original);
   });
 });
+
+describe.each<Encoding>(["tcvn3", "vni"])(
+  "a %s table whose agencies and tasks outnumber its legacy cells",
+  (encoding) => {
+    test("do everything plans every step on it: the later steps still read it as legacy, names in Unicode", async () => {
+      const { host } = await hostOf(await legacyNumbersNoReasons(encoding));
+      const ws = await host.read();
+      const o = planApplyAll(ws, { lang: "vi" });
+      if (!o.ok) throw new Error(o.error.message.en);
+      expect(o.results).toHaveLength(4);
+      // The plan sheet lists the criteria by their Unicode names, as the panel shows them.
+      const plan = o.changeSet.ops.filter(
+        (op): op is Extract<Op, { op: "setCells" }> => op.op === "setCells" && op.sheet !== ws.active.name,
+      );
+      const texts = new Set(
+        plan.flatMap((op) => op.cells.flat()).flatMap((c) => (c?.kind === "text" ? [c.text] : [])),
+      );
+      const unmet = o.summary.unmet;
+      expect(unmet.length).toBe(19);
+      for (const u of unmet) expect(texts.has(u.name)).toBe(true);
+      expect([...texts].some((t) => /[¸µ¶·¹]/.test(t))).toBe(false);
+    });
+
+    test("after Assign alone the next read still finds the table, legacy, with Unicode names", async () => {
+      const { host } = await hostOf(await legacyNumbersNoReasons(encoding));
+      const s = new Session(host, "vi");
+      const before = await s.analyze();
+      if (!before.ok) throw new Error(before.error.message.en);
+      const r = await s.run("assign");
+      if (!r.ok) throw new Error(r.error.message.en);
+      // Three Unicode cells per unmet row now stand beside one legacy name each.
+      expect(before.summary!.unmet.length * 3).toBeGreaterThan(before.summary!.rows.length);
+      const after = await s.analyze();
+      if (!after.ok) throw new Error(after.error.message.en);
+      expect(after.summary!.legacyEncoding).toBe(encoding);
+      expect(after.summary!.total).toMatchObject({ max: 99.5, achieved: 84.87 });
+      expect(after.summary!.rows.map((x) => x.name)).toEqual(before.summary!.rows.map((x) => x.name));
+    });
+  },
+);
 
 describe("the sheet keeps the table's language (issue 11 item 7)", () => {
   const textsOf = (ws: WorkbookSnapshot, lang: "vi" | "en", command: "recalc" | "assign" | "plan") => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { fold, foldedStart, foldUncached, mayFoldToContain } from "../../src/core/text";
+import { fold, foldContainsPattern, foldedStart, foldUncached, mayFoldToContain } from "../../src/core/text";
 
 describe("fold by its table", () => {
   it("folds every single character as its definition does", () => {
@@ -45,6 +45,35 @@ describe("fold by its table", () => {
     );
     expect(mayFoldToContain("Tiêu chí 12.3", words)).toBe(false);
     expect(mayFoldToContain("ĐIỂM THƯỞNG", words)).toBe(true);
+  });
+
+  it("answers as mayFoldToContain by one pattern (what adjustmentOf asks every row's name)", () => {
+    const words = ["diem", "bonus", "penalt", "deduction"];
+    const pattern = foldContainsPattern(words);
+    const ch = fc.oneof(
+      fc.constantFrom(
+        ..."dDđĐďiIíÌỉĨịİıeEéÊềỆmMḿbBoOôơnNñsSuUưpPaAlLtTcC  \t\u00a0\u0301\u0323\u3000\ufeffΣя.:1",
+      ),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 30 }), (cs) => {
+        const t = cs.join("");
+        expect(pattern.test(t)).toBe(mayFoldToContain(t, words));
+      }),
+      { numRuns: 20000 },
+    );
+    // Every single character, alone and between the letters of a word.
+    const bad: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const x = String.fromCharCode(c);
+      for (const t of [x, `di${x}em`, `${x}iem`, `bonu${x}`, `Đi${x}m`])
+        if (pattern.test(t) !== mayFoldToContain(t, words)) bad.push(`${c.toString(16)} ${t}`);
+    }
+    expect(bad).toEqual([]);
+    expect(pattern.test("Tiêu chí 12.3")).toBe(false);
+    expect(pattern.test("ĐIỂM THƯỞNG")).toBe(true);
+    expect(pattern.test("Điểm trừ")).toBe(true);
   });
 
   it("reads Vietnamese as the headers and names need", () => {

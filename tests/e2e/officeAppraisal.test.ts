@@ -9,10 +9,9 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { excelWorkbook, openInExcel } from "./support/officePage";
-import { ready } from "./support/pages";
+import type { Browser } from "./support/browser";
+import { excelWorkbook } from "./support/officePage";
+import { browserSuite, paneInExcel, type Opener } from "./support/suite";
 import { CORPUS, fixtureBytes } from "../corpus";
 import { loadWorkbook, readSnapshot } from "../../src/hosts/xlsx";
 import type { Rect, WorkbookSnapshot } from "../../src/core/types";
@@ -20,18 +19,10 @@ import type { Rect, WorkbookSnapshot } from "../../src/core/types";
 const WIDTH = 350;
 const HEIGHT = 480;
 
-let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** One browser for the file; each corpus table's block opens its own pane. */
+const suite = browserSuite({}, (o) => ({ browser } = o));
 
 /** A corpus table as Excel would hold it: the fixture's .xlsx bytes read by the xlsx host. */
 async function corpusWorkbook(id: string): Promise<WorkbookSnapshot> {
@@ -40,13 +31,17 @@ async function corpusWorkbook(id: string): Promise<WorkbookSnapshot> {
   return readSnapshot(await loadWorkbook(await fixtureBytes(fixture)));
 }
 
-/** The task pane at Excel's narrow size on the stand-in holding `workbook`, once it has read the table. */
-async function openPane(workbook: WorkbookSnapshot, score: string): Promise<Page> {
-  const page = await openInExcel(browser, server, "taskpane.html", { workbook });
-  await page.setViewportSize({ width: WIDTH, height: HEIGHT });
-  await ready(page, score);
-  return page;
-}
+/**
+ * The task pane at Excel's narrow size on the stand-in holding the corpus table `id` (handed to `held`),
+ * once it has read the table and shows `score`.
+ */
+const paneOn =
+  (id: string, score: string, held: (workbook: WorkbookSnapshot) => void = () => {}): Opener =>
+  async (b, server) => {
+    const workbook = await corpusWorkbook(id);
+    held(workbook);
+    return paneInExcel({ workbook }, { score, size: { width: WIDTH, height: HEIGHT } })(b, server);
+  };
 
 /** A section's figures as the user reads them: label → value, from its <dt>/<dd> pairs. */
 function figures(page: Page, testId: string): Promise<Record<string, string>> {
@@ -96,15 +91,14 @@ describe("self-assessed and appraised (self-and-appraised), in Excel", () => {
   let workbook: WorkbookSnapshot;
   let page: Page;
 
-  beforeAll(async () => {
-    workbook = await corpusWorkbook("self-and-appraised");
-    // the appraised column counts: 86,25 (self-assessed 87,25)
-    page = await openPane(workbook, "86,25 / 100,00");
-    await page.getByTestId("appraisal").waitFor({ timeout: 30_000 });
-  });
+  // the appraised column counts: 86,25 (self-assessed 87,25)
+  suite.pages(
+    { open: paneOn("self-and-appraised", "86,25 / 100,00", (w) => (workbook = w)) },
+    (o) => ({ page } = o),
+  );
 
-  afterAll(async () => {
-    await page?.close();
+  beforeAll(async () => {
+    await page.getByTestId("appraisal").waitFor({ timeout: 30_000 });
   });
 
   test("at 350×480 the score strip stays above the fold, the appraisal below it", async () => {
@@ -189,14 +183,11 @@ describe("self-assessed and appraised (self-and-appraised), in Excel", () => {
 describe("bonus and penalty below the total (bonus-penalty-below-total), in Excel", () => {
   let page: Page;
 
-  beforeAll(async () => {
-    // the table's total stays the score: 87,25; the block after it gives the final score apart
-    page = await openPane(await corpusWorkbook("bonus-penalty-below-total"), "87,25 / 100,00");
-    await page.getByTestId("adjustments").waitFor({ timeout: 30_000 });
-  });
+  // the table's total stays the score: 87,25; the block after it gives the final score apart
+  suite.pages({ open: paneOn("bonus-penalty-below-total", "87,25 / 100,00") }, (o) => ({ page } = o));
 
-  afterAll(async () => {
-    await page?.close();
+  beforeAll(async () => {
+    await page.getByTestId("adjustments").waitFor({ timeout: 30_000 });
   });
 
   test("at 350×480 the score strip stays above the fold, the block below it", async () => {

@@ -5,27 +5,19 @@
  * host; the assertions read the double's cells and the panel's text.
  */
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { openInExcel, type StandInOptions } from "./support/officePage";
+import type { Browser } from "./support/browser";
+import type { StandInOptions } from "./support/officePage";
+import type { StaticServer } from "./support/server";
+import { browserSuite, inExcel } from "./support/suite";
 import { SAMPLE_SHEET } from "../../src/core/sample";
 
-let server: StaticServer;
+let server: StaticServer | null;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserSuite({}, (o) => ({ server, browser } = o));
 
 /** Opens `file` of dist/ with the stand-in in place of office.js. */
-const open = (file: string, opts: StandInOptions = {}): Promise<Page> =>
-  openInExcel(browser, server, file, opts);
+const open = (file: string, opts: StandInOptions = {}): Promise<Page> => inExcel(file, opts)(browser, server);
 
 const headerRow = (page: Page) =>
   page.evaluate(() => {

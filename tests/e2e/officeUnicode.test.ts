@@ -6,26 +6,18 @@
  * legacy text and fonts back.
  */
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { excelCounters, excelWorkbook, openInExcel } from "./support/officePage";
+import type { Browser } from "./support/browser";
+import { excelCounters, excelWorkbook } from "./support/officePage";
 import { legacyWorkbook, type LegacyEncoding } from "./support/legacyWorkbook";
 import { command, ready } from "./support/pages";
+import { browserSuite, paneInExcel } from "./support/suite";
 
 const LEGACY_FONT = /^(\.Vn|VNI-)/;
 
-let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** One browser for the file; each encoding's block opens its own pane. */
+const suite = browserSuite({}, (o) => ({ browser } = o));
 
 /** The text cells of Excel's active sheet (null elsewhere), and the fonts of its non-empty cells. */
 async function textCells(page: Page) {
@@ -44,15 +36,8 @@ describe.each<[LegacyEncoding, RegExp]>([
   const legacyText = workbook.active.values.map((row) => row.map((v) => (typeof v === "string" ? v : null)));
   let page: Page;
 
-  beforeAll(async () => {
-    page = await openInExcel(browser, server, "taskpane.html", { workbook });
-    // the criteria table is found and read through the legacy encoding: the seed's score
-    await ready(page);
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  // the criteria table is found and read through the legacy encoding: the seed's score
+  suite.pages({ open: paneInExcel({ workbook }) }, (o) => ({ page } = o));
 
   test("the pane shows the legacy notice with its button", async () => {
     const notice = page.getByTestId("legacy-encoding");

@@ -13,9 +13,10 @@ import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { sampleSheet } from "../../src/core/sample";
 import { loadWorkbook, readSheet } from "../../src/hosts/xlsx";
-import { launch, type Browser } from "./support/browser";
+import type { Browser } from "./support/browser";
 import { background, cell, command, ready, rowOf } from "./support/pages";
 import { DIST } from "./support/server";
+import { browserSuite, pageAt } from "./support/suite";
 
 const PAGE = "par-index-offline.html";
 const PINK = "rgb(255, 199, 206)";
@@ -25,23 +26,25 @@ let folder: string;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "par-offline-"));
-  copyFileSync(join(DIST, PAGE), join(folder, PAGE)); // nothing else: no assets/, no .js files
-  browser = await launch();
-  // the shared launcher lets only localhost through; this page is a file: let file:// URLs load (routes
-  // registered last are asked first), still recording them
-  await browser.context.route(/^file:/, (route) => {
-    browser.requests.push({ url: route.request().url(), via: "network" });
-    return route.continue();
-  });
-  page = await browser.newPage();
-  await page.goto(pathToFileURL(join(folder, PAGE)).href);
-  await ready(page);
-});
+browserSuite(
+  {
+    server: "none",
+    prepare: async (b) => {
+      folder = mkdtempSync(join(tmpdir(), "par-offline-"));
+      copyFileSync(join(DIST, PAGE), join(folder, PAGE)); // nothing else: no assets/, no .js files
+      // the shared launcher lets only localhost through; this page is a file: let file:// URLs load
+      // (routes registered last are asked first), still recording them
+      await b.context.route(/^file:/, (route) => {
+        b.requests.push({ url: route.request().url(), via: "network" });
+        return route.continue();
+      });
+    },
+    open: pageAt(() => pathToFileURL(join(folder, PAGE)).href),
+  },
+  (o) => ({ browser, page } = o),
+);
 
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 

@@ -5,29 +5,19 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { command, ready } from "./support/pages";
+import type { Browser } from "./support/browser";
+import { command } from "./support/pages";
+import type { StaticServer } from "./support/server";
+import { browserSuite, playgroundAt } from "./support/suite";
 
-let server: StaticServer;
+let server: StaticServer | null;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
+browserSuite({}, (o) => ({ server, browser } = o));
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function pane(width = 350, height = 480): Promise<Page> {
-  const page = await browser.newPage({ width, height });
-  await page.goto(`${server.origin}/playground.html?pane`);
-  await ready(page);
-  return page;
-}
+/** The panel alone over the sample at `width`×`height`, its first read done. */
+const pane = (width = 350, height = 480): Promise<Page> =>
+  playgroundAt("/playground.html?pane", { size: { width, height } })(browser, server);
 
 /**
  * axe on the whole page. Documented false positives of Fluent UI v9, none of them seen by a user:
@@ -155,9 +145,10 @@ describe("axe: no violations, both languages, before and after commands", () => 
   }
 
   test("the playground page", async () => {
-    const page = await browser.newPage({ width: 1440, height: 900 });
-    await page.goto(`${server.origin}/playground.html`);
-    await ready(page);
+    const page = await playgroundAt("/playground.html", { size: { width: 1440, height: 900 } })(
+      browser,
+      server,
+    );
     expect(await axe(page)).toEqual([]);
     await page.close();
   });

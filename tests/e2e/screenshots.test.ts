@@ -6,9 +6,10 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { launch, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
-import { cell, command, ready, rowOf } from "./support/pages";
+import type { Browser } from "./support/browser";
+import { cell, command, rowOf } from "./support/pages";
+import type { StaticServer } from "./support/server";
+import { browserSuite, playgroundAt } from "./support/suite";
 
 const ROOT = join(__dirname, "../..");
 const OUT = join(ROOT, "test-results", "screenshots");
@@ -18,19 +19,14 @@ const UPDATE = process.env.UPDATE_SCREENSHOTS === "1";
 /** The task pane's usual width in Excel. */
 const PANE_WIDTH = 350;
 
-let server: StaticServer;
+let server: StaticServer | null;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
+browserSuite({}, (o) => ({ server, browser } = o));
+
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
   if (UPDATE) mkdirSync(DOCS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function save(page: Page, name: string, opts: Parameters<Page["screenshot"]>[0] = {}) {
@@ -40,9 +36,11 @@ async function save(page: Page, name: string, opts: Parameters<Page["screenshot"
 }
 
 test("panel-vi.png: the panel at task-pane width after Tính lại", async () => {
-  const page = await browser.newPage({ width: PANE_WIDTH, height: 1400 });
-  await page.goto(`${server.origin}/playground.html`);
-  await ready(page); // the sample opens in its worker: the page's height (and scrollbar) once it is there
+  // the sample opens in its worker: the page's height (and scrollbar) once it is there
+  const page = await playgroundAt("/playground.html", { size: { width: PANE_WIDTH, height: 1400 } })(
+    browser,
+    server,
+  );
   // narrow windows stack the playground: the panel spans the page width (minus the page's scrollbar)
   const panel = page.getByTestId("panel");
   const width = (await panel.boundingBox())!.width;
@@ -56,9 +54,7 @@ test("panel-vi.png: the panel at task-pane width after Tính lại", async () =>
 });
 
 test("playground.png: the playground after Tính lại and assign", async () => {
-  const page = await browser.newPage({ width: 1600, height: 960 });
-  await page.goto(`${server.origin}/`);
-  await ready(page);
+  const page = await playgroundAt("/", { size: { width: 1600, height: 960 } })(browser, server);
   await command(page, "Tính lại", /^Đã tính lại 27 dòng/);
   await command(page, "Điền cơ quan và giải pháp", /^Đã điền 19 dòng/);
   // the gap formula of criterion 1.6.2 in the formula bar; the grid scrolled to the inserted columns

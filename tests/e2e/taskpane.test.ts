@@ -4,8 +4,9 @@
  * and without a request leaving localhost.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { launch, outsideRequests, type Browser } from "./support/browser";
-import { serveDist, type StaticServer } from "./support/server";
+import { outsideRequests, type Browser } from "./support/browser";
+import type { StaticServer } from "./support/server";
+import { browserSuite, served } from "./support/suite";
 
 const OUTSIDE_VI = "Hãy mở bảng này trong Excel";
 const OUTSIDE_EN = "Open this panel in Excel";
@@ -14,14 +15,10 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+// the pages are opened by hand: the first test times the opening from the first byte
+browserSuite({}, (o) => {
+  server = served(o.server);
+  browser = o.browser;
 });
 
 beforeEach(() => {

@@ -409,7 +409,7 @@ export function recalculate(wb: ExcelJS.Workbook, ctx: ReadContext = readContext
     depth++;
     let v: ReturnType<typeof evaluateFormula> | undefined;
     try {
-      v = evaluateFormula(fromStored(`=${f}`), get(ws.name), ws.name);
+      v = evaluateFormula(fromStored(`=${f}`), get(ws.name), ws.name, cell.fullAddress.row - 1);
     } catch {
       v = undefined; // beyond the core's evaluator: the cached result stays
     } finally {

@@ -1,7 +1,7 @@
 /**
  * The production task pane / function file of dist/ in Chromium with office.js replaced by the stand-in
  * (./officeStandIn.ts: the unit tests' strict Excel double on the seed workbook, bundled here with esbuild).
- * Shared by the Office browser tests (officeHost.test.ts, officeCommands.test.ts).
+ * Shared by the Office browser tests (through ./suite.ts's `inExcel` and `paneInExcel`).
  */
 import { buildSync } from "esbuild";
 import { join } from "node:path";
@@ -34,14 +34,18 @@ export type StandInOptions = FakeOptions & {
   workbook?: WorkbookSnapshot;
 };
 
-/** Opens `file` of dist/ with the stand-in in place of office.js (shared runtime as manifest.xml says). */
+/**
+ * Opens `file` of dist/ with the stand-in in place of office.js (shared runtime as manifest.xml says), in a
+ * page of `size` (400×900 unless told; Excel shows a task pane at about 350×480).
+ */
 export async function openInExcel(
   browser: Browser,
   server: StaticServer,
   file: string,
   opts: StandInOptions = {},
+  size: { width: number; height: number } = { width: 400, height: 900 },
 ): Promise<Page> {
-  const page = await browser.newPage({ width: 400, height: 900 });
+  const page = await browser.newPage(size);
   const options = { sharedRuntime: manifestSharedRuntime(), ...opts };
   await page.addInitScript((o) => {
     (window as unknown as { __parFakeOptions: unknown }).__parFakeOptions = o;

@@ -435,7 +435,12 @@ function recomputeFormulas(book: DirectBook, state: AfterState, touched: string[
           if (c.f === null) continue;
           let v: CellValue;
           try {
-            v = evaluateFormula(fromStored(`=${c.f}`), (s, r, k) => valueOf(s ?? name, r, k), name);
+            v = evaluateFormula(
+              fromStored(`=${c.f}`),
+              (s, r, k) => valueOf(s ?? name, r, k),
+              name,
+              row.index,
+            );
           } catch {
             continue; // beyond the core's evaluator: the cached result stays
           }
