@@ -59,9 +59,10 @@ describeWithLibreOffice("LibreOffice Calc checks the file par-index apply writes
     wb.eachSheet((ws) =>
       ws.eachRow((row) =>
         row.eachCell((cell) => {
-          const v = cell.value as { formula?: string } | null;
-          if (v && typeof v === "object" && v.formula) {
-            cell.value = { formula: v.formula, result: -1 } as ExcelJS.CellFormulaValue;
+          // A plain formula or a shared one (the gap and percent columns are filled down): only the result goes.
+          const v = cell.value as { formula?: string; sharedFormula?: string } | null;
+          if (v && typeof v === "object" && (v.formula || v.sharedFormula)) {
+            cell.value = { ...v, result: -1 } as ExcelJS.CellFormulaValue;
             formulas++;
           }
         }),

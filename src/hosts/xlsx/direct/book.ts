@@ -6,6 +6,7 @@
  * package's SheetParts (parsed once, the reader's own when it read them) with a row index (Sheet).
  * `savePackage` writes back only the parts that changed.
  */
+import { shareFormulas } from "./sharedFormulas";
 import type JSZip from "jszip";
 import { Package } from "../opc";
 import { REL, relKind, relativeTarget, relsPathOf, resolveTarget, type Rel } from "../xml";
@@ -30,6 +31,8 @@ const WORKSHEET_TYPE = `${REL}/worksheet`;
 /** Rows of a parsed sheet by index, and a row's cells by column (both kept sorted). */
 export class Sheet {
   private readonly byIndex = new Map<number, RowPart>();
+  /** The cells this change set wrote a formula into: shared by column runs at save (sharedFormulas.ts). */
+  readonly wroteFormula = new Set<CellPart>();
   private sorted = true;
   constructor(
     readonly entry: SheetEntry,
@@ -312,7 +315,10 @@ export async function savePackage(book: DirectBook): Promise<Uint8Array> {
   const changed = new Map<string, PartText>();
   for (const part of book.dirty) {
     const s = book.sheets.find((e) => e.part === part);
-    if (s) changed.set(part, { pieces: () => sheetPieces(book.sheet(s.name).part) });
+    if (!s) continue;
+    const sheet = book.sheet(s.name);
+    shareFormulas(sheet, sheet.wroteFormula);
+    changed.set(part, { pieces: () => sheetPieces(sheet.part) });
   }
   if (book.styles.changed) {
     changed.set(book.stylesPart, book.styles.serialize());

@@ -162,6 +162,7 @@ function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): 
     case "formula":
       // Stored as Excel stores it (functions newer than 2007 with "_xlfn."); the cached result comes later.
       c.f = storedFormula(v.formula.charCodeAt(0) === 61 /* = */ ? v.formula.slice(1) : v.formula);
+      sheet.wroteFormula.add(c);
       return;
   }
 }

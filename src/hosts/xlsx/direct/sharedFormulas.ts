@@ -1,0 +1,110 @@
+/**
+ * The formulas a change set wrote, stored as Excel stores a filled-down column: each vertical run of cells
+ * whose formulas differ only by their own row (the same shape) becomes one shared formula — the first cell
+ * holds the text and the run's range (`<f t="shared" ref="E4:E9" si="0">…</f>`), the others only the group
+ * (`<f t="shared" si="0"/>`). Excel, LibreOffice, ExcelJS and the direct reader (sheetPart.ts's slideFormula)
+ * give every cell of the run its formula by moving the first one's relative rows; the cached values stay
+ * cell by cell. A 10,000-row recalc writes 20,000 formulas of ~150 characters (half the criteria sheet's
+ * XML): shared, each is ~25 (issue 14's time target, and a smaller file for the user).
+ *
+ * Only what is certain is shared: formulas this change set wrote (never the user's), read by core's
+ * tokenizer, whose relative row numbers are exactly the ones the shape marks (an absolute `$5` stays, a
+ * whole-column or structured reference — which the tokenizer does not read — keeps the formula plain).
+ */
+import { cellAddress } from "../../../core/address";
+import { shapeKey, tokenize } from "../../../core/formulaTokens";
+import { encodeXml } from "../xml";
+import type { Sheet } from "./book";
+import type { CellPart } from "./sheetPart";
+
+/** A run being gathered: one column, consecutive rows, one shape. */
+interface Run {
+  key: string;
+  first: number;
+  last: number;
+  cells: CellPart[];
+}
+
+/** The next free shared-formula group of the sheet: one past every `si` its cells already use. */
+function nextGroup(sheet: Sheet): number {
+  let next = 0;
+  for (const r of sheet.part.rows)
+    for (const c of r.cells) {
+      const xml = c.fXml ?? (c.raw?.includes("<f") ? c.raw : undefined);
+      if (!xml || !xml.includes("shared")) continue;
+      for (const m of xml.matchAll(/\bsi="(\d+)"/g)) next = Math.max(next, Number(m[1]) + 1);
+    }
+  return next;
+}
+
+/**
+ * Whether the shape's marks are exactly the formula's relative row numbers as the tokenizer reads them:
+ * then every formula of the shape is the first one with those rows moved, as Excel moves them.
+ */
+function sharable(f: string, marks: readonly number[]): boolean {
+  const spans: number[] = [];
+  try {
+    tokenize(f, spans, 0);
+  } catch {
+    return false;
+  }
+  const relative: number[] = [];
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k];
+    if (start < 0 || f.charCodeAt(start - 1) === 36 /* $ */) continue;
+    relative.push(start, spans[k + 1]);
+  }
+  if (relative.length !== marks.length) return false;
+  const sorted = (xs: readonly number[]) => {
+    const pairs: [number, number][] = [];
+    for (let k = 0; k < xs.length; k += 2) pairs.push([xs[k], xs[k + 1]]);
+    return pairs.sort((a, b) => a[0] - b[0]).flat();
+  };
+  const a = sorted(relative);
+  const b = sorted(marks);
+  return a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Shares the formulas `written` holds (the cells whose formula this change set wrote) in the sheet's part,
+ * run by run (see the file comment). A cell another op gave a value since, or whose formula is already shared
+ * or kept as read, is left as it is.
+ */
+export function shareFormulas(sheet: Sheet, written: ReadonlySet<CellPart>): void {
+  if (written.size < 2) return;
+  let group = nextGroup(sheet);
+  const marks: number[] = [];
+  /** Shapes checked against the tokenizer: the key's verdict. */
+  const verdicts = new Map<string, boolean>();
+  const open = new Map<number, Run>();
+  const close = (run: Run, col: number) => {
+    if (run.cells.length < 2) return;
+    const [head, ...rest] = run.cells;
+    const ref = `${cellAddress(run.first, col)}:${cellAddress(run.last, col)}`;
+    head.fXml = `<f t="shared" ref="${ref}" si="${group}">${encodeXml(head.f!)}</f>`;
+    for (const c of rest) c.fXml = `<f t="shared" si="${group}"/>`;
+    group++;
+  };
+  for (const r of sheet.part.rows) {
+    for (const c of r.cells) {
+      if (!written.has(c) || c.f === null || c.fXml !== undefined || c.raw !== undefined) continue;
+      const key = shapeKey(c.f, r.index, marks);
+      let ok = key !== null;
+      if (ok) {
+        let verdict = verdicts.get(key!);
+        if (verdict === undefined) verdicts.set(key!, (verdict = sharable(c.f, marks)));
+        ok = verdict;
+      }
+      const run = open.get(c.col);
+      if (ok && run && run.key === key && run.last === r.index - 1) {
+        run.cells.push(c);
+        run.last = r.index;
+        continue;
+      }
+      if (run) close(run, c.col);
+      if (ok) open.set(c.col, { key: key!, first: r.index, last: r.index, cells: [c] });
+      else open.delete(c.col);
+    }
+  }
+  for (const [col, run] of open) close(run, col);
+}
