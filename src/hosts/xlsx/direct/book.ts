@@ -7,6 +7,7 @@
  * `savePackage` writes back only the parts that changed.
  */
 import { shareFormulas } from "./sharedFormulas";
+import { shareTexts } from "./sharedStrings";
 import type JSZip from "jszip";
 import { Package } from "../opc";
 import { REL, relKind, relativeTarget, relsPathOf, resolveTarget, type Rel } from "../xml";
@@ -33,6 +34,8 @@ export class Sheet {
   private readonly byIndex = new Map<number, RowPart>();
   /** The cells this change set wrote a formula into: shared by column runs at save (sharedFormulas.ts). */
   readonly wroteFormula = new Set<CellPart>();
+  /** The cells this change set wrote a text into (inline until save: sharedStrings.ts). */
+  readonly wroteText = new Set<CellPart>();
   private sorted = true;
   constructor(
     readonly entry: SheetEntry,
@@ -318,6 +321,7 @@ export async function savePackage(book: DirectBook): Promise<Uint8Array> {
     if (!s) continue;
     const sheet = book.sheet(s.name);
     shareFormulas(sheet, sheet.wroteFormula);
+    shareTexts(book, sheet.wroteText);
     changed.set(part, { pieces: () => sheetPieces(sheet.part) });
   }
   if (book.styles.changed) {

@@ -2,14 +2,12 @@
  * Cells written directly into a parsed worksheet part (sheetPart.ts's model), with the ExcelJS writer's
  * semantics (apply.ts: writeInput, setStyle, fitWrappedRows, recalculate's cached results).
  *
- * Text is written as inline strings (t="inlineStr"), not appended to the shared strings: the shared-strings
- * part then stays byte for byte (no re-serialising a part as big as the sheet, no index to keep in step), and
- * every reader (Excel, LibreOffice, ExcelJS, our own) reads inline strings; Excel turns them into shared
- * strings the next time it saves. Control characters XML 1.0 forbids (a line tab from a Word paste) are
+ * Text is written as an inline string (t="inlineStr") while the change set is written, so what a later op
+ * reads back is the cell's own text; at save it moves into the shared strings (sharedStrings.ts: each
+ * distinct text once, appended). Control characters XML 1.0 forbids (a line tab from a Word paste) are
  * written as Excel writes them, `_x000B_` (what the ExcelJS path's carry-over puts back, controls.ts), and a
- * literal "_x000B_" in the text as `_x005F_x000B_`; such a text goes into the shared strings (appended:
- * nothing else of that part changes), where every reader decodes the escapes (ExcelJS does not in inline
- * strings).
+ * literal "_x000B_" in the text as `_x005F_x000B_`; such a text goes into the shared strings at once, where
+ * every reader decodes the escapes (ExcelJS does not in inline strings).
  */
 import type { CellInput, CellStyle, CellValue, Rect } from "../../../core/types";
 import { columnLetter } from "../../../core/address";
@@ -144,8 +142,11 @@ function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): 
       {
         const text = escapeText(v.text);
         if (text === v.text) {
+          // Inline while the change set is written (what later ops read back is the cell's own text);
+          // into the shared strings at save (sharedStrings.ts).
           c.t = "inlineStr";
           c.is = text;
+          sheet.wroteText.add(c);
         } else {
           c.t = "s";
           c.v = String(book.addSharedString(text));

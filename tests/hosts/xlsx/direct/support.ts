@@ -101,3 +101,22 @@ export function illFormed(parts: Map<string, string>): string[] {
   }
   return bad;
 }
+
+/**
+ * Whether the output's shared strings are the input's, byte for byte, with items appended (what the direct
+ * writer does with the texts a change set wrote): the same text once the counts are left aside, up to the
+ * input's last item, then only `<si>` items before the end tag.
+ */
+export async function sharedStringsKept(input: Uint8Array, output: Uint8Array): Promise<boolean> {
+  const part = "xl/sharedStrings.xml";
+  const [a, b] = await Promise.all(
+    [input, output].map(
+      async (bytes) => (await (await JSZip.loadAsync(bytes)).file(part)?.async("string")) ?? "",
+    ),
+  );
+  const uncounted = (xml: string) => xml.replace(/\s(?:count|uniqueCount)="\d+"/g, "");
+  const [x, y] = [uncounted(a), uncounted(b)];
+  const end = x.lastIndexOf("</sst>");
+  if (end < 0 || !y.startsWith(x.slice(0, end)) || !y.endsWith("</sst>")) return false;
+  return /^(?:<si>(?:(?!<\/si>)[\s\S])*<\/si>)*$/.test(y.slice(end, -"</sst>".length));
+}
