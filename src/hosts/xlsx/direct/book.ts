@@ -6,12 +6,9 @@
  * package's SheetParts (parsed once, the reader's own when it read them) with a row index (Sheet).
  * `savePackage` writes back only the parts that changed.
  */
-import { shareFormulas } from "./sharedFormulas";
-import { shareTexts } from "./sharedStrings";
 import type JSZip from "jszip";
 import { Package } from "../opc";
-import { REL, relKind, relativeTarget, relsPathOf, resolveTarget, type Rel } from "../xml";
-import { encodeXml } from "../xml";
+import { encodeXml, REL, relKind, relativeTarget, relsPathOf, resolveTarget, type Rel } from "../xml";
 import { DirectPackage, openZip, sheetsOf, type SheetEntry } from "./package";
 import {
   parseSheet,
@@ -22,6 +19,8 @@ import {
   type RowPart,
   type SheetPart,
 } from "./sheetPart";
+import { shareFormulas } from "./sharedFormulas";
+import { shareTexts } from "./sharedStrings";
 import { StylesPart } from "./styles";
 import { writeZip, type PartText } from "./zipWrite";
 
@@ -102,13 +101,7 @@ export class Sheet {
       cells.push(c);
       return c;
     }
-    let lo = 0;
-    let hi = cells.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cells[mid].col < col) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(cells, col);
     if (cells[lo]?.col === col) return cells[lo];
     const c = newCell(col, s());
     cells.splice(lo, 0, c);
@@ -134,6 +127,18 @@ const newCell = (col: number, s: number): CellPart => ({
   is: undefined,
   raw: undefined,
 });
+
+/** The index of the first cell at or right of column `col` in a row's (sorted) cells. */
+export function firstAtOrAfter(cells: readonly CellPart[], col: number): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid].col < col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function findCol(cells: CellPart[], col: number): number {
   let lo = 0;

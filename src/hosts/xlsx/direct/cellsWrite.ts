@@ -14,7 +14,7 @@ import { columnLetter } from "../../../core/address";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
 import type { CellPart, RowPart } from "./sheetPart";
-import type { DirectBook, Sheet } from "./book";
+import { firstAtOrAfter, type DirectBook, type Sheet } from "./book";
 import { colsOf } from "./sheetWrite";
 
 /** Control characters XML 1.0 forbids. */
@@ -220,18 +220,6 @@ export function setCells(
       writeValue(book, sheet, c, v);
     }
   }
-}
-
-/** The index of the first cell at or right of column `col` in a row's (sorted) cells. */
-function firstAtOrAfter(cells: CellPart[], col: number): number {
-  let lo = 0;
-  let hi = cells.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cells[mid].col < col) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: CellStyle): void {

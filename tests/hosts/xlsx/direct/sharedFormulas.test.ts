@@ -5,9 +5,8 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { prepare, type CellInput, type ChangeSet } from "../../../../src/core";
+import type { CellInput } from "../../../../src/core";
 import { loadWorkbook, readSnapshot } from "../../../../src/hosts/xlsx";
-import { DirectHost } from "../../../../src/hosts/xlsx/direct/host";
 import { WorkbookSource } from "../../../../src/hosts/xlsx/direct/source";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +18,7 @@ import {
   parseCsv,
 } from "../../../support/libreoffice";
 import { corrupt, num } from "../../../support/recalculated";
+import { writtenDirectly } from "./support";
 
 const f = (formula: string): CellInput => ({ kind: "formula", formula });
 
@@ -52,22 +52,12 @@ const FORMULAS = [
   "=Khác!A1+B8", // a sheet reference: alone in its run, plain
 ];
 
-async function written(): Promise<Uint8Array> {
-  const bytes = await input();
-  const host = await DirectHost.open(bytes, { writer: "direct" });
-  const ws = await host.read();
-  const cs: ChangeSet = {
+const written = async (): Promise<Uint8Array> =>
+  writtenDirectly(await input(), {
     command: "recalc",
     counts: {},
     ops: [{ op: "setCells", sheet: "KQ", top: 1, left: 3, cells: FORMULAS.map((x) => [f(x)]) }],
-  };
-  const p = prepare(ws, cs, { inverse: false });
-  if (!p.ok) throw p.error;
-  await host.apply(p);
-  const saved = await host.save();
-  expect(saved.via).toBe("direct");
-  return saved.bytes;
-}
+  });
 
 const sheetXml = async (bytes: Uint8Array) =>
   (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");

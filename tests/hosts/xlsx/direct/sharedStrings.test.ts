@@ -5,11 +5,9 @@
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { prepare, type ChangeSet } from "../../../../src/core";
 import { loadWorkbook, readSnapshot } from "../../../../src/hosts/xlsx";
-import { DirectHost } from "../../../../src/hosts/xlsx/direct/host";
 import { WorkbookSource } from "../../../../src/hosts/xlsx/direct/source";
-import { sharedStringsKept } from "./support";
+import { sharedStringsKept, writtenDirectly } from "./support";
 
 const TEXT = "Phòng Nội vụ";
 
@@ -22,24 +20,15 @@ async function input(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function written(bytes: Uint8Array): Promise<Uint8Array> {
-  const host = await DirectHost.open(bytes, { writer: "direct" });
-  const ws = await host.read();
-  const t = (text: string) => ({ kind: "text" as const, text });
-  const cs: ChangeSet = {
+const t = (text: string) => ({ kind: "text" as const, text });
+const written = (bytes: Uint8Array): Promise<Uint8Array> =>
+  writtenDirectly(bytes, {
     command: "assign",
     counts: {},
     ops: [
       { op: "setCells", sheet: "KQ", top: 2, left: 1, cells: [[t(TEXT)], [t(TEXT)], [t(" lề ")], [t(TEXT)]] },
     ],
-  };
-  const p = prepare(ws, cs, { inverse: false });
-  if (!p.ok) throw p.error;
-  await host.apply(p);
-  const saved = await host.save();
-  expect(saved.via).toBe("direct");
-  return saved.bytes;
-}
+  });
 
 test("each distinct text once, appended; the user's rich item untouched and not reused; read back by all", async () => {
   const bytes = await input();

@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import { Session } from "../../../../src/app/session";
 import { APPLY_STEPS, type ApplyStep } from "../../../../src/app/applyAll";
 import type { ChangeSet, SheetSnapshot } from "../../../../src/core/types";
+import { prepare } from "../../../../src/core/prepare";
 import { loadWorkbook } from "../../../../src/hosts/xlsx";
 import { readSheet } from "../../../../src/hosts/xlsx/read";
 import { workbookNames } from "../../../../src/hosts/xlsx/sheetExtras";
@@ -119,4 +120,15 @@ export async function sharedStringsKept(input: Uint8Array, output: Uint8Array): 
   const end = x.lastIndexOf("</sst>");
   if (end < 0 || !y.startsWith(x.slice(0, end)) || !y.endsWith("</sst>")) return false;
   return /^(?:<si>(?:(?!<\/si>)[\s\S])*<\/si>)*$/.test(y.slice(end, -"</sst>".length));
+}
+
+/** `cs` planned by hand, prepared on `bytes` and written by the direct writer (never ExcelJS): the file. */
+export async function writtenDirectly(bytes: Uint8Array, cs: ChangeSet): Promise<Uint8Array> {
+  const host = await DirectHost.open(bytes, { writer: "direct" });
+  const p = prepare(await host.read(), cs, { inverse: false });
+  if (!p.ok) throw p.error;
+  await host.apply(p);
+  const saved = await host.save();
+  if (saved.via !== "direct") throw new Error(`written via ${saved.via}: ${saved.reason ?? ""}`);
+  return saved.bytes;
 }
