@@ -19,7 +19,8 @@ const officeAddinsRules = {
 };
 
 export default defineConfig([
-  globalIgnores(["dist/", "dist-cli/", "build/", "coverage/", "node_modules/", "test-results/", "playwright-report/"]),
+  // .prof/: a developer's local profiles and bundled measuring scripts (git-ignored).
+  globalIgnores(["dist/", "dist-cli/", "build/", "coverage/", "node_modules/", "test-results/", "playwright-report/", ".prof/"]),
 
   // TypeScript everywhere (src, tests, bench) and the JS tooling files
   {
