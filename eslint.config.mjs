@@ -20,7 +20,16 @@ const officeAddinsRules = {
 
 export default defineConfig([
   // .prof/: a developer's local profiles and bundled measuring scripts (git-ignored).
-  globalIgnores(["dist/", "dist-cli/", "build/", "coverage/", "node_modules/", "test-results/", "playwright-report/", ".prof/"]),
+  globalIgnores([
+    "dist/",
+    "dist-cli/",
+    "build/",
+    "coverage/",
+    "node_modules/",
+    "test-results/",
+    "playwright-report/",
+    ".prof/",
+  ]),
 
   // TypeScript everywhere (src, tests, bench) and the JS tooling files
   {
