@@ -23,6 +23,32 @@ interface Run {
   first: number;
   last: number;
   cells: CellPart[];
+  /** The first formula's text around its relative row numbers, and those numbers (1-based). */
+  pieces: string[];
+  rows: number[];
+}
+
+/** A run's first formula with its relative rows moved to `row`: what the next cell holds if it continues it. */
+function continued(run: Run, row: number): string {
+  const d = row - run.first;
+  let text = run.pieces[0];
+  for (let k = 0; k < run.rows.length; k++) text += String(run.rows[k] + d) + run.pieces[k + 1];
+  return text;
+}
+
+/** A run starting at `c` (row `row`), its formula's shape `key` and relative rows `marks`. */
+function startRun(c: CellPart, row: number, key: string, marks: readonly number[]): Run {
+  const f = c.f!;
+  const pieces: string[] = [];
+  const rows: number[] = [];
+  let last = 0;
+  for (let m = 0; m < marks.length; m += 2) {
+    pieces.push(f.slice(last, marks[m]));
+    rows.push(Number(f.slice(marks[m], marks[m + 1])));
+    last = marks[m + 1];
+  }
+  pieces.push(f.slice(last));
+  return { key, first: row, last: row, cells: [c], pieces, rows };
 }
 
 /** The next free shared-formula group of the sheet: one past every `si` its cells already use. */
@@ -88,6 +114,14 @@ export function shareFormulas(sheet: Sheet, written: ReadonlySet<CellPart>): voi
   for (const r of sheet.part.rows) {
     for (const c of r.cells) {
       if (!written.has(c) || c.f === null || c.fXml !== undefined || c.raw !== undefined) continue;
+      const run = open.get(c.col);
+      const next = run !== undefined && run.last === r.index - 1;
+      // The cell holds the run's first formula moved down to its row: the same shape, without a scan.
+      if (next && c.f === continued(run, r.index)) {
+        run.cells.push(c);
+        run.last = r.index;
+        continue;
+      }
       const key = shapeKey(c.f, r.index, marks);
       let ok = key !== null;
       if (ok) {
@@ -95,14 +129,13 @@ export function shareFormulas(sheet: Sheet, written: ReadonlySet<CellPart>): voi
         if (verdict === undefined) verdicts.set(key!, (verdict = sharable(c.f, marks)));
         ok = verdict;
       }
-      const run = open.get(c.col);
-      if (ok && run && run.key === key && run.last === r.index - 1) {
+      if (ok && next && run.key === key) {
         run.cells.push(c);
         run.last = r.index;
         continue;
       }
       if (run) close(run, c.col);
-      if (ok) open.set(c.col, { key: key!, first: r.index, last: r.index, cells: [c] });
+      if (ok) open.set(c.col, startRun(c, r.index, key!, marks));
       else open.delete(c.col);
     }
   }
