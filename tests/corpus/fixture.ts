@@ -9,7 +9,7 @@ export type Check =
   | `lost:${"recalc" | "assign" | "plan" | "apply"}` // nothing of the input lost, outside what the add-in owns
   | `twice:${"recalc" | "assign" | "plan" | "apply"}` // running the command on its own output changes nothing
   | `visible:${"recalc" | "assign" | "plan"}` // columns the add-in inserts are not hidden
-  | "reread"; // apply's output reads as its input did (sheet, total, unmet), with no warning the input had not
+  | `reread:${"recalc" | "assign" | "plan" | "apply"}`; // the output reads as the input did, no new warning
 
 export interface Expected {
   /** The sheet the table must be read from (default: the fixture's first sheet holding the table). */
