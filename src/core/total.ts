@@ -3,7 +3,8 @@
  * comparison with the stated total row (what recalc needs to decide whether it may replace it). Pure.
  */
 import type { SheetSnapshot } from "./types";
-import type { CriterionRow, IssueKind, NumberRole, RowReader, Total } from "./analyze";
+import type { CriterionRow, IssueKind, NumberRole, Total } from "./analyze";
+import type { RowReader } from "./rowReader";
 import { formatAt } from "./table";
 import { differs, round2, sum2, type ParsedNumber } from "./numbers";
 
