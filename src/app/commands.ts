@@ -15,7 +15,6 @@ import {
   type PreparedOk,
   type Lang,
   type LegacyEncoding,
-  type Remedy,
   type RemedyField,
   type RemedySource,
   type SheetSnapshot,
@@ -217,25 +216,9 @@ function buildRemedySource(catalogue: Catalogue): RemedySource {
   for (const d of catalogue.domains) add(d.lead, d.implementers, d.tasks);
   add(catalogue.fallback.lead, catalogue.fallback.implementers, catalogue.fallback.tasks);
   for (const r of catalogueRows(catalogue)) add(r.lead, r.implementers, r.tasks);
-  // assign and the plan sheet ask for the same rows of one analysis (apply asks for both): look each up once.
-  const answers = new WeakMap<Analysis, Map<CriterionRow, Remedy>>();
   return {
-    remedy: (r, a) => {
-      let known = answers.get(a);
-      if (!known) answers.set(a, (known = new Map()));
-      let answer = known.get(r);
-      if (!answer) {
-        const m = lookupRow(r, a, catalogue);
-        // Frozen: every caller shares the one answer.
-        answer = Object.freeze({
-          lead: m.lead,
-          implementers: m.implementers,
-          tasks: Object.freeze(m.tasks) as string[],
-        });
-        known.set(r, answer);
-      }
-      return answer;
-    },
+    // The catalogue's answer, shared and frozen (lookupQuestion remembers it for every step that asks).
+    remedy: (r, a) => lookupRow(r, a, catalogue),
     produced: (field, text) => {
       if (field !== "tasks") return known[field].has(norm(text));
       const lines = text.split(/\r?\n/).map(norm).filter(Boolean);
