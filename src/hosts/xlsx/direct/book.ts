@@ -286,14 +286,22 @@ export class DirectBook {
   readonly addedStrings: string[] = [];
   sstPart: string | null = null;
 
+  /** The appended texts' indexes, by text: a text appended once is shared by every cell that holds it. */
+  private readonly addedIndex = new Map<string, number>();
+
   /**
-   * The index of a text appended to the shared strings (sharedStrings() must have been loaded: the new
-   * index follows the part's own items). `text` is as the XML holds it (escapes made), not yet encoded.
+   * The index of a text in the shared strings, appended the first time (sharedStrings() must have been loaded:
+   * the new index follows the part's own items, which are never reused — one may be rich text with the same
+   * plain text). `text` is as the XML holds it (escapes made), not yet encoded.
    */
   addSharedString(text: string): number {
     if (!this.sst) throw new Error("shared strings not loaded");
-    this.addedStrings.push(text);
-    return this.sst.length + this.addedStrings.length - 1;
+    let i = this.addedIndex.get(text);
+    if (i === undefined) {
+      this.addedStrings.push(text);
+      this.addedIndex.set(text, (i = this.sst.length + this.addedStrings.length - 1));
+    }
+    return i;
   }
 
   /** A relationship from the workbook part to `part`, added to its rels (id returned). */

@@ -7,20 +7,14 @@
  * cells hold their text inline, so what a later op reads back (a table's header, a cached result) is the
  * cell's own text.
  *
- * Only the items this change set appends are reused, never the part's own: an item of the user's may be rich
- * text (runs with their own fonts) whose plain text is the same.
+ * Only the items this change set appends are reused (DirectBook.addSharedString), never the part's own: an
+ * item of the user's may be rich text (runs with their own fonts) whose plain text is the same.
  */
 import type { DirectBook } from "./book";
 import type { CellPart } from "./sheetPart";
 
-/** The appended items by text, per book: every sheet of one save shares them. */
-const appended = new WeakMap<DirectBook, Map<string, number>>();
-
 /** Each cell of `written` still holding the inline text written becomes a shared-string cell. */
 export function shareTexts(book: DirectBook, written: ReadonlySet<CellPart>): void {
-  if (!written.size) return;
-  let index = appended.get(book);
-  if (!index) appended.set(book, (index = new Map()));
   for (const c of written) {
     // A later op may have given the cell something else (a number, a formula, a text with escapes).
     if (
@@ -31,10 +25,8 @@ export function shareTexts(book: DirectBook, written: ReadonlySet<CellPart>): vo
       c.f !== null
     )
       continue;
-    let i = index.get(c.is);
-    if (i === undefined) index.set(c.is, (i = book.addSharedString(c.is)));
     c.t = "s";
-    c.v = String(i);
+    c.v = String(book.addSharedString(c.is));
     c.is = undefined;
   }
 }
