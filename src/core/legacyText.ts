@@ -241,7 +241,8 @@ const legacyByText = boundedMemo(legacyByTextUncached, 50_000);
 export function detectLegacy(text: string, fontName?: string | null): LegacyEncoding | null {
   const byFont = legacyFontEncoding(fontName);
   if (byFont) return byFont;
-  return textEncoding(text);
+  const r = textReading(text);
+  return r === "tcvn3" || r === "vni" ? r : null;
 }
 
 /**
@@ -252,12 +253,6 @@ export function textReading(text: string): LegacyEncoding | "ascii" | "unicode" 
   if (!NON_ASCII.test(text)) return "ascii";
   if (UNICODE_VIETNAMESE.test(text)) return "unicode";
   return legacyByText(text) ?? "unicode";
-}
-
-/** detectLegacy by the text alone (no font). */
-function textEncoding(text: string): LegacyEncoding | null {
-  if (!NON_ASCII.test(text) || UNICODE_VIETNAMESE.test(text)) return null;
-  return legacyByText(text);
 }
 
 function legacyByTextUncached(text: string): LegacyEncoding | null {
