@@ -80,15 +80,8 @@ function sharable(f: string, marks: readonly number[]): boolean {
     if (start < 0 || f.charCodeAt(start - 1) === 36 /* $ */) continue;
     relative.push(start, spans[k + 1]);
   }
-  if (relative.length !== marks.length) return false;
-  const sorted = (xs: readonly number[]) => {
-    const pairs: [number, number][] = [];
-    for (let k = 0; k < xs.length; k += 2) pairs.push([xs[k], xs[k + 1]]);
-    return pairs.sort((a, b) => a[0] - b[0]).flat();
-  };
-  const a = sorted(relative);
-  const b = sorted(marks);
-  return a.every((x, i) => x === b[i]);
+  // Both read the text left to right: the same rows in the same order (anything else: not shared).
+  return relative.length === marks.length && relative.every((x, i) => x === marks[i]);
 }
 
 /**
