@@ -114,6 +114,7 @@ export { cellRects, rectRuns, rowRuns, type Span } from "./rects";
 // Applying, undoing and checking a change set without Excel; formulas.
 export { ChangeSetError, WorkbookModel, applyChangeSet, invertChangeSet, validateChangeSet } from "./model";
 export { evaluateFormula, shiftFormulaColumns } from "./formula";
+export { formulaTextAt, rowFormula, type RowFormula } from "./rowFormula";
 
 // The sample table (playground, tests, bench).
 export { SAMPLE_ROWS, SAMPLE_SHEET, SAMPLE_TITLE, sampleSheet, sampleWorkbook } from "./sample";

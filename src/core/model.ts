@@ -15,6 +15,7 @@ import type {
   WorkbookSnapshot,
 } from "./types";
 import { shiftFormulaColumns } from "./formula";
+import { formulaTextAt } from "./rowFormula";
 import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./modelExtras";
 import { EMPTY, inputOf, SheetModel, type Cell } from "./sheetModel";
@@ -442,7 +443,7 @@ export class WorkbookModel {
             else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
             else if (v.kind === "blank") next.value = null;
             else {
-              next.formula = v.formula;
+              next.formula = formulaTextAt(v, row);
               next.value = null;
             }
             s.set(row, col, next);

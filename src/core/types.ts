@@ -150,6 +150,15 @@ export type CellInput =
   | { kind: "number"; value: number }
   | { kind: "bool"; value: boolean }
   | { kind: "formula"; formula: string }
+  /**
+   * A formula filled down a column: on sheet row `row` (0-based) it is `parts.join(String(row + 1))` — every
+   * join point is the row number of a relative reference to the cell's own row, and the formula has no other
+   * relative row (so Excel's fill-down, a shared formula or R1C1's `R` give the same text). One object is
+   * shared by every cell of the column written the same way: hosts and the model may treat a run of it as
+   * one formula instead of one text per cell. Made by core's planners only (rowFormula in core/rowFormula.ts);
+   * prepare checks it once per object.
+   */
+  | { kind: "rowFormula"; parts: readonly string[] }
   | { kind: "blank" };
 
 export interface CellStyle {

@@ -5,6 +5,7 @@
  */
 import type { CellInput, CellValue, Rect } from "../../core/types";
 import { columnIndex, columnLetter, parseRectAddress } from "../../core/address";
+import { formulaTextAt } from "../../core/rowFormula";
 import { DEFAULT_COLUMN_WIDTH as STANDARD_WIDTH, pointsToChars } from "../../core/units";
 
 /**
@@ -22,8 +23,8 @@ export function excelText(text: string): string {
   return text;
 }
 
-/** What to assign in `values`/`formulas` for one cell. */
-export function inputValue(c: CellInput): string | number | boolean {
+/** What to assign in `values`/`formulas` for one cell, on sheet row `row` (0-based). */
+export function inputValue(c: CellInput, row: number): string | number | boolean {
   switch (c.kind) {
     case "text":
       return excelText(c.text);
@@ -32,6 +33,8 @@ export function inputValue(c: CellInput): string | number | boolean {
       return c.value;
     case "formula":
       return c.formula;
+    case "rowFormula":
+      return formulaTextAt(c, row)!;
     case "blank":
       return "";
   }

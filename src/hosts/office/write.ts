@@ -65,8 +65,10 @@ function bands(rect: Rect, bytesPerRow: number, max: number): Rect[] {
 function cellSteps(op: Extract<Op, { op: "setCells" }>, max: number): Step[] {
   const steps: Step[] = [];
   for (const run of cellRuns(op.top, op.left, op.cells)) {
-    const useFormulas = run.cells.some((row) => row.some((c) => c.kind === "formula"));
-    const data = run.cells.map((row) => row.map(inputValue));
+    const useFormulas = run.cells.some((row) =>
+      row.some((c) => c.kind === "formula" || c.kind === "rowFormula"),
+    );
+    const data = run.cells.map((line, r) => line.map((c) => inputValue(c, run.top + r)));
     const total = jsonBytes(data);
     for (const band of bands(run, total / run.rows + STATEMENT_BYTES / run.rows, max / 2)) {
       const rows = data.slice(band.top - run.top, band.top - run.top + band.rows);
