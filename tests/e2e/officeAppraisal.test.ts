@@ -7,8 +7,8 @@
  * 350×480, as Excel shows a task pane: the score strip stays above the fold with the new sections under it;
  * axe finds nothing once they are drawn.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
+import { axeViolations as axe } from "./support/axe";
 import type { Browser } from "./support/browser";
 import { excelWorkbook } from "./support/officePage";
 import { browserSuite, paneInExcel, type Opener } from "./support/suite";
@@ -71,20 +71,6 @@ async function aboveTheFold(page: Page, selector: string): Promise<boolean> {
   const box = await page.locator(selector).first().boundingBox();
   if (!box) return false;
   return box.y >= 0 && box.y + box.height <= HEIGHT && box.x >= 0 && box.x + box.width <= WIDTH;
-}
-
-/**
- * axe on the whole page (as tests/e2e/panel.test.ts runs it). The one documented false positive of Fluent
- * UI v9 left out: Tabster's dummy inputs (`<i tabindex="0" aria-hidden="true" data-tabster-dummy>`), which
- * hand focus on at once and hold no content; "aria-hidden-focus" stays on for everything else.
- */
-async function axe(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll("[role=tooltip]")].every((t) => (t as HTMLElement).offsetParent === null),
-  );
-  const r = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe("self-assessed and appraised (self-and-appraised), in Excel", () => {

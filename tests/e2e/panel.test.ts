@@ -3,8 +3,8 @@
  * Chromium: above the fold at 350×480, the say-before question, the Tab order, accessibility with axe in
  * both languages before and after commands, and forced colours.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
+import { axeViolations as axe } from "./support/axe";
 import type { Browser } from "./support/browser";
 import { command } from "./support/pages";
 import type { StaticServer } from "./support/server";
@@ -18,27 +18,6 @@ browserSuite({}, (o) => ({ server, browser } = o));
 /** The panel alone over the sample at `width`×`height`, its first read done. */
 const pane = (width = 350, height = 480): Promise<Page> =>
   playgroundAt("/playground.html?pane", { size: { width, height } })(browser, server);
-
-/**
- * axe on the whole page. Documented false positives of Fluent UI v9, none of them seen by a user:
- * - Tabster's dummy inputs (`<i tabindex="0" aria-hidden="true" data-tabster-dummy>`), which Fluent's
- *   TabList, Toolbar and focus management put around groups to catch Tab and hand focus on: axe's
- *   "aria-hidden-focus" flags them, but they never keep focus (they move it on at once) and hold no
- *   content. They alone are left out; the rule stays on for everything else.
- */
-const FLUENT_FALSE_POSITIVES = ["[data-tabster-dummy]"];
-
-async function axe(page: Page) {
-  // a tooltip shown under the pointer lives in a portal outside the landmarks while it shows: move away
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll("[role=tooltip]")].every((t) => (t as HTMLElement).offsetParent === null),
-  );
-  let builder = new AxeBuilder({ page });
-  for (const selector of FLUENT_FALSE_POSITIVES) builder = builder.exclude(selector);
-  const r = await builder.analyze();
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("above the fold at 350×480: score, percent, unmet count and the primary action, without scrolling", async () => {
   const page = await pane();
