@@ -13,8 +13,9 @@ import { browserSuite, playgroundAt } from "./support/suite";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The describe block's downloads folder (browserSuite makes one per block). */
+/** The downloads folder of the file's one browser (both blocks open their page on it). */
 let downloads: string;
+const suite = browserSuite({ downloads: "par-e2e-docx-prev-" }, (o) => ({ downloads } = o));
 
 /** Presses "Soạn kế hoạch (.docx)" and returns the downloaded document's text. */
 async function draftPlan(page: Page, name: string): Promise<string> {
@@ -37,10 +38,7 @@ describe.each([
   let browser: Browser;
   let page: Page;
 
-  browserSuite(
-    { open: playgroundAt(path), downloads: "par-e2e-docx-prev-" },
-    (o) => ({ browser, page, downloads } = o),
-  );
+  suite.pages({ open: playgroundAt(path) }, (o) => ({ browser, page } = o));
 
   beforeAll(async () => {
     expect(await inWorker(page)).toBe(worker);
