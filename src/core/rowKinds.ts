@@ -160,6 +160,9 @@ export function isColumnNumberRow(sheet: SheetSnapshot, row: number, left: numbe
       seen++;
       continue;
     }
+    // A column number is at most four characters trimmed ("(12)"): a longer text (a criterion's name) is
+    // ruled out before cleaning it, which scans it all.
+    if (typeof v === "string" && v.length > 4 && v.trim().length > 4) return false;
     const t = cellText(v === undefined ? null : v);
     if (t === "") continue;
     const n = columnNumberOf(t);
