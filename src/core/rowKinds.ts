@@ -13,7 +13,16 @@ function valueAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
   return v === undefined ? null : v;
 }
 
-const TOTAL = /^(tong( cong| diem| so diem| so)?|cong|total( score| points)?|grand total)\s*[:.]?$/;
+/**
+ * A total's label, folded: «Tổng», «Tổng cộng», «Tổng điểm», «Tổng số điểm», «Cộng», «Tổng điểm đạt được», «Tổng
+ * điểm chỉ số CCHC», «Total»…, optionally with the parts it adds in brackets — «TỔNG CỘNG (1+2+…+8)», «Tổng điểm
+ * (I+II+...+VIII)», «(A+B)». Without the brackets such a label in capitals read as one more domain and
+ * doubled the score.
+ */
+const TOTAL =
+  /^(tong( cong( diem)?| (so )?diem( dat duoc| tu danh gia| tham dinh| chi so( cai cach hanh chinh| cchc| par index)?)?| so)?|cong|total( score| points)?|grand total)(\s*\(([\divxlcdmab\s+,;.\u2026-])*\))?\s*[:.]?$/;
+/** The longest total label tested (the longest above with its brackets). */
+const TOTAL_MAX_LENGTH = 80;
 
 /** Looks like a criterion code (1, 1.6.2, "II."), without allocating: total rows never do. */
 export const CODE_LIKE = /^\s*(\d+(\.\d+)*|[IVXivx]+)\.?\s*$/;
@@ -31,7 +40,7 @@ export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns):
     const col = columns[TOTAL_ROLES[k]];
     if (col === undefined) continue;
     const v = valueAt(sheet, row, col);
-    if (typeof v !== "string" || v.length > 40) continue;
+    if (typeof v !== "string" || v.length > TOTAL_MAX_LENGTH) continue;
     if (!mayStartLike(v, TOTAL_STARTS)) continue;
     if (TOTAL.test(fold(v))) return true;
   }

@@ -41,12 +41,52 @@ function isUpperName(name: string): boolean {
   return letters.length >= 3 && letters === letters.toLocaleUpperCase("vi");
 }
 
+/**
+ * The stated max and achieved of the coded domains (level-1 rows with a code that count), added up; null when
+ * one of them states no number (then no row can be told to repeat their sum).
+ */
+function statedDomainSums(rows: readonly CriterionRow[]): { max: number; achieved: number } | null {
+  let max = 0;
+  let achieved = 0;
+  let any = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.key === null || r.level !== 1 || r.adjust !== null || r.na) continue;
+    const m = r.stated.max;
+    const a = r.stated.achieved;
+    if (m.kind !== "number" || a.kind !== "number") return null;
+    max += m.value;
+    achieved += a.value;
+    any = true;
+  }
+  return any ? { max, achieved } : null;
+}
+
+/**
+ * A row in capitals without a code is a domain (official tables without codes), unless its max and achieved are
+ * the coded domains' sums: then it is a total in words no rule knows («TỔNG ĐIỂM CỦA ĐƠN VỊ»), which counted as
+ * one more domain would double the score. It is left unplaced instead: not counted, and said.
+ */
+function sumsDomains(r: CriterionRow, sums: { max: number; achieved: number }): boolean {
+  const m = r.stated.max;
+  const a = r.stated.achieved;
+  return (
+    m.kind === "number" &&
+    a.kind === "number" &&
+    sums.max > 0 &&
+    Math.abs(m.value - sums.max) < 0.005 &&
+    Math.abs(a.value - sums.achieved) < 0.005
+  );
+}
+
 /** Reads the rows of one table, top to bottom: each row is skipped, ends the table (total) or is a criterion. */
 export class RowReader {
   readonly issues: Issue[] = [];
   readonly skipped: Analysis["skipped"] = [];
   readonly rows: CriterionRow[] = [];
   totalRow: number | null = null;
+  /** The total row came before any criterion (right under the header): the criteria follow it. */
+  private totalFirst = false;
   /** The stated final score under a bonus/penalty block after the total («Tổng điểm sau khi cộng, trừ»). */
   finalRow: number | null = null;
   private readonly cols: TableLayout["columns"];
@@ -156,7 +196,7 @@ export class RowReader {
 
   /** One row; returns the last row it covered (a two-row repeated header covers two), -1 to stop. */
   private readRow(row: number): number {
-    if (this.totalRow !== null) return this.readAfterTotal(row);
+    if (this.totalRow !== null && !this.totalFirst) return this.readAfterTotal(row);
     const { sheet, table } = this;
     const line = this.lineOf(row);
     let blank = true;
@@ -182,6 +222,7 @@ export class RowReader {
     }
     if (isTotalRow(sheet, row, this.cols)) {
       this.totalRow = row;
+      this.totalFirst = this.rows.length === 0;
       for (const r of NUMBER_ROLES)
         if (stated[r].kind === "invalid")
           this.unreadable(row, null, r, cellText(cellAt(sheet, row, this.cols[r]!)));
@@ -370,6 +411,7 @@ export class RowReader {
     // already («unsure» under a «thưởng, trừ» heading), and reported in row order either way.
     const rows = this.rows;
     if (!rows.some((r) => r.key !== null)) return;
+    const domains = statedDomainSums(rows);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       if (
@@ -377,7 +419,7 @@ export class RowReader {
         r.adjust === null &&
         r.parent === null &&
         !r.na &&
-        !isUpperName(r.name) &&
+        (!isUpperName(r.name) || (domains !== null && sumsDomains(r, domains))) &&
         NUMBER_ROLES.some((k) => r.stated[k].kind === "number")
       )
         r.unclassified = true;

@@ -6,7 +6,14 @@ import type { CellValue, Rect, SheetSnapshot, TableInfo } from "./types";
 import { cellText, fold, isBlankCell, parseCode } from "./text";
 import { parseNumber } from "./numbers";
 import { rectContains } from "./address";
-import { CODE_LIKE, adjustmentOf, isFinalTotal, isSignatureRow, isTotalRow } from "./rowKinds";
+import {
+  CODE_LIKE,
+  adjustmentOf,
+  isColumnNumberRow,
+  isFinalTotal,
+  isSignatureRow,
+  isTotalRow,
+} from "./rowKinds";
 
 // The kinds of rows live in ./rowKinds.ts; table.ts is where the rest of the core has always found them.
 export {
@@ -383,6 +390,8 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
     let end = bottom;
     // The headers below, top to bottom (as found): the next one to meet, without a search per row.
     let nextBelow = 0;
+    // Whether a row other than the column numbers and a total has been met under the header.
+    let criteria = false;
     for (let row = h.row + 1; row <= bottom; row++) {
       if (isBlankRow(sheet, row, h.left, h.right)) {
         if (++blanks >= LONG_GAP) break;
@@ -406,9 +415,12 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
       if (isSignatureRow(sheet, row, h.left, h.right)) break;
       lastRow = row;
       if (isTotalRow(sheet, row, h.columns)) {
+        // A total before any criterion (the figure put first, right under the header) does not end the table.
+        if (!criteria) continue;
         lastRow = adjustmentsAfter(sheet, row, h, bottom);
         break;
       }
+      if (!isColumnNumberRow(sheet, row, h.left, h.right)) criteria = true;
     }
     const nextHeader = below.find((x) => x.top > lastRow && !repeats(h, x));
     if (nextHeader && nextHeader.top - 1 < end) end = nextHeader.top - 1;
