@@ -22,6 +22,9 @@ import { KeyTree } from "./keyTree";
 import { BLANK_NUMBER, readNumber, type ParsedNumber } from "./numbers";
 
 const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"];
+
+/** A code cell holding only a bullet: "-", "–", "+", "•", "*". */
+const BULLET = /^[-\u2013\u2014+\u2022\u00b7*]$/;
 /** parseNumber's own blank: every blank reading is one object, of one shape (see readNumber). */
 const BLANK: ParsedNumber = BLANK_NUMBER;
 /** Shared empty list for rows without children or continuation rows (most of them); replaced on first push. */
@@ -240,6 +243,12 @@ export class RowReader {
     const heading = this.cols.code === undefined && isUpperName(name);
     if (codeText === "" && !hasNumbers && !heading && adjustmentOf(name) === null) {
       this.continueRow(row, name);
+      return row;
+    }
+    // «- Ban hành kế hoạch…» under a criterion, without a score: a line of its details (highlighted with it),
+    // not a criterion with a code no one can read; its text stays out of the criterion's name.
+    if (!hasNumbers && BULLET.test(codeText) && this.rows.length > 0) {
+      this.continueRow(row, "");
       return row;
     }
     this.addCriterion(line, row, codeText, name, stated);

@@ -116,3 +116,30 @@ describe("the tree", () => {
     expect(out[1].children).toEqual([5]);
   });
 });
+
+describe("detail lines under a criterion («- …» in the TT column)", () => {
+  const rows = (detail: (string | null)[]) => [
+    ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được"],
+    ["1", "LĨNH VỰC MỘT", "2,00", "1,50"],
+    ["1.1", "Báo cáo định kỳ", "2,00", "1,50"],
+    detail,
+    ["TỔNG ĐIỂM", null, "2,00", "1,50"],
+  ];
+
+  it.each(["-", "–", "+", "•"])(
+    "«%s» without a score: part of the criterion above, its name kept, no warning",
+    (b) => {
+      const a = analyzed(sheetOf(rows([b, "Báo cáo quý đúng hạn: 0,5 điểm", null, null])));
+      expect(a.issues).toEqual([]);
+      expect(a.rows.map((r) => r.code)).toEqual(["1", "1.1"]);
+      expect(a.rows[1]).toMatchObject({ name: "Báo cáo định kỳ", continuationRows: [3] });
+      expect(a.total.complete).toBe(true);
+    },
+  );
+
+  it("with a score it is no detail: said, and not counted", () => {
+    const a = analyzed(sheetOf(rows(["-", "Báo cáo quý đúng hạn", "1,00", "0,50"])));
+    expect(a.issues.map((i) => i.kind)).toEqual(["unparseable", "unclassified-row"]);
+    expect(a.total).toMatchObject({ max: 2, achieved: 1.5 });
+  });
+});
