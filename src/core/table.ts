@@ -61,11 +61,11 @@ const HEADER_RULES: readonly [Role, RegExp][] = [
   ["reason", /\bnguyen nhan\b|\breasons?\b|\bcause\b/],
   ["gap", /\bchua dat\b|\bcon thieu\b|\bdiem tru\b|\bgap\b|\bmissing\b|\bshortfall\b/],
   ["percent", /\bty le\b|^%$|\(%\)|\bpercent(age)?\b|\brate\b/],
-  ["max", /\btoi da\b|\bmax(imum)?\b|\bdiem chuan\b/],
+  ["max", /\btoi da\b|\bmax(imum)?\b|\bdiem chuan\b|\bthang diem\b/],
   ["self", /\btu (danh gia|cham)\b|\bself[- ]?(assess(ed|ment)?|scor(e|ed|ing))\b/],
   [
     "achieved",
-    /\bdiem dat\b|\bdat duoc\b|\btham dinh\b|\bappraised\b|\bachieved\b|\bscore\b|\bpoints\b|^diem$/,
+    /\bdiem dat\b|\bdat duoc\b|\btham dinh\b|\bdiem danh gia\b|\bappraised\b|\bachieved\b|\bscore\b|\bpoints\b|^diem$/,
   ],
   ["code", /^(tt|stt|so tt|ma|ma so|ma tieu chi|no\.?|code|#|n°)$/],
   [
