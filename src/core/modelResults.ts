@@ -6,6 +6,7 @@
 import type { CellValue, Op } from "./types";
 import { evaluateFormula, UnsupportedFormula } from "./formula";
 import type { Cell, SheetModel } from "./sheetModel";
+import { readRowFormula } from "./rowFormulaRead";
 
 /**
  * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
@@ -50,7 +51,7 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null) continue;
-      if (v.kind === "formula") return true;
+      if (v.kind === "formula" || v.kind === "rowFormula") return true;
       if (read?.has(cellKey(op.top + r, op.left + c))) return true;
     }
   }
@@ -60,7 +61,10 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
 /** After `op`, the formulas may read other cells (they or their references changed): the record is stale. */
 export function movesReads(op: Op): boolean {
   if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
-  return op.op !== "setCells" || op.cells.some((row) => row.some((v) => v?.kind === "formula"));
+  return (
+    op.op !== "setCells" ||
+    op.cells.some((row) => row.some((v) => v?.kind === "formula" || v?.kind === "rowFormula"))
+  );
 }
 
 /**
@@ -141,7 +145,12 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
       readFormula = false;
       let v: CellValue;
       try {
-        v = evaluateFormula(cell.formula!, get, sheets[curSheet].name, curRow);
+        // A cell written from a row formula: its closure, compiled once for the object (its text on this
+        // row is the same formula; one that breaks the row formula's contract is read as text).
+        const run = cell.template !== undefined ? readRowFormula(cell.template).run : null;
+        v = run
+          ? run(get, sheets[curSheet].name, curRow)
+          : evaluateFormula(cell.formula!, get, sheets[curSheet].name, curRow);
       } catch (e) {
         if (!(e instanceof UnsupportedFormula)) throw e;
         if (readFormula) again.push(at);

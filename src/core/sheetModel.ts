@@ -16,10 +16,16 @@ import type {
 } from "./types";
 import { shiftRect } from "./address";
 import { shiftExtrasColumns } from "./modelExtras";
+import type { RowFormula } from "./rowFormula";
 
 export interface Cell {
   value: CellValue;
   formula: string | null;
+  /**
+   * The row formula `formula` was written from, while `formula` is its text on the cell's row: the model
+   * evaluates the object (compiled once for every cell sharing it) instead of reading the text.
+   */
+  template?: RowFormula;
   fill: string | null;
   bold: boolean;
   fontColor: string | null;
