@@ -12,6 +12,7 @@ import { formatScore, type ParsedNumber } from "./numbers";
 import { ColumnShift, addedHeaderStyle, headerRowsOf, insertColumnsOp, shiftLayout } from "./columns";
 import { rowRuns } from "./rects";
 import { planHighlight } from "./highlight";
+import { rowFormula, type RowFormula } from "./rowFormula";
 
 export const HEADERS: Record<"gap" | "percent", Record<Lang, string>> = {
   gap: { vi: "Chưa đạt so với điểm tối đa", en: "Gap" },
@@ -201,8 +202,8 @@ class Formulas {
   /** Max and achieved cells of the total row, by column. */
   readonly total = new Map<number, CellInput>();
   private readonly cache: Record<Source, (Expr | null | undefined)[]> = { max: [], achieved: [] };
-  /** Formula shapes by way of writing max and achieved, split at the row number. */
-  private readonly shapes: [string[], string[]][] = [];
+  /** Gap and percent formulas by way of writing max and achieved: one row formula each, every row shares it. */
+  private readonly shapes: [RowFormula, RowFormula][] = [];
 
   constructor(
     private readonly a: Analysis,
@@ -265,9 +266,10 @@ class Formulas {
     return [g ? `=IF(${g},"",${gapF})` : `=${gapF}`, `=IF(${guardOf(guards, `${m.expr}=0`)},"",${pctF})`];
   }
 
-  // Rows whose own cells hold the numbers share one formula shape per way of writing them: build the shape
-  // once with a row marker and fill in the row number (one string per cell, no intermediate strings).
-  private shapeOf(pm: ParsedNumber, pa: ParsedNumber): [string[], string[]] {
+  // Rows whose own cells hold the numbers share one formula per way of writing them, filled down the column:
+  // built once with a row marker, split there into a row formula (no text per cell: hosts and the model
+  // write and evaluate the object).
+  private shapeOf(pm: ParsedNumber, pa: ParsedNumber): [RowFormula, RowFormula] {
     const key = styleIndex(pm) * 8 + styleIndex(pa);
     let shape = this.shapes[key];
     if (!shape) {
@@ -277,7 +279,7 @@ class Formulas {
         { expr: numericRef(ma, pm)!, guards: [ma] },
         { expr: numericRef(aa, pa)!, guards: [aa] },
       );
-      shape = [g.split(ROW), p.split(ROW)];
+      shape = [rowFormula(g.split(ROW)), rowFormula(p.split(ROW))];
       this.shapes[key] = shape;
     }
     return shape;
@@ -293,10 +295,9 @@ class Formulas {
       // Not applicable, bonus/penalty and unplaced rows have no gap to compute.
       if (r.na || r.adjust !== null || r.unclassified) continue;
       if (!r.derived && plainNumber(pm) && plainNumber(pa) && r.achievedCol === undefined) {
-        const [g, p] = this.shapeOf(pm, pa);
-        const n = String(r.row + 1);
-        this.gap.set(r.row, formula(g.join(n)));
-        this.pct.set(r.row, formula(p.join(n)));
+        const shape = this.shapeOf(pm, pa);
+        this.gap.set(r.row, shape[0]);
+        this.pct.set(r.row, shape[1]);
         continue;
       }
       const m = this.expr(i, "max");
