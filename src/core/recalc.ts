@@ -3,14 +3,13 @@
  * max and achieved cells, the total row becomes formulas over the domain rows, and missing gap/percent columns
  * are inserted after the achieved column. Also the "Recalculate" button (recalc then highlight).
  */
-import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
+import type { CellInput, ChangeSet, Op, Rect, SheetSnapshot } from "./types";
 import type { Analysis } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt, type TableLayout } from "./table";
 import { cellAddress, columnLetter } from "./address";
 import { formatScore, type ParsedNumber } from "./numbers";
 import { ColumnShift, addedHeaderStyle, headerRowsOf, insertColumnsOp, shiftLayout } from "./columns";
-import { rowRuns } from "./rects";
 import { planHighlight } from "./highlight";
 import { rowFormula, type RowFormula } from "./rowFormula";
 
@@ -63,10 +62,20 @@ class RowCells {
   get size(): number {
     return this.count;
   }
-  /** The rows that have a cell, ascending. */
-  rows(): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.cells.length; i++) if (this.cells[i] !== undefined) out.push(i + this.top);
+  /**
+   * Column `col`'s rows that have a cell, but for `skip`'s, as runs of adjacent rows from the top (rowRuns of
+   * those rows, without a list of them made first).
+   */
+  runs(col: number, skip: readonly number[]): Rect[] {
+    const out: Rect[] = [];
+    let run: Rect | null = null;
+    for (let i = 0; i < this.cells.length; i++) {
+      if (this.cells[i] === undefined) continue;
+      const row = i + this.top;
+      if (skip.includes(row)) continue;
+      if (run && row === run.top + run.rows) run.rows++;
+      else out.push((run = { top: row, left: col, rows: 1, cols: 1 }));
+    }
     return out;
   }
 }
@@ -471,23 +480,14 @@ function styleOps(
   hundred: boolean,
 ): Op[] {
   const ops: Op[] = [];
-  const numberRows = f.gap.rows().filter((r) => !headerRows.includes(r));
+  const gapRuns = f.gap.runs(p.gapCol, headerRows);
   const score = scoreFormatOf(sheet, a);
-  if (numberRows.length) {
+  if (gapRuns.length) {
+    ops.push({ op: "setStyle", sheet: sheet.name, ranges: gapRuns, style: { numberFormat: score } });
     ops.push({
       op: "setStyle",
       sheet: sheet.name,
-      ranges: rowRuns(numberRows, p.gapCol, 1),
-      style: { numberFormat: score },
-    });
-    ops.push({
-      op: "setStyle",
-      sheet: sheet.name,
-      ranges: rowRuns(
-        f.pct.rows().filter((r) => !headerRows.includes(r)),
-        p.pctCol,
-        1,
-      ),
+      ranges: f.pct.runs(p.pctCol, headerRows),
       style: { numberFormat: hundred ? SCORE_FORMAT : "0.00%" },
     });
   }
