@@ -7,7 +7,7 @@
 import type { CellInput, ConditionalRule, Op, Rect } from "./types";
 import type { WorkbookModel } from "./model";
 import type { RowFormula } from "./rowFormula";
-import { readRowFormula, rowFormulaLength } from "./rowFormulaRead";
+import { readRowFormula, rowFormulaLength, type RowFormulaReading } from "./rowFormulaRead";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -94,8 +94,11 @@ function cellsProblem(op: Extract<Op, { op: "setCells" }>): OpProblem | null {
     return invalid("top/left must be whole and ≥ 0");
   if (!Array.isArray(op.cells)) return invalid("cells must be rows of inputs");
   if (op.top + op.cells.length > MAX_ROWS) return invalid("the block goes past the last row");
-  // Row formulas: each object read once (its contract), its length checked at the last row it is written to.
-  let lastRow: Map<RowFormula, number> | null = null;
+  // Row formulas: each object's contract read once (readRowFormula), its reading kept per column of the
+  // block while the column repeats the object; its length on each row is arithmetic, so the longest text it
+  // writes (on the last of its rows) is within the limit.
+  const seen: (RowFormula | undefined)[] = [];
+  const readings: RowFormulaReading[] = [];
   for (let r = 0; r < op.cells.length; r++) {
     const row = op.cells[r];
     if (!Array.isArray(row)) return invalid("cells must be rows of inputs");
@@ -103,12 +106,14 @@ function cellsProblem(op: Extract<Op, { op: "setCells" }>): OpProblem | null {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v !== null && v.kind === "rowFormula") {
-        lastRow ??= new Map();
-        if (!lastRow.has(v)) {
-          const problem = readRowFormula(v).problem;
-          if (problem) return invalid(problem);
+        let reading = readings[c];
+        if (seen[c] !== v) {
+          reading = readRowFormula(v);
+          if (reading.problem) return invalid(reading.problem);
+          seen[c] = v;
+          readings[c] = reading;
         }
-        lastRow.set(v, op.top + r);
+        if (rowFormulaLength(reading, op.top + r) > MAX_FORMULA) return invalid(tooLongFormula);
         continue;
       }
       const p = inputProblem(v);
@@ -117,9 +122,6 @@ function cellsProblem(op: Extract<Op, { op: "setCells" }>): OpProblem | null {
       if (p) return invalid(p);
     }
   }
-  if (lastRow)
-    for (const [f, row] of lastRow)
-      if (rowFormulaLength(readRowFormula(f), row) > MAX_FORMULA) return invalid(tooLongFormula);
   return null;
 }
 

@@ -31,9 +31,11 @@ export interface RowFormulaReading {
 /** Readings of frozen row formulas (rowFormula makes them so): their parts cannot change once read. */
 const READINGS = new WeakMap<RowFormula, RowFormulaReading>();
 
-/** The characters of `f`'s text on sheet row `row` (0-based), without making the text. */
+/** The characters of a row formula's text on sheet row `row` (0-based), without making the text. */
 export function rowFormulaLength(r: RowFormulaReading, row: number): number {
-  return r.fixed + r.joins * String(row + 1).length;
+  let digits = 1;
+  for (let n = row + 1; n >= 10; n = Math.floor(n / 10)) digits++;
+  return r.fixed + r.joins * digits;
 }
 
 /** `f` read: once per frozen object, every time for another (a part could change in between). */

@@ -13,6 +13,7 @@ import {
   type RowFormula,
 } from "../../src/core";
 import { planRecalc } from "../../src/core/recalc";
+import { readRowFormula, rowFormulaLength } from "../../src/core/rowFormulaRead";
 import type { ParsedNumber } from "../../src/core/numbers";
 import { analyzed, book, cellMap } from "./helpers";
 
@@ -203,6 +204,8 @@ describe("prepare's checks of a row formula", () => {
     const f = rowFormula(parts);
     expect(formulaTextAt(f, 8)!.length).toBeLessThanOrEqual(8192);
     expect(formulaTextAt(f, 9)!.length).toBeGreaterThan(8192);
+    for (const row of [0, 8, 9, 98, 99, 999, 99999, 1048575])
+      expect([row, rowFormulaLength(readRowFormula(f), row)]).toEqual([row, formulaTextAt(f, row)!.length]);
     expect(refused(write([[f], [f]], 7))).toBeNull();
     const e = refused(write([[f], [f], [f]], 7));
     expect(e?.code).toBe("invalid-change-set");
