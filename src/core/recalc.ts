@@ -48,9 +48,18 @@ type Source = "max" | "achieved";
 
 /** The cells planned for one column, by sheet row (rows at or below `top`). */
 class RowCells {
-  private readonly cells: (CellInput | undefined)[] = [];
+  private readonly cells: (CellInput | undefined)[];
   private count = 0;
-  constructor(private readonly top: number) {}
+  /**
+   * Rows `top` to `bottom` made at once: a list grown cell by cell, and read past its end, is V8's slow kind
+   * (every criterion row asks).
+   */
+  constructor(
+    private readonly top: number,
+    bottom: number,
+  ) {
+    this.cells = new Array<CellInput | undefined>(Math.max(0, bottom - top + 1)).fill(undefined);
+  }
   set(row: number, v: CellInput): void {
     const i = row - this.top;
     if (this.cells[i] === undefined) this.count++;
@@ -219,8 +228,8 @@ class Formulas {
     private readonly shift: ColumnShift,
     private readonly hundred: boolean,
   ) {
-    this.gap = new RowCells(a.table.headerRow);
-    this.pct = new RowCells(a.table.headerRow);
+    this.gap = new RowCells(a.table.headerRow, a.table.lastRow);
+    this.pct = new RowCells(a.table.headerRow, a.table.lastRow);
   }
 
   col(role: Source): number {
@@ -445,6 +454,8 @@ export function isTwoDecimalFormat(fmt: string): boolean {
  */
 export function scoreFormatOf(sheet: SheetSnapshot, a: Analysis): string {
   const counts = new Map<string, number>();
+  // Whether each format met is a two-decimal one: read once per format, not per cell.
+  const twoDecimal = new Map<string, boolean>();
   for (let i = 0; i < a.rows.length; i++)
     for (let k = 0; k < SCORE_ROLES.length; k++) {
       const r = a.rows[i];
@@ -454,7 +465,10 @@ export function scoreFormatOf(sheet: SheetSnapshot, a: Analysis): string {
       const col = role === "achieved" && r.achievedCol !== undefined ? r.achievedCol : a.table.columns[role];
       if (col === undefined) continue;
       const fmt = formatAt(sheet, sheet.numberFormats, r.row, col);
-      if (fmt && isTwoDecimalFormat(fmt)) counts.set(fmt, (counts.get(fmt) ?? 0) + 1);
+      if (!fmt) continue;
+      let two = twoDecimal.get(fmt);
+      if (two === undefined) twoDecimal.set(fmt, (two = isTwoDecimalFormat(fmt)));
+      if (two) counts.set(fmt, (counts.get(fmt) ?? 0) + 1);
     }
   let best = SCORE_FORMAT;
   let most = 0;
