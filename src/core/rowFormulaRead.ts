@@ -28,8 +28,11 @@ export interface RowFormulaReading {
   run: Compiled | null;
 }
 
-/** Readings of frozen row formulas (rowFormula makes them so): their parts cannot change once read. */
-const READINGS = new WeakMap<RowFormula, RowFormulaReading>();
+/**
+ * Readings by object, with the parts read. A frozen one's (rowFormula makes them so) cannot change; another's
+ * (a copy made by structured clone, say) is read again only when its parts are no longer those read.
+ */
+const READINGS = new WeakMap<RowFormula, { parts: readonly unknown[] | null; reading: RowFormulaReading }>();
 
 /** The characters of a row formula's text on sheet row `row` (0-based), without making the text. */
 export function rowFormulaLength(r: RowFormulaReading, row: number): number {
@@ -38,13 +41,20 @@ export function rowFormulaLength(r: RowFormulaReading, row: number): number {
   return r.fixed + r.joins * digits;
 }
 
-/** `f` read: once per frozen object, every time for another (a part could change in between). */
+/** `f` read, once per object while its parts stay the ones read. */
 export function readRowFormula(f: RowFormula): RowFormulaReading {
-  let r = READINGS.get(f);
-  if (r) return r;
-  r = read(f);
-  if (Object.isFrozen(f) && Object.isFrozen(f.parts)) READINGS.set(f, r);
-  return r;
+  const hit = READINGS.get(f);
+  if (hit && (hit.parts === null || sameParts(hit.parts, f.parts))) return hit.reading;
+  const reading = read(f);
+  if (Object.isFrozen(f) && Object.isFrozen(f.parts)) READINGS.set(f, { parts: null, reading });
+  else if (Array.isArray(f.parts)) READINGS.set(f, { parts: [...f.parts], reading });
+  return reading;
+}
+
+function sameParts(a: readonly unknown[], b: unknown): boolean {
+  if (!Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const broken = (problem: string): RowFormulaReading => ({ problem, fixed: 0, joins: 0, run: null });

@@ -253,6 +253,19 @@ describe("the model evaluates row formulas by their object, as evaluateFormula r
     }
   });
 
+  test("a structured clone of the ops (objects no longer frozen) gives the same results", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { ws, ops } = randomCase(seed);
+      const original = WorkbookModel.fromSnapshot(ws);
+      const cloned = WorkbookModel.fromSnapshot(ws);
+      for (const op of ops) original.apply(op);
+      for (const op of structuredClone(ops)) cloned.apply(op);
+      original.recalculate();
+      cloned.recalculate();
+      expect([seed, cells(cloned)]).toEqual([seed, cells(original)]);
+    }
+  });
+
   test("a constant written over a row formula cell is a constant", () => {
     const ws: WorkbookSnapshot = {
       active: { name: "S", top: 0, left: 0, values: [[1], [2]] },

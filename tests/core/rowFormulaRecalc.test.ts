@@ -212,6 +212,16 @@ describe("prepare's checks of a row formula", () => {
     expect(String(e?.details.problem)).toMatch(/8192/);
   });
 
+  test("a copy that is not frozen (structured clone) is read as it is now, after a change too", () => {
+    const copy = structuredClone(rowFormula(["=A", "*2"])) as { kind: "rowFormula"; parts: string[] };
+    expect(Object.isFrozen(copy)).toBe(false);
+    expect(refused(write([[copy], [copy]]))).toBeNull();
+    copy.parts[1] = "*B7";
+    expect(refused(write([[copy], [copy]]))?.code).toBe("invalid-change-set");
+    copy.parts[1] = "*B$7";
+    expect(refused(write([[copy], [copy]]))).toBeNull();
+  });
+
   test("a broken row formula is refused wherever it is in the block, once per object", () => {
     const bad = raw(["=A", "+B7"]) as RowFormula;
     const good = rowFormula(["=A", ""]);
