@@ -6,6 +6,8 @@
  */
 import type { CellInput, ConditionalRule, Op, Rect } from "./types";
 import type { WorkbookModel } from "./model";
+import type { RowFormula } from "./rowFormula";
+import { readRowFormula, rowFormulaLength, type RowFormulaReading } from "./rowFormulaRead";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -55,6 +57,8 @@ export function tableNameProblem(name: string): string | null {
   return null;
 }
 
+const tooLongFormula = `a formula is empty or longer than ${MAX_FORMULA} characters`;
+
 /** The problem of one cell input, or null; a text over MAX_TEXT is reported by its length. */
 function inputProblem(v: CellInput | null): string | number | null {
   if (v === null) return null;
@@ -71,8 +75,11 @@ function inputProblem(v: CellInput | null): string | number | null {
         v.formula.replace(/^=/, "").trim() !== "" &&
         v.formula.length <= MAX_FORMULA
         ? null
-        : `a formula is empty or longer than ${MAX_FORMULA} characters`;
+        : tooLongFormula;
     case "blank":
+      return null;
+    case "rowFormula":
+      // checked once per object by cellsProblem
       return null;
     default:
       return "a cell input has an unknown kind";
@@ -87,12 +94,29 @@ function cellsProblem(op: Extract<Op, { op: "setCells" }>): OpProblem | null {
     return invalid("top/left must be whole and ≥ 0");
   if (!Array.isArray(op.cells)) return invalid("cells must be rows of inputs");
   if (op.top + op.cells.length > MAX_ROWS) return invalid("the block goes past the last row");
+  // Row formulas: each object's contract read once (readRowFormula), its reading kept per column of the
+  // block while the column repeats the object; its length on each row is arithmetic, so the longest text it
+  // writes (on the last of its rows) is within the limit.
+  const seen: (RowFormula | undefined)[] = [];
+  const readings: RowFormulaReading[] = [];
   for (let r = 0; r < op.cells.length; r++) {
     const row = op.cells[r];
     if (!Array.isArray(row)) return invalid("cells must be rows of inputs");
     if (op.left + row.length > MAX_COLS) return invalid("the block goes past the last column");
     for (let c = 0; c < row.length; c++) {
-      const p = inputProblem(row[c]);
+      const v = row[c];
+      if (v !== null && v.kind === "rowFormula") {
+        let reading = readings[c];
+        if (seen[c] !== v) {
+          reading = readRowFormula(v);
+          if (reading.problem) return invalid(reading.problem);
+          seen[c] = v;
+          readings[c] = reading;
+        }
+        if (rowFormulaLength(reading, op.top + r) > MAX_FORMULA) return invalid(tooLongFormula);
+        continue;
+      }
+      const p = inputProblem(v);
       if (typeof p === "number")
         return { kind: "text-too-long", row: op.top + r, col: op.left + c, length: p };
       if (p) return invalid(p);

@@ -139,7 +139,8 @@ export function unicodeView(sheet: SheetSnapshot): { sheet: SheetSnapshot; encod
   return { sheet: { ...sheet, values }, encoding };
 }
 
-const writesText = (v: CellInput | null) => v !== null && (v.kind === "text" || v.kind === "formula");
+const writesText = (v: CellInput | null) =>
+  v !== null && (v.kind === "text" || v.kind === "formula" || v.kind === "rowFormula");
 
 /**
  * On a legacy sheet, every range a change set writes text or formulas into gets the Unicode font, right after

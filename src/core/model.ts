@@ -81,6 +81,16 @@ function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
  */
 const own = (c: Cell): Cell => (c === EMPTY ? { ...EMPTY } : c);
 
+/**
+ * A formula cell on sheet row `row` with its references moved: its row formula stays only while it writes
+ * the moved text there (references to the cell's own row move with it; a shifted column changes the text).
+ */
+function rewritten(cell: Cell, formula: string, row: number): Cell {
+  const next = { ...cell, formula };
+  if (next.template !== undefined && formulaTextAt(next.template, row) !== formula) next.template = undefined;
+  return next;
+}
+
 export class WorkbookModel {
   readonly sheets = new Map<string, SheetModel>();
   order: string[] = [];
@@ -398,13 +408,17 @@ export class WorkbookModel {
         }
         // Formulas everywhere move their references to the shifted columns, as Excel does.
         for (const sheet of this.sheets.values())
-          sheet.rows.forEach((cols) =>
+          sheet.rows.forEach((cols, r) =>
             cols.forEach((cell, c) => {
               if (cell.formula)
-                cols.set(c, {
-                  ...cell,
-                  formula: shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count, rows),
-                });
+                cols.set(
+                  c,
+                  rewritten(
+                    cell,
+                    shiftFormulaColumns(cell.formula, op.sheet, sheet.name, op.at, count, rows),
+                    r,
+                  ),
+                );
             }),
           );
         return;
@@ -415,13 +429,13 @@ export class WorkbookModel {
         shiftSheetRows(this.sheet(op.sheet), op.at, count);
         // Formulas everywhere move their references to the shifted rows, as Excel does.
         for (const sheet of this.sheets.values())
-          sheet.rows.forEach((cols) =>
+          sheet.rows.forEach((cols, r) =>
             cols.forEach((cell, c) => {
               if (cell.formula)
-                cols.set(c, {
-                  ...cell,
-                  formula: shiftFormulaRows(cell.formula, op.sheet, sheet.name, op.at, count),
-                });
+                cols.set(
+                  c,
+                  rewritten(cell, shiftFormulaRows(cell.formula, op.sheet, sheet.name, op.at, count), r),
+                );
             }),
           );
         return;
@@ -439,11 +453,13 @@ export class WorkbookModel {
             const col = op.left + c;
             const next = own(s.get(row, col));
             next.formula = null;
+            if (next.template !== undefined) next.template = undefined;
             if (v.kind === "text") next.value = v.text;
             else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
             else if (v.kind === "blank") next.value = null;
             else {
               next.formula = formulaTextAt(v, row);
+              if (v.kind === "rowFormula") next.template = v;
               next.value = null;
             }
             s.set(row, col, next);

@@ -6,6 +6,7 @@
 import type { CellValue, Op } from "./types";
 import { evaluateFormula, UnsupportedFormula } from "./formula";
 import type { Cell, SheetModel } from "./sheetModel";
+import { readRowFormula } from "./rowFormulaRead";
 
 /**
  * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
@@ -50,7 +51,7 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null) continue;
-      if (v.kind === "formula") return true;
+      if (v.kind === "formula" || v.kind === "rowFormula") return true;
       if (read?.has(cellKey(op.top + r, op.left + c))) return true;
     }
   }
@@ -60,7 +61,10 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
 /** After `op`, the formulas may read other cells (they or their references changed): the record is stale. */
 export function movesReads(op: Op): boolean {
   if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
-  return op.op !== "setCells" || op.cells.some((row) => row.some((v) => v?.kind === "formula"));
+  return (
+    op.op !== "setCells" ||
+    op.cells.some((row) => row.some((v) => v?.kind === "formula" || v?.kind === "rowFormula"))
+  );
 }
 
 /**
@@ -82,8 +86,11 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
   let forward = false;
   let readFormula = false;
   const reads = new Map<string, Set<number>>();
+  // The sheet last read by name: its record of cells read, its model and its place in the order.
   let lastSheet: string | null = null;
   let lastReads = new Set<number>();
+  let lastModel: SheetModel | undefined;
+  let lastOrder = 0;
   const get = (sheet: string | null, row: number, col: number): CellValue => {
     if (sheet === null) return null;
     // Recorded by the name read, whether that sheet exists or not (addSheet may make it).
@@ -92,14 +99,16 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
       let set = reads.get(sheet);
       if (!set) reads.set(sheet, (set = new Set()));
       lastReads = set;
+      lastModel = models.get(sheet);
+      if (lastModel) lastOrder = order.get(lastModel.name)!;
     }
     lastReads.add(cellKey(row, col));
-    const s = models.get(sheet);
+    const s = lastModel;
     if (!s) return null;
     const cell = s.get(row, col);
     if (cell.formula) {
       readFormula = true;
-      const k = order.get(s.name)!;
+      const k = lastOrder;
       if (k > curSheet || (k === curSheet && (row > curRow || (row === curRow && col > curCol))))
         forward = true;
     }
@@ -114,17 +123,25 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
     cell: [],
   };
   sheets.forEach((s, k) => {
-    for (const r of ascending(s.rows)) {
-      const cols = s.rows.get(r)!;
-      for (const c of ascending(cols)) {
-        const cell = cols.get(c)!;
-        if (!cell.formula) continue;
+    // A row's formula cells as its map gives them (forEach: no iterator per row), put in column order when
+    // they are not.
+    const visit = (cols: ReadonlyMap<number, Cell>, r: number) => {
+      const start = places.cell.length;
+      let inOrder = true;
+      let prev = -1;
+      cols.forEach((cell, c) => {
+        if (!cell.formula) return;
+        if (c < prev) inOrder = false;
+        prev = c;
         places.sheet.push(k);
         places.row.push(r);
         places.col.push(c);
         places.cell.push(cell);
-      }
-    }
+      });
+      if (!inOrder) sortRow(places, start);
+    };
+    if (isAscending(s.rows)) s.rows.forEach(visit);
+    else for (const r of [...s.rows.keys()].sort((a, b) => a - b)) visit(s.rows.get(r)!, r);
   });
   let todo: number[] | null = null; // null: every place
   for (let pass = 0; pass < 4; pass++) {
@@ -141,7 +158,12 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
       readFormula = false;
       let v: CellValue;
       try {
-        v = evaluateFormula(cell.formula!, get, sheets[curSheet].name, curRow);
+        // A cell written from a row formula: its closure, compiled once for the object (its text on this
+        // row is the same formula; one that breaks the row formula's contract is read as text).
+        const run = cell.template !== undefined ? readRowFormula(cell.template).run : null;
+        v = run
+          ? run(get, sheets[curSheet].name, curRow)
+          : evaluateFormula(cell.formula!, get, sheets[curSheet].name, curRow);
       } catch (e) {
         if (!(e instanceof UnsupportedFormula)) throw e;
         if (readFormula) again.push(at);
@@ -160,12 +182,24 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
   return reads;
 }
 
-/** A map's numeric keys in ascending order: its own order when that is ascending (no copy is sorted). */
-function ascending(m: ReadonlyMap<number, unknown>): Iterable<number> {
+/** Whether a map's numeric keys come in ascending order. */
+function isAscending(m: ReadonlyMap<number, unknown>): boolean {
   let prev = -Infinity;
   for (const k of m.keys()) {
-    if (k < prev) return [...m.keys()].sort((a, b) => a - b);
+    if (k < prev) return false;
     prev = k;
   }
-  return m.keys();
+  return true;
+}
+
+/** The places from `start` on (one row's) in column order. */
+function sortRow(places: { col: number[]; cell: Cell[] }, start: number): void {
+  const idx = places.col.slice(start).map((_, i) => start + i);
+  idx.sort((a, b) => places.col[a] - places.col[b]);
+  const cols = idx.map((i) => places.col[i]);
+  const cells = idx.map((i) => places.cell[i]);
+  for (let i = 0; i < idx.length; i++) {
+    places.col[start + i] = cols[i];
+    places.cell[start + i] = cells[i];
+  }
 }

@@ -243,7 +243,7 @@ function tableColumns(m: WorkbookModel, op: Extract<Op, { op: "setCells" }>): Re
     const formula = op.cells.some((row, r) =>
       row.some(
         (c, i) =>
-          c?.kind === "formula" &&
+          (c?.kind === "formula" || c?.kind === "rowFormula") &&
           op.top + r >= top &&
           op.top + r < bottom &&
           op.left + i >= left &&

@@ -3,15 +3,15 @@
  * max and achieved cells, the total row becomes formulas over the domain rows, and missing gap/percent columns
  * are inserted after the achieved column. Also the "Recalculate" button (recalc then highlight).
  */
-import type { CellInput, ChangeSet, Op, SheetSnapshot } from "./types";
+import type { CellInput, ChangeSet, Op, Rect, SheetSnapshot } from "./types";
 import type { Analysis } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt, type TableLayout } from "./table";
 import { cellAddress, columnLetter } from "./address";
 import { formatScore, type ParsedNumber } from "./numbers";
 import { ColumnShift, addedHeaderStyle, headerRowsOf, insertColumnsOp, shiftLayout } from "./columns";
-import { rowRuns } from "./rects";
 import { planHighlight } from "./highlight";
+import { rowFormula, type RowFormula } from "./rowFormula";
 
 export const HEADERS: Record<"gap" | "percent", Record<Lang, string>> = {
   gap: { vi: "Chưa đạt so với điểm tối đa", en: "Gap" },
@@ -48,9 +48,18 @@ type Source = "max" | "achieved";
 
 /** The cells planned for one column, by sheet row (rows at or below `top`). */
 class RowCells {
-  private readonly cells: (CellInput | undefined)[] = [];
+  private readonly cells: (CellInput | undefined)[];
   private count = 0;
-  constructor(private readonly top: number) {}
+  /**
+   * Rows `top` to `bottom` made at once: a list grown cell by cell, and read past its end, is V8's slow kind
+   * (every criterion row asks).
+   */
+  constructor(
+    private readonly top: number,
+    bottom: number,
+  ) {
+    this.cells = new Array<CellInput | undefined>(Math.max(0, bottom - top + 1)).fill(undefined);
+  }
   set(row: number, v: CellInput): void {
     const i = row - this.top;
     if (this.cells[i] === undefined) this.count++;
@@ -62,10 +71,20 @@ class RowCells {
   get size(): number {
     return this.count;
   }
-  /** The rows that have a cell, ascending. */
-  rows(): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.cells.length; i++) if (this.cells[i] !== undefined) out.push(i + this.top);
+  /**
+   * Column `col`'s rows that have a cell, but for `skip`'s, as runs of adjacent rows from the top (rowRuns of
+   * those rows, without a list of them made first).
+   */
+  runs(col: number, skip: readonly number[]): Rect[] {
+    const out: Rect[] = [];
+    let run: Rect | null = null;
+    for (let i = 0; i < this.cells.length; i++) {
+      if (this.cells[i] === undefined) continue;
+      const row = i + this.top;
+      if (skip.includes(row)) continue;
+      if (run && row === run.top + run.rows) run.rows++;
+      else out.push((run = { top: row, left: col, rows: 1, cols: 1 }));
+    }
     return out;
   }
 }
@@ -201,16 +220,16 @@ class Formulas {
   /** Max and achieved cells of the total row, by column. */
   readonly total = new Map<number, CellInput>();
   private readonly cache: Record<Source, (Expr | null | undefined)[]> = { max: [], achieved: [] };
-  /** Formula shapes by way of writing max and achieved, split at the row number. */
-  private readonly shapes: [string[], string[]][] = [];
+  /** Gap and percent formulas by way of writing max and achieved: one row formula each, every row shares it. */
+  private readonly shapes: [RowFormula, RowFormula][] = [];
 
   constructor(
     private readonly a: Analysis,
     private readonly shift: ColumnShift,
     private readonly hundred: boolean,
   ) {
-    this.gap = new RowCells(a.table.headerRow);
-    this.pct = new RowCells(a.table.headerRow);
+    this.gap = new RowCells(a.table.headerRow, a.table.lastRow);
+    this.pct = new RowCells(a.table.headerRow, a.table.lastRow);
   }
 
   col(role: Source): number {
@@ -265,9 +284,10 @@ class Formulas {
     return [g ? `=IF(${g},"",${gapF})` : `=${gapF}`, `=IF(${guardOf(guards, `${m.expr}=0`)},"",${pctF})`];
   }
 
-  // Rows whose own cells hold the numbers share one formula shape per way of writing them: build the shape
-  // once with a row marker and fill in the row number (one string per cell, no intermediate strings).
-  private shapeOf(pm: ParsedNumber, pa: ParsedNumber): [string[], string[]] {
+  // Rows whose own cells hold the numbers share one formula per way of writing them, filled down the column:
+  // built once with a row marker, split there into a row formula (no text per cell: hosts and the model
+  // write and evaluate the object).
+  private shapeOf(pm: ParsedNumber, pa: ParsedNumber): [RowFormula, RowFormula] {
     const key = styleIndex(pm) * 8 + styleIndex(pa);
     let shape = this.shapes[key];
     if (!shape) {
@@ -277,7 +297,7 @@ class Formulas {
         { expr: numericRef(ma, pm)!, guards: [ma] },
         { expr: numericRef(aa, pa)!, guards: [aa] },
       );
-      shape = [g.split(ROW), p.split(ROW)];
+      shape = [rowFormula(g.split(ROW)), rowFormula(p.split(ROW))];
       this.shapes[key] = shape;
     }
     return shape;
@@ -293,10 +313,9 @@ class Formulas {
       // Not applicable, bonus/penalty and unplaced rows have no gap to compute.
       if (r.na || r.adjust !== null || r.unclassified) continue;
       if (!r.derived && plainNumber(pm) && plainNumber(pa) && r.achievedCol === undefined) {
-        const [g, p] = this.shapeOf(pm, pa);
-        const n = String(r.row + 1);
-        this.gap.set(r.row, formula(g.join(n)));
-        this.pct.set(r.row, formula(p.join(n)));
+        const shape = this.shapeOf(pm, pa);
+        this.gap.set(r.row, shape[0]);
+        this.pct.set(r.row, shape[1]);
         continue;
       }
       const m = this.expr(i, "max");
@@ -435,6 +454,8 @@ export function isTwoDecimalFormat(fmt: string): boolean {
  */
 export function scoreFormatOf(sheet: SheetSnapshot, a: Analysis): string {
   const counts = new Map<string, number>();
+  // Whether each format met is a two-decimal one: read once per format, not per cell.
+  const twoDecimal = new Map<string, boolean>();
   for (let i = 0; i < a.rows.length; i++)
     for (let k = 0; k < SCORE_ROLES.length; k++) {
       const r = a.rows[i];
@@ -444,7 +465,10 @@ export function scoreFormatOf(sheet: SheetSnapshot, a: Analysis): string {
       const col = role === "achieved" && r.achievedCol !== undefined ? r.achievedCol : a.table.columns[role];
       if (col === undefined) continue;
       const fmt = formatAt(sheet, sheet.numberFormats, r.row, col);
-      if (fmt && isTwoDecimalFormat(fmt)) counts.set(fmt, (counts.get(fmt) ?? 0) + 1);
+      if (!fmt) continue;
+      let two = twoDecimal.get(fmt);
+      if (two === undefined) twoDecimal.set(fmt, (two = isTwoDecimalFormat(fmt)));
+      if (two) counts.set(fmt, (counts.get(fmt) ?? 0) + 1);
     }
   let best = SCORE_FORMAT;
   let most = 0;
@@ -470,23 +494,14 @@ function styleOps(
   hundred: boolean,
 ): Op[] {
   const ops: Op[] = [];
-  const numberRows = f.gap.rows().filter((r) => !headerRows.includes(r));
+  const gapRuns = f.gap.runs(p.gapCol, headerRows);
   const score = scoreFormatOf(sheet, a);
-  if (numberRows.length) {
+  if (gapRuns.length) {
+    ops.push({ op: "setStyle", sheet: sheet.name, ranges: gapRuns, style: { numberFormat: score } });
     ops.push({
       op: "setStyle",
       sheet: sheet.name,
-      ranges: rowRuns(numberRows, p.gapCol, 1),
-      style: { numberFormat: score },
-    });
-    ops.push({
-      op: "setStyle",
-      sheet: sheet.name,
-      ranges: rowRuns(
-        f.pct.rows().filter((r) => !headerRows.includes(r)),
-        p.pctCol,
-        1,
-      ),
+      ranges: f.pct.runs(p.pctCol, headerRows),
       style: { numberFormat: hundred ? SCORE_FORMAT : "0.00%" },
     });
   }

@@ -16,10 +16,18 @@ import type {
 } from "./types";
 import { shiftRect } from "./address";
 import { shiftExtrasColumns } from "./modelExtras";
+import type { RowFormula } from "./rowFormula";
 
 export interface Cell {
   value: CellValue;
   formula: string | null;
+  /**
+   * The row formula `formula` was written from, while `formula` is its text on the cell's row: the model
+   * evaluates the object (compiled once for every cell sharing it) instead of reading the text. Every cell
+   * is made with this slot (undefined: none): setting a property a cell was made without gives it another
+   * hidden class, and the model's loops over cells of mixed classes ran twice as slow.
+   */
+  template?: RowFormula;
   fill: string | null;
   bold: boolean;
   fontColor: string | null;
@@ -38,6 +46,7 @@ export const EMPTY: Cell = {
   fontColor: null,
   wrap: false,
   numberFormat: null,
+  template: undefined,
 };
 /** Excel's default column width: a column at it has no width of its own. */
 
@@ -93,7 +102,16 @@ export class SheetModel {
           !font
         )
           continue;
-        const cell: Cell = { value, formula, fill, bold: b, fontColor, wrap: w, numberFormat };
+        const cell: Cell = {
+          value,
+          formula,
+          fill,
+          bold: b,
+          fontColor,
+          wrap: w,
+          numberFormat,
+          template: undefined,
+        };
         if (font) cell.fontName = font;
         m.set(s.top + r, s.left + c, cell);
       }

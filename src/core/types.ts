@@ -155,8 +155,11 @@ export type CellInput =
    * join point is the row number of a relative reference to the cell's own row, and the formula has no other
    * relative row (so Excel's fill-down, a shared formula or R1C1's `R` give the same text). One object is
    * shared by every cell of the column written the same way: hosts and the model may treat a run of it as
-   * one formula instead of one text per cell. Made by core's planners only (rowFormula in core/rowFormula.ts);
-   * prepare checks it once per object.
+   * one formula instead of one text per cell. Made by core's planners only (rowFormula in core/rowFormula.ts;
+   * recalc writes its criterion rows so); prepare checks it once per object (core/rowFormulaRead.ts: at least
+   * two parts of text, the relative rows the tokenizer finds in its text are exactly its join points, its text
+   * on the last row it is written to within 8,192 characters), and the model evaluates the object by one
+   * closure compiled for it, its text on each cell's row kept beside it for snapshots and undo.
    */
   | { kind: "rowFormula"; parts: readonly string[] }
   | { kind: "blank" };

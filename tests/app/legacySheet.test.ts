@@ -142,7 +142,7 @@ describe.each<Encoding>(["tcvn3", "vni"])("the seed typed in %s", (encoding) => 
       if (op.op !== "setCells" || op.sheet !== sheet) continue;
       op.cells.forEach((row, r) =>
         row.forEach((v, c) => {
-          if (v?.kind !== "text" && v?.kind !== "formula") return;
+          if (v?.kind !== "text" && v?.kind !== "formula" && v?.kind !== "rowFormula") return;
           expect(wsx.getCell(op.top + r + 1, op.left + c + 1).font?.name).toBe("Times New Roman");
           cells++;
         }),
