@@ -7,7 +7,8 @@
  * ops before them leave it, so the steps' ops joined in order are the one change set the host writes.
  */
 import { Preparation, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
-import { planChange, type CommandOptions, type Summary } from "./commands";
+import { planChange, readSheet, type CommandOptions, type SheetReading, type Summary } from "./commands";
+import { readsAsBefore } from "./sameReading";
 import { describeError, type Bilingual, type UserError } from "./errors";
 import type { CommandId } from "./registry";
 
@@ -55,13 +56,17 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
   // `inverse: false` (a caller that never undoes nor rolls back: the CLI) skips deriving the undo.
   const preparation = new Preparation(ws, { inverse: opts.inverse !== false });
   let current = ws;
+  // The reading of `current` the next step may plan on, when the last step left it as it was (see above).
+  let kept: SheetReading | null = null;
   let summary: Summary | null = null;
   const results: Bilingual[] = [];
   const steps: ChangeSet[] = [];
   try {
     for (const [i, command] of commands.entries()) {
+      const reading: SheetReading = kept ?? readSheet(current);
+      kept = null;
       // Only the first step's summary is reported (the table as read): the others skip its lookups.
-      const o = planChange(current, command, { ...stepOpts, summary: i === 0 });
+      const o = planChange(current, command, { ...stepOpts, summary: i === 0, reading });
       if (!o.ok) return o;
       summary ??= o.summary;
       results.push(o.result);
@@ -69,8 +74,13 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
       // A change set the planners made that does not fit the workbook is a bug: its typed error is said.
       const error = preparation.add(o.changeSet);
       if (error) throw error;
+      if (i === commands.length - 1) break;
+      // The plan sheet after highlight: planned on the workbook highlight started from, with its reading,
+      // when highlight changed nothing the plan reads (./sameReading.ts); else on the state it leaves.
+      if (commands[i + 1] === "plan" && command === "highlight" && readsAsBefore(o.changeSet, current, reading))
+        kept = reading;
       // The next step plans on the workbook as this one leaves it (the probes are not part of it).
-      if (i < commands.length - 1) current = { ...current, ...preparation.state(), probes: ws.probes };
+      else current = { ...current, ...preparation.state(), probes: ws.probes };
     }
   } catch (e) {
     return { ok: false, error: describeError(e) };
