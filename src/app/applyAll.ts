@@ -77,7 +77,11 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
       if (i === commands.length - 1) break;
       // The plan sheet after highlight: planned on the workbook highlight started from, with its reading,
       // when highlight changed nothing the plan reads (./sameReading.ts); else on the state it leaves.
-      if (commands[i + 1] === "plan" && command === "highlight" && readsAsBefore(o.changeSet, current, reading))
+      if (
+        commands[i + 1] === "plan" &&
+        command === "highlight" &&
+        readsAsBefore(o.changeSet, current, reading)
+      )
         kept = reading;
       // The next step plans on the workbook as this one leaves it (the probes are not part of it).
       else current = { ...current, ...preparation.state(), probes: ws.probes };

@@ -9,7 +9,9 @@
  */
 import * as ExcelJS from "exceljs";
 import { planApplyAll, commandsOfSteps, APPLY_STEPS, type ApplyAllOptions } from "../../src/app/applyAll";
+import * as commands from "../../src/app/commands";
 import { planChange, type CommandOptions, type Summary } from "../../src/app/commands";
+import { sampleWorkbook } from "../../src/app/sample";
 import { chooseSheet } from "../../src/app/chooseSheet";
 import { Preparation, type ChangeSet, type WorkbookSnapshot } from "../../src/core";
 import type { Bilingual } from "../../src/app/errors";
@@ -91,7 +93,11 @@ function expectSame(ws: WorkbookSnapshot): void {
     expect(outcomeOf(planApplyAll(again, opts))).toEqual(outcomeOf(reference(again, opts)));
   }
   // The steps the CLI's --only and the Recalculate pair ask for.
-  for (const steps of [["recalc", "highlight"], ["assign", "highlight", "plan"], ["highlight", "plan"]]) {
+  for (const steps of [
+    ["recalc", "highlight"],
+    ["assign", "highlight", "plan"],
+    ["highlight", "plan"],
+  ]) {
     const opts = { steps } as ApplyAllOptions;
     expect(outcomeOf(planApplyAll(ws, opts))).toEqual(outcomeOf(reference(ws, opts)));
   }
@@ -118,6 +124,20 @@ async function typedIn(bytes: Uint8Array, encoding: Encoding): Promise<Uint8Arra
 }
 
 describe("apply-all on fewer readings = the four commands one after another", () => {
+  test("the plan sheet is planned on highlight's reading: three readings of the sheet, not four", async () => {
+    const read = jest.spyOn(commands, "readSheet");
+    try {
+      for (const ws of [sampleWorkbook(), (await snapshotOf(await generatedXlsx(300, 1)))!]) {
+        read.mockClear();
+        const now = planApplyAll(ws);
+        expect(read).toHaveBeenCalledTimes(3);
+        expect(outcomeOf(now)).toEqual(outcomeOf(reference(ws)));
+      }
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   test.each(CORPUS.map((f) => [f.id, f] as const))("corpus %s", async (_id, f) => {
     const ws = await snapshotOf(await fixtureBytes(f));
     if (ws) expectSame(ws);
