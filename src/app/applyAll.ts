@@ -8,7 +8,7 @@
  */
 import { Preparation, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
 import { planChange, readSheet, type CommandOptions, type SheetReading, type Summary } from "./commands";
-import { readsAsBefore } from "./sameReading";
+import { readingAfterAssign, readsAsBefore } from "./sameReading";
 import { describeError, type Bilingual, type UserError } from "./errors";
 import type { CommandId } from "./registry";
 
@@ -83,8 +83,13 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
         readsAsBefore(o.changeSet, current, reading)
       )
         kept = reading;
-      // The next step plans on the workbook as this one leaves it (the probes are not part of it).
-      else current = { ...current, ...preparation.state(), probes: ws.probes };
+      else {
+        // The next step plans on the workbook as this one leaves it (the probes are not part of it).
+        current = { ...current, ...preparation.state(), probes: ws.probes };
+        // Highlight after assign: the table read before assign, grown by its columns (./sameReading.ts).
+        if (command === "assign" && commands[i + 1] === "highlight")
+          kept = readingAfterAssign(reading, o.changeSet, current);
+      }
     }
   } catch (e) {
     return { ok: false, error: describeError(e) };

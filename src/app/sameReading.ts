@@ -14,7 +14,15 @@
  * legend anywhere else, or on a row beside other cells (a signature block, a stray number), is left to a
  * fresh reading: what it would change is not shown here.
  */
-import { LEGEND, type CellInput, type ChangeSet, type SheetSnapshot, type WorkbookSnapshot } from "../core";
+import {
+  LEGEND,
+  unicodeView,
+  type CellInput,
+  type ChangeSet,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../core";
+import { findTable, matchHeaders, ROLES, type Role } from "../core/table";
 import { isBlankCell } from "../core/text";
 import type { SheetReading } from "./commands";
 
@@ -79,3 +87,101 @@ function legendBlock(sheet: SheetSnapshot, top: number, left: number, cells: rea
   }
   return true;
 }
+
+/** The columns assign owns: the only ones it writes into. */
+const OWNED = ["lead", "implementers", "tasks"] as const;
+/** Style keys assign sets that no reading looks at (wrapping, its headers' bold and centring). */
+const ASSIGN_STYLES = new Set(["wrap", "bold", "horizontalAlignment"]);
+
+/**
+ * The reading of the sheet after assign, from the reading assign was planned on (`before`, of the sheet
+ * before it) and the workbook it leaves (`ws`), or null when that cannot be vouched for (then read afresh).
+ *
+ * Assign writes texts only into its three columns (lead agency, implementers, tasks), only on criterion rows
+ * and the header row, and inserts columns only right of the table. So the table is found again (findTable on
+ * `ws`, the cheap part of a reading) and must be the same table grown by nothing but those columns; the rows
+ * are then read from the same cells in every column the reading looks at (core/rowReader: the roles' columns,
+ * the note columns between left and right, which the owned columns are not, and blank rows, which stay
+ * blank, and headers repeated mid-table, which assign titles too and which must match as the same rows), so
+ * `before`'s rows, total, issues and skipped rows hold. Refused: a legacy sheet before or after (assign's
+ * Unicode texts are counted by rows; a catalogue typed in TCVN3 could tip a Unicode one), any op but those.
+ */
+export function readingAfterAssign(
+  before: SheetReading,
+  assign: ChangeSet,
+  ws: WorkbookSnapshot,
+): SheetReading | null {
+  const a = before.analysis;
+  if (!a.ok || before.view.encoding !== null) return null;
+  const t = a.table;
+  const sheet = ws.active;
+  const owned = new Set(OWNED.map((f) => t.columns[f]).filter((c) => c !== undefined));
+  const headers = a.skipped.filter((s) => s.why === "header").map((s) => s.row);
+  const rows = new Set(a.rows.map((r) => r.row)).add(t.headerRow);
+  for (const r of headers) rows.add(r);
+  for (const op of assign.ops) {
+    if (op.sheet !== sheet.name) return null;
+    switch (op.op) {
+      case "insertColumns":
+        if (op.at <= t.right) return null;
+        continue;
+      case "setCells":
+        for (let i = 0; i < op.cells.length; i++)
+          for (let j = 0; j < op.cells[i].length; j++) {
+            const c = op.cells[i][j];
+            if (c === null) continue;
+            const col = op.left + j;
+            if (c.kind !== "text" && c.kind !== "blank") return null;
+            if (!rows.has(op.top + i) || (col <= t.right && !owned.has(col))) return null;
+          }
+        continue;
+      case "setStyle":
+        if (Object.keys(op.style).some((k) => !ASSIGN_STYLES.has(k))) return null;
+        continue;
+      case "setColumnWidth":
+      case "moveChart":
+      case "addConditionalFormats":
+      case "removeConditionalFormats":
+        continue;
+      default:
+        return null;
+    }
+  }
+  const view = unicodeView(sheet);
+  if (view.encoding !== null) return null;
+  // A header repeated mid-table (assign titled it too) must still be read as the same header rows.
+  for (let k = 0; k < headers.length; k++) {
+    const was = matchHeaders(before.view.sheet, headers[k])[0];
+    const now = matchHeaders(view.sheet, headers[k])[0];
+    if (!was || !now || was.top !== now.top || was.row !== now.row || was.top !== headers[k]) return null;
+    while (k + 1 < headers.length && headers[k + 1] <= was.row) k++;
+  }
+  const found = findTable(view.sheet);
+  if (!found.ok) return null;
+  const f = found.table;
+  const same = <T>(x: T, y: T) => JSON.stringify(x) === JSON.stringify(y);
+  if (
+    f.sheet !== t.sheet ||
+    f.headerRow !== t.headerRow ||
+    f.firstRow !== t.firstRow ||
+    f.lastRow !== t.lastRow ||
+    f.left !== t.left ||
+    f.right < t.right ||
+    f.lang !== t.lang ||
+    f.headerTop !== t.headerTop ||
+    !same(f.rounds, t.rounds) ||
+    !same(f.rowsBelow, t.rowsBelow)
+  )
+    return null;
+  for (const role of ROLES) {
+    const was = t.columns[role];
+    const now = f.columns[role];
+    if (was !== undefined ? now !== was : now !== undefined && !(isOwned(role) && now > t.right)) return null;
+  }
+  // The columns the table grew by are the owned ones: no note column, nothing else the rows are read from.
+  const grown = new Set(OWNED.map((r) => f.columns[r]));
+  for (let c = t.right + 1; c <= f.right; c++) if (!grown.has(c)) return null;
+  return { view, analysis: { ...a, table: f } };
+}
+
+const isOwned = (role: Role): boolean => (OWNED as readonly Role[]).includes(role);
