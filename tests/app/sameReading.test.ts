@@ -3,8 +3,8 @@
  * the reading must indeed be the same; what it cannot vouch for it must refuse. And the legend's texts must
  * keep the properties its argument rests on.
  */
-import { readSheet } from "../../src/app/commands";
-import { LEGEND_TEXTS, readsAsBefore } from "../../src/app/sameReading";
+import { planChange, readSheet } from "../../src/app/commands";
+import { LEGEND_TEXTS, readingAfterAssign, readsAsBefore } from "../../src/app/sameReading";
 import { sampleWorkbook } from "../../src/app/sample";
 import {
   LEGEND,
@@ -12,6 +12,7 @@ import {
   parseNumber,
   planHighlight,
   prepare,
+  Preparation,
   type ChangeSet,
   type Op,
   type SheetSnapshot,
@@ -163,5 +164,81 @@ describe("readsAsBefore", () => {
     const { reading, cs } = highlightOf(ws);
     const legacy = { ...reading, view: { ...reading.view, encoding: "tcvn3" as const } };
     expect(readsAsBefore(cs, ws, legacy)).toBe(false);
+  });
+});
+
+describe("readingAfterAssign", () => {
+  /** The sample after recalc (`state1`, its reading) and assign's change set, and the state it leaves. */
+  function afterAssign(ws = sampleWorkbook()) {
+    const p = new Preparation(ws, { inverse: false });
+    const r = planChange(ws, "recalc-only", { summary: false });
+    if (!r.ok || p.add(r.changeSet)) throw new Error("recalc");
+    const state1 = { ...ws, ...p.state() };
+    const before = readSheet(state1);
+    const o = planChange(state1, "assign", { summary: false, reading: before });
+    if (!o.ok || p.add(o.changeSet)) throw new Error("assign");
+    return { state1, before, cs: o.changeSet, state2: { ...ws, ...p.state() } };
+  }
+  const json = (x: unknown) => JSON.parse(JSON.stringify(x));
+
+  test("the sample (a header repeated mid-table): vouched for, and the reading read afresh", () => {
+    const { before, cs, state2 } = afterAssign();
+    expect(before.analysis.ok && before.analysis.skipped.some((s) => s.why === "header")).toBe(true);
+    const vouched = readingAfterAssign(before, cs, state2);
+    expect(vouched).not.toBeNull();
+    expect(json(vouched)).toEqual(json(readSheet(state2)));
+    // The table grew by the three columns; the rows are the same objects.
+    if (!vouched!.analysis.ok || !before.analysis.ok) return;
+    expect(vouched!.analysis.table.right).toBe(before.analysis.table.right + 3);
+    expect(vouched!.analysis.rows).toBe(before.analysis.rows);
+  });
+
+  test("anything assign does not write, or writes elsewhere, is refused", () => {
+    const { before, cs, state2 } = afterAssign();
+    if (!before.analysis.ok) throw new Error("no table");
+    const t = before.analysis.table;
+    const name = state2.active.name;
+    const refuse = (op: Op) =>
+      expect(readingAfterAssign(before, { ...cs, ops: [...cs.ops, op] }, state2)).toBeNull();
+    const text = { kind: "text", text: "x" } as const;
+    // into a column of the table that is not assign's (the reason column), on a criterion row
+    refuse({
+      op: "setCells",
+      sheet: name,
+      top: before.analysis.rows[0].row,
+      left: t.columns.reason!,
+      cells: [[text]],
+    });
+    // on a row that is no criterion (under the table)
+    refuse({ op: "setCells", sheet: name, top: t.lastRow + 2, left: t.right + 1, cells: [[text]] });
+    refuse({
+      op: "setCells",
+      sheet: name,
+      top: t.headerRow,
+      left: t.right + 1,
+      cells: [[{ kind: "number", value: 1 }]],
+    });
+    refuse({ op: "insertColumns", sheet: name, at: t.right, count: 1 });
+    refuse({
+      op: "setStyle",
+      sheet: name,
+      ranges: [{ top: 0, left: 0, rows: 1, cols: 1 }],
+      style: { numberFormat: "0" },
+    });
+    refuse({ op: "setCells", sheet: "Other", top: 0, left: 0, cells: [[text]] });
+  });
+
+  test("a table found again wider than by assign's columns, or a legacy reading, is refused", () => {
+    const { before, cs, state2 } = afterAssign();
+    if (!before.analysis.ok) throw new Error("no table");
+    const t = before.analysis.table;
+    // A header the user has right after assign's columns: the table now spans it too.
+    const wider = withCells(state2, [[t.headerRow, t.right + 4, "Ghi chú"]]);
+    expect(
+      readSheet(wider).analysis.ok && (readSheet(wider).analysis as { table: { right: number } }).table.right,
+    ).toBe(t.right + 4);
+    expect(readingAfterAssign(before, cs, wider)).toBeNull();
+    const legacy = { ...before, view: { ...before.view, encoding: "vni" as const } };
+    expect(readingAfterAssign(legacy, cs, state2)).toBeNull();
   });
 });
