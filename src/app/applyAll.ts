@@ -5,6 +5,19 @@
  * (core's Preparation) checks each step's ops as they come and gives the state the next step is planned on,
  * and its result is the joined change set prepared — a change set's ops already address the workbook as the
  * ops before them leave it, so the steps' ops joined in order are the one change set the host writes.
+ *
+ * The table is read (unicodeView + analyzeSheet: commands.ts readSheet) only where a step changed what the
+ * next one reads — exactly the change set, results and summary of the four commands run one after another,
+ * each reading afresh (tests/app/applyAllSame.test.ts holds the two to that on the corpus):
+ *   recalc   reads the snapshot;
+ *   assign   reads the state recalc leaves afresh (recalc's formulas change what rows are read from: a row's
+ *            stated gap becomes a formula's result);
+ *   highlight plans on the state assign leaves, with the reading assign had grown by its three columns
+ *            (./sameReading.ts readingAfterAssign: the table is found again and must be that one), else afresh;
+ *   plan     plans on the state highlight STARTED from, with highlight's reading, when highlight changed
+ *            nothing the plan reads (./sameReading.ts readsAsBefore: rules, fills, a legend alone under the
+ *            table of a Unicode sheet), so no state is copied out of the model for it; else afresh.
+ * On a Unicode table that is two readings and two states instead of four and three.
  */
 import { Preparation, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
 import { planChange, readSheet, type CommandOptions, type SheetReading, type Summary } from "./commands";
