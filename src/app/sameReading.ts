@@ -22,7 +22,7 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../core";
-import { findTable, matchHeaders, ROLES, type Role } from "../core/table";
+import { columnNumberOf, findTable, matchHeaders, ROLES, type Role } from "../core/table";
 import { isBlankCell } from "../core/text";
 import type { SheetReading } from "./commands";
 
@@ -117,8 +117,11 @@ export function readingAfterAssign(
   const sheet = ws.active;
   const owned = new Set(OWNED.map((f) => t.columns[f]).filter((c) => c !== undefined));
   const headers = a.skipped.filter((s) => s.why === "header").map((s) => s.row);
-  const rows = new Set(a.rows.map((r) => r.row)).add(t.headerRow);
-  for (const r of headers) rows.add(r);
+  // The rows assign may write on: criterion rows read as such whatever their other cells hold (a row whose
+  // max or achieved is no number is also tried as a header: left out), the header row, repeated headers.
+  const rows = new Set<number>([t.headerRow, ...headers]);
+  for (const r of a.rows)
+    if (r.stated.max.kind !== "invalid" && r.stated.achieved.kind !== "invalid") rows.add(r.row);
   for (const op of assign.ops) {
     if (op.sheet !== sheet.name) return null;
     switch (op.op) {
@@ -132,6 +135,8 @@ export function readingAfterAssign(
             if (c === null) continue;
             const col = op.left + j;
             if (c.kind !== "text" && c.kind !== "blank") return null;
+            // No text a column-number row «(1) (2) (3)» is made of.
+            if (c.kind === "text" && columnNumberOf(c.text.trim()) >= 0) return null;
             if (!rows.has(op.top + i) || (col <= t.right && !owned.has(col))) return null;
           }
         continue;
