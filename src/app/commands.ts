@@ -331,8 +331,8 @@ export function readSheet(ws: WorkbookSnapshot): SheetReading {
 /**
  * Plans one command on a snapshot: the change set, the summary of the table (unless `summary` is false: a
  * later step of apply-all, whose summary nobody reads) and a result line. Not prepared: see planCommand.
- * `reading` is readSheet(ws) when the caller already has it (it must be of this `ws.active`, or of a sheet
- * that reads the same: apply-all's plan step, see ./applyAll.ts).
+ * `reading` is readSheet(ws) when the caller already has it, or what ./sameReading.ts vouches is the same
+ * (apply-all's later steps, ./applyAll.ts); without it the sheet is read here.
  */
 export function planChange(
   ws: WorkbookSnapshot,
