@@ -5,9 +5,23 @@
  * (core's Preparation) checks each step's ops as they come and gives the state the next step is planned on,
  * and its result is the joined change set prepared — a change set's ops already address the workbook as the
  * ops before them leave it, so the steps' ops joined in order are the one change set the host writes.
+ *
+ * The table is read (unicodeView + analyzeSheet: commands.ts readSheet) only where a step changed what the
+ * next one reads — exactly the change set, results and summary of the four commands run one after another,
+ * each reading afresh (tests/app/applyAllSame.test.ts holds the two to that on the corpus):
+ *   recalc   reads the snapshot;
+ *   assign   reads the state recalc leaves afresh (recalc's formulas change what rows are read from: a row's
+ *            stated gap becomes a formula's result);
+ *   highlight plans on the state assign leaves, with the reading assign had grown by its three columns
+ *            (./sameReading.ts readingAfterAssign: the table is found again and must be that one), else afresh;
+ *   plan     plans on the state highlight STARTED from, with highlight's reading, when highlight changed
+ *            nothing the plan reads (./sameReading.ts readsAsBefore: rules, fills, a legend alone under the
+ *            table of a Unicode sheet), so no state is copied out of the model for it; else afresh.
+ * On a Unicode table that is two readings and two states instead of four and three.
  */
 import { Preparation, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
-import { planChange, type CommandOptions, type Summary } from "./commands";
+import { planChange, readSheet, type CommandOptions, type SheetReading, type Summary } from "./commands";
+import { readingAfterAssign, readsAsBefore } from "./sameReading";
 import { describeError, type Bilingual, type UserError } from "./errors";
 import type { CommandId } from "./registry";
 
@@ -55,13 +69,17 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
   // `inverse: false` (a caller that never undoes nor rolls back: the CLI) skips deriving the undo.
   const preparation = new Preparation(ws, { inverse: opts.inverse !== false });
   let current = ws;
+  // The reading of `current` the next step may plan on, when the last step left it as it was (see above).
+  let kept: SheetReading | null = null;
   let summary: Summary | null = null;
   const results: Bilingual[] = [];
   const steps: ChangeSet[] = [];
   try {
     for (const [i, command] of commands.entries()) {
+      const reading: SheetReading = kept ?? readSheet(current);
+      kept = null;
       // Only the first step's summary is reported (the table as read): the others skip its lookups.
-      const o = planChange(current, command, { ...stepOpts, summary: i === 0 });
+      const o = planChange(current, command, { ...stepOpts, summary: i === 0, reading });
       if (!o.ok) return o;
       summary ??= o.summary;
       results.push(o.result);
@@ -69,8 +87,22 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
       // A change set the planners made that does not fit the workbook is a bug: its typed error is said.
       const error = preparation.add(o.changeSet);
       if (error) throw error;
-      // The next step plans on the workbook as this one leaves it (the probes are not part of it).
-      if (i < commands.length - 1) current = { ...current, ...preparation.state(), probes: ws.probes };
+      if (i === commands.length - 1) break;
+      // The plan sheet after highlight: planned on the workbook highlight started from, with its reading,
+      // when highlight changed nothing the plan reads (./sameReading.ts); else on the state it leaves.
+      if (
+        commands[i + 1] === "plan" &&
+        command === "highlight" &&
+        readsAsBefore(o.changeSet, current, reading)
+      )
+        kept = reading;
+      else {
+        // The next step plans on the workbook as this one leaves it (the probes are not part of it).
+        current = { ...current, ...preparation.state(), probes: ws.probes };
+        // Highlight after assign: the table read before assign, grown by its columns (./sameReading.ts).
+        if (command === "assign" && commands[i + 1] === "highlight")
+          kept = readingAfterAssign(reading, o.changeSet, current);
+      }
     }
   } catch (e) {
     return { ok: false, error: describeError(e) };

@@ -315,19 +315,32 @@ export type Planned =
     }
   | { ok: false; error: UserError };
 
+/** The active sheet as the planners read it: seen as Unicode (a TCVN3 or VNI sheet), and its table analysed. */
+export interface SheetReading {
+  view: ReturnType<typeof unicodeView>;
+  analysis: ReturnType<typeof analyzeSheet>;
+}
+
+/** Reads the active sheet of `ws` the way planChange does (apply-all shares one reading between two steps). */
+export function readSheet(ws: WorkbookSnapshot): SheetReading {
+  // A sheet typed in TCVN3 or VNI is analysed as Unicode; the planners write over the sheet as it is.
+  const view = unicodeView(ws.active);
+  return { view, analysis: analyzeSheet(view.sheet) };
+}
+
 /**
  * Plans one command on a snapshot: the change set, the summary of the table (unless `summary` is false: a
  * later step of apply-all, whose summary nobody reads) and a result line. Not prepared: see planCommand.
+ * `reading` is readSheet(ws) when the caller already has it, or what ./sameReading.ts vouches is the same
+ * (apply-all's later steps, ./applyAll.ts); without it the sheet is read here.
  */
 export function planChange(
   ws: WorkbookSnapshot,
   command: CommandId,
-  opts: CommandOptions & { summary?: boolean } = {},
+  opts: CommandOptions & { summary?: boolean; reading?: SheetReading } = {},
 ): Planned {
   const spec = commandSpec(command);
-  // A sheet typed in TCVN3 or VNI is analysed as Unicode; the planners write over the sheet as it is.
-  const view = unicodeView(ws.active);
-  const a = analyzeSheet(view.sheet);
+  const { view, analysis: a } = opts.reading ?? readSheet(ws);
   const { catalogue, problems } = catalogueFor(ws, { analysis: a.ok ? a : null, level: opts.unit });
   if (!a.ok && spec.needsTable) return { ok: false, error: userError(a.error) };
   // A sheet the command rewrites must have been read when it exists: writing blind could clobber it.
