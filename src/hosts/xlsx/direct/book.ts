@@ -124,6 +124,7 @@ const newCell = (col: number, s: number): CellPart => ({
   v: null,
   f: null,
   fXml: undefined,
+  rowF: undefined,
   is: undefined,
   raw: undefined,
 });

@@ -11,6 +11,7 @@
  */
 import type { CellInput, CellStyle, CellValue, Rect } from "../../../core/types";
 import { columnLetter } from "../../../core/address";
+import type { RowFormula } from "../../../core/rowFormula";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
 import type { CellPart, RowPart } from "./sheetPart";
@@ -76,6 +77,35 @@ export function storedFormula(formula: string): string {
   return stored.replace(/0/g, () => runs[k++]);
 }
 
+/** storedRowFormula's answers, by row formula object (one per column written the same way). */
+const STORED_PARTS = new WeakMap<RowFormula, readonly string[] | null>();
+
+/** Where the parts of a row formula meet while it is stored: a character no formula holds. */
+const JOIN = "\u0000";
+
+/**
+ * A row formula as stored: its parts (no "=") with toStored's prefixes, such that on sheet row `row` the
+ * cell's stored formula is `parts.join(String(row + 1))` — storedFormula of its text there, made once per
+ * object instead of once per cell. toStored puts "_xlfn." prefixes before function names only, and the
+ * digits at the join points (a reference's row) decide none of them unless a function name holds a digit
+ * (storedFormula's reason for the same shortcut): then, or when the join points do not come back where
+ * they were, null (the cell's text goes through storedFormula).
+ */
+export function storedRowFormula(v: RowFormula): readonly string[] | null {
+  let stored = STORED_PARTS.get(v);
+  if (stored !== undefined) return stored;
+  const plain = v.parts.slice();
+  if (plain[0].charCodeAt(0) === 61 /* = */) plain[0] = plain[0].slice(1);
+  stored = null;
+  const zero = plain.join("0");
+  if (!DIGIT_NAME.test(zero) && !plain.some((p) => p.includes(JOIN))) {
+    const marked = toStored(plain.join(JOIN)).split(JOIN);
+    if (marked.length === plain.length && marked.join("0") === toStored(zero)) stored = Object.freeze(marked);
+  }
+  STORED_PARTS.set(v, stored);
+  return stored;
+}
+
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
   c.raw = undefined;
@@ -110,6 +140,7 @@ function clearContent(sheet: Sheet, c: CellPart): void {
   c.t = null;
   c.v = null;
   c.f = null;
+  c.rowF = undefined;
   c.is = undefined;
 }
 
@@ -123,7 +154,7 @@ export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: num
     return;
   }
   const c = existing ?? sheet.cellFor(row, col, () => baseStyle(sheet, sheet.row(row), col));
-  writeValue(book, sheet, c, v);
+  writeValue(book, sheet, c, v, row);
 }
 
 /** A cell a blank input empties: its content goes, and the cell too when it has no style. */
@@ -133,8 +164,8 @@ function blankOut(sheet: Sheet, row: number, col: number, existing: CellPart): v
   if (!existing.s) sheet.remove(row, col);
 }
 
-/** A non-blank input written into the cell `c`. */
-function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): void {
+/** A non-blank input written into the cell `c` (on sheet row `row`). */
+function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput, row: number): void {
   clearContent(sheet, c);
   switch (v.kind) {
     case "text":
@@ -165,6 +196,20 @@ function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): 
       c.f = storedFormula(v.formula.charCodeAt(0) === 61 /* = */ ? v.formula.slice(1) : v.formula);
       sheet.wroteFormula.add(c);
       return;
+    case "rowFormula": {
+      // Its text on this row from the stored parts (made once per object); the parts stay with the cell,
+      // so a run of them is shared without reading each text again (sharedFormulas.ts).
+      const stored = storedRowFormula(v);
+      if (stored) {
+        c.f = stored.join(String(row + 1));
+        c.rowF = stored;
+      } else {
+        const text = v.parts.join(String(row + 1));
+        c.f = storedFormula(text.charCodeAt(0) === 61 /* = */ ? text.slice(1) : text);
+      }
+      sheet.wroteFormula.add(c);
+      return;
+    }
   }
 }
 
@@ -217,7 +262,7 @@ export function setCells(
       // A new cell goes in at index i (sheet.cellFor makes the row when there is none).
       const c = existing ?? sheet.cellFor(rowIndex, col, styleOfCol);
       row ??= sheet.row(rowIndex);
-      writeValue(book, sheet, c, v);
+      writeValue(book, sheet, c, v, rowIndex);
     }
   }
 }
