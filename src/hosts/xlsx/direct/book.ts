@@ -83,6 +83,38 @@ export class Sheet {
     return this.sorted;
   }
 
+  private inOrder: boolean | undefined;
+
+  /**
+   * Whether every row's cells are in strictly increasing columns (as every writer writes them), looked at
+   * once: the writers keep it so (a cell goes in where its column falls, moved columns keep their order),
+   * so a walk along a row needs no check of its own.
+   */
+  cellsInOrder(): boolean {
+    if (this.inOrder === undefined) {
+      let ok = true;
+      for (const r of this.part.rows) {
+        const cells = r.cells;
+        for (let i = 1; ok && i < cells.length; i++) if (cells[i].col <= cells[i - 1].col) ok = false;
+        if (!ok) break;
+      }
+      this.inOrder = ok;
+    }
+    return this.inOrder;
+  }
+
+  /**
+   * A new cell with style `s` at index `i` of `row`'s cells, where a walk along the row found column `col`
+   * falls (what cellFor finds by a search), the row's spans hint dropped as cellFor drops it.
+   */
+  insertCell(row: RowPart, i: number, col: number, s: number): CellPart {
+    if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
+    const c = newCell(col, s);
+    if (i === row.cells.length) row.cells.push(c);
+    else row.cells.splice(i, 0, c);
+    return c;
+  }
+
   cell(row: number, col: number): CellPart | undefined {
     const r = this.byIndex.get(row);
     if (!r) return undefined;

@@ -111,13 +111,44 @@ function edited(c: CellPart): void {
   c.raw = undefined;
 }
 
-/** The style a cell made now starts with: its row's (when the row has one), else its column's. */
-export function baseStyle(sheet: Sheet, row: RowPart | undefined, col: number): number {
+/** The style a row gives the cells made in it (customFormat with a style), else -1. */
+function rowStyle(row: RowPart | undefined): number {
   if (row && row.attrs.includes("customFormat") && /\bcustomFormat="(1|true)"/.test(row.attrs)) {
     const s = /\bs="(\d+)"/.exec(row.attrs);
     if (s) return Number(s[1]);
   }
-  return colsOf(sheet).styleOf(col);
+  return -1;
+}
+
+/** The style a cell made now starts with: its row's (when the row has one), else its column's. */
+export function baseStyle(sheet: Sheet, row: RowPart | undefined, col: number): number {
+  const s = rowStyle(row);
+  return s >= 0 ? s : colsOf(sheet).styleOf(col);
+}
+
+/**
+ * baseStyle for the cells an op makes: the column's style found once per column of the op (no column
+ * changes while an op writes cells), the row's once per row (`row` the row at hand).
+ */
+class NewCellStyles {
+  private readonly cols: number[] = [];
+  private row: RowPart | undefined = undefined;
+  private rowS = -1;
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly left: number,
+  ) {}
+  of(row: RowPart, col: number): number {
+    if (row !== this.row) {
+      this.row = row;
+      this.rowS = rowStyle(row);
+    }
+    if (this.rowS >= 0) return this.rowS;
+    const k = col - this.left;
+    let s = this.cols[k];
+    if (s === undefined) this.cols[k] = s = colsOf(this.sheet).styleOf(col);
+    return s;
+  }
 }
 
 /** Makes every cell of a shared formula a formula of its own (before one of them is overwritten). */
@@ -164,9 +195,19 @@ function blankOut(sheet: Sheet, row: number, col: number, existing: CellPart): v
   if (!existing.s) sheet.remove(row, col);
 }
 
-/** A non-blank input written into the cell `c` (on sheet row `row`). */
-function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput, row: number): void {
-  clearContent(sheet, c);
+/**
+ * A non-blank input written into the cell `c` (on sheet row `row`); `fresh`: the cell was just made (it
+ * holds nothing to clear).
+ */
+function writeValue(
+  book: DirectBook,
+  sheet: Sheet,
+  c: CellPart,
+  v: CellInput,
+  row: number,
+  fresh = false,
+): void {
+  if (!fresh) clearContent(sheet, c);
   switch (v.kind) {
     case "text":
       // Always a plain string: text starting with = + - @ stays text.
@@ -221,7 +262,8 @@ function increasing(cells: CellPart[]): boolean {
 
 /**
  * writeInput for every cell of the op, each row's cells walked left to right with the op's columns (what
- * writeInput finds by a search per cell); a row whose cells are out of order gets writeInput itself.
+ * writeInput finds by a search per cell): a cell made goes in where the walk is, with the style baseStyle
+ * gives (NewCellStyles). A row whose cells are out of order gets writeInput itself.
  */
 export function setCells(
   book: DirectBook,
@@ -230,25 +272,25 @@ export function setCells(
   left: number,
   cells: (CellInput | null)[][],
 ): void {
+  const inOrder = sheet.cellsInOrder();
+  const styles = new NewCellStyles(sheet, left);
   for (let r = 0; r < cells.length; r++) {
     const line = cells[r];
     const rowIndex = top + r;
     let row = sheet.row(rowIndex);
-    if (row && !increasing(row.cells)) {
+    if (row && !inOrder && !increasing(row.cells)) {
       for (let k = 0; k < line.length; k++) {
         const v = line[k];
         if (v !== null) writeInput(book, sheet, rowIndex, left + k, v);
       }
       continue;
     }
-    let col = left;
-    const styleOfCol = () => baseStyle(sheet, sheet.row(rowIndex), col);
     // Every cell of the row before index i is left of the column at hand.
     let i = row ? firstAtOrAfter(row.cells, left) : 0;
     for (let k = 0; k < line.length; k++) {
       const v = line[k];
       if (v === null) continue;
-      col = left + k;
+      const col = left + k;
       let existing: CellPart | undefined;
       if (row) {
         const rc = row.cells;
@@ -256,13 +298,18 @@ export function setCells(
         if (i < rc.length && rc[i].col === col) existing = rc[i];
       }
       if (isBlank(v)) {
-        if (existing) blankOut(sheet, rowIndex, col, existing);
+        if (existing) {
+          clearContent(sheet, existing);
+          // A cell with nothing and no style is not written (as ExcelJS leaves it out).
+          if (!existing.s) row!.cells.splice(i, 1);
+        }
         continue;
       }
-      // A new cell goes in at index i (sheet.cellFor makes the row when there is none).
-      const c = existing ?? sheet.cellFor(rowIndex, col, styleOfCol);
-      row ??= sheet.row(rowIndex);
-      writeValue(book, sheet, c, v, rowIndex);
+      if (existing) writeValue(book, sheet, existing, v, rowIndex);
+      else {
+        row ??= sheet.rowFor(rowIndex);
+        writeValue(book, sheet, sheet.insertCell(row, i, col, styles.of(row, col)), v, rowIndex, true);
+      }
     }
   }
 }
@@ -272,36 +319,47 @@ export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: 
   const derived = new Map<number, number>();
   let lastFrom = -1;
   let lastTo = -1;
-  for (const rect of ranges)
+  const inOrder = sheet.cellsInOrder();
+  for (const rect of ranges) {
+    const styles = new NewCellStyles(sheet, rect.left);
     for (let r = rect.top; r < rect.top + rect.rows; r++) {
       const row = sheet.rowFor(r);
       if (rect.cols <= 0) continue;
       const end = rect.left + rect.cols;
-      let k = rect.left;
-      const styleOfK = () => baseStyle(sheet, row, k);
-      // The row's cells walked left to right with the range's columns; a column without one gets it
-      // (sheet.cellFor, which also drops the row's spans hint: the first column always goes through it).
-      // A row whose cells are out of order gets sheet.cellFor for every column.
       const cells = row.cells;
-      let c = sheet.cellFor(r, k, styleOfK);
-      const walk = increasing(cells);
-      let i = walk ? firstAtOrAfter(cells, k) : -1;
-      for (;;) {
-        if (c.s !== lastFrom) {
-          let s = derived.get(c.s);
-          if (s === undefined) derived.set(c.s, (s = book.styles.derive(c.s, style)));
-          lastFrom = c.s;
-          lastTo = s;
+      // The row's cells walked left to right with the range's columns; a column without one gets one where
+      // the walk is (as sheet.cellFor, which drops the row's spans hint: the first column always went
+      // through it). A row whose cells are out of order gets sheet.cellFor for every column.
+      const walk = inOrder || increasing(cells);
+      if (!walk) {
+        for (let k = rect.left; k < end; k++) {
+          const c = sheet.cellFor(r, k, () => baseStyle(sheet, row, k));
+          restyle(c);
         }
-        if (lastTo !== c.s) {
-          c.s = lastTo;
-          edited(c);
-        }
-        if (++k >= end) break;
-        if (walk && ++i < cells.length && cells[i].col === k) c = cells[i];
-        else c = sheet.cellFor(r, k, styleOfK);
+        continue;
+      }
+      if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
+      let i = firstAtOrAfter(cells, rect.left);
+      for (let k = rect.left; k < end; k++, i++) {
+        const c =
+          i < cells.length && cells[i].col === k ? cells[i] : sheet.insertCell(row, i, k, styles.of(row, k));
+        restyle(c);
       }
     }
+  }
+
+  function restyle(c: CellPart): void {
+    if (c.s !== lastFrom) {
+      let s = derived.get(c.s);
+      if (s === undefined) derived.set(c.s, (s = book.styles.derive(c.s, style)));
+      lastFrom = c.s;
+      lastTo = s;
+    }
+    if (lastTo !== c.s) {
+      c.s = lastTo;
+      edited(c);
+    }
+  }
 }
 
 /** Default row height in points (Calibri 11), and the height of one more line of wrapped text. */
