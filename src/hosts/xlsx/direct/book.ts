@@ -33,8 +33,11 @@ export class Sheet {
   private readonly byIndex = new Map<number, RowPart>();
   /** The cells this change set wrote a formula into: shared by column runs at save (sharedFormulas.ts). */
   readonly wroteFormula = new Set<CellPart>();
-  /** The cells this change set wrote a text into (inline until save: sharedStrings.ts). */
-  readonly wroteText = new Set<CellPart>();
+  /**
+   * The cells this change set wrote a text into (inline until save: sharedStrings.ts), in the order first
+   * written (a cell written twice is in it twice: its later entries find it shared already).
+   */
+  readonly wroteText: CellPart[] = [];
   private sorted = true;
   constructor(
     readonly entry: SheetEntry,
@@ -163,8 +166,15 @@ const newCell = (col: number, s: number): CellPart => ({
 
 /** The index of the first cell at or right of column `col` in a row's (sorted) cells. */
 export function firstAtOrAfter(cells: readonly CellPart[], col: number): number {
+  const n = cells.length;
+  if (!n) return 0;
+  // A row filled from its first cell on (a table's row) has the column's cell at the column's offset: two
+  // cells looked at instead of a search's few (each a memory access of its own on a large sheet).
+  const at = col - cells[0].col;
+  if (at <= 0) return 0;
+  if (at < n && cells[at].col === col) return at;
   let lo = 0;
-  let hi = cells.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (cells[mid].col < col) lo = mid + 1;

@@ -24,8 +24,11 @@ const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 /** Text as a cell holds it in XML: forbidden characters escaped the way Excel escapes them (ST_Xstring). */
 const NEEDS_ESCAPE = /[\x00-\x08\x0B\x0C\x0E-\x1F]|_x[0-9A-Fa-f]{4}_/;
 
+/** What any text needing an escape holds (one character class: a quicker scan than NEEDS_ESCAPE's). */
+const MAY_NEED_ESCAPE = /[\x00-\x08\x0B\x0C\x0E-\x1F_]/;
+
 export const escapeText = (text: string): string =>
-  !NEEDS_ESCAPE.test(text)
+  !MAY_NEED_ESCAPE.test(text) || !NEEDS_ESCAPE.test(text)
     ? text
     : text
         .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
@@ -218,7 +221,7 @@ function writeValue(
           // into the shared strings at save (sharedStrings.ts).
           c.t = "inlineStr";
           c.is = text;
-          sheet.wroteText.add(c);
+          sheet.wroteText.push(c);
         } else {
           c.t = "s";
           c.v = String(book.addSharedString(text));
@@ -397,8 +400,7 @@ export function fitWrappedRows(
       if (!text) continue;
       const perLine = perLineOf(c.col);
       if (text.length <= perLine && !text.includes("\n")) continue;
-      const n = text.split("\n").reduce((sum, p) => sum + Math.max(1, Math.ceil(p.length / perLine)), 0);
-      lines = Math.max(lines, n);
+      lines = Math.max(lines, linesOf(text, perLine));
     }
     if (lines <= 1) continue;
     const height = Math.min(409, lines * LINE_POINTS);
@@ -408,6 +410,18 @@ export function fitWrappedRows(
       a += ` ht="${height}" customHeight="1"`;
       row.attrs = a;
     }
+  }
+}
+
+/** The lines a wrapped text takes, `perLine` characters a line: each of its own lines at least one. */
+function linesOf(text: string, perLine: number): number {
+  let n = 0;
+  for (let from = 0; ;) {
+    const nl = text.indexOf("\n", from);
+    const end = nl < 0 ? text.length : nl;
+    n += Math.max(1, Math.ceil((end - from) / perLine));
+    if (nl < 0) return n;
+    from = nl + 1;
   }
 }
 
