@@ -93,6 +93,8 @@ function nextGroup(sheet: Sheet): number {
   let next = 0;
   for (const r of sheet.part.rows)
     for (const c of r.cells) {
+      // (A cell read with a formula has `f`, "" for an empty one: the others hold none to look at.)
+      if (c.f === null && c.fXml === undefined) continue;
       const xml = c.fXml ?? (c.raw?.includes("<f") ? c.raw : undefined);
       if (!xml || !xml.includes("shared")) continue;
       for (const m of xml.matchAll(/\bsi="(\d+)"/g)) next = Math.max(next, Number(m[1]) + 1);
@@ -143,7 +145,7 @@ export function shareFormulas(sheet: Sheet, written: ReadonlySet<CellPart>): voi
   };
   for (const r of sheet.part.rows) {
     for (const c of r.cells) {
-      if (!written.has(c) || c.f === null || c.fXml !== undefined || c.raw !== undefined) continue;
+      if (c.f === null || c.fXml !== undefined || c.raw !== undefined || !written.has(c)) continue;
       const run = open.get(c.col);
       const next = run !== undefined && run.last === r.index - 1;
       // Written from the same row formula as the run's last cell: its formula is the first one moved down
