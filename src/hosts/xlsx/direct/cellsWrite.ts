@@ -382,20 +382,18 @@ export function fitWrappedRows(
     if (w === undefined) widths.set(col, (w = Math.max(1, Math.floor(cols.widthOf(col) ?? 8.43))));
     return w;
   };
-  // Whether a style wraps, for the last style index asked (a row's cells mostly share a few).
-  let lastS = -1;
-  let lastWrap = false;
+  // Whether a style wraps, by style index (asked once each: nothing here changes a style).
+  const wraps: boolean[] = [];
   for (const r of rows) {
     const row = sheet.row(r);
     if (!row) continue;
     let lines = 1;
     for (const c of row.cells) {
-      if (c.f !== null) continue;
-      if (c.s !== lastS) {
-        lastS = c.s;
-        lastWrap = book.styles.format(c.s).wrap;
-      }
-      if (!lastWrap) continue;
+      // Only a text (inline, or a shared string: textOf) can need more lines.
+      if (c.f !== null || (c.is === undefined && c.t !== "s")) continue;
+      let wrap = wraps[c.s];
+      if (wrap === undefined) wraps[c.s] = wrap = book.styles.format(c.s).wrap;
+      if (!wrap) continue;
       const text = textOf(c, after, r);
       if (!text) continue;
       const perLine = perLineOf(c.col);
