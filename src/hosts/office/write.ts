@@ -12,6 +12,7 @@ import { AddinError } from "../../core/errors";
 import { RUN_OPTIONS } from "./read";
 import { charsToPoints } from "../../core/units";
 import { cellRuns, columnsAddress, inputValue, jsonBytes } from "./convert";
+import { formulaTextAt } from "../../core/rowFormula";
 import { extraSteps, withRuleIds } from "./writeExtras";
 
 /** Excel on the web rejects requests over 5 MB; chunks stay under this estimate (a 10% margin for framing). */
@@ -185,8 +186,10 @@ function repairsOf(w: Watch): { address: string; value: unknown }[] {
       const now = after[i][j];
       if (input === null) {
         if (now !== before[i][j]) out.push({ address: cellAddress(row, col), value: before[i][j] });
-      } else if (input.kind === "formula" && now !== input.formula) {
-        out.push({ address: cellAddress(row, col), value: input.formula });
+      } else {
+        // A formula (or a row formula's text on this row) Excel filled over with another one.
+        const text = formulaTextAt(input, row);
+        if (text !== null && now !== text) out.push({ address: cellAddress(row, col), value: text });
       }
     }
   return out;

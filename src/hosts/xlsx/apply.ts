@@ -13,6 +13,7 @@ import { captureCell, cellValue, dropCell, ERROR_CODES, placeCell, T, type CellS
 import { hexToColor } from "./colors";
 import { checkChangeSet } from "./check";
 import { fromStored, toStored } from "./future";
+import { formulaTextAt } from "../../core/rowFormula";
 import { newTableColumn, normalizeSharedFormulas, setTableRect, shiftColumns } from "./columns";
 import {
   cellsOf,
@@ -79,6 +80,12 @@ function writeInput(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInpu
       // The cached result is computed once every op has run (see recalculate).
       // Stored as Excel stores it: functions newer than 2007 with their "_xlfn." prefix.
       cell.value = { formula: toStored(v.formula.replace(/^=/, "")) } as ExcelJS.CellFormulaValue;
+      return;
+    case "rowFormula":
+      // A formula filled down a column: the text it has on this row, written as any formula.
+      cell.value = {
+        formula: toStored(formulaTextAt(v, row)!.replace(/^=/, "")),
+      } as ExcelJS.CellFormulaValue;
       return;
   }
 }

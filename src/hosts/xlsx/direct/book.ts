@@ -33,8 +33,11 @@ export class Sheet {
   private readonly byIndex = new Map<number, RowPart>();
   /** The cells this change set wrote a formula into: shared by column runs at save (sharedFormulas.ts). */
   readonly wroteFormula = new Set<CellPart>();
-  /** The cells this change set wrote a text into (inline until save: sharedStrings.ts). */
-  readonly wroteText = new Set<CellPart>();
+  /**
+   * The cells this change set wrote a text into (inline until save: sharedStrings.ts), in the order first
+   * written (a cell written twice is in it twice: its later entries find it shared already).
+   */
+  readonly wroteText: CellPart[] = [];
   private sorted = true;
   constructor(
     readonly entry: SheetEntry,
@@ -83,6 +86,38 @@ export class Sheet {
     return this.sorted;
   }
 
+  private inOrder: boolean | undefined;
+
+  /**
+   * Whether every row's cells are in strictly increasing columns (as every writer writes them), looked at
+   * once: the writers keep it so (a cell goes in where its column falls, moved columns keep their order),
+   * so a walk along a row needs no check of its own.
+   */
+  cellsInOrder(): boolean {
+    if (this.inOrder === undefined) {
+      let ok = true;
+      for (const r of this.part.rows) {
+        const cells = r.cells;
+        for (let i = 1; ok && i < cells.length; i++) if (cells[i].col <= cells[i - 1].col) ok = false;
+        if (!ok) break;
+      }
+      this.inOrder = ok;
+    }
+    return this.inOrder;
+  }
+
+  /**
+   * A new cell with style `s` at index `i` of `row`'s cells, where a walk along the row found column `col`
+   * falls (what cellFor finds by a search), the row's spans hint dropped as cellFor drops it.
+   */
+  insertCell(row: RowPart, i: number, col: number, s: number): CellPart {
+    if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
+    const c = newCell(col, s);
+    if (i === row.cells.length) row.cells.push(c);
+    else row.cells.splice(i, 0, c);
+    return c;
+  }
+
   cell(row: number, col: number): CellPart | undefined {
     const r = this.byIndex.get(row);
     if (!r) return undefined;
@@ -124,14 +159,22 @@ const newCell = (col: number, s: number): CellPart => ({
   v: null,
   f: null,
   fXml: undefined,
+  rowF: undefined,
   is: undefined,
   raw: undefined,
 });
 
 /** The index of the first cell at or right of column `col` in a row's (sorted) cells. */
 export function firstAtOrAfter(cells: readonly CellPart[], col: number): number {
+  const n = cells.length;
+  if (!n) return 0;
+  // A row filled from its first cell on (a table's row) has the column's cell at the column's offset: two
+  // cells looked at instead of a search's few (each a memory access of its own on a large sheet).
+  const at = col - cells[0].col;
+  if (at <= 0) return 0;
+  if (at < n && cells[at].col === col) return at;
   let lo = 0;
-  let hi = cells.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (cells[mid].col < col) lo = mid + 1;

@@ -11,6 +11,7 @@
  */
 import type { CellInput, CellStyle, CellValue, Rect } from "../../../core/types";
 import { columnLetter } from "../../../core/address";
+import type { RowFormula } from "../../../core/rowFormula";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
 import type { CellPart, RowPart } from "./sheetPart";
@@ -23,8 +24,11 @@ const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 /** Text as a cell holds it in XML: forbidden characters escaped the way Excel escapes them (ST_Xstring). */
 const NEEDS_ESCAPE = /[\x00-\x08\x0B\x0C\x0E-\x1F]|_x[0-9A-Fa-f]{4}_/;
 
+/** What any text needing an escape holds (one character class: a quicker scan than NEEDS_ESCAPE's). */
+const MAY_NEED_ESCAPE = /[\x00-\x08\x0B\x0C\x0E-\x1F_]/;
+
 export const escapeText = (text: string): string =>
-  !NEEDS_ESCAPE.test(text)
+  !MAY_NEED_ESCAPE.test(text) || !NEEDS_ESCAPE.test(text)
     ? text
     : text
         .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
@@ -76,18 +80,78 @@ export function storedFormula(formula: string): string {
   return stored.replace(/0/g, () => runs[k++]);
 }
 
+/** storedRowFormula's answers, by row formula object (one per column written the same way). */
+const STORED_PARTS = new WeakMap<RowFormula, readonly string[] | null>();
+
+/** Where the parts of a row formula meet while it is stored: a character no formula holds. */
+const JOIN = "\u0000";
+
+/**
+ * A row formula as stored: its parts (no "=") with toStored's prefixes, such that on sheet row `row` the
+ * cell's stored formula is `parts.join(String(row + 1))` — storedFormula of its text there, made once per
+ * object instead of once per cell. toStored puts "_xlfn." prefixes before function names only, and the
+ * digits at the join points (a reference's row) decide none of them unless a function name holds a digit
+ * (storedFormula's reason for the same shortcut): then, or when the join points do not come back where
+ * they were, null (the cell's text goes through storedFormula).
+ */
+export function storedRowFormula(v: RowFormula): readonly string[] | null {
+  let stored = STORED_PARTS.get(v);
+  if (stored !== undefined) return stored;
+  const plain = v.parts.slice();
+  if (plain[0].charCodeAt(0) === 61 /* = */) plain[0] = plain[0].slice(1);
+  stored = null;
+  const zero = plain.join("0");
+  if (!DIGIT_NAME.test(zero) && !plain.some((p) => p.includes(JOIN))) {
+    const marked = toStored(plain.join(JOIN)).split(JOIN);
+    if (marked.length === plain.length && marked.join("0") === toStored(zero)) stored = Object.freeze(marked);
+  }
+  STORED_PARTS.set(v, stored);
+  return stored;
+}
+
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
   c.raw = undefined;
 }
 
-/** The style a cell made now starts with: its row's (when the row has one), else its column's. */
-export function baseStyle(sheet: Sheet, row: RowPart | undefined, col: number): number {
+/** The style a row gives the cells made in it (customFormat with a style), else -1. */
+function rowStyle(row: RowPart | undefined): number {
   if (row && row.attrs.includes("customFormat") && /\bcustomFormat="(1|true)"/.test(row.attrs)) {
     const s = /\bs="(\d+)"/.exec(row.attrs);
     if (s) return Number(s[1]);
   }
-  return colsOf(sheet).styleOf(col);
+  return -1;
+}
+
+/** The style a cell made now starts with: its row's (when the row has one), else its column's. */
+export function baseStyle(sheet: Sheet, row: RowPart | undefined, col: number): number {
+  const s = rowStyle(row);
+  return s >= 0 ? s : colsOf(sheet).styleOf(col);
+}
+
+/**
+ * baseStyle for the cells an op makes: the column's style found once per column of the op (no column
+ * changes while an op writes cells), the row's once per row (`row` the row at hand).
+ */
+class NewCellStyles {
+  private readonly cols: number[] = [];
+  private row: RowPart | undefined = undefined;
+  private rowS = -1;
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly left: number,
+  ) {}
+  of(row: RowPart, col: number): number {
+    if (row !== this.row) {
+      this.row = row;
+      this.rowS = rowStyle(row);
+    }
+    if (this.rowS >= 0) return this.rowS;
+    const k = col - this.left;
+    let s = this.cols[k];
+    if (s === undefined) this.cols[k] = s = colsOf(this.sheet).styleOf(col);
+    return s;
+  }
 }
 
 /** Makes every cell of a shared formula a formula of its own (before one of them is overwritten). */
@@ -110,6 +174,7 @@ function clearContent(sheet: Sheet, c: CellPart): void {
   c.t = null;
   c.v = null;
   c.f = null;
+  c.rowF = undefined;
   c.is = undefined;
 }
 
@@ -123,7 +188,7 @@ export function writeInput(book: DirectBook, sheet: Sheet, row: number, col: num
     return;
   }
   const c = existing ?? sheet.cellFor(row, col, () => baseStyle(sheet, sheet.row(row), col));
-  writeValue(book, sheet, c, v);
+  writeValue(book, sheet, c, v, row);
 }
 
 /** A cell a blank input empties: its content goes, and the cell too when it has no style. */
@@ -133,9 +198,19 @@ function blankOut(sheet: Sheet, row: number, col: number, existing: CellPart): v
   if (!existing.s) sheet.remove(row, col);
 }
 
-/** A non-blank input written into the cell `c`. */
-function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): void {
-  clearContent(sheet, c);
+/**
+ * A non-blank input written into the cell `c` (on sheet row `row`); `fresh`: the cell was just made (it
+ * holds nothing to clear).
+ */
+function writeValue(
+  book: DirectBook,
+  sheet: Sheet,
+  c: CellPart,
+  v: CellInput,
+  row: number,
+  fresh = false,
+): void {
+  if (!fresh) clearContent(sheet, c);
   switch (v.kind) {
     case "text":
       // Always a plain string: text starting with = + - @ stays text.
@@ -146,7 +221,7 @@ function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): 
           // into the shared strings at save (sharedStrings.ts).
           c.t = "inlineStr";
           c.is = text;
-          sheet.wroteText.add(c);
+          sheet.wroteText.push(c);
         } else {
           c.t = "s";
           c.v = String(book.addSharedString(text));
@@ -165,6 +240,20 @@ function writeValue(book: DirectBook, sheet: Sheet, c: CellPart, v: CellInput): 
       c.f = storedFormula(v.formula.charCodeAt(0) === 61 /* = */ ? v.formula.slice(1) : v.formula);
       sheet.wroteFormula.add(c);
       return;
+    case "rowFormula": {
+      // Its text on this row from the stored parts (made once per object); the parts stay with the cell,
+      // so a run of them is shared without reading each text again (sharedFormulas.ts).
+      const stored = storedRowFormula(v);
+      if (stored) {
+        c.f = stored.join(String(row + 1));
+        c.rowF = stored;
+      } else {
+        const text = v.parts.join(String(row + 1));
+        c.f = storedFormula(text.charCodeAt(0) === 61 /* = */ ? text.slice(1) : text);
+      }
+      sheet.wroteFormula.add(c);
+      return;
+    }
   }
 }
 
@@ -176,7 +265,8 @@ function increasing(cells: CellPart[]): boolean {
 
 /**
  * writeInput for every cell of the op, each row's cells walked left to right with the op's columns (what
- * writeInput finds by a search per cell); a row whose cells are out of order gets writeInput itself.
+ * writeInput finds by a search per cell): a cell made goes in where the walk is, with the style baseStyle
+ * gives (NewCellStyles). A row whose cells are out of order gets writeInput itself.
  */
 export function setCells(
   book: DirectBook,
@@ -185,25 +275,25 @@ export function setCells(
   left: number,
   cells: (CellInput | null)[][],
 ): void {
+  const inOrder = sheet.cellsInOrder();
+  const styles = new NewCellStyles(sheet, left);
   for (let r = 0; r < cells.length; r++) {
     const line = cells[r];
     const rowIndex = top + r;
     let row = sheet.row(rowIndex);
-    if (row && !increasing(row.cells)) {
+    if (row && !inOrder && !increasing(row.cells)) {
       for (let k = 0; k < line.length; k++) {
         const v = line[k];
         if (v !== null) writeInput(book, sheet, rowIndex, left + k, v);
       }
       continue;
     }
-    let col = left;
-    const styleOfCol = () => baseStyle(sheet, sheet.row(rowIndex), col);
     // Every cell of the row before index i is left of the column at hand.
     let i = row ? firstAtOrAfter(row.cells, left) : 0;
     for (let k = 0; k < line.length; k++) {
       const v = line[k];
       if (v === null) continue;
-      col = left + k;
+      const col = left + k;
       let existing: CellPart | undefined;
       if (row) {
         const rc = row.cells;
@@ -211,13 +301,18 @@ export function setCells(
         if (i < rc.length && rc[i].col === col) existing = rc[i];
       }
       if (isBlank(v)) {
-        if (existing) blankOut(sheet, rowIndex, col, existing);
+        if (existing) {
+          clearContent(sheet, existing);
+          // A cell with nothing and no style is not written (as ExcelJS leaves it out).
+          if (!existing.s) row!.cells.splice(i, 1);
+        }
         continue;
       }
-      // A new cell goes in at index i (sheet.cellFor makes the row when there is none).
-      const c = existing ?? sheet.cellFor(rowIndex, col, styleOfCol);
-      row ??= sheet.row(rowIndex);
-      writeValue(book, sheet, c, v);
+      if (existing) writeValue(book, sheet, existing, v, rowIndex);
+      else {
+        row ??= sheet.rowFor(rowIndex);
+        writeValue(book, sheet, sheet.insertCell(row, i, col, styles.of(row, col)), v, rowIndex, true);
+      }
     }
   }
 }
@@ -227,36 +322,47 @@ export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: 
   const derived = new Map<number, number>();
   let lastFrom = -1;
   let lastTo = -1;
-  for (const rect of ranges)
+  const inOrder = sheet.cellsInOrder();
+  for (const rect of ranges) {
+    const styles = new NewCellStyles(sheet, rect.left);
     for (let r = rect.top; r < rect.top + rect.rows; r++) {
       const row = sheet.rowFor(r);
       if (rect.cols <= 0) continue;
       const end = rect.left + rect.cols;
-      let k = rect.left;
-      const styleOfK = () => baseStyle(sheet, row, k);
-      // The row's cells walked left to right with the range's columns; a column without one gets it
-      // (sheet.cellFor, which also drops the row's spans hint: the first column always goes through it).
-      // A row whose cells are out of order gets sheet.cellFor for every column.
       const cells = row.cells;
-      let c = sheet.cellFor(r, k, styleOfK);
-      const walk = increasing(cells);
-      let i = walk ? firstAtOrAfter(cells, k) : -1;
-      for (;;) {
-        if (c.s !== lastFrom) {
-          let s = derived.get(c.s);
-          if (s === undefined) derived.set(c.s, (s = book.styles.derive(c.s, style)));
-          lastFrom = c.s;
-          lastTo = s;
+      // The row's cells walked left to right with the range's columns; a column without one gets one where
+      // the walk is (as sheet.cellFor, which drops the row's spans hint: the first column always went
+      // through it). A row whose cells are out of order gets sheet.cellFor for every column.
+      const walk = inOrder || increasing(cells);
+      if (!walk) {
+        for (let k = rect.left; k < end; k++) {
+          const c = sheet.cellFor(r, k, () => baseStyle(sheet, row, k));
+          restyle(c);
         }
-        if (lastTo !== c.s) {
-          c.s = lastTo;
-          edited(c);
-        }
-        if (++k >= end) break;
-        if (walk && ++i < cells.length && cells[i].col === k) c = cells[i];
-        else c = sheet.cellFor(r, k, styleOfK);
+        continue;
+      }
+      if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
+      let i = firstAtOrAfter(cells, rect.left);
+      for (let k = rect.left; k < end; k++, i++) {
+        const c =
+          i < cells.length && cells[i].col === k ? cells[i] : sheet.insertCell(row, i, k, styles.of(row, k));
+        restyle(c);
       }
     }
+  }
+
+  function restyle(c: CellPart): void {
+    if (c.s !== lastFrom) {
+      let s = derived.get(c.s);
+      if (s === undefined) derived.set(c.s, (s = book.styles.derive(c.s, style)));
+      lastFrom = c.s;
+      lastTo = s;
+    }
+    if (lastTo !== c.s) {
+      c.s = lastTo;
+      edited(c);
+    }
+  }
 }
 
 /** Default row height in points (Calibri 11), and the height of one more line of wrapped text. */
@@ -276,26 +382,23 @@ export function fitWrappedRows(
     if (w === undefined) widths.set(col, (w = Math.max(1, Math.floor(cols.widthOf(col) ?? 8.43))));
     return w;
   };
-  // Whether a style wraps, for the last style index asked (a row's cells mostly share a few).
-  let lastS = -1;
-  let lastWrap = false;
+  // Whether a style wraps, by style index (asked once each: nothing here changes a style).
+  const wraps: boolean[] = [];
   for (const r of rows) {
     const row = sheet.row(r);
     if (!row) continue;
     let lines = 1;
     for (const c of row.cells) {
-      if (c.f !== null) continue;
-      if (c.s !== lastS) {
-        lastS = c.s;
-        lastWrap = book.styles.format(c.s).wrap;
-      }
-      if (!lastWrap) continue;
+      // Only a text (inline, or a shared string: textOf) can need more lines.
+      if (c.f !== null || (c.is === undefined && c.t !== "s")) continue;
+      let wrap = wraps[c.s];
+      if (wrap === undefined) wraps[c.s] = wrap = book.styles.format(c.s).wrap;
+      if (!wrap) continue;
       const text = textOf(c, after, r);
       if (!text) continue;
       const perLine = perLineOf(c.col);
       if (text.length <= perLine && !text.includes("\n")) continue;
-      const n = text.split("\n").reduce((sum, p) => sum + Math.max(1, Math.ceil(p.length / perLine)), 0);
-      lines = Math.max(lines, n);
+      lines = Math.max(lines, linesOf(text, perLine));
     }
     if (lines <= 1) continue;
     const height = Math.min(409, lines * LINE_POINTS);
@@ -305,6 +408,18 @@ export function fitWrappedRows(
       a += ` ht="${height}" customHeight="1"`;
       row.attrs = a;
     }
+  }
+}
+
+/** The lines a wrapped text takes, `perLine` characters a line: each of its own lines at least one. */
+function linesOf(text: string, perLine: number): number {
+  let n = 0;
+  for (let from = 0; ;) {
+    const nl = text.indexOf("\n", from);
+    const end = nl < 0 ? text.length : nl;
+    n += Math.max(1, Math.ceil((end - from) / perLine));
+    if (nl < 0) return n;
+    from = nl + 1;
   }
 }
 

@@ -196,6 +196,8 @@ function moveEverything(book: DirectBook, sheet: Sheet, move: Move): void {
     for (const row of target.part.rows)
       for (const c of row.cells) {
         if (c.f === null) continue;
+        // Cells move or their references do: a run is shared from the texts from now on.
+        c.rowF = undefined;
         const next = move.formula(c.f, s.name);
         if (next === c.f && !(target === sheet && c.fXml !== undefined)) continue;
         c.f = next;

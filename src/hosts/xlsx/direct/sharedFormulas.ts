@@ -10,6 +10,11 @@
  * Only what is certain is shared: formulas this change set wrote (never the user's), read by core's
  * tokenizer, whose relative row numbers are exactly the ones the shape marks (an absolute `$5` stays, a
  * whole-column or structured reference — which the tokenizer does not read — keeps the formula plain).
+ *
+ * Cells written from a row formula (CellInput "rowFormula", CellPart.rowF) are the common case: once a run's
+ * first cell is checked as above and its relative rows are the parts' join points, every next cell written
+ * with the same parts continues the run without its text being compared — the runs, and the bytes, are the
+ * ones the texts give.
  */
 import { cellAddress } from "../../../core/address";
 import { shapeKey, tokenize } from "../../../core/formulaTokens";
@@ -26,6 +31,37 @@ interface Run {
   /** The first formula's text around its relative row numbers, and those numbers (1-based). */
   pieces: string[];
   rows: number[];
+  /**
+   * The stored parts of the row formula the first cell was written from (CellPart.rowF), when the run's
+   * relative rows are exactly their join points (each the first cell's own row): any next cell written
+   * with the same parts holds the first formula moved down, and continues the run without its text read.
+   */
+  rowF?: readonly string[];
+}
+
+/** Whether two row formulas' stored parts are the same (one object, or equal parts). */
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Whether a run's relative rows (its first formula's `marks`, on sheet row `row`) are exactly the join
+ * points of the stored parts it was written from, each holding the row's own number: then every cell of
+ * the same parts on the next rows is the first formula moved down, and continues the run.
+ */
+function joinsAreMarks(parts: readonly string[], row: number, marks: readonly number[]): boolean {
+  if (marks.length !== 2 * (parts.length - 1)) return false;
+  const n = String(row + 1).length;
+  let at = 0;
+  for (let k = 0; k < parts.length - 1; k++) {
+    at += parts[k].length;
+    if (marks[2 * k] !== at || marks[2 * k + 1] !== at + n) return false;
+    at += n;
+  }
+  return true;
 }
 
 /** A run's first formula with its relative rows moved to `row`: what the next cell holds if it continues it. */
@@ -38,6 +74,7 @@ function continued(run: Run, row: number): string {
 
 /** A run starting at `c` (row `row`), its formula's shape `key` and relative rows `marks`. */
 function startRun(c: CellPart, row: number, key: string, marks: readonly number[]): Run {
+  const rowF = c.rowF !== undefined && joinsAreMarks(c.rowF, row, marks) ? c.rowF : undefined;
   const f = c.f!;
   const pieces: string[] = [];
   const rows: number[] = [];
@@ -48,7 +85,7 @@ function startRun(c: CellPart, row: number, key: string, marks: readonly number[
     last = marks[m + 1];
   }
   pieces.push(f.slice(last));
-  return { key, first: row, last: row, cells: [c], pieces, rows };
+  return { key, first: row, last: row, cells: [c], pieces, rows, rowF };
 }
 
 /** The next free shared-formula group of the sheet: one past every `si` its cells already use. */
@@ -56,6 +93,8 @@ function nextGroup(sheet: Sheet): number {
   let next = 0;
   for (const r of sheet.part.rows)
     for (const c of r.cells) {
+      // (A cell read with a formula has `f`, "" for an empty one: the others hold none to look at.)
+      if (c.f === null && c.fXml === undefined) continue;
       const xml = c.fXml ?? (c.raw?.includes("<f") ? c.raw : undefined);
       if (!xml || !xml.includes("shared")) continue;
       for (const m of xml.matchAll(/\bsi="(\d+)"/g)) next = Math.max(next, Number(m[1]) + 1);
@@ -106,9 +145,16 @@ export function shareFormulas(sheet: Sheet, written: ReadonlySet<CellPart>): voi
   };
   for (const r of sheet.part.rows) {
     for (const c of r.cells) {
-      if (!written.has(c) || c.f === null || c.fXml !== undefined || c.raw !== undefined) continue;
+      if (c.f === null || c.fXml !== undefined || c.raw !== undefined || !written.has(c)) continue;
       const run = open.get(c.col);
       const next = run !== undefined && run.last === r.index - 1;
+      // Written from the same row formula as the run's last cell: its formula is the first one moved down
+      // (startRun checked the parts' join points against the relative rows), without its text being read.
+      if (next && c.rowF !== undefined && run.rowF !== undefined && sameParts(run.rowF, c.rowF)) {
+        run.cells.push(c);
+        run.last = r.index;
+        continue;
+      }
       // The cell holds the run's first formula moved down to its row: the same shape, without a scan.
       if (next && c.f === continued(run, r.index)) {
         run.cells.push(c);

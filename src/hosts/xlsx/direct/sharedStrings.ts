@@ -14,7 +14,7 @@ import type { DirectBook } from "./book";
 import type { CellPart } from "./sheetPart";
 
 /** Each cell of `written` still holding the inline text written becomes a shared-string cell. */
-export function shareTexts(book: DirectBook, written: ReadonlySet<CellPart>): void {
+export function shareTexts(book: DirectBook, written: readonly CellPart[]): void {
   for (const c of written) {
     // A later op may have given the cell something else (a number, a formula, a text with escapes).
     if (

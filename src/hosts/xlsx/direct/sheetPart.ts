@@ -8,7 +8,7 @@
  * - `rows`, in document order: `RowPart { index (0-based), attrs, cells }`; `attrs` is the raw text of the
  *   row's other attributes (everything of the start tag after the element name except `r="…"`, leading
  *   space included, so `<row r="${index + 1}"${attrs}>` rebuilds the tag).
- * - `cells`: `CellPart { col (0-based), s, t, v, f, fXml?, is?, raw? }`:
+ * - `cells`: `CellPart { col (0-based), s, t, v, f, fXml?, rowF?, is?, raw? }`:
  *   `s` the style index (0 when absent), `t` the type attribute (null when absent), `v` the decoded `<v>`
  *   text, `f` the formula text without "=" as stored (a shared formula's child gets its own text, translated
  *   from its master's as ExcelJS does), `fXml` the raw `<f …>…</f>` of a shared or array formula (written as
@@ -33,6 +33,12 @@ export interface CellPart {
   v: string | null;
   f: string | null;
   fXml?: string;
+  /**
+   * A formula the writer wrote from a row formula (CellInput "rowFormula"): its stored parts, one array
+   * shared by every cell written from the same object (`f` is their join with the cell's row number).
+   * Only while `f` is that text: a writer that changes or moves the formula deletes it.
+   */
+  rowF?: readonly string[];
   is?: string;
   raw?: string;
 }

@@ -285,6 +285,28 @@ function afterSheet(state: AfterState, name: string): ValueAt | undefined {
   return (row, col) => state.value(name, row, col) ?? null;
 }
 
+/**
+ * Rows marked (the rows a change set wrapped text in): a mark per row index, not a set of numbers — ops
+ * wrap whole columns of a table, tens of thousands of rows each. Each row once, in ascending order.
+ */
+class RowMarks {
+  private marks = new Uint8Array(0);
+  add(top: number, count: number): void {
+    if (count <= 0) return;
+    const end = top + count;
+    if (end > this.marks.length) {
+      const next = new Uint8Array(Math.max(end, 2 * this.marks.length));
+      next.set(this.marks);
+      this.marks = next;
+    }
+    this.marks.fill(1, top, end);
+  }
+  *rows(): Iterable<number> {
+    const m = this.marks;
+    for (let r = 0; r < m.length; r++) if (m[r]) yield r;
+  }
+}
+
 /** Writes a change set prepareDirect accepted. */
 export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState): void {
   const plan = PLANS.get(cs);
@@ -293,7 +315,7 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
   const sheetOf = (name: string) => (book.isLoaded(name) ? book.sheet(name) : undefined);
   const touched = new Set<string>();
   const added = new Set<string>();
-  const wrapped = new Map<string, Set<number>>();
+  const wrapped = new Map<string, RowMarks>();
   const removed = new Set<string>();
   for (const op of cs.ops) {
     if (op.op === "addSheet") {
@@ -330,9 +352,9 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
       case "setStyle":
         setStyle(book, sheet, op.ranges, op.style);
         if (op.style.wrap === true) {
-          const set = wrapped.get(op.sheet) ?? new Set<number>();
-          for (const r of op.ranges) for (let k = 0; k < r.rows; k++) set.add(r.top + k);
-          wrapped.set(op.sheet, set);
+          let marks = wrapped.get(op.sheet);
+          if (!marks) wrapped.set(op.sheet, (marks = new RowMarks()));
+          for (const r of op.ranges) marks.add(r.top, r.rows);
         }
         break;
       case "addTable":
@@ -370,7 +392,8 @@ export function writeDirect(book: DirectBook, cs: ChangeSet, state: AfterState):
     }
   }
   syncTableHeaders(book, sheetOf, plan.tables);
-  for (const [name, rows] of wrapped) fitWrappedRows(book, book.sheet(name), rows, afterSheet(state, name));
+  for (const [name, rows] of wrapped)
+    fitWrappedRows(book, book.sheet(name), rows.rows(), afterSheet(state, name));
   if (cs.ops.some((op) => WRITES_CELLS.has(op.op))) {
     recomputeFormulas(book, state, [...touched], plan);
     fullCalcOnLoad(book);

@@ -7,10 +7,12 @@
  * sheetPart.ts's serialisation of cells written from their fields is checked against text written by hand.
  */
 import type { CellInput, CellStyle, Rect } from "../../../../src/core/types";
-import { DirectBook, type Sheet } from "../../../../src/hosts/xlsx/direct/book";
+import { DirectBook, firstAtOrAfter, type Sheet } from "../../../../src/hosts/xlsx/direct/book";
+import type { CellPart } from "../../../../src/hosts/xlsx/direct/sheetPart";
 import { baseStyle, setCells, setStyle, writeInput } from "../../../../src/hosts/xlsx/direct/cellsWrite";
 import { parseSheet, serializeRow, serializeSheet } from "../../../../src/hosts/xlsx/direct/sheetPart";
 import { STYLES, handBook } from "./handmade";
+import { rowFormula } from "../../../../src/core/rowFormula";
 
 const BODY =
   '<cols><col min="5" max="6" width="12" style="2" customWidth="1"/></cols><sheetData>' +
@@ -22,8 +24,11 @@ const BODY =
   '<row r="7" ht="30" customHeight="1"><c r="A7"><v>8</v></c><c r="I7" s="3"><v>9</v></c></row>' +
   "</sheetData>";
 
-async function twoBooks(): Promise<[DirectBook, Sheet, DirectBook, Sheet]> {
-  const bytes = await handBook({ sheets: [{ name: "S", body: BODY }], styles: STYLES });
+/** BODY without its row out of order: the sheet the writer knows in order (Sheet.cellsInOrder) at once. */
+const IN_ORDER = BODY.replace(/<row r="5">.*?<\/row>/, "");
+
+async function twoBooks(body = BODY): Promise<[DirectBook, Sheet, DirectBook, Sheet]> {
+  const bytes = await handBook({ sheets: [{ name: "S", body }], styles: STYLES });
   const a = await DirectBook.open(bytes);
   const b = await DirectBook.open(bytes);
   await Promise.all([a.sharedStrings(), b.sharedStrings()]); // what prepareDirect loads before setCells
@@ -70,6 +75,9 @@ const INPUTS: (CellInput | null)[] = [
   { kind: "bool", value: true },
   { kind: "formula", formula: '=IF(C4="","",NUMBERVALUE(C4,",","."))' },
   { kind: "formula", formula: "=SUM(A1:A10)+LOG10(B2)" },
+  // Row formulas: one object for every row it is written on (its text there: formulaTextAt).
+  rowFormula(["=IF(C", '="","",NUMBERVALUE(C', ',",","."))']),
+  rowFormula(["=ROUND(B", "-$C$2,2)"]),
 ];
 
 const STYLES_ASKED: CellStyle[] = [
@@ -79,44 +87,68 @@ const STYLES_ASKED: CellStyle[] = [
   { fill: null, fontColor: "#9C0006" },
 ];
 
-test("setCells leaves what writeInput cell by cell leaves, on every kind of row", async () => {
-  const next = random(14);
-  for (let round = 0; round < 40; round++) {
-    const [ba, a, bb, b] = await twoBooks();
-    for (let op = 0; op < 3; op++) {
-      const top = next(9);
-      const left = next(10);
-      const lines = Array.from({ length: 1 + next(4) }, () =>
-        Array.from({ length: 1 + next(7) }, () => INPUTS[next(INPUTS.length)]),
-      );
-      setCells(ba, a, top, left, lines);
-      lines.forEach((line, r) =>
-        line.forEach((v, k) => {
-          if (v !== null) writeInput(bb, b, top + r, left + k, v);
-        }),
-      );
-      expect(serializeSheet(a.part)).toBe(serializeSheet(b.part));
+describe.each([
+  ["a sheet with a row out of order", BODY],
+  ["a sheet in order", IN_ORDER],
+])("%s", (_name, body) => {
+  test("setCells leaves what writeInput cell by cell leaves, on every kind of row", async () => {
+    const next = random(14);
+    for (let round = 0; round < 40; round++) {
+      const [ba, a, bb, b] = await twoBooks(body);
+      expect(a.cellsInOrder()).toBe(body === IN_ORDER);
+      for (let op = 0; op < 3; op++) {
+        const top = next(9);
+        const left = next(10);
+        const lines = Array.from({ length: 1 + next(4) }, () =>
+          Array.from({ length: 1 + next(7) }, () => INPUTS[next(INPUTS.length)]),
+        );
+        setCells(ba, a, top, left, lines);
+        lines.forEach((line, r) =>
+          line.forEach((v, k) => {
+            if (v !== null) writeInput(bb, b, top + r, left + k, v);
+          }),
+        );
+        expect(serializeSheet(a.part)).toBe(serializeSheet(b.part));
+      }
+      expect(ba.addedStrings).toEqual(bb.addedStrings);
     }
-    expect(ba.addedStrings).toEqual(bb.addedStrings);
-  }
+  });
+
+  test("setStyle leaves what styling cell by cell leaves: cells made, spans dropped, styles derived", async () => {
+    const next = random(2026);
+    for (let round = 0; round < 40; round++) {
+      const [ba, a, bb, b] = await twoBooks(body);
+      for (let op = 0; op < 3; op++) {
+        const ranges = Array.from({ length: 1 + next(3) }, () => ({
+          top: next(9),
+          left: next(10),
+          rows: next(4),
+          cols: next(6),
+        }));
+        const style = STYLES_ASKED[next(STYLES_ASKED.length)];
+        setStyle(ba, a, ranges, style);
+        setStyleReference(bb, b, ranges, style);
+        expect(serializeSheet(a.part)).toBe(serializeSheet(b.part));
+        expect(ba.styles.serialize()).toBe(bb.styles.serialize());
+      }
+    }
+  });
 });
 
-test("setStyle leaves what styling cell by cell leaves: cells made, spans dropped, styles derived", async () => {
-  const next = random(2026);
-  for (let round = 0; round < 40; round++) {
-    const [ba, a, bb, b] = await twoBooks();
-    for (let op = 0; op < 3; op++) {
-      const ranges = Array.from({ length: 1 + next(3) }, () => ({
-        top: next(9),
-        left: next(10),
-        rows: next(4),
-        cols: next(6),
-      }));
-      const style = STYLES_ASKED[next(STYLES_ASKED.length)];
-      setStyle(ba, a, ranges, style);
-      setStyleReference(bb, b, ranges, style);
-      expect(serializeSheet(a.part)).toBe(serializeSheet(b.part));
-      expect(ba.styles.serialize()).toBe(bb.styles.serialize());
+test("firstAtOrAfter (a row's cell looked for at its column's offset first) is the first cell at or right of the column", () => {
+  const next = random(7);
+  for (let round = 0; round < 500; round++) {
+    // Dense runs with gaps, starting anywhere: the offset guess hits, misses, or falls outside.
+    const cols: number[] = [];
+    let col = next(5);
+    for (let n = next(12); n > 0; n--) {
+      cols.push(col);
+      col += next(4) === 0 ? 2 + next(3) : 1;
+    }
+    const cells = cols.map((c) => ({ col: c }) as CellPart);
+    for (let k = 0; k <= col + 2; k++) {
+      const linear = cells.findIndex((c) => c.col >= k);
+      expect(firstAtOrAfter(cells, k)).toBe(linear < 0 ? cells.length : linear);
     }
   }
 });
