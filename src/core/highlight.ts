@@ -38,6 +38,10 @@ export const LEGEND: Record<Lang, { title: string; zero: string; partial: string
   en: { title: "Legend (PAR INDEX)", zero: "No points (0)", partial: "Partly met", unscored: "Not scored" },
 };
 const LEGEND_TITLES = new Set([LEGEND.vi.title, LEGEND.en.title]);
+/** Their lengths: a cell of another length is ruled out without hashing its text (every cell is asked). */
+const LEGEND_LENGTHS = new Set([...LEGEND_TITLES].map((t) => t.length));
+const isLegendTitle = (v: unknown) =>
+  typeof v === "string" && LEGEND_LENGTHS.has(v.length) && LEGEND_TITLES.has(v);
 const LEGEND_ROWS = 4;
 
 const text = (t: string): CellInput => ({ kind: "text", text: t });
@@ -65,8 +69,7 @@ export function legendPlace(
     const row = sheet.values[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "string" && LEGEND_TITLES.has(v))
-        return { top: sheet.top + r, left: shift.forward(sheet.left + c) };
+      if (isLegendTitle(v)) return { top: sheet.top + r, left: shift.forward(sheet.left + c) };
     }
   }
   const left = t.left;
@@ -294,14 +297,22 @@ function addinRules(sheet: SheetSnapshot, shift: ColumnShift): ConditionalRule[]
 /** Fills earlier releases wrote on the table (fixed palette colours): what highlight and clear remove. */
 function legacyFills(sheet: SheetSnapshot, t: TableLayout, shift: ColumnShift, before?: SheetSnapshot): Op[] {
   const byColor = new Map<string | null, Span[]>();
-  for (let row = t.headerRow; row <= t.lastRow; row++)
+  const fills = sheet.fills;
+  if (!fills) return [];
+  for (let row = t.headerRow; row <= t.lastRow; row++) {
+    // Most rows have no fill at all: their line is passed over without a look per cell.
+    const line = fills[row - sheet.top];
+    if (!line || line.length === 0) continue;
     for (let c = t.left; c <= t.right; c++) {
       const o = shift.back(c);
-      if (o === null || !isAddinFill(formatAt(sheet, sheet.fills, row, o))) continue;
+      if (o === null || !isAddinFill(line[o - sheet.left])) continue;
       const prev = before ? (formatAt(before, before.fills, row, o) ?? null) : null;
       const restore = isAddinFill(prev) ? null : prev;
-      byColor.set(restore, [...(byColor.get(restore) ?? []), { row, left: c, cols: 1 }]);
+      const spans = byColor.get(restore);
+      if (spans) spans.push({ row, left: c, cols: 1 });
+      else byColor.set(restore, [{ row, left: c, cols: 1 }]);
     }
+  }
   return [...byColor].map(
     ([fill, spans]) =>
       ({ op: "setStyle", sheet: sheet.name, ranges: rectRuns(spans), style: { fill } }) as Op,
@@ -348,7 +359,7 @@ export function planClearHighlight(sheet: SheetSnapshot, a: Analysis, before?: S
     for (const row of shown) for (const f of row) if (f) cleared++;
   }
   for (let r = 0; r < sheet.values.length; r++) {
-    const c = sheet.values[r].findIndex((v) => typeof v === "string" && LEGEND_TITLES.has(v));
+    const c = sheet.values[r].findIndex(isLegendTitle);
     if (c === -1) continue;
     const top = sheet.top + r;
     const left = sheet.left + c;

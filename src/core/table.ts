@@ -420,7 +420,7 @@ export function findTables(sheet: SheetSnapshot): TableLayout[] {
         lastRow = adjustmentsAfter(sheet, row, h, bottom);
         break;
       }
-      if (!isColumnNumberRow(sheet, row, h.left, h.right)) criteria = true;
+      if (!criteria && !isColumnNumberRow(sheet, row, h.left, h.right)) criteria = true;
     }
     const nextHeader = below.find((x) => x.top > lastRow && !repeats(h, x));
     if (nextHeader && nextHeader.top - 1 < end) end = nextHeader.top - 1;
