@@ -17,12 +17,15 @@ export const BENCH_DIR = join(tmpdir(), "par-index-bench");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** bench/child.ts as one CommonJS file (ExcelJS left to node_modules, as the compiled CLI has it). */
-function bundleChild(): string {
+/**
+ * A bench entry (bench/NAME.ts) as one CommonJS file, ExcelJS left to node_modules, as the compiled CLI has it:
+ * what is measured is the code as it ships (one bundle), not TypeScript through a loader module by module.
+ */
+export function bundleBench(name: string): string {
   mkdirSync(BENCH_DIR, { recursive: true });
-  const out = join(BENCH_DIR, "child.cjs");
+  const out = join(BENCH_DIR, `${name}.cjs`);
   buildSync({
-    entryPoints: [join(__dirname, "child.ts")],
+    entryPoints: [join(__dirname, `${name}.ts`)],
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -80,7 +83,7 @@ const kib = (x: number) => `${(x / 1024).toFixed(0)} KiB`;
 export async function benchApply(opts: { runs?: number; memoryRows?: number } = {}) {
   const runs = opts.runs ?? 5;
   const memRows = opts.memoryRows ?? 50_000;
-  const child = bundleChild();
+  const child = bundleBench("child");
   const f10 = await generatedFile(10_000);
   const plain: Sample[] = [];
   const ours: Sample[] = [];
