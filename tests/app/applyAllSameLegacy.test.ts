@@ -5,7 +5,8 @@
  */
 import { CORPUS, fixtureBytes } from "../corpus";
 import { generatedXlsx } from "../../bench/files";
-import { expectSame, snapshotOf, typedIn } from "../support/applyAllReference";
+import { expectSame, snapshotOf } from "../support/applyAllReference";
+import { typedIn } from "../support/legacyEncode";
 
 jest.setTimeout(240_000);
 

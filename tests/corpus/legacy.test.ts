@@ -6,33 +6,11 @@
  * read as Unicode once they outnumbered its legacy cells). Fixtures already typed in a legacy encoding are
  * left out (encoding them again is no office's habit).
  */
-import * as ExcelJS from "exceljs";
 import { CORPUS, fixtureBytes } from "./index";
 import { analyze, runApply } from "./run";
-import { encodeTcvn3, encodeTcvn3H, encodeVni, isCapitals } from "../support/legacyEncode";
+import { typedIn, type LegacyEncoding } from "../support/legacyEncode";
 
 jest.setTimeout(60_000);
-
-type Encoding = "tcvn3" | "vni";
-
-/** The workbook with every non-ASCII text cell typed in the legacy encoding and font (a merge's once). */
-async function typedIn(bytes: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((c) => {
-        const v = c.value;
-        // A merged range's other cells show its first cell's value: typed once, there.
-        if (typeof v !== "string" || !/[^\x00-\x7f]/.test(v) || (c.isMerged && c.master !== c)) return;
-        const font = encoding === "vni" ? "VNI-Times" : isCapitals(v) ? ".VnTimeH" : ".VnTime";
-        c.value = encoding === "vni" ? encodeVni(v) : font === ".VnTimeH" ? encodeTcvn3H(v) : encodeTcvn3(v);
-        c.font = { ...(c.font ?? {}), name: font };
-      }),
-    ),
-  );
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 /** What must not depend on the encoding: figures to the hundredth, unmet rows, warnings. */
 async function reading(bytes: Uint8Array) {
@@ -48,7 +26,7 @@ async function reading(bytes: Uint8Array) {
 const UNICODE = CORPUS.filter((f) => !/tcvn3|vni/.test(f.id));
 
 describe.each(UNICODE.map((f) => [f.id, f] as const))("%s typed in a legacy encoding", (_id, f) => {
-  test.each<Encoding>(["tcvn3", "vni"])(
+  test.each<LegacyEncoding>(["tcvn3", "vni"])(
     "%s: read as in Unicode, and apply's output too",
     async (encoding) => {
       const unicode = await reading(await fixtureBytes(f));

@@ -3,7 +3,6 @@
  * old way (each on the workbook as the previous ones leave it, each reading the sheet afresh, as the panel's
  * buttons run them), and the comparison of its outcome with planApplyAll's on a workbook.
  */
-import * as ExcelJS from "exceljs";
 import { planApplyAll, commandsOfSteps, APPLY_STEPS, type ApplyAllOptions } from "../../src/app/applyAll";
 import * as commands from "../../src/app/commands";
 import { planChange, type CommandOptions, type Summary } from "../../src/app/commands";
@@ -12,7 +11,6 @@ import { chooseSheet } from "../../src/app/chooseSheet";
 import { Preparation, type ChangeSet, type WorkbookSnapshot } from "../../src/core";
 import type { Bilingual } from "../../src/app/errors";
 import { loadWorkbook, XlsxHost } from "../../src/hosts/xlsx";
-import { encodeTcvn3, encodeTcvn3H, encodeVni, isCapitals } from "./legacyEncode";
 
 /** The old apply-all: every step planned by planChange on the state the steps before leave (its own reading). */
 export function reference(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}) {
@@ -123,24 +121,4 @@ export function expectSame(ws: WorkbookSnapshot): void {
     const opts = { steps } as ApplyAllOptions;
     expect(outcomeOf(planApplyAll(ws, opts))).toEqual(outcomeOf(reference(ws, opts)));
   }
-}
-
-export type Encoding = "tcvn3" | "vni";
-
-/** The workbook with every non-ASCII text cell typed in a legacy encoding and font (as legacy.test.ts). */
-export async function typedIn(bytes: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((c) => {
-        const v = c.value;
-        if (typeof v !== "string" || !/[^\x00-\x7f]/.test(v) || (c.isMerged && c.master !== c)) return;
-        const font = encoding === "vni" ? "VNI-Times" : isCapitals(v) ? ".VnTimeH" : ".VnTime";
-        c.value = encoding === "vni" ? encodeVni(v) : font === ".VnTimeH" ? encodeTcvn3H(v) : encodeTcvn3(v);
-        c.font = { ...(c.font ?? {}), name: font };
-      }),
-    ),
-  );
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

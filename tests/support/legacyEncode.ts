@@ -3,6 +3,7 @@
  * The code charts are written independently of src/core/legacyText (tests/core/legacyText.test.ts checks the
  * module against them).
  */
+import * as ExcelJS from "exceljs";
 
 /** [Unicode letter, TCVN3 code in a lower-case font (.VnTime), VNI (VNI-Times)]. */
 export const LOWER: [string, string, string][] = [
@@ -136,3 +137,27 @@ export function encodeVni(text: string): string {
 /** Text in capitals with at least two letters: typed in an H font in TCVN3. */
 export const isCapitals = (text: string): boolean =>
   text === text.toUpperCase() && (text.match(/\p{L}/gu)?.length ?? 0) >= 2;
+
+export type LegacyEncoding = "tcvn3" | "vni";
+
+/**
+ * A workbook's bytes with every non-ASCII text cell typed in a legacy encoding and its font (capitals in
+ * .VnTimeH for TCVN3), numbers and codes as typed: how an office on the old fonts would have made it.
+ */
+export async function typedIn(bytes: Uint8Array, encoding: LegacyEncoding): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value;
+        // A merged range's other cells show its first cell's value: typed once, there.
+        if (typeof v !== "string" || !/[^\x00-\x7f]/.test(v) || (c.isMerged && c.master !== c)) return;
+        const font = encoding === "vni" ? "VNI-Times" : isCapitals(v) ? ".VnTimeH" : ".VnTime";
+        c.value = encoding === "vni" ? encodeVni(v) : font === ".VnTimeH" ? encodeTcvn3H(v) : encodeTcvn3(v);
+        c.font = { ...(c.font ?? {}), name: font };
+      }),
+    ),
+  );
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
