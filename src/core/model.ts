@@ -21,6 +21,7 @@ import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./model
 import { EMPTY, inputOf, SheetModel, type Cell } from "./sheetModel";
 import { mayChangeResults, movesReads, recalculateSheets, type Reads } from "./modelResults";
 import { DEFAULT_COLUMN_WIDTH } from "./units";
+import { subtractRect } from "./rects";
 
 export { SheetModel, type Cell } from "./sheetModel";
 export { KEEPS_VALUES } from "./modelResults";
@@ -32,23 +33,6 @@ export class ChangeSetError extends Error {
   ) {
     super(message);
   }
-}
-
-/** `a` without the cells of `b`: `a` itself, nothing, or up to four rectangles around `b`. */
-function subtractRect(a: Rect, b: Rect): Rect[] {
-  const top = Math.max(a.top, b.top);
-  const bottom = Math.min(a.top + a.rows, b.top + b.rows);
-  const left = Math.max(a.left, b.left);
-  const right = Math.min(a.left + a.cols, b.left + b.cols);
-  if (top >= bottom || left >= right) return [a];
-  const out: Rect[] = [];
-  if (a.top < top) out.push({ top: a.top, left: a.left, rows: top - a.top, cols: a.cols });
-  if (left > a.left) out.push({ top, left: a.left, rows: bottom - top, cols: left - a.left });
-  if (right < a.left + a.cols)
-    out.push({ top, left: right, rows: bottom - top, cols: a.left + a.cols - right });
-  if (bottom < a.top + a.rows)
-    out.push({ top: bottom, left: a.left, rows: a.top + a.rows - bottom, cols: a.cols });
-  return out;
 }
 
 type StyleKey = keyof CellStyle;
