@@ -51,6 +51,7 @@ export function readRowFormula(f: RowFormula): RowFormulaReading {
   return reading;
 }
 
+/** `b` is a list holding `a`'s items in order. */
 function sameParts(a: readonly unknown[], b: unknown): boolean {
   if (!Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -80,7 +81,7 @@ function read(f: RowFormula): RowFormulaReading {
       at.push(p, p + n.length);
       p += n.length;
     }
-    if (shapeKey(text, row, marks) === null || !sameSpans(marks, at))
+    if (shapeKey(text, row, marks) === null || !sameParts(marks, at))
       return broken(`a row formula's row numbers are not the relative rows of its references («${text}»)`);
     if (run === null) {
       // The tokenizer's references confirm the scan's (null: a join point is no reference's row).
@@ -93,10 +94,4 @@ function read(f: RowFormula): RowFormulaReading {
     }
   }
   return { problem: null, fixed, joins, run };
-}
-
-function sameSpans(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
