@@ -28,8 +28,17 @@ import {
 import { corrupt, num } from "../../../support/recalculated";
 import { expandRowFormulas, withRowFormulas } from "../../../support/rowFormulas";
 
-/** Numbers in B2:C13, a user's number in D7, a user's shared formula E2:E6 (group 0), text in A. */
-async function input(): Promise<Uint8Array> {
+/**
+ * Numbers in B2:C13, a user's number in D7, a user's shared formula E2:E6 (group 0), text in A. Made once:
+ * ExcelJS stamps a file with the time it is written, and two writes compared byte for byte must start from
+ * the same bytes.
+ */
+let made: Promise<Uint8Array> | null = null;
+function input(): Promise<Uint8Array> {
+  return (made ??= makeInput());
+}
+
+async function makeInput(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("KQ");
   for (let r = 2; r <= 13; r++) {
