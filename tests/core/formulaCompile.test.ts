@@ -9,18 +9,7 @@ import { shapeKey } from "../../src/core/formulaTokens";
 import { compileFormula } from "../../src/core/formulaCompile";
 import { evaluateFormulaOracle } from "../support/formulaOracle";
 import type { CellValue } from "../../src/core/types";
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../support/seeded";
 
 /** A formula template: its text at a given row (0-based) of the formula cell. */
 type Template = (row: number) => string;

@@ -5,18 +5,7 @@ import type { CellInput, CellValue, Op, WorkbookSnapshot } from "../../src/core"
 import { formulaTextAt, rowFormula, WorkbookModel } from "../../src/core";
 import * as formula from "../../src/core/formula";
 import { readRowFormula } from "../../src/core/rowFormulaRead";
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../support/seeded";
 
 /** Where a generated formula has its row number. */
 const ROW = "\u0001";

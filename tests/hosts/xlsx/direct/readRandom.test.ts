@@ -10,17 +10,11 @@ import { loadWorkbook } from "../../../../src/hosts/xlsx/workbook";
 import { readSnapshot } from "../../../../src/hosts/xlsx/read";
 import { openPackage } from "../../../../src/hosts/xlsx/direct/package";
 import { readPackage } from "../../../../src/hosts/xlsx/direct/read";
+import { rng as seeded } from "../../../support/seeded";
 
-/** mulberry32 */
+/** The seeded generator with the helpers these tests draw with. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   return { next, int, pick, chance: (p: number) => next() < p };
