@@ -12,6 +12,7 @@ import { formatScore, type ParsedNumber } from "./numbers";
 import { ColumnShift, addedHeaderStyle, headerRowsOf, insertColumnsOp, shiftLayout } from "./columns";
 import { planHighlight } from "./highlight";
 import { rowFormula, type RowFormula } from "./rowFormula";
+import { RowRuns } from "./rects";
 
 export const HEADERS: Record<"gap" | "percent", Record<Lang, string>> = {
   gap: { vi: "Chưa đạt so với điểm tối đa", en: "Gap" },
@@ -76,16 +77,13 @@ class RowCells {
    * those rows, without a list of them made first).
    */
   runs(col: number, skip: readonly number[]): Rect[] {
-    const out: Rect[] = [];
-    let run: Rect | null = null;
+    const runs = new RowRuns(col, 1);
     for (let i = 0; i < this.cells.length; i++) {
       if (this.cells[i] === undefined) continue;
       const row = i + this.top;
-      if (skip.includes(row)) continue;
-      if (run && row === run.top + run.rows) run.rows++;
-      else out.push((run = { top: row, left: col, rows: 1, cols: 1 }));
+      if (!skip.includes(row)) runs.add(row);
     }
-    return out;
+    return runs.out;
   }
 }
 

@@ -65,14 +65,25 @@ export function rowRuns(rows: readonly number[], left: number, cols: number): Re
   let ascending = true;
   for (let i = 1; i < rows.length && ascending; i++) if (rows[i] < rows[i - 1]) ascending = false;
   if (!ascending) return rectRuns(rows.map((row) => ({ row, left, cols })));
-  const out: Rect[] = [];
-  if (cols <= 0) return out;
-  let run: Rect | null = null;
-  for (const row of rows) {
+  if (cols <= 0) return [];
+  const runs = new RowRuns(left, cols);
+  for (const row of rows) runs.add(row);
+  return runs.out;
+}
+
+/** rowRuns of ascending rows given one at a time, without a list of them made first. */
+export class RowRuns {
+  readonly out: Rect[] = [];
+  private run: Rect | null = null;
+  constructor(
+    private readonly left: number,
+    private readonly cols: number,
+  ) {}
+  add(row: number): void {
+    const run = this.run;
     if (run && row <= run.top + run.rows) run.rows = row - run.top + 1;
-    else out.push((run = { top: row, left, rows: 1, cols }));
+    else this.out.push((this.run = { top: row, left: this.left, rows: 1, cols: this.cols }));
   }
-  return out;
 }
 
 /** Single cells [row, col] as rectangles. */
