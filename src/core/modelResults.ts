@@ -5,7 +5,7 @@
  */
 import type { CellValue, Op } from "./types";
 import { evaluateFormula, UnsupportedFormula } from "./formula";
-import type { Cell, SheetModel } from "./sheetModel";
+import type { Cell, RowCells, SheetModel } from "./sheetModel";
 import { readRowFormula } from "./rowFormulaRead";
 
 /**
@@ -125,7 +125,7 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
   sheets.forEach((s, k) => {
     // A row's formula cells as its map gives them (forEach: no iterator per row), put in column order when
     // they are not.
-    const visit = (cols: ReadonlyMap<number, Cell>, r: number) => {
+    const visit = (cols: RowCells, r: number) => {
       const start = places.cell.length;
       let inOrder = true;
       let prev = -1;

@@ -58,7 +58,7 @@ export function shiftFormulaRows(
 /** What of a sheet model moves with whole rows (core/model.ts's SheetModel has all of it). */
 export interface RowShiftable {
   name: string;
-  rows: Map<number, Map<number, unknown>>;
+  rows: Map<number, unknown>;
   tables: { rect: Rect }[];
   validations: { rect: Rect }[];
   conditionalFormats: { ranges: Rect[]; formula: string }[];
@@ -68,7 +68,7 @@ export interface RowShiftable {
 
 /** Shifts a sheet's rows from `at` by `count` (negative: deletes them), and everything anchored to rows. */
 export function shiftSheetRows(s: RowShiftable, at: number, count: number): void {
-  const moved = new Map<number, Map<number, unknown>>();
+  const moved = new Map<number, unknown>();
   for (const [r, cols] of s.rows) {
     const to = shiftRow(r, at, count);
     if (to !== null) moved.set(to, cols);

@@ -50,9 +50,68 @@ export const EMPTY: Cell = {
 };
 /** Excel's default column width: a column at it has no width of its own. */
 
+/** Columns below this are kept in RowCells' array; beyond it (a rare far cell), in a map beside it. */
+const NEAR_COLUMNS = 256;
+
+/**
+ * One row's cells by column, with the part of Map's interface the model uses (get, set, delete, size,
+ * forEach). A sparse array, not a Map: a 10,000-row table is some 20,000 rows of cells across the sheet
+ * and its plan sheet, built for every command — a Map's hash table per row was ~550 bytes where the array is
+ * ~110, and most of that data lives until the command ends (copied by every young-generation collection
+ * before it is promoted: issue 14's time target). forEach visits the cells by ascending column.
+ */
+export class RowCells {
+  private readonly near: (Cell | undefined)[] = [];
+  /** Cells at columns ≥ NEAR_COLUMNS (rarely any). */
+  private far: Map<number, Cell> | null = null;
+  size = 0;
+
+  get(col: number): Cell | undefined {
+    return col < NEAR_COLUMNS ? this.near[col] : this.far?.get(col);
+  }
+
+  set(col: number, cell: Cell): this {
+    if (col < NEAR_COLUMNS) {
+      const near = this.near;
+      // Grown one slot at a time up to `col`, so the array stays packed (no dictionary mode).
+      while (near.length < col) near.push(undefined);
+      if (near[col] === undefined) this.size++;
+      near[col] = cell;
+    } else {
+      this.far ??= new Map();
+      if (!this.far.has(col)) this.size++;
+      this.far.set(col, cell);
+    }
+    return this;
+  }
+
+  delete(col: number): boolean {
+    if (col < NEAR_COLUMNS) {
+      if (this.near[col] === undefined) return false;
+      this.near[col] = undefined;
+    } else if (!this.far?.delete(col)) return false;
+    this.size--;
+    return true;
+  }
+
+  /** Each cell with its column, by ascending column; replacing a visited cell with set is allowed. */
+  forEach(fn: (cell: Cell, col: number) => void): void {
+    const near = this.near;
+    for (let c = 0; c < near.length; c++) {
+      const cell = near[c];
+      if (cell !== undefined) fn(cell, c);
+    }
+    if (this.far && this.far.size > 0)
+      for (const c of [...this.far.keys()].sort((a, b) => a - b)) {
+        const cell = this.far.get(c);
+        if (cell !== undefined) fn(cell, c);
+      }
+  }
+}
+
 export class SheetModel {
-  /** row → col → cell */
-  readonly rows = new Map<number, Map<number, Cell>>();
+  /** row → its cells by column */
+  readonly rows = new Map<number, RowCells>();
   tables: TableInfo[] = [];
   validations: ListValidation[] = [];
   widths: Record<number, number> = {};
@@ -141,7 +200,7 @@ export class SheetModel {
       if (r && r.size === 0) this.rows.delete(row);
       return;
     }
-    if (!r) this.rows.set(row, (r = new Map()));
+    if (!r) this.rows.set(row, (r = new RowCells()));
     r.set(col, cell);
   }
 
@@ -251,7 +310,7 @@ export class SheetModel {
     const emptied: number[] = [];
     this.rows.forEach((cols, r) => {
       if (rows && (r < rows.top || r > rows.bottom)) return;
-      const moved = new Map<number, Cell>();
+      const moved = new RowCells();
       cols.forEach((cell, c) => {
         if (c < at) moved.set(c, cell);
         else if (count < 0 && c < at - count) return;

@@ -59,13 +59,13 @@ export function valuesRect(sheet: SheetModel): Rect | null {
   let bottom = -1;
   let right = -1;
   for (const [row, cols] of sheet.rows)
-    for (const [c, cell] of cols) {
-      if ((cell.value === null || cell.value === "") && !cell.formula) continue;
+    cols.forEach((cell, c) => {
+      if ((cell.value === null || cell.value === "") && !cell.formula) return;
       top = Math.min(top, row);
       bottom = Math.max(bottom, row);
       left = Math.min(left, c);
       right = Math.max(right, c);
-    }
+    });
   return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 

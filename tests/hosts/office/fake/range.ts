@@ -4,6 +4,7 @@ import type { SheetModel, WorkbookModel } from "../../../../src/core/model";
 import { rectAddress } from "../../../../src/core/address";
 import type { CellStyle, Rect } from "../../../../src/core/types";
 import { FakeClientResult, FakeObject, failOnNull, type Target } from "./base";
+export { valuesRect } from "./base";
 import type { FakeContext } from "./context";
 import {
   FakeOfficeError,
@@ -17,23 +18,6 @@ import {
   quoteSheet,
   typedInput,
 } from "./util";
-
-/** The bounding box of the cells with a value or formula (a used range with valuesOnly), or null. */
-export function valuesRect(sheet: SheetModel): Rect | null {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (const [row, cols] of sheet.rows)
-    for (const [c, cell] of cols) {
-      if ((cell.value === null || cell.value === "") && !cell.formula) continue;
-      top = Math.min(top, row);
-      bottom = Math.max(bottom, row);
-      left = Math.min(left, c);
-      right = Math.max(right, c);
-    }
-  return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
-}
 
 /** Every row's height in the double (Excel's standard for Calibri 11), in points. */
 export const FAKE_ROW_HEIGHT = 15;
