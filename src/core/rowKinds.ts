@@ -32,19 +32,24 @@ const TOTAL_ROLES = ["code", "name"] as const;
 
 /** A total row: "Tổng", "Tổng điểm", "Cộng", "Total" in the code or name column of a row without a code. */
 export function isTotalRow(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
-  if (columns.code !== undefined) {
-    const code = valueAt(sheet, row, columns.code);
-    if (typeof code === "number" || (typeof code === "string" && CODE_LIKE.test(code))) return false;
-  }
+  // The wording first: most rows fail its cheap first-letter test, and only a row worded as a total is
+  // asked whether its code cell holds a code (then it is a criterion, not the total).
   for (let k = 0; k < TOTAL_ROLES.length; k++) {
     const col = columns[TOTAL_ROLES[k]];
     if (col === undefined) continue;
     const v = valueAt(sheet, row, col);
     if (typeof v !== "string" || v.length > TOTAL_MAX_LENGTH) continue;
     if (!mayStartLike(v, TOTAL_STARTS)) continue;
-    if (TOTAL.test(fold(v))) return true;
+    if (TOTAL.test(fold(v))) return !hasCode(sheet, row, columns);
   }
   return false;
+}
+
+/** The row's code cell holds a number or a code («1.6.2», «II.»). */
+function hasCode(sheet: SheetSnapshot, row: number, columns: Columns): boolean {
+  if (columns.code === undefined) return false;
+  const code = valueAt(sheet, row, columns.code);
+  return typeof code === "number" || (typeof code === "string" && CODE_LIKE.test(code));
 }
 
 /** What a bonus/penalty row adds: "Điểm thưởng", "Điểm cộng" (bonus), "Điểm trừ", "Điểm phạt" (penalty). */
