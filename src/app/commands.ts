@@ -7,6 +7,7 @@ import {
   analyzeSheet,
   prepare,
   issueMessage,
+  isSubItemKey,
   rowsNeedingRemedy,
   round2,
   type Analysis,
@@ -156,6 +157,8 @@ export function catalogueFor(
  * domain default where codes were renumbered.
  */
 function lookupRow(r: CriterionRow, a: Analysis, catalogue: Catalogue): Assignment {
+  // A lettered sub-item («a)» under 1.3, key "1.3.a") is part of its criterion: it asks the criterion's question.
+  while (r.key !== null && isSubItemKey(r.key) && r.parent !== null) r = a.rows[r.parent];
   let key = r.key;
   for (let p = r.parent; !key && p !== null; p = a.rows[p].parent) key = a.rows[p].key;
   if (!key) return lookup("0", catalogue);

@@ -62,6 +62,7 @@ export {
   type IssueKind,
   type Status,
 } from "./analyze";
+export { isSubItemKey } from "./text";
 export { issueMessage, type Lang } from "./messages";
 export type { ComparedRow, Comparison, ScorePair, Trend } from "./comparison";
 export { formatScore, parseNumber, round2 } from "./numbers";

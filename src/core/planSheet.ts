@@ -7,7 +7,7 @@ import type { CellInput, CellValue, ChangeSet, Op, Rect, SheetSnapshot, Workbook
 import type { Analysis, CriterionRow } from "./analyze";
 import type { Lang } from "./messages";
 import { cellAt, formatAt } from "./table";
-import { cellText, compareKeyText, fold, isBlankCell, parseCode } from "./text";
+import { cellText, compareKeyText, fold, isBlankCell, isSubItemKey, parseCode } from "./text";
 import { ByCodeAndTask } from "./byCodeAndTask";
 import { AddinError } from "./errors";
 import { PLAN_SHEET, PLAN_TABLE } from "./owned";
@@ -241,6 +241,18 @@ function comparePlanRows(x: PlanRow, y: PlanRow): number {
 }
 
 /**
+ * How the plan names a criterion: its code as the table writes it; a lettered sub-item with its criterion's
+ * («1.3 b)»), since «b)» alone says nothing once the row stands in the plan away from 1.3.
+ */
+function planCode(r: CriterionRow, a: Analysis): string {
+  if (r.key !== null && r.parent !== null && isSubItemKey(r.key)) {
+    const p = a.rows[r.parent];
+    return `${p.code ?? p.key ?? ""} ${r.code ?? `${r.key.slice(r.key.lastIndexOf(".") + 1)})`}`.trim();
+  }
+  return r.code ?? "";
+}
+
+/**
  * The plan's rows: one per task of every criterion needing a remedy (merged with the row it had before, keyed
  * by code and task), then the earlier rows not produced again (the user's, or met criteria, which are marked).
  * Ordered by code; rows without a code keep their order at the end.
@@ -261,7 +273,7 @@ function planRows(
   for (let i = 0; i < needing.length; i++) {
     const r = needing[i];
     const m = source.remedy(r, a);
-    const code = r.code ?? "";
+    const code = planCode(r, a);
     const codeCell = textCell(code);
     const lead = sharedText(m.lead);
     const implementers = sharedText(m.implementers);

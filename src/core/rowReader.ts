@@ -16,7 +16,7 @@ import {
   type Role,
   type TableLayout,
 } from "./table";
-import { cellText, isBlankCell, parseCode } from "./text";
+import { cellText, isBlankCell, parseCode, subItemLetter } from "./text";
 import { evaluateUncached } from "./formula";
 import { KeyTree } from "./keyTree";
 import { BLANK_NUMBER, readNumber, type ParsedNumber } from "./numbers";
@@ -38,6 +38,18 @@ const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 const NO_ROUNDS: readonly number[] = Object.freeze([]);
 
 const NOT_LETTERS = /[^\p{L}]/gu;
+
+/** The letters of a lettered list, in order (Vietnamese: đ after d; no f, j, w, z), and the Latin ones. */
+const LETTER_ORDERS = ["abcd\u0111eghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz"];
+
+/** `code` is one lower-case letter that comes right after `previous` in a lettered list. */
+function followsLetter(code: string, previous: string): boolean {
+  const letter = subItemLetter(code);
+  return (
+    letter !== null &&
+    LETTER_ORDERS.some((o) => o.indexOf(letter) > 0 && o[o.indexOf(letter) - 1] === previous)
+  );
+}
 
 function isUpperName(name: string): boolean {
   const letters = name.replace(NOT_LETTERS, "");
@@ -165,6 +177,10 @@ export class RowReader {
   private readonly keys = new KeyTree();
   /** The Roman-numbered domain the rows are under ("II" → 2), if any. */
   private romanDomain: number | null = null;
+  /** The key of the last row with a numbered code: the criterion lettered sub-items («a)», «b)») belong to. */
+  private lastNumbered: string | null = null;
+  /** The letter of the last lettered sub-item read since that row, if any. */
+  private lastLetter: string | null = null;
   /** Index of the last row without a code whose name is in capitals (a domain). */
   private lastUpper: number | null = null;
   /** Cells holding a formula with no cached value that the evaluator could not calculate ("row,col"). */
@@ -315,7 +331,8 @@ export class RowReader {
     }
     // «- Ban hành kế hoạch…» under a criterion, without a score: a line of its details (highlighted with it),
     // not a criterion with a code no one can read; its text stays out of the criterion's name.
-    if (!hasNumbers && BULLET.test(codeText) && this.rows.length > 0) {
+    // A lettered line («a) Ban hành …») without a score is one too.
+    if (!hasNumbers && (BULLET.test(codeText) || subItemLetter(codeText) !== null) && this.rows.length > 0) {
       this.continueRow(row, "");
       return row;
     }
@@ -361,8 +378,23 @@ export class RowReader {
   }
 
   /** The canonical key of a row's code: within the current Roman domain when there is one. */
-  private keyOf(line: readonly CellValue[], row: number, codeText: string): string | null {
-    const parsed = codeText === "" ? null : parseCode(line[this.cols.code! - this.sheet.left]);
+  private keyOf(line: readonly CellValue[], row: number, codeText: string, name: string): string | null {
+    let parsed = codeText === "" ? null : parseCode(line[this.cols.code! - this.sheet.left]);
+    // «i.», «v.», «x.» right after «h.», «u.», «v.»: the next letter of the list, not a Roman domain.
+    if (parsed?.roman && this.lastLetter !== null && followsLetter(codeText, this.lastLetter)) parsed = null;
+    if (!parsed && this.lastNumbered !== null) {
+      // «a)», «b)» under 1.3 (in the code column, or starting the name when that is blank): 1.3's children,
+      // keyed "1.3.a" — read, counted within 1.3 and checked against it, not left unplaced.
+      const letter =
+        codeText !== ""
+          ? subItemLetter(codeText)
+          : this.cols.code !== undefined
+            ? subItemLetter(name, true)
+            : null;
+      this.lastLetter = letter;
+      if (letter !== null) return `${this.lastNumbered}.${letter}`;
+    }
+    if (parsed) this.lastLetter = null;
     if (codeText !== "" && !parsed)
       this.issues.push({
         kind: "unparseable",
@@ -374,12 +406,12 @@ export class RowReader {
     if (!parsed) return null;
     if (parsed.roman) {
       this.romanDomain = parsed.first;
-      return parsed.key;
+      return (this.lastNumbered = parsed.key);
     }
     // Under a Roman-numbered domain, "1" and "1.2" are numbered within the domain.
     if (this.romanDomain !== null && !(parsed.depth >= 2 && parsed.first === this.romanDomain))
-      return `${this.romanDomain}.${parsed.key}`;
-    return parsed.key;
+      return (this.lastNumbered = `${this.romanDomain}.${parsed.key}`);
+    return (this.lastNumbered = parsed.key);
   }
 
   /** The parent placeInTree found (a field, not an object per row). */
@@ -517,7 +549,7 @@ export class RowReader {
     name: string,
     stated: Record<NumberRole, ParsedNumber>,
   ): void {
-    const key = this.keyOf(line, row, codeText);
+    const key = this.keyOf(line, row, codeText, name);
     const index = this.rows.length;
     // A bonus/penalty row, or a row inside such a block: never a child of a domain. A code that parsed
     // (digits and dots, a Roman numeral) says neither, so only a row without a key asks its code cell.

@@ -235,6 +235,25 @@ export interface ParsedCode {
   roman: boolean;
 }
 
+/** «a)», «b.», «(c)», «đ)»: a lettered sub-item's code, lower case (capitals «A.», «B.» name parts of a table). */
+const SUB_ITEM = /^\s*\(?([a-z\u0111])\s*[).]\s*$/;
+/** The same at the start of a name, when the code column is blank: «a) Kiểm tra tại …». */
+const SUB_ITEM_NAME = /^\s*\(?([a-z\u0111])[).]\s+\S/;
+
+/**
+ * The letter of a lettered sub-item («a)» → "a", «đ.» → "đ") written in a code cell, or at the start of the name
+ * when `inName`; null for anything else. A code parseCode reads («i.», a Roman one) is its, not a letter.
+ */
+export function subItemLetter(text: string, inName = false): string | null {
+  const m = (inName ? SUB_ITEM_NAME : SUB_ITEM).exec(text);
+  return m ? m[1] : null;
+}
+
+/** A key ending in a sub-item's letter ("1.3.a"), as the row reader gives one: not a catalogue code. */
+export function isSubItemKey(key: string): boolean {
+  return /\.[a-z\u0111]$/.test(key);
+}
+
 /**
  * Parses a criterion code as written in a results table: 1, 1.6, 1.6.2, "1.6.2.", " 1.6 ", "I", "II".
  * Returns null for anything else (text, "a)", "1..2").
