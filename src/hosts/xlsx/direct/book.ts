@@ -44,7 +44,9 @@ export class Sheet {
     readonly part: SheetPart,
   ) {
     let last = -1;
-    for (const r of part.rows) {
+    const rows = part.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       this.byIndex.set(r.index, r);
       if (r.index <= last) this.sorted = false;
       last = r.index;
@@ -54,7 +56,8 @@ export class Sheet {
   /** After rows moved (their indexes changed, some went): the index by row again. */
   reindex(): void {
     this.byIndex.clear();
-    for (const r of this.part.rows) this.byIndex.set(r.index, r);
+    const rows = this.part.rows;
+    for (let i = 0; i < rows.length; i++) this.byIndex.set(rows[i].index, rows[i]);
   }
 
   row(index: number): RowPart | undefined {
@@ -96,8 +99,9 @@ export class Sheet {
   cellsInOrder(): boolean {
     if (this.inOrder === undefined) {
       let ok = true;
-      for (const r of this.part.rows) {
-        const cells = r.cells;
+      const rows = this.part.rows;
+      for (let k = 0; k < rows.length; k++) {
+        const cells = rows[k].cells;
         for (let i = 1; ok && i < cells.length; i++) if (cells[i].col <= cells[i - 1].col) ok = false;
         if (!ok) break;
       }
@@ -320,8 +324,9 @@ export class DirectBook {
     this.sstPart = r ? resolveTarget(this.workbookPart, r.target) : null;
     const xml = this.sstPart ? ((await this.text(this.sstPart)) ?? "") : "";
     const out: string[] = [];
-    for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
-      out.push(runsText(m[1] ?? ""));
+    // (An exec loop, not matchAll: no iterator result per item of a part read once, in code run once.)
+    const item = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+    for (let m = item.exec(xml); m !== null; m = item.exec(xml)) out.push(runsText(m[1] ?? ""));
     return (this.sst = out);
   }
 
@@ -436,9 +441,11 @@ function* sheetPieces(p: SheetPart): Iterable<string> {
   }
   yield p.head + (p.dataTag.endsWith("/>") ? `${p.dataTag.slice(0, -2).trimEnd()}>` : p.dataTag);
   const BATCH = 500;
-  for (let i = 0; i < p.rows.length; i += BATCH) {
+  const rows = p.rows;
+  for (let i = 0; i < rows.length; i += BATCH) {
     let text = "";
-    for (const r of p.rows.slice(i, i + BATCH)) text += serializeRow(r);
+    const end = Math.min(rows.length, i + BATCH);
+    for (let k = i; k < end; k++) text += serializeRow(rows[k]);
     yield text;
   }
   yield "</sheetData>" + p.tail;

@@ -156,12 +156,18 @@ class NewCellStyles {
 
 /** Makes every cell of a shared formula a formula of its own (before one of them is overwritten). */
 function unshare(sheet: Sheet, si: string): void {
-  for (const r of sheet.part.rows)
-    for (const c of r.cells)
-      if (c.fXml !== undefined && new RegExp(`\\bsi="${si}"`).test(c.fXml)) {
+  const rows = sheet.part.rows;
+  let re: RegExp | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (c.fXml !== undefined && (re ??= new RegExp(`\\bsi="${si}"`)).test(c.fXml)) {
         c.fXml = undefined;
         edited(c);
       }
+    }
+  }
 }
 
 function clearContent(sheet: Sheet, c: CellPart): void {
@@ -384,11 +390,16 @@ export function fitWrappedRows(
   };
   // Whether a style wraps, by style index (asked once each: nothing here changes a style).
   const wraps: boolean[] = [];
-  for (const r of rows) {
+  // (Index loops: this runs once per process, where a for…of makes an iterator result per step.)
+  const list = Array.isArray(rows) ? (rows as readonly number[]) : [...rows];
+  for (let j = 0; j < list.length; j++) {
+    const r = list[j];
     const row = sheet.row(r);
     if (!row) continue;
     let lines = 1;
-    for (const c of row.cells) {
+    const cells = row.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       // Only a text (inline, or a shared string: textOf) can need more lines.
       if (c.f !== null || (c.is === undefined && c.t !== "s")) continue;
       let wrap = wraps[c.s];
@@ -486,11 +497,16 @@ export function setCached(c: CellPart, v: CellValue): boolean {
  */
 export function cacheResults(sheet: Sheet, after: ValueAt): boolean {
   let changed = false;
-  for (const row of sheet.part.rows)
-    for (const c of row.cells) {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const cells = row.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       if (c.f === null) continue;
       if (setCached(c, after(row.index, c.col))) changed = true;
     }
+  }
   return changed;
 }
 
@@ -500,7 +516,9 @@ export function updateDimension(sheet: Sheet): void {
   let bottom = -1;
   let left = Infinity;
   let right = -1;
-  for (const r of sheet.part.rows) {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (!r.cells.length) continue;
     top = Math.min(top, r.index);
     bottom = Math.max(bottom, r.index);
