@@ -208,7 +208,7 @@ export class DirectBook {
   readonly dirty = new Set<string>();
   workbookChanged = false;
   relsChanged = false;
-  private sst: string[] | null = null;
+  private sst: SharedItems | null = null;
 
   private constructor(
     /** The opened package this writes (its zip, part texts and parsed worksheets: the reader's own). */
@@ -318,16 +318,12 @@ export class DirectBook {
   }
 
   /** The workbook's shared strings (read once, when a reader of cached text needs them). */
-  async sharedStrings(): Promise<string[]> {
+  async sharedStrings(): Promise<SharedItems> {
     if (this.sst) return this.sst;
     const r = this.workbookRels.find((x) => relKind(x.type) === "sharedStrings");
     this.sstPart = r ? resolveTarget(this.workbookPart, r.target) : null;
     const xml = this.sstPart ? ((await this.text(this.sstPart)) ?? "") : "";
-    const out: string[] = [];
-    // (An exec loop, not matchAll: no iterator result per item of a part read once, in code run once.)
-    const item = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-    for (let m = item.exec(xml); m !== null; m = item.exec(xml)) out.push(runsText(m[1] ?? ""));
-    return (this.sst = out);
+    return (this.sst = new SharedItems(xml));
   }
 
   /** Texts appended to the shared strings (written at save), and where the part is. */
@@ -363,10 +359,45 @@ export class DirectBook {
   readonly worksheetType = WORKSHEET_TYPE;
 }
 
+/** A shared strings item: `<si>` (any prefix) empty or with its content, group 1. */
+const SST_ITEM = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+
+/**
+ * The items of a shared strings part as cachedText reads them (runsText: runs joined, phonetic runs
+ * skipped): counted when the part is loaded (the items a change set appends are numbered after them), each
+ * decoded the first time it is asked for — a change set reads a few (table headers, cells a formula on
+ * another sheet reads), not the tens of thousands a table's part holds.
+ */
+export class SharedItems {
+  /** Where each item's match ends in the part: item i is the first match from where item i - 1 ended. */
+  private readonly ends: number[] = [];
+  private readonly texts = new Map<number, string>();
+  constructor(private readonly xml: string) {
+    const item = new RegExp(SST_ITEM.source, "g");
+    while (item.test(xml)) this.ends.push(item.lastIndex);
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  /** Item i's text; undefined when there is no item i (past the end, or not an index: a list's answers). */
+  item(i: number): string | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.ends.length) return undefined;
+    let t = this.texts.get(i);
+    if (t === undefined) {
+      const item = new RegExp(SST_ITEM.source, "g");
+      item.lastIndex = i > 0 ? this.ends[i - 1] : 0;
+      this.texts.set(i, (t = runsText(item.exec(this.xml)![1] ?? "")));
+    }
+    return t;
+  }
+}
+
 /** Decodes a cell's cached text (shared or inline). */
-export function cachedText(c: CellPart, sst: readonly string[]): string | null {
+export function cachedText(c: CellPart, sst: SharedItems): string | null {
   if (c.is !== undefined) return c.is;
-  if (c.t === "s") return c.v === null ? null : (sst[Number(c.v)] ?? null);
+  if (c.t === "s") return c.v === null ? null : (sst.item(Number(c.v)) ?? null);
   if (c.t === "str" || c.t === "inlineStr") return c.v;
   return null;
 }

@@ -16,7 +16,7 @@ import { parseRange, overlaps, shiftRect } from "../rects";
 import { insertSupport, shiftColumns, shiftRows } from "./columnsShift";
 import { shiftRectRows } from "../../../core/rowShift";
 import { columnEditsOf, shiftAnchors, shiftChartRefs, type ColumnEdit } from "../anchors";
-import { cachedText, type DirectBook, type Sheet } from "./book";
+import { cachedText, SharedItems, type DirectBook, type Sheet } from "./book";
 import {
   cacheResults,
   cachedValue,
@@ -170,7 +170,13 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     if (op.op === "addTable" && mergesNow(op.sheet).some((m) => overlaps(m, op.rect)))
       return `a merged range on ${op.sheet} is inside the new table`;
   }
-  const tables: TableState = { tables: [], rels: new Map(), changedRels: new Set(), maxId: 0, sst: [] };
+  const tables: TableState = {
+    tables: [],
+    rels: new Map(),
+    changedRels: new Set(),
+    maxId: 0,
+    sst: new SharedItems(""),
+  };
   const writesCells = cs.ops.some((op) => WRITES_CELLS.has(op.op));
   // Table ids are unique in the package; the tables of the touched sheets keep their names in step.
   for (const f of Object.values(book.zip.files)) {
