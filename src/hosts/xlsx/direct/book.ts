@@ -117,8 +117,13 @@ export class Sheet {
   insertCell(row: RowPart, i: number, col: number, s: number): CellPart {
     if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
     const c = newCell(col, s);
-    if (i === row.cells.length) row.cells.push(c);
-    else row.cells.splice(i, 0, c);
+    const cells = row.cells;
+    cells.push(c);
+    // Into place by moving the cells right of it (splice would make an array of the none it removes).
+    if (i < cells.length - 1) {
+      for (let j = cells.length - 1; j > i; j--) cells[j] = cells[j - 1];
+      cells[i] = c;
+    }
     return c;
   }
 

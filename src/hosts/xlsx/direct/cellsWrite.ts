@@ -95,6 +95,8 @@ const JOIN = "\u0000";
  * they were, null (the cell's text goes through storedFormula).
  */
 export function storedRowFormula(v: RowFormula): readonly string[] | null {
+  // A column of cells is written from one object: the last answer, without the map.
+  if (v === lastRowFormula) return lastStoredParts;
   let stored = STORED_PARTS.get(v);
   if (stored !== undefined) return stored;
   const plain = v.parts.slice();
@@ -106,8 +108,23 @@ export function storedRowFormula(v: RowFormula): readonly string[] | null {
     if (marked.length === plain.length && marked.join("0") === toStored(zero)) stored = Object.freeze(marked);
   }
   STORED_PARTS.set(v, stored);
-  return stored;
+  lastRowFormula = v;
+  return (lastStoredParts = stored);
 }
+
+let lastRowFormula: RowFormula | null = null;
+let lastStoredParts: readonly string[] | null = null;
+
+/** A sheet row's number as text (the cells of a row written one after another share it). */
+function rowText(row: number): string {
+  if (row !== lastRow) {
+    lastRow = row;
+    lastRowNumber = String(row + 1);
+  }
+  return lastRowNumber;
+}
+let lastRow = -1;
+let lastRowNumber = "";
 
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
@@ -251,10 +268,10 @@ function writeValue(
       // so a run of them is shared without reading each text again (sharedFormulas.ts).
       const stored = storedRowFormula(v);
       if (stored) {
-        c.f = stored.join(String(row + 1));
+        c.f = stored.join(rowText(row));
         c.rowF = stored;
       } else {
-        const text = v.parts.join(String(row + 1));
+        const text = v.parts.join(rowText(row));
         c.f = storedFormula(text.charCodeAt(0) === 61 /* = */ ? text.slice(1) : text);
       }
       sheet.wroteFormula.add(c);

@@ -24,10 +24,19 @@ interface Ctx {
   date1904: boolean;
 }
 
+/** isDateFmt's answers by format (a table has a few formats, on every cell). */
+const DATE_FMTS = new Map<string, boolean>();
+
 /** ExcelJS's utils.isDateFmt: a number format with date or time letters outside quotes and brackets. */
 function isDateFmt(fmt: string | null): boolean {
   if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+  let date = DATE_FMTS.get(fmt);
+  if (date === undefined) {
+    if (DATE_FMTS.size >= 1000) DATE_FMTS.clear();
+    date = /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+    DATE_FMTS.set(fmt, date);
+  }
+  return date;
 }
 
 /** A number shown with a date format, as ExcelJS turns it into a Date and cells.ts back (to the ms). */
