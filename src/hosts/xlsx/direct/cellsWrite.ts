@@ -430,14 +430,19 @@ export function fitWrappedRows(
     }
     if (lines <= 1) continue;
     const height = Math.min(409, lines * LINE_POINTS);
-    const ht = /\bht="([^"]*)"/.exec(row.attrs);
+    const attrs = row.attrs;
+    const ht = attrs.includes("ht=") ? /\bht="([^"]*)"/.exec(attrs) : null;
     if (height > (ht ? Number(ht[1]) : LINE_POINTS)) {
-      let a = row.attrs.replace(/\s+ht="[^"]*"/, "").replace(/\s+customHeight="[^"]*"/, "");
-      a += ` ht="${height}" customHeight="1"`;
-      row.attrs = a;
+      const a = ht ? attrs.replace(/\s+ht="[^"]*"/, "") : attrs;
+      // (A row without attributes, as the writer makes them, takes the height's text itself: made once.)
+      row.attrs = a.replace(/\s+customHeight="[^"]*"/, "") + heightAttrs(height);
     }
   }
 }
+
+/** A row's height attributes as fitWrappedRows writes them, by height (a few heights, on many rows). */
+const HEIGHT_ATTRS: string[] = [];
+const heightAttrs = (height: number) => (HEIGHT_ATTRS[height] ??= ` ht="${height}" customHeight="1"`);
 
 /** The lines a wrapped text takes, `perLine` characters a line: each of its own lines at least one. */
 function linesOf(text: string, perLine: number): number {

@@ -91,22 +91,31 @@ export function parseSheet(xml: string): SheetPart {
   while (pos < end) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0 || lt >= end) break;
-    if (!xml.startsWith("<row", lt) || !/[\s/>]/.test(xml[lt + 4])) {
+    if (!xml.startsWith("<row", lt) || !endsName(xml, lt + 4)) {
       throw new DirectUnsupported(`unexpected element in sheetData at ${lt}`);
     }
     const gt = xml.indexOf(">", lt);
     const selfClosing = xml[gt - 1] === "/";
-    const tagBody = xml.slice(lt + 4, selfClosing ? gt - 1 : gt);
-    const rm = /^(\s+r\s*=\s*"(\d+)")/.exec(tagBody) ?? /^(\s+r\s*=\s*'(\d+)')/.exec(tagBody);
+    const tagEnd = selfClosing ? gt - 1 : gt;
     let index: number;
     let rowAttrs: string;
-    if (rm) {
-      index = Number(rm[2]) - 1;
-      rowAttrs = tagBody.slice(rm[1].length);
+    // The commonest start tag, `<row r="12"…`: its number read in place (what the first pattern below
+    // reads, without the tag cut out and matched).
+    const n = xml.startsWith(' r="', lt + 4) ? rowNumberAt(xml, lt + 8, tagEnd) : -1;
+    if (n >= 0) {
+      index = n - 1;
+      rowAttrs = xml.slice(xml.indexOf('"', lt + 8) + 1, tagEnd);
     } else {
-      const r = attrs(tagBody).r;
-      index = r !== undefined ? Number(r) - 1 : lastRow + 1;
-      rowAttrs = tagBody.replace(/\s+r\s*=\s*("[^"]*"|'[^']*')/, "");
+      const tagBody = xml.slice(lt + 4, tagEnd);
+      const rm = /^(\s+r\s*=\s*"(\d+)")/.exec(tagBody) ?? /^(\s+r\s*=\s*'(\d+)')/.exec(tagBody);
+      if (rm) {
+        index = Number(rm[2]) - 1;
+        rowAttrs = tagBody.slice(rm[1].length);
+      } else {
+        const r = attrs(tagBody).r;
+        index = r !== undefined ? Number(r) - 1 : lastRow + 1;
+        rowAttrs = tagBody.replace(/\s+r\s*=\s*("[^"]*"|'[^']*')/, "");
+      }
     }
     lastRow = index;
     const row: RowPart = { index, attrs: rowAttrs, cells: [] };
@@ -188,6 +197,21 @@ function plainTag(xml: string, from: number, to: number): boolean {
     if (ch === 39 || ch === 10 || ch === 9 || ch === 13) return false;
   }
   return true;
+}
+
+/**
+ * The row number whose digits start at `from` and end at a `"` before `to`, or -1 when the value is not
+ * one to nine digits so closed (then the general reading).
+ */
+function rowNumberAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  let i = from;
+  for (; i < to && i - from < 10; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    n = n * 10 + ch - 48;
+  }
+  return i > from && i - from <= 9 && i < to && xml.charCodeAt(i) === 34 /* " */ ? n : -1;
 }
 
 function parseCells(

@@ -9,7 +9,13 @@
 import type { CellInput, CellStyle, Rect } from "../../../../src/core/types";
 import { DirectBook, firstAtOrAfter, type Sheet } from "../../../../src/hosts/xlsx/direct/book";
 import type { CellPart } from "../../../../src/hosts/xlsx/direct/sheetPart";
-import { baseStyle, setCells, setStyle, writeInput } from "../../../../src/hosts/xlsx/direct/cellsWrite";
+import {
+  baseStyle,
+  fitWrappedRows,
+  setCells,
+  setStyle,
+  writeInput,
+} from "../../../../src/hosts/xlsx/direct/cellsWrite";
 import { parseSheet, serializeRow, serializeSheet } from "../../../../src/hosts/xlsx/direct/sheetPart";
 import { STYLES, handBook } from "./handmade";
 import { rowFormula } from "../../../../src/core/rowFormula";
@@ -185,4 +191,29 @@ test("cells written from their fields: escaped only where needed, column letters
       '<c r="XFG3"/>' +
       "</row>",
   );
+});
+
+test("fitWrappedRows: a row too low for its wrapped text gets the height of its lines, its old height replaced", async () => {
+  const long = "chữ ".repeat(10); // 40 characters: 5 lines at 8 a line (column width 8.43)
+  const cell = (ref: string) => `<c r="${ref}" s="5" t="inlineStr"><is><t>${long}</t></is></c>`;
+  const body =
+    "<sheetData>" +
+    `<row r="1">${cell("A1")}</row>` +
+    `<row r="2" spans="1:1" ht="20" customHeight="1" x14ac:dyDescent="0.25">${cell("A2")}</row>` +
+    `<row r="3" customHeight="1" ht="90">${cell("A3")}</row>` +
+    `<row r="4" s="2" customFormat="1">${cell("A4")}</row>` +
+    `<row r="5" customHeight="0">${cell("A5")}</row>` +
+    `<row r="6"><c r="A6" s="5" t="inlineStr"><is><t>ngắn</t></is></c></row>` +
+    "</sheetData>";
+  const book = await DirectBook.open(await handBook({ sheets: [{ name: "S", body }], styles: STYLES }));
+  const sheet = await book.load("S");
+  fitWrappedRows(book, sheet, [0, 1, 2, 3, 4, 5, 6]);
+  expect(sheet.part.rows.map((r) => r.attrs)).toEqual([
+    ' ht="75" customHeight="1"',
+    ' spans="1:1" x14ac:dyDescent="0.25" ht="75" customHeight="1"',
+    ' customHeight="1" ht="90"',
+    ' s="2" customFormat="1" ht="75" customHeight="1"',
+    ' ht="75" customHeight="1"',
+    "",
+  ]);
 });

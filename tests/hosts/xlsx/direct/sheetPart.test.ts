@@ -140,6 +140,25 @@ describe("parseSheet", () => {
     ]);
   });
 
+  test("a row's number and other attributes, read in place or by the general reading", () => {
+    const rows = parseSheet(
+      `${HEAD}<sheetData><row r="0012" spans="1:2"><c r="A12"/></row><row r = "13" ht="20"/>` +
+        `<row r='14'/><row spans="1:1"/><row r="1234567890" x="1"/><row r="16"/><row r="17x"/>` +
+        `<row\tr="18"/><row r=""/></sheetData>${TAIL}`,
+    ).rows;
+    expect(rows.map((r) => [r.index, r.attrs])).toEqual([
+      [11, ' spans="1:2"'],
+      [12, ' ht="20"'],
+      [13, ""],
+      [14, ' spans="1:1"'],
+      [1234567889, ' x="1"'],
+      [15, ""],
+      [NaN, ""],
+      [17, ""],
+      [-1, ""],
+    ]);
+  });
+
   test("prefixed (strict or transitional with a prefix) worksheets are not read directly", () => {
     expect(() => parseSheet('<x:worksheet xmlns:x="m"><x:sheetData/></x:worksheet>')).toThrow(
       DirectUnsupported,
