@@ -89,6 +89,19 @@ export class Sheet {
     return this.sorted;
   }
 
+  /** Where the first row at or below `index` is (or would go) in the sheet's rows (in order: rowsSorted). */
+  rowPosition(index: number): number {
+    const rows = this.part.rows;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid].index < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private inOrder: boolean | undefined;
 
   /**
@@ -157,6 +170,37 @@ export class Sheet {
     if (!r) return;
     const i = findCol(r.cells, col);
     if (i >= 0) r.cells.splice(i, 1);
+  }
+}
+
+/**
+ * A sheet's rows met at increasing indexes (an op's rows, top to bottom), each found by moving on along the
+ * sheet's rows from the last one met instead of by a lookup in its index by row: what Sheet.row and
+ * Sheet.rowFor give (a row rowFor makes goes in where the walk is, and is passed by the next step). The
+ * rows of a sheet whose rows are out of order are looked up.
+ */
+export class RowWalk {
+  private at: number;
+  constructor(
+    private readonly sheet: Sheet,
+    top: number,
+  ) {
+    this.at = sheet.rowsSorted ? sheet.rowPosition(top) : -1;
+  }
+
+  /** Sheet.row(index); `index` never less than the last one asked for. */
+  row(index: number): RowPart | undefined {
+    if (this.at < 0) return this.sheet.row(index);
+    const rows = this.sheet.part.rows;
+    let j = this.at;
+    while (j < rows.length && rows[j].index < index) j++;
+    this.at = j;
+    return j < rows.length && rows[j].index === index ? rows[j] : undefined;
+  }
+
+  /** Sheet.rowFor(index); `index` never less than the last one asked for. */
+  rowFor(index: number): RowPart {
+    return this.row(index) ?? this.sheet.rowFor(index);
   }
 }
 

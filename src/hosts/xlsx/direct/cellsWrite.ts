@@ -15,7 +15,7 @@ import type { RowFormula } from "../../../core/rowFormula";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
 import type { CellPart, RowPart } from "./sheetPart";
-import { firstAtOrAfter, type DirectBook, type Sheet } from "./book";
+import { firstAtOrAfter, RowWalk, type DirectBook, type Sheet } from "./book";
 import { colsOf } from "./sheetWrite";
 
 /** Control characters XML 1.0 forbids. */
@@ -300,10 +300,11 @@ export function setCells(
 ): void {
   const inOrder = sheet.cellsInOrder();
   const styles = new NewCellStyles(sheet, left);
+  const walk = new RowWalk(sheet, top);
   for (let r = 0; r < cells.length; r++) {
     const line = cells[r];
     const rowIndex = top + r;
-    let row = sheet.row(rowIndex);
+    let row = walk.row(rowIndex);
     if (row && !inOrder && !increasing(row.cells)) {
       for (let k = 0; k < line.length; k++) {
         const v = line[k];
@@ -348,8 +349,9 @@ export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: 
   const inOrder = sheet.cellsInOrder();
   for (const rect of ranges) {
     const styles = new NewCellStyles(sheet, rect.left);
+    const rowWalk = new RowWalk(sheet, rect.top);
     for (let r = rect.top; r < rect.top + rect.rows; r++) {
-      const row = sheet.rowFor(r);
+      const row = rowWalk.rowFor(r);
       if (rect.cols <= 0) continue;
       const end = rect.left + rect.cols;
       const cells = row.cells;

@@ -7,7 +7,7 @@
  * sheetPart.ts's serialisation of cells written from their fields is checked against text written by hand.
  */
 import type { CellInput, CellStyle, Rect } from "../../../../src/core/types";
-import { DirectBook, firstAtOrAfter, type Sheet } from "../../../../src/hosts/xlsx/direct/book";
+import { DirectBook, RowWalk, firstAtOrAfter, type Sheet } from "../../../../src/hosts/xlsx/direct/book";
 import type { CellPart } from "../../../../src/hosts/xlsx/direct/sheetPart";
 import {
   baseStyle,
@@ -216,4 +216,24 @@ test("fitWrappedRows: a row too low for its wrapped text gets the height of its 
     ' ht="75" customHeight="1"',
     "",
   ]);
+});
+
+test("RowWalk finds and makes the rows Sheet.row and Sheet.rowFor find and make, in order or not", async () => {
+  for (const body of [BODY, IN_ORDER]) {
+    const [, a, , b] = await twoBooks(body);
+    // Rows asked for from 1 down, some made (every third), on each sheet: by a walk, and one by one.
+    const walk = new RowWalk(a, 1);
+    for (let r = 1; r < 12; r++) {
+      const make = r % 3 === 0;
+      const x = make ? walk.rowFor(r) : walk.row(r);
+      const y = make ? b.rowFor(r) : b.row(r);
+      expect(x?.index).toBe(y?.index);
+      expect(x === undefined ? undefined : serializeRow(x)).toBe(
+        y === undefined ? undefined : serializeRow(y),
+      );
+      if (x) expect(a.row(r)).toBe(x);
+    }
+    expect(serializeSheet(a.part)).toBe(serializeSheet(b.part));
+    expect(a.part.rows.map((r) => r.index)).toEqual(b.part.rows.map((r) => r.index));
+  }
 });
