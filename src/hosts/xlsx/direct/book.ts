@@ -236,6 +236,16 @@ export function firstAtOrAfter(cells: readonly CellPart[], col: number): number 
   return lo;
 }
 
+/**
+ * firstAtOrAfter for a row whose cells are in strictly increasing columns, index `guess` (where the row
+ * above had the column: a table's rows are alike) tried first — the cell at the column when it holds it,
+ * without the row's first cell read as well (each a memory access of its own, row after row).
+ */
+export function firstInOrder(cells: readonly CellPart[], col: number, guess: number): number {
+  if (guess < cells.length && cells[guess].col === col) return guess;
+  return firstAtOrAfter(cells, col);
+}
+
 function findCol(cells: CellPart[], col: number): number {
   let lo = 0;
   let hi = cells.length - 1;

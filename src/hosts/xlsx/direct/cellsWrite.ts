@@ -15,7 +15,7 @@ import type { RowFormula } from "../../../core/rowFormula";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
 import type { CellPart, RowPart } from "./sheetPart";
-import { firstAtOrAfter, RowWalk, type DirectBook, type Sheet } from "./book";
+import { firstInOrder, RowWalk, type DirectBook, type Sheet } from "./book";
 import { colsOf } from "./sheetWrite";
 
 /** Control characters XML 1.0 forbids. */
@@ -301,6 +301,7 @@ export function setCells(
   const inOrder = sheet.cellsInOrder();
   const styles = new NewCellStyles(sheet, left);
   const walk = new RowWalk(sheet, top);
+  let guess = 0;
   for (let r = 0; r < cells.length; r++) {
     const line = cells[r];
     const rowIndex = top + r;
@@ -313,7 +314,7 @@ export function setCells(
       continue;
     }
     // Every cell of the row before index i is left of the column at hand.
-    let i = row ? firstAtOrAfter(row.cells, left) : 0;
+    let i = row ? (guess = firstInOrder(row.cells, left, guess)) : 0;
     for (let k = 0; k < line.length; k++) {
       const v = line[k];
       if (v === null) continue;
@@ -350,6 +351,7 @@ export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: 
   for (const rect of ranges) {
     const styles = new NewCellStyles(sheet, rect.left);
     const rowWalk = new RowWalk(sheet, rect.top);
+    let guess = 0;
     for (let r = rect.top; r < rect.top + rect.rows; r++) {
       const row = rowWalk.rowFor(r);
       if (rect.cols <= 0) continue;
@@ -367,7 +369,7 @@ export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: 
         continue;
       }
       if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
-      let i = firstAtOrAfter(cells, rect.left);
+      let i = (guess = firstInOrder(cells, rect.left, guess));
       for (let k = rect.left; k < end; k++, i++) {
         const c =
           i < cells.length && cells[i].col === k ? cells[i] : sheet.insertCell(row, i, k, styles.of(row, k));

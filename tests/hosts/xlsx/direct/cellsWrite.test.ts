@@ -7,7 +7,13 @@
  * sheetPart.ts's serialisation of cells written from their fields is checked against text written by hand.
  */
 import type { CellInput, CellStyle, Rect } from "../../../../src/core/types";
-import { DirectBook, RowWalk, firstAtOrAfter, type Sheet } from "../../../../src/hosts/xlsx/direct/book";
+import {
+  DirectBook,
+  RowWalk,
+  firstAtOrAfter,
+  firstInOrder,
+  type Sheet,
+} from "../../../../src/hosts/xlsx/direct/book";
 import type { CellPart } from "../../../../src/hosts/xlsx/direct/sheetPart";
 import {
   baseStyle,
@@ -141,7 +147,7 @@ describe.each([
   });
 });
 
-test("firstAtOrAfter (a row's cell looked for at its column's offset first) is the first cell at or right of the column", () => {
+test("firstAtOrAfter (a row's cell looked for at its column's offset first) and firstInOrder (at a guess) are the first cell at or right of the column", () => {
   const next = random(7);
   for (let round = 0; round < 500; round++) {
     // Dense runs with gaps, starting anywhere: the offset guess hits, misses, or falls outside.
@@ -155,6 +161,9 @@ test("firstAtOrAfter (a row's cell looked for at its column's offset first) is t
     for (let k = 0; k <= col + 2; k++) {
       const linear = cells.findIndex((c) => c.col >= k);
       expect(firstAtOrAfter(cells, k)).toBe(linear < 0 ? cells.length : linear);
+      // firstInOrder: the same, whatever index it tries first (the row above's, right or wrong).
+      for (let guess = 0; guess <= cells.length + 1; guess++)
+        expect(firstInOrder(cells, k, guess)).toBe(linear < 0 ? cells.length : linear);
     }
   }
 });
