@@ -44,7 +44,9 @@ export class Sheet {
     readonly part: SheetPart,
   ) {
     let last = -1;
-    for (const r of part.rows) {
+    const rows = part.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       this.byIndex.set(r.index, r);
       if (r.index <= last) this.sorted = false;
       last = r.index;
@@ -54,7 +56,8 @@ export class Sheet {
   /** After rows moved (their indexes changed, some went): the index by row again. */
   reindex(): void {
     this.byIndex.clear();
-    for (const r of this.part.rows) this.byIndex.set(r.index, r);
+    const rows = this.part.rows;
+    for (let i = 0; i < rows.length; i++) this.byIndex.set(rows[i].index, rows[i]);
   }
 
   row(index: number): RowPart | undefined {
@@ -86,6 +89,19 @@ export class Sheet {
     return this.sorted;
   }
 
+  /** Where the first row at or below `index` is (or would go) in the sheet's rows (in order: rowsSorted). */
+  rowPosition(index: number): number {
+    const rows = this.part.rows;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid].index < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private inOrder: boolean | undefined;
 
   /**
@@ -96,8 +112,9 @@ export class Sheet {
   cellsInOrder(): boolean {
     if (this.inOrder === undefined) {
       let ok = true;
-      for (const r of this.part.rows) {
-        const cells = r.cells;
+      const rows = this.part.rows;
+      for (let k = 0; k < rows.length; k++) {
+        const cells = rows[k].cells;
         for (let i = 1; ok && i < cells.length; i++) if (cells[i].col <= cells[i - 1].col) ok = false;
         if (!ok) break;
       }
@@ -113,8 +130,13 @@ export class Sheet {
   insertCell(row: RowPart, i: number, col: number, s: number): CellPart {
     if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
     const c = newCell(col, s);
-    if (i === row.cells.length) row.cells.push(c);
-    else row.cells.splice(i, 0, c);
+    const cells = row.cells;
+    cells.push(c);
+    // Into place by moving the cells right of it (splice would make an array of the none it removes).
+    if (i < cells.length - 1) {
+      for (let j = cells.length - 1; j > i; j--) cells[j] = cells[j - 1];
+      cells[i] = c;
+    }
     return c;
   }
 
@@ -151,6 +173,37 @@ export class Sheet {
   }
 }
 
+/**
+ * A sheet's rows met at increasing indexes (an op's rows, top to bottom), each found by moving on along the
+ * sheet's rows from the last one met instead of by a lookup in its index by row: what Sheet.row and
+ * Sheet.rowFor give (a row rowFor makes goes in where the walk is, and is passed by the next step). The
+ * rows of a sheet whose rows are out of order are looked up.
+ */
+export class RowWalk {
+  private at: number;
+  constructor(
+    private readonly sheet: Sheet,
+    top: number,
+  ) {
+    this.at = sheet.rowsSorted ? sheet.rowPosition(top) : -1;
+  }
+
+  /** Sheet.row(index); `index` never less than the last one asked for. */
+  row(index: number): RowPart | undefined {
+    if (this.at < 0) return this.sheet.row(index);
+    const rows = this.sheet.part.rows;
+    let j = this.at;
+    while (j < rows.length && rows[j].index < index) j++;
+    this.at = j;
+    return j < rows.length && rows[j].index === index ? rows[j] : undefined;
+  }
+
+  /** Sheet.rowFor(index); `index` never less than the last one asked for. */
+  rowFor(index: number): RowPart {
+    return this.row(index) ?? this.sheet.rowFor(index);
+  }
+}
+
 /** A cell made by the writer: every field present, so all such cells share one object shape. */
 const newCell = (col: number, s: number): CellPart => ({
   col,
@@ -183,6 +236,16 @@ export function firstAtOrAfter(cells: readonly CellPart[], col: number): number 
   return lo;
 }
 
+/**
+ * firstAtOrAfter for a row whose cells are in strictly increasing columns, index `guess` (where the row
+ * above had the column: a table's rows are alike) tried first — the cell at the column when it holds it,
+ * without the row's first cell read as well (each a memory access of its own, row after row).
+ */
+export function firstInOrder(cells: readonly CellPart[], col: number, guess: number): number {
+  if (guess < cells.length && cells[guess].col === col) return guess;
+  return firstAtOrAfter(cells, col);
+}
+
 function findCol(cells: CellPart[], col: number): number {
   let lo = 0;
   let hi = cells.length - 1;
@@ -204,7 +267,7 @@ export class DirectBook {
   readonly dirty = new Set<string>();
   workbookChanged = false;
   relsChanged = false;
-  private sst: string[] | null = null;
+  private sst: SharedItems | null = null;
 
   private constructor(
     /** The opened package this writes (its zip, part texts and parsed worksheets: the reader's own). */
@@ -314,15 +377,12 @@ export class DirectBook {
   }
 
   /** The workbook's shared strings (read once, when a reader of cached text needs them). */
-  async sharedStrings(): Promise<string[]> {
+  async sharedStrings(): Promise<SharedItems> {
     if (this.sst) return this.sst;
     const r = this.workbookRels.find((x) => relKind(x.type) === "sharedStrings");
     this.sstPart = r ? resolveTarget(this.workbookPart, r.target) : null;
     const xml = this.sstPart ? ((await this.text(this.sstPart)) ?? "") : "";
-    const out: string[] = [];
-    for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
-      out.push(runsText(m[1] ?? ""));
-    return (this.sst = out);
+    return (this.sst = new SharedItems(xml));
   }
 
   /** Texts appended to the shared strings (written at save), and where the part is. */
@@ -358,10 +418,45 @@ export class DirectBook {
   readonly worksheetType = WORKSHEET_TYPE;
 }
 
+/** A shared strings item: `<si>` (any prefix) empty or with its content, group 1. */
+const SST_ITEM = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+
+/**
+ * The items of a shared strings part as cachedText reads them (runsText: runs joined, phonetic runs
+ * skipped): counted when the part is loaded (the items a change set appends are numbered after them), each
+ * decoded the first time it is asked for — a change set reads a few (table headers, cells a formula on
+ * another sheet reads), not the tens of thousands a table's part holds.
+ */
+export class SharedItems {
+  /** Where each item's match ends in the part: item i is the first match from where item i - 1 ended. */
+  private readonly ends: number[] = [];
+  private readonly texts = new Map<number, string>();
+  constructor(private readonly xml: string) {
+    const item = new RegExp(SST_ITEM.source, "g");
+    while (item.test(xml)) this.ends.push(item.lastIndex);
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  /** Item i's text; undefined when there is no item i (past the end, or not an index: a list's answers). */
+  item(i: number): string | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.ends.length) return undefined;
+    let t = this.texts.get(i);
+    if (t === undefined) {
+      const item = new RegExp(SST_ITEM.source, "g");
+      item.lastIndex = i > 0 ? this.ends[i - 1] : 0;
+      this.texts.set(i, (t = runsText(item.exec(this.xml)![1] ?? "")));
+    }
+    return t;
+  }
+}
+
 /** Decodes a cell's cached text (shared or inline). */
-export function cachedText(c: CellPart, sst: readonly string[]): string | null {
+export function cachedText(c: CellPart, sst: SharedItems): string | null {
   if (c.is !== undefined) return c.is;
-  if (c.t === "s") return c.v === null ? null : (sst[Number(c.v)] ?? null);
+  if (c.t === "s") return c.v === null ? null : (sst.item(Number(c.v)) ?? null);
   if (c.t === "str" || c.t === "inlineStr") return c.v;
   return null;
 }
@@ -436,9 +531,11 @@ function* sheetPieces(p: SheetPart): Iterable<string> {
   }
   yield p.head + (p.dataTag.endsWith("/>") ? `${p.dataTag.slice(0, -2).trimEnd()}>` : p.dataTag);
   const BATCH = 500;
-  for (let i = 0; i < p.rows.length; i += BATCH) {
+  const rows = p.rows;
+  for (let i = 0; i < rows.length; i += BATCH) {
     let text = "";
-    for (const r of p.rows.slice(i, i + BATCH)) text += serializeRow(r);
+    const end = Math.min(rows.length, i + BATCH);
+    for (let k = i; k < end; k++) text += serializeRow(rows[k]);
     yield text;
   }
   yield "</sheetData>" + p.tail;

@@ -15,7 +15,7 @@ import type { RowFormula } from "../../../core/rowFormula";
 import { toStored } from "../future";
 import { ERROR_CODES } from "../cells";
 import type { CellPart, RowPart } from "./sheetPart";
-import { firstAtOrAfter, type DirectBook, type Sheet } from "./book";
+import { firstInOrder, RowWalk, type DirectBook, type Sheet } from "./book";
 import { colsOf } from "./sheetWrite";
 
 /** Control characters XML 1.0 forbids. */
@@ -95,6 +95,8 @@ const JOIN = "\u0000";
  * they were, null (the cell's text goes through storedFormula).
  */
 export function storedRowFormula(v: RowFormula): readonly string[] | null {
+  // A column of cells is written from one object: the last answer, without the map.
+  if (v === lastRowFormula) return lastStoredParts;
   let stored = STORED_PARTS.get(v);
   if (stored !== undefined) return stored;
   const plain = v.parts.slice();
@@ -106,8 +108,23 @@ export function storedRowFormula(v: RowFormula): readonly string[] | null {
     if (marked.length === plain.length && marked.join("0") === toStored(zero)) stored = Object.freeze(marked);
   }
   STORED_PARTS.set(v, stored);
-  return stored;
+  lastRowFormula = v;
+  return (lastStoredParts = stored);
 }
+
+let lastRowFormula: RowFormula | null = null;
+let lastStoredParts: readonly string[] | null = null;
+
+/** A sheet row's number as text (the cells of a row written one after another share it). */
+function rowText(row: number): string {
+  if (row !== lastRow) {
+    lastRow = row;
+    lastRowNumber = String(row + 1);
+  }
+  return lastRowNumber;
+}
+let lastRow = -1;
+let lastRowNumber = "";
 
 /** Forgets a cell's verbatim XML: it is written from its fields from now on. */
 function edited(c: CellPart): void {
@@ -156,12 +173,18 @@ class NewCellStyles {
 
 /** Makes every cell of a shared formula a formula of its own (before one of them is overwritten). */
 function unshare(sheet: Sheet, si: string): void {
-  for (const r of sheet.part.rows)
-    for (const c of r.cells)
-      if (c.fXml !== undefined && new RegExp(`\\bsi="${si}"`).test(c.fXml)) {
+  const rows = sheet.part.rows;
+  let re: RegExp | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (c.fXml !== undefined && (re ??= new RegExp(`\\bsi="${si}"`)).test(c.fXml)) {
         c.fXml = undefined;
         edited(c);
       }
+    }
+  }
 }
 
 function clearContent(sheet: Sheet, c: CellPart): void {
@@ -245,10 +268,10 @@ function writeValue(
       // so a run of them is shared without reading each text again (sharedFormulas.ts).
       const stored = storedRowFormula(v);
       if (stored) {
-        c.f = stored.join(String(row + 1));
+        c.f = stored.join(rowText(row));
         c.rowF = stored;
       } else {
-        const text = v.parts.join(String(row + 1));
+        const text = v.parts.join(rowText(row));
         c.f = storedFormula(text.charCodeAt(0) === 61 /* = */ ? text.slice(1) : text);
       }
       sheet.wroteFormula.add(c);
@@ -277,10 +300,12 @@ export function setCells(
 ): void {
   const inOrder = sheet.cellsInOrder();
   const styles = new NewCellStyles(sheet, left);
+  const walk = new RowWalk(sheet, top);
+  let guess = 0;
   for (let r = 0; r < cells.length; r++) {
     const line = cells[r];
     const rowIndex = top + r;
-    let row = sheet.row(rowIndex);
+    let row = walk.row(rowIndex);
     if (row && !inOrder && !increasing(row.cells)) {
       for (let k = 0; k < line.length; k++) {
         const v = line[k];
@@ -289,7 +314,7 @@ export function setCells(
       continue;
     }
     // Every cell of the row before index i is left of the column at hand.
-    let i = row ? firstAtOrAfter(row.cells, left) : 0;
+    let i = row ? (guess = firstInOrder(row.cells, left, guess)) : 0;
     for (let k = 0; k < line.length; k++) {
       const v = line[k];
       if (v === null) continue;
@@ -325,8 +350,10 @@ export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: 
   const inOrder = sheet.cellsInOrder();
   for (const rect of ranges) {
     const styles = new NewCellStyles(sheet, rect.left);
+    const rowWalk = new RowWalk(sheet, rect.top);
+    let guess = 0;
     for (let r = rect.top; r < rect.top + rect.rows; r++) {
-      const row = sheet.rowFor(r);
+      const row = rowWalk.rowFor(r);
       if (rect.cols <= 0) continue;
       const end = rect.left + rect.cols;
       const cells = row.cells;
@@ -342,7 +369,7 @@ export function setStyle(book: DirectBook, sheet: Sheet, ranges: Rect[], style: 
         continue;
       }
       if (row.attrs.includes("spans=")) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
-      let i = firstAtOrAfter(cells, rect.left);
+      let i = (guess = firstInOrder(cells, rect.left, guess));
       for (let k = rect.left; k < end; k++, i++) {
         const c =
           i < cells.length && cells[i].col === k ? cells[i] : sheet.insertCell(row, i, k, styles.of(row, k));
@@ -384,11 +411,16 @@ export function fitWrappedRows(
   };
   // Whether a style wraps, by style index (asked once each: nothing here changes a style).
   const wraps: boolean[] = [];
-  for (const r of rows) {
+  // (Index loops: this runs once per process, where a for…of makes an iterator result per step.)
+  const list = Array.isArray(rows) ? (rows as readonly number[]) : [...rows];
+  for (let j = 0; j < list.length; j++) {
+    const r = list[j];
     const row = sheet.row(r);
     if (!row) continue;
     let lines = 1;
-    for (const c of row.cells) {
+    const cells = row.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       // Only a text (inline, or a shared string: textOf) can need more lines.
       if (c.f !== null || (c.is === undefined && c.t !== "s")) continue;
       let wrap = wraps[c.s];
@@ -402,14 +434,19 @@ export function fitWrappedRows(
     }
     if (lines <= 1) continue;
     const height = Math.min(409, lines * LINE_POINTS);
-    const ht = /\bht="([^"]*)"/.exec(row.attrs);
+    const attrs = row.attrs;
+    const ht = attrs.includes("ht=") ? /\bht="([^"]*)"/.exec(attrs) : null;
     if (height > (ht ? Number(ht[1]) : LINE_POINTS)) {
-      let a = row.attrs.replace(/\s+ht="[^"]*"/, "").replace(/\s+customHeight="[^"]*"/, "");
-      a += ` ht="${height}" customHeight="1"`;
-      row.attrs = a;
+      const a = ht ? attrs.replace(/\s+ht="[^"]*"/, "") : attrs;
+      // (A row without attributes, as the writer makes them, takes the height's text itself: made once.)
+      row.attrs = a.replace(/\s+customHeight="[^"]*"/, "") + heightAttrs(height);
     }
   }
 }
+
+/** A row's height attributes as fitWrappedRows writes them, by height (a few heights, on many rows). */
+const HEIGHT_ATTRS: string[] = [];
+const heightAttrs = (height: number) => (HEIGHT_ATTRS[height] ??= ` ht="${height}" customHeight="1"`);
 
 /** The lines a wrapped text takes, `perLine` characters a line: each of its own lines at least one. */
 function linesOf(text: string, perLine: number): number {
@@ -486,11 +523,16 @@ export function setCached(c: CellPart, v: CellValue): boolean {
  */
 export function cacheResults(sheet: Sheet, after: ValueAt): boolean {
   let changed = false;
-  for (const row of sheet.part.rows)
-    for (const c of row.cells) {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const cells = row.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       if (c.f === null) continue;
       if (setCached(c, after(row.index, c.col))) changed = true;
     }
+  }
   return changed;
 }
 
@@ -500,7 +542,9 @@ export function updateDimension(sheet: Sheet): void {
   let bottom = -1;
   let left = Infinity;
   let right = -1;
-  for (const r of sheet.part.rows) {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (!r.cells.length) continue;
     top = Math.min(top, r.index);
     bottom = Math.max(bottom, r.index);

@@ -79,9 +79,7 @@ export function insertSupport(
     if (!r || (rows ? r.top + r.rows : r.left + r.cols) > at)
       return `table ${t.part} lies across or past the moved ${axis}`;
   }
-  for (const row of sheet.part.rows)
-    for (const c of row.cells)
-      if (c.fXml !== undefined && /\bt="array"/.test(c.fXml)) return "array formulas";
+  if (hasArrayFormula(sheet)) return "array formulas";
   for (const o of others) {
     if (o.kind === "sheet") {
       if (/<(?:\w+:)?(?:conditionalFormatting|dataValidation)\b/.test(o.xml) && mentions(o.xml, name))
@@ -91,11 +89,22 @@ export function insertSupport(
   }
   for (const s of book.sheets) {
     if (!book.isLoaded(s.name)) continue;
-    for (const row of book.sheet(s.name).part.rows)
-      for (const c of row.cells)
-        if (c.fXml !== undefined && /\bt="array"/.test(c.fXml)) return `array formulas on ${s.name}`;
+    if (hasArrayFormula(book.sheet(s.name))) return `array formulas on ${s.name}`;
   }
   return true;
+}
+
+/** Whether a cell of the sheet holds an array formula. (Index loops: run once per process, where a for…of makes an iterator result per cell.) */
+function hasArrayFormula(sheet: Sheet): boolean {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    for (let k = 0; k < cells.length; k++) {
+      const f = cells[k].fXml;
+      if (f !== undefined && /\bt="array"/.test(f)) return true;
+    }
+  }
+  return false;
 }
 
 const CELL_R = /^(<c\b[^>]*?\br=")([A-Za-z]+)(\d+)(")/;
@@ -137,16 +146,19 @@ function rowsMove(sheet: string, at: number, count: number): Move {
 export function shiftRows(book: DirectBook, sheet: Sheet, at: number, count: number): void {
   const move = rowsMove(sheet.entry.name, at, count);
   if (count < 0) sheet.part.rows = sheet.part.rows.filter((r) => r.index < at || r.index >= at - count);
-  for (const row of sheet.part.rows) {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.index < at) continue;
     row.index += count;
-    const n = String(row.index + 1);
-    for (const c of row.cells)
-      if (c.raw !== undefined)
-        c.raw = c.raw.replace(
-          CELL_R,
-          (_m, a: string, l: string, _n: string, z: string) => `${a}${l}${n}${z}`,
-        );
+    // The cell's row number replaced: "$02" is group 2 (a replacement's group number takes two digits at
+    // most, so the row's digits after it stay digits).
+    const to = `$1$02${row.index + 1}$4`;
+    const cells = row.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (c.raw !== undefined) c.raw = c.raw.replace(CELL_R, to);
+    }
   }
   sheet.reindex();
   moveEverything(book, sheet, move);
@@ -159,7 +171,11 @@ export function shiftRows(book: DirectBook, sheet: Sheet, at: number, count: num
 export function shiftColumns(book: DirectBook, sheet: Sheet, at: number, count: number): void {
   const name = sheet.entry.name;
   // Cells right of `at` move; a cell kept verbatim gets its new reference in its own XML.
-  for (const row of sheet.part.rows) {
+  // The replacement pattern of a cell moved to each column, made once per column ("$" never in letters).
+  const patterns: string[] = [];
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     let moved = false;
     if (count < 0) {
       const kept = row.cells.filter((c) => c.col < at || c.col >= at - count);
@@ -168,17 +184,14 @@ export function shiftColumns(book: DirectBook, sheet: Sheet, at: number, count: 
         moved = true;
       }
     }
-    for (const c of row.cells) {
+    const cells = row.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       if (c.col < at) continue;
       c.col += count;
       moved = true;
-      if (c.raw !== undefined) {
-        const letters = columnLetter(c.col);
-        c.raw = c.raw.replace(
-          CELL_R,
-          (_m, a: string, _l: string, n: string, z: string) => `${a}${letters}${n}${z}`,
-        );
-      }
+      if (c.raw !== undefined)
+        c.raw = c.raw.replace(CELL_R, (patterns[c.col] ??= `$1${columnLetter(c.col)}$3$4`));
     }
     if (moved) row.attrs = row.attrs.replace(/\s+spans="[^"]*"/, "");
   }
@@ -193,8 +206,11 @@ function moveEverything(book: DirectBook, sheet: Sheet, move: Move): void {
     if (!book.isLoaded(s.name)) continue;
     const target = book.sheet(s.name);
     let unshared = false;
-    for (const row of target.part.rows)
-      for (const c of row.cells) {
+    const rows = target.part.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i].cells;
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k];
         if (c.f === null) continue;
         // Cells move or their references do: a run is shared from the texts from now on.
         c.rowF = undefined;
@@ -204,14 +220,19 @@ function moveEverything(book: DirectBook, sheet: Sheet, move: Move): void {
         c.raw = undefined;
         if (c.fXml !== undefined) unshared = true;
       }
+    }
     // Shared formulas become standalone (their text was moved cell by cell), as normalizeSharedFormulas.
     if (unshared || target === sheet)
-      for (const row of target.part.rows)
-        for (const c of row.cells)
+      for (let i = 0; i < rows.length; i++) {
+        const cells = rows[i].cells;
+        for (let k = 0; k < cells.length; k++) {
+          const c = cells[k];
           if (c.fXml !== undefined) {
             c.fXml = undefined;
             c.raw = undefined;
           }
+        }
+      }
     if (target !== sheet && unshared) book.touch(s.name);
   }
   const name = sheet.entry.name;

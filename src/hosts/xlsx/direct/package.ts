@@ -317,8 +317,21 @@ function parseSharedStrings(xml: string | undefined): (string | null)[] {
     }
     const end = xml.indexOf("</si>", gt);
     if (end < 0) throw new DirectUnsupported("unterminated shared string");
-    const body = xml.slice(gt + 1, end);
     let text: string;
+    // The commonest item, one plain <t> (the first case below), read in place: no body cut out first.
+    if (
+      end - gt - 1 >= 7 &&
+      xml.startsWith("<t>", gt + 1) &&
+      xml.startsWith("</t>", end - 4) &&
+      xml.indexOf("<", gt + 4) === end - 4
+    ) {
+      const t = xml.slice(gt + 4, end - 4);
+      text = unescapeX(t.includes("&") ? decodeXml(t) : t);
+      out.push(text === "" ? null : text);
+      pos = end + 5;
+      continue;
+    }
+    const body = xml.slice(gt + 1, end);
     if (body.startsWith("<t>") && body.endsWith("</t>") && body.indexOf("<", 3) === body.length - 4)
       text = unescapeX(decodeXml(body.slice(3, -4)));
     else if (body.includes("<r>") || body.includes("<r "))

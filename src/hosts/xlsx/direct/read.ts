@@ -24,10 +24,19 @@ interface Ctx {
   date1904: boolean;
 }
 
+/** isDateFmt's answers by format (a table has a few formats, on every cell). */
+const DATE_FMTS = new Map<string, boolean>();
+
 /** ExcelJS's utils.isDateFmt: a number format with date or time letters outside quotes and brackets. */
 function isDateFmt(fmt: string | null): boolean {
   if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+  let date = DATE_FMTS.get(fmt);
+  if (date === undefined) {
+    if (DATE_FMTS.size >= 1000) DATE_FMTS.clear();
+    date = /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+    DATE_FMTS.set(fmt, date);
+  }
+  return date;
 }
 
 /** A number shown with a date format, as ExcelJS turns it into a Date and cells.ts back (to the ms). */
@@ -105,14 +114,19 @@ export function readSheetDirect(ctx: Ctx, entry: SheetEntry, maxRows = Infinity)
   const rowStyles = new Map<number, number>();
   const seen = new Set<number>();
   let lastRow = -1;
-  for (const row of p.rows) {
+  // (Index loops: this runs once per process, where a for…of makes an iterator result per step.)
+  const rows = p.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.index <= lastRow) throw new DirectUnsupported("rows out of order");
     lastRow = row.index;
-    const rs = /\ss="(\d+)"/.exec(row.attrs);
+    const rs = row.attrs.includes('s="') ? /\ss="(\d+)"/.exec(row.attrs) : null;
     if (rs && Number(rs[1])) rowStyles.set(row.index, Number(rs[1]));
     if (row.index >= maxRows) continue;
     let lastCol = -1;
-    for (const c of row.cells) {
+    const cells = row.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       if (c.col <= lastCol) throw new DirectUnsupported("cells out of order");
       lastCol = c.col;
       const key = row.index * 16384 + c.col;

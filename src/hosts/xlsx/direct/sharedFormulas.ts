@@ -91,14 +91,18 @@ function startRun(c: CellPart, row: number, key: string, marks: readonly number[
 /** The next free shared-formula group of the sheet: one past every `si` its cells already use. */
 function nextGroup(sheet: Sheet): number {
   let next = 0;
-  for (const r of sheet.part.rows)
-    for (const c of r.cells) {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       // (A cell read with a formula has `f`, "" for an empty one: the others hold none to look at.)
       if (c.f === null && c.fXml === undefined) continue;
       const xml = c.fXml ?? (c.raw?.includes("<f") ? c.raw : undefined);
       if (!xml || !xml.includes("shared")) continue;
       for (const m of xml.matchAll(/\bsi="(\d+)"/g)) next = Math.max(next, Number(m[1]) + 1);
     }
+  }
   return next;
 }
 
@@ -143,8 +147,12 @@ export function shareFormulas(sheet: Sheet, written: ReadonlySet<CellPart>): voi
     for (const c of rest) c.fXml = `<f t="shared" si="${group}"/>`;
     group++;
   };
-  for (const r of sheet.part.rows) {
-    for (const c of r.cells) {
+  const rows = sheet.part.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const cells = r.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       if (c.f === null || c.fXml !== undefined || c.raw !== undefined || !written.has(c)) continue;
       const run = open.get(c.col);
       const next = run !== undefined && run.last === r.index - 1;

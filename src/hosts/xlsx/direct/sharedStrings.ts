@@ -15,7 +15,8 @@ import type { CellPart } from "./sheetPart";
 
 /** Each cell of `written` still holding the inline text written becomes a shared-string cell. */
 export function shareTexts(book: DirectBook, written: readonly CellPart[]): void {
-  for (const c of written) {
+  for (let i = 0; i < written.length; i++) {
+    const c = written[i];
     // A later op may have given the cell something else (a number, a formula, a text with escapes).
     if (
       c.t !== "inlineStr" ||

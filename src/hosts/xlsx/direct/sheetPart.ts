@@ -56,14 +56,6 @@ export interface SheetPart {
   tail: string;
 }
 
-/** The value of the attribute `key` (` r="`) in a start tag's text, undefined when absent. */
-function attrValue(tag: string, key: string): string | undefined {
-  const i = tag.indexOf(key);
-  if (i < 0) return undefined;
-  const from = i + key.length;
-  return tag.slice(from, tag.indexOf('"', from));
-}
-
 /** The 0-based column of a cell reference ("AB12" → 27), or -1 when it is not one. */
 function columnOf(ref: string): number {
   let col = 0;
@@ -99,22 +91,31 @@ export function parseSheet(xml: string): SheetPart {
   while (pos < end) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0 || lt >= end) break;
-    if (!xml.startsWith("<row", lt) || !/[\s/>]/.test(xml[lt + 4])) {
+    if (!xml.startsWith("<row", lt) || !endsName(xml, lt + 4)) {
       throw new DirectUnsupported(`unexpected element in sheetData at ${lt}`);
     }
     const gt = xml.indexOf(">", lt);
     const selfClosing = xml[gt - 1] === "/";
-    const tagBody = xml.slice(lt + 4, selfClosing ? gt - 1 : gt);
-    const rm = /^(\s+r\s*=\s*"(\d+)")/.exec(tagBody) ?? /^(\s+r\s*=\s*'(\d+)')/.exec(tagBody);
+    const tagEnd = selfClosing ? gt - 1 : gt;
     let index: number;
     let rowAttrs: string;
-    if (rm) {
-      index = Number(rm[2]) - 1;
-      rowAttrs = tagBody.slice(rm[1].length);
+    // The commonest start tag, `<row r="12"…`: its number read in place (what the first pattern below
+    // reads, without the tag cut out and matched).
+    const n = xml.startsWith(' r="', lt + 4) ? rowNumberAt(xml, lt + 8, tagEnd) : -1;
+    if (n >= 0) {
+      index = n - 1;
+      rowAttrs = xml.slice(xml.indexOf('"', lt + 8) + 1, tagEnd);
     } else {
-      const r = attrs(tagBody).r;
-      index = r !== undefined ? Number(r) - 1 : lastRow + 1;
-      rowAttrs = tagBody.replace(/\s+r\s*=\s*("[^"]*"|'[^']*')/, "");
+      const tagBody = xml.slice(lt + 4, tagEnd);
+      const rm = /^(\s+r\s*=\s*"(\d+)")/.exec(tagBody) ?? /^(\s+r\s*=\s*'(\d+)')/.exec(tagBody);
+      if (rm) {
+        index = Number(rm[2]) - 1;
+        rowAttrs = tagBody.slice(rm[1].length);
+      } else {
+        const r = attrs(tagBody).r;
+        index = r !== undefined ? Number(r) - 1 : lastRow + 1;
+        rowAttrs = tagBody.replace(/\s+r\s*=\s*("[^"]*"|'[^']*')/, "");
+      }
     }
     lastRow = index;
     const row: RowPart = { index, attrs: rowAttrs, cells: [] };
@@ -131,6 +132,88 @@ export function parseSheet(xml: string): SheetPart {
   return { head, dataTag, rows, tail: xml.slice(end + "</sheetData>".length) };
 }
 
+/**
+ * Where the value of the attribute `key` (` r="`) of the start tag `xml[from, to)` begins (after its
+ * quote), or -1 when the tag has none (the key's first occurrence in the tag's text, the text not cut out).
+ */
+function attrAt(xml: string, from: number, to: number, key: string): number {
+  // The key starts with a space: looked for at each space of the tag (a search of the whole part for a key
+  // the tag lacks would read on to the next cell that has it, on every cell).
+  for (let i = xml.indexOf(" ", from); i >= 0 && i + key.length <= to; i = xml.indexOf(" ", i + 1))
+    if (xml.startsWith(key, i)) return i + key.length;
+  return -1;
+}
+
+/** Where the value starting at `at` ends in the tag ending at `to`: its closing quote. */
+function valueEnd(xml: string, at: number, to: number): number {
+  const q = xml.indexOf('"', at);
+  // No closing quote inside the tag (XML that is not well formed): up to the tag's last character, as the
+  // tag's text cut out and searched gave (slice(from, -1)).
+  return q < 0 || q >= to ? to - 1 : q;
+}
+
+/** columnOf of `xml[from, to)`, without the text cut out. */
+function columnAt(xml: string, from: number, to: number): number {
+  let col = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const ch = xml.charCodeAt(i) | 0x20; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + ch - 96;
+  }
+  if (i === from || i - from > 3 || i >= to) return -1;
+  for (let j = i; j < to; j++) {
+    const ch = xml.charCodeAt(j);
+    if (ch < 48 || ch > 57) return -1;
+  }
+  return col - 1;
+}
+
+/** Number(xml.slice(from, to)) || 0, for a style index: its digits read in place when it is plain ones. */
+function styleAt(xml: string, from: number, to: number): number {
+  if (to > from && to - from <= 9) {
+    let n = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const ch = xml.charCodeAt(i);
+      if (ch < 48 || ch > 57) break;
+      n = n * 10 + ch - 48;
+    }
+    if (i === to) return n;
+  }
+  return Number(xml.slice(from, to)) || 0;
+}
+
+/** Whether the character at `i` may follow an element's name (`/[\s/>]/`, its commonest cases first). */
+function endsName(xml: string, i: number): boolean {
+  const ch = xml.charCodeAt(i);
+  return ch === 32 || ch === 62 || ch === 47 || /[\s/>]/.test(xml[i]);
+}
+
+/** Whether `xml[from, to)` holds a quote, a line break or a tab (the tag takes the general parse). */
+function plainTag(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch === 39 || ch === 10 || ch === 9 || ch === 13) return false;
+  }
+  return true;
+}
+
+/**
+ * The row number whose digits start at `from` and end at a `"` before `to`, or -1 when the value is not
+ * one to nine digits so closed (then the general reading).
+ */
+function rowNumberAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  let i = from;
+  for (; i < to && i - from < 10; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    n = n * 10 + ch - 48;
+  }
+  return i > from && i - from <= 9 && i < to && xml.charCodeAt(i) === 34 /* " */ ? n : -1;
+}
+
 function parseCells(
   xml: string,
   from: number,
@@ -140,47 +223,78 @@ function parseCells(
 ): void {
   let pos = from;
   let lastCol = -1;
+  const cells = row.cells;
   while (pos < to) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0 || lt >= to) break;
-    if (!xml.startsWith("<c", lt) || !/[\s/>]/.test(xml[lt + 2])) {
+    if (!xml.startsWith("<c", lt) || !endsName(xml, lt + 2)) {
       // <extLst> in a row and the like: not something the direct path reads.
       throw new DirectUnsupported(`unexpected element in row ${row.index + 1}`);
     }
     const gt = xml.indexOf(">", lt);
-    const selfClosing = xml[gt - 1] === "/";
+    const selfClosing = xml.charCodeAt(gt - 1) === 47; /* / */
+    // The start tag's text after "<c" is xml[lt + 2, tagEnd); the cell's content xml[gt + 1, innerEnd).
+    const tagEnd = selfClosing ? gt - 1 : gt;
     let cellEnd: number;
-    let inner = "";
+    let innerEnd = gt + 1;
     if (selfClosing) cellEnd = gt + 1;
     else {
       const close = xml.indexOf("</c>", gt);
       if (close < 0 || close > to) throw new DirectUnsupported("unterminated cell");
-      inner = xml.slice(gt + 1, close);
+      innerEnd = close;
       cellEnd = close + 4;
     }
-    const tag = xml.slice(lt + 2, selfClosing ? gt - 1 : gt);
-    // The three attributes the model keeps: plain tokens, found without a general attribute parse (a tag
-    // with single-quoted values takes the general one).
-    const simple = !tag.includes("'") && !tag.includes("\n") && !tag.includes("\t") && !tag.includes("\r");
-    const a = simple ? null : attrs(tag);
-    const r = simple ? attrValue(tag, ' r="') : a!.r;
+    // The three attributes the model keeps: plain tokens, read in place without a general attribute parse
+    // (a tag with single-quoted values, or white space other than spaces, takes the general one).
     let col = lastCol + 1;
-    if (r !== undefined) {
-      col = columnOf(r);
-      if (col < 0) throw new DirectUnsupported(`cell reference ${r}`);
+    let s = 0;
+    let t: string | null = null;
+    if (plainTag(xml, lt + 2, tagEnd)) {
+      const r = attrAt(xml, lt + 2, tagEnd, ' r="');
+      if (r >= 0) {
+        const rEnd = valueEnd(xml, r, tagEnd);
+        col = columnAt(xml, r, rEnd);
+        if (col < 0) throw new DirectUnsupported(`cell reference ${xml.slice(r, rEnd)}`);
+      }
+      const sv = attrAt(xml, lt + 2, tagEnd, ' s="');
+      if (sv >= 0) s = styleAt(xml, sv, valueEnd(xml, sv, tagEnd));
+      const tv = attrAt(xml, lt + 2, tagEnd, ' t="');
+      if (tv >= 0) t = xml.slice(tv, valueEnd(xml, tv, tagEnd));
+    } else {
+      const a = attrs(xml.slice(lt + 2, tagEnd));
+      if (a.r !== undefined) {
+        col = columnOf(a.r);
+        if (col < 0) throw new DirectUnsupported(`cell reference ${a.r}`);
+      }
+      s = a.s !== undefined ? Number(a.s) || 0 : 0;
+      t = a.t ?? null;
     }
     lastCol = col;
-    const sv = simple ? attrValue(tag, ' s="') : a!.s;
+    // Every field present, in newCell's order (book.ts): read and made cells share one object shape.
     const cell: CellPart = {
       col,
-      s: sv !== undefined ? Number(sv) || 0 : 0,
-      t: (simple ? attrValue(tag, ' t="') : a!.t) ?? null,
+      s,
+      t,
       v: null,
       f: null,
+      fXml: undefined,
+      rowF: undefined,
+      is: undefined,
       raw: xml.slice(lt, cellEnd),
     };
-    if (inner) readInner(inner, cell, row.index, masters);
-    row.cells.push(cell);
+    if (innerEnd > gt + 1) {
+      // The commonest cell: one <v> and nothing else (readInner's first case, read in place).
+      if (
+        xml.startsWith("<v>", gt + 1) &&
+        innerEnd - gt - 1 >= 7 &&
+        xml.indexOf("<", gt + 4) === innerEnd - 4 &&
+        xml.startsWith("</v>", innerEnd - 4)
+      ) {
+        const text = xml.slice(gt + 4, innerEnd - 4);
+        cell.v = text.includes("&") ? decodeXml(text) : text;
+      } else readInner(xml.slice(gt + 1, innerEnd), cell, row.index, masters);
+    }
+    cells.push(cell);
     pos = cellEnd;
   }
 }
@@ -219,10 +333,17 @@ function readInner(
 
 /** The text of a string item's runs (`<t>` directly or in `<r>`), phonetic runs (`<rPh>`) skipped. */
 export function runsText(xml: string): string {
+  // The commonest item: one plain <t> and nothing else (what the loop below gives, without its match).
+  if (xml.startsWith("<t>") && xml.indexOf("<", 3) === xml.length - 4 && xml.endsWith("</t>")) {
+    const t = xml.slice(3, -4);
+    return t.includes("&") ? decodeXml(t) : t;
+  }
   const body = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
   let out = "";
-  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) out += m[1];
-  return decodeXml(out);
+  // (An exec loop, not matchAll: no iterator result per run.)
+  const run = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+  for (let m = run.exec(body); m !== null; m = run.exec(body)) out += m[1];
+  return out.includes("&") ? decodeXml(out) : out;
 }
 
 const REF_CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
@@ -296,7 +417,11 @@ export function serializeRow(r: RowPart): string {
   const open = `<row r="${rowRef}"${r.attrs}`;
   if (!r.cells.length) return `${open}/>`;
   let x = `${open}>`;
-  for (const c of r.cells) x += c.raw !== undefined ? c.raw : cellXml(c, rowRef);
+  const cells = r.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    x += c.raw !== undefined ? c.raw : cellXml(c, rowRef);
+  }
   return `${x}</row>`;
 }
 

@@ -10,7 +10,7 @@ import { Package } from "../opc";
 import { REL, relativeTarget, resolveTarget, attrs, decodeXml, encodeXml, type Rel } from "../xml";
 import { parseRange } from "../rects";
 import { uniqueNames } from "../tableNames";
-import { cachedText, type DirectBook, type Sheet } from "./book";
+import { cachedText, type DirectBook, type SharedItems, type Sheet } from "./book";
 import { writeInput } from "./cellsWrite";
 import { sectionOf, setSection } from "./sections";
 
@@ -32,7 +32,7 @@ export interface TableState {
   changedRels: Set<string>;
   /** The highest table id in the package. */
   maxId: number;
-  sst: readonly string[];
+  sst: SharedItems;
 }
 
 /** ST_Xstring's escape of characters a table column name cannot hold (line breaks): _x000a_. */
@@ -46,7 +46,7 @@ const rectOf = (xml: string): Rect | null => {
   return ref ? parseRange(ref) : null;
 };
 
-function headerText(sheet: Sheet, sst: readonly string[], row: number, col: number): string {
+function headerText(sheet: Sheet, sst: SharedItems, row: number, col: number): string {
   const c = sheet.cell(row, col);
   if (!c) return "";
   const text = cachedText(c, sst);

@@ -16,7 +16,7 @@ import { parseRange, overlaps, shiftRect } from "../rects";
 import { insertSupport, shiftColumns, shiftRows } from "./columnsShift";
 import { shiftRectRows } from "../../../core/rowShift";
 import { columnEditsOf, shiftAnchors, shiftChartRefs, type ColumnEdit } from "../anchors";
-import { cachedText, type DirectBook, type Sheet } from "./book";
+import { cachedText, SharedItems, type DirectBook, type Sheet } from "./book";
 import {
   cacheResults,
   cachedValue,
@@ -94,7 +94,7 @@ function writesIntoMerge(op: Extract<Op, { op: "setCells" }>, merges: Rect[]): b
   const rows = op.cells.length;
   // (A loop, not Math.max(...): a 100,000-row op is more arguments than a call takes.)
   let cols = 0;
-  for (const r of op.cells) if (r.length > cols) cols = r.length;
+  for (let i = 0; i < rows; i++) if (op.cells[i].length > cols) cols = op.cells[i].length;
   const area = { top: op.top, left: op.left, rows, cols };
   for (const m of merges) {
     if (!overlaps(m, area)) continue;
@@ -170,7 +170,13 @@ export async function prepareDirect(book: DirectBook, cs: ChangeSet): Promise<tr
     if (op.op === "addTable" && mergesNow(op.sheet).some((m) => overlaps(m, op.rect)))
       return `a merged range on ${op.sheet} is inside the new table`;
   }
-  const tables: TableState = { tables: [], rels: new Map(), changedRels: new Set(), maxId: 0, sst: [] };
+  const tables: TableState = {
+    tables: [],
+    rels: new Map(),
+    changedRels: new Set(),
+    maxId: 0,
+    sst: new SharedItems(""),
+  };
   const writesCells = cs.ops.some((op) => WRITES_CELLS.has(op.op));
   // Table ids are unique in the package; the tables of the touched sheets keep their names in step.
   for (const f of Object.values(book.zip.files)) {
@@ -301,9 +307,11 @@ class RowMarks {
     }
     this.marks.fill(1, top, end);
   }
-  *rows(): Iterable<number> {
+  rows(): number[] {
     const m = this.marks;
-    for (let r = 0; r < m.length; r++) if (m[r]) yield r;
+    const out: number[] = [];
+    for (let r = 0; r < m.length; r++) if (m[r]) out.push(r);
+    return out;
   }
 }
 
@@ -452,9 +460,12 @@ function recomputeFormulas(book: DirectBook, state: AfterState, touched: string[
   };
   for (let pass = 0; pass < 2; pass++)
     for (const name of rest) {
-      const sheet = book.sheet(name);
-      for (const row of sheet.part.rows)
-        for (const c of row.cells) {
+      const rows = book.sheet(name).part.rows;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        const cells = row.cells;
+        for (let k = 0; k < cells.length; k++) {
+          const c = cells[k];
           if (c.f === null) continue;
           let v: CellValue;
           try {
@@ -470,5 +481,6 @@ function recomputeFormulas(book: DirectBook, state: AfterState, touched: string[
           if (v === "") v = null;
           if (setCached(c, v)) book.touch(name);
         }
+      }
     }
 }

@@ -7,9 +7,21 @@
  * sheetPart.ts's serialisation of cells written from their fields is checked against text written by hand.
  */
 import type { CellInput, CellStyle, Rect } from "../../../../src/core/types";
-import { DirectBook, firstAtOrAfter, type Sheet } from "../../../../src/hosts/xlsx/direct/book";
+import {
+  DirectBook,
+  RowWalk,
+  firstAtOrAfter,
+  firstInOrder,
+  type Sheet,
+} from "../../../../src/hosts/xlsx/direct/book";
 import type { CellPart } from "../../../../src/hosts/xlsx/direct/sheetPart";
-import { baseStyle, setCells, setStyle, writeInput } from "../../../../src/hosts/xlsx/direct/cellsWrite";
+import {
+  baseStyle,
+  fitWrappedRows,
+  setCells,
+  setStyle,
+  writeInput,
+} from "../../../../src/hosts/xlsx/direct/cellsWrite";
 import { parseSheet, serializeRow, serializeSheet } from "../../../../src/hosts/xlsx/direct/sheetPart";
 import { STYLES, handBook } from "./handmade";
 import { rowFormula } from "../../../../src/core/rowFormula";
@@ -135,7 +147,7 @@ describe.each([
   });
 });
 
-test("firstAtOrAfter (a row's cell looked for at its column's offset first) is the first cell at or right of the column", () => {
+test("firstAtOrAfter (a row's cell looked for at its column's offset first) and firstInOrder (at a guess) are the first cell at or right of the column", () => {
   const next = random(7);
   for (let round = 0; round < 500; round++) {
     // Dense runs with gaps, starting anywhere: the offset guess hits, misses, or falls outside.
@@ -149,6 +161,9 @@ test("firstAtOrAfter (a row's cell looked for at its column's offset first) is t
     for (let k = 0; k <= col + 2; k++) {
       const linear = cells.findIndex((c) => c.col >= k);
       expect(firstAtOrAfter(cells, k)).toBe(linear < 0 ? cells.length : linear);
+      // firstInOrder: the same, whatever index it tries first (the row above's, right or wrong).
+      for (let guess = 0; guess <= cells.length + 1; guess++)
+        expect(firstInOrder(cells, k, guess)).toBe(linear < 0 ? cells.length : linear);
     }
   }
 });
@@ -185,4 +200,49 @@ test("cells written from their fields: escaped only where needed, column letters
       '<c r="XFG3"/>' +
       "</row>",
   );
+});
+
+test("fitWrappedRows: a row too low for its wrapped text gets the height of its lines, its old height replaced", async () => {
+  const long = "chữ ".repeat(10); // 40 characters: 5 lines at 8 a line (column width 8.43)
+  const cell = (ref: string) => `<c r="${ref}" s="5" t="inlineStr"><is><t>${long}</t></is></c>`;
+  const body =
+    "<sheetData>" +
+    `<row r="1">${cell("A1")}</row>` +
+    `<row r="2" spans="1:1" ht="20" customHeight="1" x14ac:dyDescent="0.25">${cell("A2")}</row>` +
+    `<row r="3" customHeight="1" ht="90">${cell("A3")}</row>` +
+    `<row r="4" s="2" customFormat="1">${cell("A4")}</row>` +
+    `<row r="5" customHeight="0">${cell("A5")}</row>` +
+    `<row r="6"><c r="A6" s="5" t="inlineStr"><is><t>ngắn</t></is></c></row>` +
+    "</sheetData>";
+  const book = await DirectBook.open(await handBook({ sheets: [{ name: "S", body }], styles: STYLES }));
+  const sheet = await book.load("S");
+  fitWrappedRows(book, sheet, [0, 1, 2, 3, 4, 5, 6]);
+  expect(sheet.part.rows.map((r) => r.attrs)).toEqual([
+    ' ht="75" customHeight="1"',
+    ' spans="1:1" x14ac:dyDescent="0.25" ht="75" customHeight="1"',
+    ' customHeight="1" ht="90"',
+    ' s="2" customFormat="1" ht="75" customHeight="1"',
+    ' ht="75" customHeight="1"',
+    "",
+  ]);
+});
+
+test("RowWalk finds and makes the rows Sheet.row and Sheet.rowFor find and make, in order or not", async () => {
+  for (const body of [BODY, IN_ORDER]) {
+    const [, a, , b] = await twoBooks(body);
+    // Rows asked for from 1 down, some made (every third), on each sheet: by a walk, and one by one.
+    const walk = new RowWalk(a, 1);
+    for (let r = 1; r < 12; r++) {
+      const make = r % 3 === 0;
+      const x = make ? walk.rowFor(r) : walk.row(r);
+      const y = make ? b.rowFor(r) : b.row(r);
+      expect(x?.index).toBe(y?.index);
+      expect(x === undefined ? undefined : serializeRow(x)).toBe(
+        y === undefined ? undefined : serializeRow(y),
+      );
+      if (x) expect(a.row(r)).toBe(x);
+    }
+    expect(serializeSheet(a.part)).toBe(serializeSheet(b.part));
+    expect(a.part.rows.map((r) => r.index)).toEqual(b.part.rows.map((r) => r.index));
+  }
 });

@@ -102,6 +102,63 @@ describe("parseSheet", () => {
     ]);
   });
 
+  test("a cell's r, s and t read in place from its tag, whatever their order and whichever it lacks", () => {
+    const cells = (row: string) =>
+      parseSheet(`${HEAD}<sheetData><row r="1">${row}</row></sheetData>${TAIL}`).rows[0].cells.map((c) => [
+        c.col,
+        c.s,
+        c.t,
+        c.v,
+      ]);
+    expect(
+      cells(
+        '<c r="B1" t="s" s="12"><v>3</v></c><c s="007" r="D1"><v>4</v></c><c t="str"><v>a&amp;b</v></c>' +
+          '<c r="G1" s="x"/><c r="H1" xr:uid="{1 2}" t="n" cs="9"><v></v></c><c r="AA1" ss="4" s="1"><v/></c>',
+      ),
+    ).toEqual([
+      [1, 12, "s", "3"],
+      [3, 7, null, "4"],
+      // no r: the column after the last; no s: style 0
+      [4, 0, "str", "a&b"],
+      [6, 0, null, null],
+      // " s=" is not " cs="; an empty <v> is ""
+      [7, 0, "n", ""],
+      [26, 1, null, ""],
+    ]);
+    // Single quotes or white space other than spaces: the general attribute parse, the same answers.
+    expect(cells("<c r='B1' s='5' t='b'><v>1</v></c><c\tr=\"C1\"\ns=\"6\"><v>2</v></c>")).toEqual([
+      [1, 5, "b", "1"],
+      [2, 6, null, "2"],
+    ]);
+    expect(() => cells('<c r="1A"/>')).toThrow(DirectUnsupported);
+    expect(() => cells('<c r="ABCD1"/>')).toThrow(DirectUnsupported);
+    // A sheet whose later cells have the attributes the first lack reads them on their own cells.
+    const many = Array.from({ length: 50 }, (_, i) => `<c r="${String.fromCharCode(65 + (i % 26))}1"/>`);
+    expect(cells(many.slice(0, 26).join("") + '<c r="AA1" s="2" t="s"><v>0</v></c>').slice(-2)).toEqual([
+      [25, 0, null, null],
+      [26, 2, "s", "0"],
+    ]);
+  });
+
+  test("a row's number and other attributes, read in place or by the general reading", () => {
+    const rows = parseSheet(
+      `${HEAD}<sheetData><row r="0012" spans="1:2"><c r="A12"/></row><row r = "13" ht="20"/>` +
+        `<row r='14'/><row spans="1:1"/><row r="1234567890" x="1"/><row r="16"/><row r="17x"/>` +
+        `<row\tr="18"/><row r=""/></sheetData>${TAIL}`,
+    ).rows;
+    expect(rows.map((r) => [r.index, r.attrs])).toEqual([
+      [11, ' spans="1:2"'],
+      [12, ' ht="20"'],
+      [13, ""],
+      [14, ' spans="1:1"'],
+      [1234567889, ' x="1"'],
+      [15, ""],
+      [NaN, ""],
+      [17, ""],
+      [-1, ""],
+    ]);
+  });
+
   test("prefixed (strict or transitional with a prefix) worksheets are not read directly", () => {
     expect(() => parseSheet('<x:worksheet xmlns:x="m"><x:sheetData/></x:worksheet>')).toThrow(
       DirectUnsupported,
