@@ -309,6 +309,7 @@ export class RowReader {
     }
     if (isTotalRow(sheet, row, this.cols)) {
       this.totalRow = row;
+      this.lastNumbered = null;
       this.totalFirst = this.rows.length === 0;
       for (const r of NUMBER_ROLES)
         if (stated[r].kind === "invalid")
@@ -382,9 +383,11 @@ export class RowReader {
     let parsed = codeText === "" ? null : parseCode(line[this.cols.code! - this.sheet.left]);
     // «i.», «v.», «x.» right after «h.», «u.», «v.»: the next letter of the list, not a Roman domain.
     if (parsed?.roman && this.lastLetter !== null && followsLetter(codeText, this.lastLetter)) parsed = null;
-    if (!parsed && this.lastNumbered !== null) {
+    if (!parsed && this.lastNumbered !== null && adjustmentOf(name) === null) {
       // «a)», «b)» under 1.3 (in the code column, or starting the name when that is blank): 1.3's children,
-      // keyed "1.3.a" — read, counted within 1.3 and checked against it, not left unplaced.
+      // keyed "1.3.a" — read, counted within 1.3 and checked against it, not left unplaced. Only right under
+      // the numbered row or its lettered rows: a row without a key between (a bonus block's heading, a domain
+      // in capitals) or the total ends its list (lastNumbered), and a bonus or penalty row is never one.
       const letter =
         codeText !== ""
           ? subItemLetter(codeText)
@@ -395,7 +398,10 @@ export class RowReader {
       if (letter !== null) return `${this.lastNumbered}.${letter}`;
     }
     if (parsed) this.lastLetter = null;
-    if (codeText !== "" && !parsed)
+    // A lettered item of a bonus or penalty block («a) Sáng kiến …») is placed by its block: its code is read.
+    const blockItem =
+      (this.adjustBlock !== null || adjustmentOf(name) !== null) && subItemLetter(codeText) !== null;
+    if (codeText !== "" && !parsed && !blockItem)
       this.issues.push({
         kind: "unparseable",
         row,
@@ -550,6 +556,7 @@ export class RowReader {
     stated: Record<NumberRole, ParsedNumber>,
   ): void {
     const key = this.keyOf(line, row, codeText, name);
+    if (key === null) this.lastNumbered = null;
     const index = this.rows.length;
     // A bonus/penalty row, or a row inside such a block: never a child of a domain. A code that parsed
     // (digits and dots, a Roman numeral) says neither, so only a row without a key asks its code cell.

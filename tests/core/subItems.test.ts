@@ -125,6 +125,53 @@ describe("lettered sub-items under a criterion", () => {
     expect(first.issues.map((i) => i.kind)).toContain("unparseable");
   });
 
+  it("a bonus block's lettered items are bonus rows, not sub-items of the criterion above it", () => {
+    const a = analyzed(
+      sheetOf([
+        HEADER,
+        ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "2,00", "1,50"],
+        ["1.1", "Kiểm tra cải cách hành chính", "2,00", "1,50"],
+        [null, "ĐIỂM THƯỞNG", "1,00", "0,50"],
+        ["a)", "Sáng kiến cải cách hành chính", "0,50", "0,50"],
+        ["b)", "Giải thưởng cấp tỉnh", "0,50", "0,00"],
+        ["TỔNG ĐIỂM", null, "2,00", "2,00"],
+      ]),
+    );
+    expect(a.rows.slice(3).map((r) => [r.code, r.key, r.adjust, r.parent])).toEqual([
+      ["a)", null, "bonus", 2],
+      ["b)", null, "bonus", 2],
+    ]);
+    expect(a.rows[1].children).toEqual([]);
+    expect(a.issues).toEqual([]);
+    expect(a.total).toMatchObject({ max: 2, achieved: 2 });
+  });
+
+  it("after the total, a lettered bonus row is the table's bonus, not 1.2's", () => {
+    const a = analyzed(
+      sheetOf([
+        HEADER,
+        ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "2,00", "1,50"],
+        ["1.2", "Báo cáo định kỳ", "2,00", "1,50"],
+        ["TỔNG ĐIỂM", null, "2,00", "1,50"],
+        ["a)", "Điểm thưởng: sáng kiến", "0,50", "0,50"],
+      ]),
+    );
+    expect(a.rows[2]).toMatchObject({ code: "a)", key: null, adjust: "bonus", level: 1 });
+    expect(a.rows[1].children).toEqual([]);
+    expect(a.issues).toEqual([]);
+  });
+
+  it("a row without a code between ends the list: a lettered row after it is not the numbered row's", () => {
+    const a = analyzed(
+      table([
+        [null, "Ghi chú thêm", "0,50", "0,50"],
+        ["a)", "Mục a", "0,50", "0,50"],
+      ]),
+    );
+    expect(a.rows.find((r) => r.code === "a)")).toMatchObject({ key: null });
+    expect(a.rows[1].children).toEqual([]);
+  });
+
   it("a sub-item gets its criterion's suggestions from the catalogue", () => {
     const views = (under: CellValue[][]) => {
       const r = analyzeWorkbook(book(table(under)));
