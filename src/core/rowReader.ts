@@ -4,7 +4,7 @@
  * Pure, never throws on cell content.
  */
 import type { CellValue, SheetSnapshot } from "./types";
-import type { Analysis, CriterionRow, Issue, NumberRole, Status } from "./analyze";
+import type { Analysis, CriterionRow, Issue, NumberRole } from "./analyze";
 import {
   adjustmentOf,
   cellAt,
@@ -16,7 +16,8 @@ import {
   type Role,
   type TableLayout,
 } from "./table";
-import { cellText, isBlankCell, parseCode, subItemLetter } from "./text";
+import { cellText, followsLetter, isBlankCell, parseCode, subItemLetter } from "./text";
+import { NONE, ReadRow } from "./criterionRow";
 import { evaluateUncached } from "./formula";
 import { KeyTree } from "./keyTree";
 import { BLANK_NUMBER, readNumber, type ParsedNumber } from "./numbers";
@@ -27,8 +28,6 @@ const NUMBER_ROLES: readonly NumberRole[] = ["max", "achieved", "gap", "percent"
 const BULLET = /^[-\u2013\u2014+\u2022\u00b7*]$/;
 /** parseNumber's own blank: every blank reading is one object, of one shape (see readNumber). */
 const BLANK: ParsedNumber = BLANK_NUMBER;
-/** Shared empty list for rows without children or continuation rows (most of them); replaced on first push. */
-const NONE: number[] = Object.freeze([]) as unknown as number[];
 /** What `appraisal` returns for a table without self-assessed or appraisal-round columns (most). */
 const NO_APPRAISAL: { self: number | null; col?: number } = Object.freeze({ self: null });
 
@@ -38,18 +37,6 @@ const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 const NO_ROUNDS: readonly number[] = Object.freeze([]);
 
 const NOT_LETTERS = /[^\p{L}]/gu;
-
-/** The letters of a lettered list, in order (Vietnamese: đ after d; no f, j, w, z), and the Latin ones. */
-const LETTER_ORDERS = ["abcd\u0111eghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz"];
-
-/** `code` is one lower-case letter that comes right after `previous` in a lettered list. */
-function followsLetter(code: string, previous: string): boolean {
-  const letter = subItemLetter(code);
-  return (
-    letter !== null &&
-    LETTER_ORDERS.some((o) => o.indexOf(letter) > 0 && o[o.indexOf(letter) - 1] === previous)
-  );
-}
 
 function isUpperName(name: string): boolean {
   const letters = name.replace(NOT_LETTERS, "");
@@ -92,74 +79,6 @@ function sumsDomains(r: CriterionRow, sums: { max: number; achieved: number }): 
     Math.abs(m.value - sums.max) < 0.005 &&
     Math.abs(a.value - sums.achieved) < 0.005
   );
-}
-
-/**
- * A criterion row as the reader makes it: a class, not an object literal, since one is made per row of the
- * table and a constructor of 21 stores built them ~10% faster than the literal did (the core's time target
- * of issue 14); to every reader it is a CriterionRow (no methods; its fields made in the literal's order, so
- * JSON and copies are alike). `achievedCol` is set only on a row that has one, as before.
- */
-class ReadRow implements CriterionRow {
-  row: number;
-  code: string | null;
-  key: string | null;
-  level: number;
-  name: string;
-  reason: string;
-  continuationRows: number[];
-  parent: number | null;
-  children: number[];
-  stated: Record<NumberRole, ParsedNumber>;
-  max: number | null;
-  achieved: number | null;
-  derived: boolean;
-  self: number | null;
-  selfDiff: number | null;
-  na: boolean;
-  adjust: CriterionRow["adjust"];
-  unclassified: boolean;
-  gap: number | null;
-  percent: number | null;
-  status: Status;
-  declare achievedCol?: number;
-
-  constructor(
-    row: number,
-    code: string | null,
-    key: string | null,
-    level: number,
-    name: string,
-    reason: string,
-    parent: number | null,
-    stated: Record<NumberRole, ParsedNumber>,
-    self: number | null,
-    na: boolean,
-    adjust: CriterionRow["adjust"],
-    unclassified: boolean,
-  ) {
-    this.row = row;
-    this.code = code;
-    this.key = key;
-    this.level = level;
-    this.name = name;
-    this.reason = reason;
-    this.continuationRows = NONE;
-    this.parent = parent;
-    this.children = NONE;
-    this.stated = stated;
-    this.max = null;
-    this.achieved = null;
-    this.derived = false;
-    this.self = self;
-    this.selfDiff = null;
-    this.na = na;
-    this.adjust = adjust;
-    this.unclassified = unclassified;
-    this.gap = null;
-    this.percent = null;
-    this.status = "unscored";
-  }
 }
 
 /** Reads the rows of one table, top to bottom: each row is skipped, ends the table (total) or is a criterion. */

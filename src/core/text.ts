@@ -249,6 +249,18 @@ export function subItemLetter(text: string, inName = false): string | null {
   return m ? m[1] : null;
 }
 
+/** The letters of a lettered list, in order (Vietnamese: đ after d; no f, j, w, z), and the Latin ones. */
+const LETTER_ORDERS = ["abcd\u0111eghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz"];
+
+/** `code` is one lower-case letter that comes right after `previous` in a lettered list. */
+export function followsLetter(code: string, previous: string): boolean {
+  const letter = subItemLetter(code);
+  return (
+    letter !== null &&
+    LETTER_ORDERS.some((o) => o.indexOf(letter) > 0 && o[o.indexOf(letter) - 1] === previous)
+  );
+}
+
 /** A key ending in a sub-item's letter ("1.3.a"), as the row reader gives one: not a catalogue code. */
 export function isSubItemKey(key: string): boolean {
   return /\.[a-z\u0111]$/.test(key);

@@ -72,16 +72,7 @@ export class Sheet {
     this.byIndex.set(index, r);
     const rows = this.part.rows;
     if (!rows.length || rows[rows.length - 1].index < index) rows.push(r);
-    else {
-      let lo = 0;
-      let hi = rows.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rows[mid].index < index) lo = mid + 1;
-        else hi = mid;
-      }
-      rows.splice(lo, 0, r);
-    }
+    else rows.splice(this.rowPosition(index), 0, r);
     return r;
   }
 
