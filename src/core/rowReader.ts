@@ -318,8 +318,12 @@ export class RowReader {
     }
     if (parsed) this.lastLetter = null;
     // A lettered item of a bonus or penalty block («a) Sáng kiến …») is placed by its block: its code is read.
+    // Asked only of a code that did not parse: the wording test reads the whole name.
     const blockItem =
-      (this.adjustBlock !== null || adjustmentOf(name) !== null) && subItemLetter(codeText) !== null;
+      codeText !== "" &&
+      !parsed &&
+      subItemLetter(codeText) !== null &&
+      (this.adjustBlock !== null || adjustmentOf(name) !== null);
     if (codeText !== "" && !parsed && !blockItem)
       this.issues.push({
         kind: "unparseable",
