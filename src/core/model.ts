@@ -95,7 +95,7 @@ export class WorkbookModel {
   /** A cell's value as the model holds it; undefined for a sheet it does not have. */
   valueAt(sheet: string, row: number, col: number): CellValue | undefined {
     const s = this.sheets.get(sheet);
-    return s ? s.get(row, col).value : undefined;
+    return s ? s.valueAt(row, col) : undefined;
   }
 
   static fromSnapshot(ws: WorkbookSnapshot): WorkbookModel {

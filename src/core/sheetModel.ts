@@ -214,6 +214,30 @@ export class SheetModel {
     return m;
   }
 
+  /**
+   * A cell's value: what the last write held back there says when it writes a constant (no cell made: the
+   * CLI's writer reads the plan sheet's values this way), else the cell's.
+   */
+  valueAt(row: number, col: number): CellValue {
+    const pending = this.pending;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const op = pending[i];
+      if (op.op !== "setCells") continue;
+      const r = row - op.top;
+      if (r < 0 || r >= op.cells.length) continue;
+      const line = op.cells[r];
+      const c = col - op.left;
+      if (c < 0 || c >= line.length) continue;
+      const v = line[c];
+      if (v === null) continue;
+      if (v.kind === "number" || v.kind === "bool") return v.value;
+      if (v.kind === "blank") return null;
+      if (v.kind === "text" && v.text !== "") return v.text;
+      break; // a formula, or "" (kept only in a cell with a format): the cell says
+    }
+    return this.get(row, col).value;
+  }
+
   get(row: number, col: number): Cell {
     return this.rows.get(row)?.get(col) ?? EMPTY;
   }

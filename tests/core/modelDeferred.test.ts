@@ -82,6 +82,19 @@ test("a formula written (held back) on one sheet moves with columns inserted on 
   expect(m.valueAt("B", 1, 0)).toBe(7);
 });
 
+test("values read through writes held back: constants as written, a formula or an empty text as the cell says", () => {
+  const m = WorkbookModel.fromSnapshot(book());
+  m.apply({ op: "setCells", sheet: "A", top: 0, left: 0, cells: [[text(""), num(4), formula("=B1+1")]] });
+  m.apply({ op: "setCells", sheet: "A", top: 0, left: 1, cells: [[{ kind: "bool", value: false }, null]] });
+  m.apply({ op: "setCells", sheet: "B", top: 0, left: 0, cells: [[text(""), blank, text("q")]] });
+  // A1 keeps its fill: its empty text stays ""; B's A1 has none: the cell goes, null.
+  expect([m.valueAt("A", 0, 0), m.valueAt("A", 0, 1), m.valueAt("A", 0, 2)]).toEqual(["", false, null]);
+  expect([m.valueAt("B", 0, 0), m.valueAt("B", 0, 1), m.valueAt("B", 0, 2)]).toEqual([null, null, "q"]);
+  expect(m.valueAt("A", 1, 0)).toBe("y");
+  m.recalculate();
+  expect(m.valueAt("A", 0, 2)).toBe(1);
+});
+
 test("writes that empty a cell remove it: the used range shrinks as with writes made at once", () => {
   const m = WorkbookModel.fromSnapshot(book());
   m.apply({ op: "setCells", sheet: "B", top: 0, left: 0, cells: [[blank, null, text("far")]] });
@@ -176,6 +189,12 @@ test("random op sequences: writes held back leave the workbook as writes made at
       // Reading every sheet's rows makes its held-back writes now.
       for (const s of eager.sheets.values()) void s.rows;
     }
+    // Values read through the writes held back are the cells' values once made.
+    const values = (m: WorkbookModel) =>
+      ["A", "B"].flatMap((name) =>
+        Array.from({ length: 9 }, (_, r) => Array.from({ length: 10 }, (_, c) => m.valueAt(name, r, c))),
+      );
+    expect(values(lazy)).toEqual(values(eager));
     lazy.recalculate();
     eager.recalculate();
     expect(lazy.toSnapshot("A")).toEqual(eager.toSnapshot("A"));
