@@ -108,6 +108,57 @@ export class RowCells {
     return true;
   }
 
+  /**
+   * Moves the cells at columns ≥ `at` by `count` (negative: those in [at, at - count) go), in place: one
+   * splice of the array when every cell stays near (insertColumns shifts every row of a sheet).
+   */
+  shift(at: number, count: number): void {
+    const near = this.near;
+    if (this.far === null && near.length + Math.max(count, 0) <= NEAR_COLUMNS) {
+      if (near.length <= at) return;
+      if (count > 0) near.splice(at, 0, ...new Array<undefined>(count).fill(undefined));
+      else {
+        const end = Math.min(near.length, at - count);
+        for (let c = at; c < end; c++) if (near[c] !== undefined) this.size--;
+        near.splice(at, -count);
+      }
+      return;
+    }
+    const cells: Cell[] = [];
+    const cols: number[] = [];
+    this.forEach((cell, c) => {
+      cells.push(cell);
+      cols.push(c);
+    });
+    near.length = 0;
+    this.far = null;
+    this.size = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cols[i];
+      if (c < at) this.set(c, cells[i]);
+      else if (count >= 0 || c >= at - count) this.set(c + count, cells[i]);
+    }
+  }
+
+  /** The column of the first cell (-1: none). */
+  firstColumn(): number {
+    const near = this.near;
+    for (let c = 0; c < near.length; c++) if (near[c] !== undefined) return c;
+    let min = -1;
+    if (this.far) for (const c of this.far.keys()) if (min < 0 || c < min) min = c;
+    return min;
+  }
+
+  /** The column of the last cell (-1: none). */
+  lastColumn(): number {
+    let max = -1;
+    if (this.far) for (const c of this.far.keys()) if (c > max) max = c;
+    if (max >= 0) return max;
+    const near = this.near;
+    for (let c = near.length - 1; c >= 0; c--) if (near[c] !== undefined) return c;
+    return -1;
+  }
+
   /** Each cell with its column, by ascending column; replacing a visited cell with set is allowed. */
   forEach(fn: (cell: Cell, col: number) => void): void {
     const near = this.near;
@@ -358,10 +409,10 @@ export class SheetModel {
       if (cols.size === 0) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
-      cols.forEach((_, c) => {
-        if (c < left) left = c;
-        if (c > right) right = c;
-      });
+      const first = cols.firstColumn();
+      const last = cols.lastColumn();
+      if (first < left) left = first;
+      if (last > right) right = last;
     });
     if (bottom < 0) return null;
     return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
@@ -382,7 +433,8 @@ export class SheetModel {
     const bold = grid(EMPTY.bold);
     const fontColors = grid(EMPTY.fontColor);
     const wrap = grid(EMPTY.wrap);
-    const fontNames = this.hasFontNames() ? grid<string | null>(null) : null;
+    // Made when a cell in the area has a font name, or (an area given) when a cell outside it has one.
+    let fontNames = area && this.hasFontNames() ? grid<string | null>(null) : null;
     this.rows.forEach((cols, row) => {
       const r = row - u.top;
       if (r < 0 || r >= u.rows) return;
@@ -393,7 +445,7 @@ export class SheetModel {
       const br = bold[r];
       const cr = fontColors[r];
       const wr = wrap[r];
-      const fn = fontNames ? fontNames[r] : null;
+      let fn = fontNames ? fontNames[r] : null;
       cols.forEach((cell, col) => {
         const c = col - u.left;
         if (c < 0 || c >= u.cols) return;
@@ -405,6 +457,11 @@ export class SheetModel {
         cr[c] = cell.fontColor;
         wr[c] = cell.wrap;
         if (fn) fn[c] = cell.fontName ?? null;
+        else if (cell.fontName) {
+          fontNames = grid<string | null>(null);
+          fn = fontNames[r];
+          fn[c] = cell.fontName;
+        }
       });
     });
     return {
@@ -452,15 +509,9 @@ export class SheetModel {
     const emptied: number[] = [];
     this.rows.forEach((cols, r) => {
       if (rows && (r < rows.top || r > rows.bottom)) return;
-      const moved = new RowCells();
-      cols.forEach((cell, c) => {
-        if (c < at) moved.set(c, cell);
-        else if (count < 0 && c < at - count) return;
-        else moved.set(c + count, cell);
-      });
-      // Replacing the value of a key being visited keeps the iteration as it was; deleting waits.
-      this.rows.set(r, moved);
-      if (moved.size === 0) emptied.push(r);
+      cols.shift(at, count);
+      // Deleting a key being visited waits.
+      if (cols.size === 0) emptied.push(r);
     });
     for (const r of emptied) this.rows.delete(r);
     shiftExtrasColumns(this, at, count, rows);
