@@ -43,9 +43,17 @@ export function compare(a: Scalar, b: Scalar, op: string): Scalar {
   if (b === null && typeof a === "number") y = 0;
   let c: number;
   if (typeof x === "number" && typeof y === "number") c = x - y;
-  else if (typeof x === "string" && typeof y === "string")
-    c = x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0;
-  else if (typeof x === typeof y) c = Number(x) - Number(y);
+  else if (typeof x === "string" && typeof y === "string") {
+    // Equal texts, or an empty one (lower case never empties a text: the order is the same), need no
+    // lower-case copies: the table's formulas compare every score with "".
+    if (x === y) c = 0;
+    else if (x === "" || y === "") c = x === "" ? -1 : 1;
+    else {
+      const lx = x.toLowerCase();
+      const ly = y.toLowerCase();
+      c = lx < ly ? -1 : lx > ly ? 1 : 0;
+    }
+  } else if (typeof x === typeof y) c = Number(x) - Number(y);
   else c = typeof x === "number" ? -1 : typeof y === "number" ? 1 : typeof x === "string" ? -1 : 1;
   switch (op) {
     case "=":

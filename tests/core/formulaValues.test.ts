@@ -1,6 +1,6 @@
-// NUMBERVALUE's reading of plain digit text (formulaValues.ts's fast path): the very number Number() gives
-// the text with its decimal separator made a point, for every length and separator.
-import { numberValue } from "../../src/core/formulaValues";
+// formulaValues.ts's fast paths: NUMBERVALUE's reading of plain digit text (the very number Number() gives the text
+// with its decimal separator made a point) and text comparison (as comparing lower-case copies orders them).
+import { compare, numberValue } from "../../src/core/formulaValues";
 
 /** A small deterministic generator (mulberry32). */
 function rng(seed: number): () => number {
@@ -40,5 +40,19 @@ test("digit text with at most one decimal separator reads as Number() reads it, 
       if (!Object.is(got, want)) wrong.push(`${t}: ${String(got)} ≠ ${want}`);
     }
   }
+  expect(wrong).toEqual([]);
+});
+
+test("texts compare as their lower-case copies do, with every operator", () => {
+  const texts = ["", "a", "A", "b", "ab", "AB", "Đạt", "đạt", "ĐẠT", "1,00", "1,0", "Ǆ", "ǆ", "ß", "SS", " "];
+  const ops = ["=", "<>", "<", ">", "<=", ">="];
+  const reference = (x: string, y: string, op: string) => {
+    const c = x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0;
+    return { "=": c === 0, "<>": c !== 0, "<": c < 0, ">": c > 0, "<=": c <= 0, ">=": c >= 0 }[op];
+  };
+  const wrong: string[] = [];
+  for (const x of texts)
+    for (const y of texts)
+      for (const op of ops) if (compare(x, y, op) !== reference(x, y, op)) wrong.push(`"${x}" ${op} "${y}"`);
   expect(wrong).toEqual([]);
 });
