@@ -74,13 +74,15 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
   if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
   if (op.op !== "setCells" || !reads) return true;
   const read = reads.get(op.sheet);
+  // No formula read this sheet: only a formula written may change a result.
+  if (!read) return writesFormula(op);
   for (let r = 0; r < op.cells.length; r++) {
     const row = op.cells[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null) continue;
       if (v.kind === "formula" || v.kind === "rowFormula") return true;
-      if (read?.has(op.top + r, op.left + c)) return true;
+      if (read.has(op.top + r, op.left + c)) return true;
     }
   }
   return false;
@@ -89,10 +91,20 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
 /** After `op`, the formulas may read other cells (they or their references changed): the record is stale. */
 export function movesReads(op: Op): boolean {
   if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
-  return (
-    op.op !== "setCells" ||
-    op.cells.some((row) => row.some((v) => v?.kind === "formula" || v?.kind === "rowFormula"))
-  );
+  return op.op !== "setCells" || writesFormula(op);
+}
+
+/** Whether a setCells op writes some formula (index loops: a plan sheet's op is some 140,000 cells). */
+function writesFormula(op: Extract<Op, { op: "setCells" }>): boolean {
+  const cells = op.cells;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== null && v !== undefined && (v.kind === "formula" || v.kind === "rowFormula")) return true;
+    }
+  }
+  return false;
 }
 
 /**
