@@ -18,7 +18,7 @@ import { shiftFormulaColumns } from "./formula";
 import { formulaTextAt } from "./rowFormula";
 import { shiftFormulaRows, shiftSheetRows } from "./rowShift";
 import { applyExtra, inverseOfExtra, isExtraOp, restoreExtrasOps } from "./modelExtras";
-import { EMPTY, inputOf, SheetModel, type Cell } from "./sheetModel";
+import { inputOf, SheetModel, type Cell } from "./sheetModel";
 import { mayChangeResults, movesReads, recalculateSheets, type Reads } from "./modelResults";
 import { DEFAULT_COLUMN_WIDTH } from "./units";
 import { subtractRect } from "./rects";
@@ -60,12 +60,6 @@ function styleValue(c: Cell, k: StyleKey): CellStyle[StyleKey] {
 }
 
 /**
- * A cell to change in place: the model's cells are its own, each at one place (fromSnapshot makes them, ops
- * move or replace them, snapshots copy their fields out), so only the shared empty cell is copied.
- */
-const own = (c: Cell): Cell => (c === EMPTY ? { ...EMPTY } : c);
-
-/**
  * A formula cell on sheet row `row` with its references moved: its row formula stays only while it writes
  * the moved text there (references to the cell's own row move with it; a shifted column changes the text).
  */
@@ -101,7 +95,7 @@ export class WorkbookModel {
   /** A cell's value as the model holds it; undefined for a sheet it does not have. */
   valueAt(sheet: string, row: number, col: number): CellValue | undefined {
     const s = this.sheets.get(sheet);
-    return s ? s.get(row, col).value : undefined;
+    return s ? s.valueAt(row, col) : undefined;
   }
 
   static fromSnapshot(ws: WorkbookSnapshot): WorkbookModel {
@@ -424,55 +418,11 @@ export class WorkbookModel {
           );
         return;
       }
-      case "setCells": {
-        const s = this.sheet(op.sheet);
-        // Index loops: a 10,000-row plan sheet is some 140,000 cells (issue 14's time target).
-        const cells = op.cells;
-        for (let r = 0; r < cells.length; r++) {
-          const line = cells[r];
-          const row = op.top + r;
-          for (let c = 0; c < line.length; c++) {
-            const v = line[c];
-            if (v === null) continue;
-            const col = op.left + c;
-            const next = own(s.get(row, col));
-            next.formula = null;
-            if (next.template !== undefined) next.template = undefined;
-            if (v.kind === "text") next.value = v.text;
-            else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
-            else if (v.kind === "blank") next.value = null;
-            else {
-              next.formula = formulaTextAt(v, row);
-              if (v.kind === "rowFormula") next.template = v;
-              next.value = null;
-            }
-            s.set(row, col, next);
-          }
-        }
+      case "setCells":
+      case "setStyle":
+        // Made when the sheet's cells are next read (SheetModel.defer).
+        this.sheet(op.sheet).defer(op);
         return;
-      }
-      case "setStyle": {
-        const s = this.sheet(op.sheet);
-        for (const rect of op.ranges)
-          for (let r = rect.top; r < rect.top + rect.rows; r++)
-            for (let c = rect.left; c < rect.left + rect.cols; c++) {
-              const next = own(s.get(r, c));
-              const st = op.style;
-              if ("fill" in st) next.fill = st.fill ?? null;
-              if ("bold" in st) next.bold = !!st.bold;
-              if ("fontColor" in st) next.fontColor = st.fontColor ?? null;
-              if ("wrap" in st) next.wrap = !!st.wrap;
-              if ("numberFormat" in st)
-                next.numberFormat =
-                  !st.numberFormat || st.numberFormat === "General" ? null : st.numberFormat;
-              if ("horizontalAlignment" in st)
-                next.horizontalAlignment =
-                  st.horizontalAlignment === "General" ? undefined : st.horizontalAlignment;
-              if ("fontName" in st) next.fontName = st.fontName || undefined;
-              s.set(r, c, next);
-            }
-        return;
-      }
       case "addSheet": {
         if (this.sheets.has(op.sheet))
           throw new ChangeSetError("sheet-exists", `a sheet named «${op.sheet}» exists`);

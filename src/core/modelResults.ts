@@ -7,6 +7,8 @@ import type { CellValue, Op } from "./types";
 import { evaluateFormula, UnsupportedFormula } from "./formula";
 import type { Cell, RowCells, SheetModel } from "./sheetModel";
 import { readRowFormula } from "./rowFormulaRead";
+import type { Compiled } from "./formulaCompile";
+import type { RowFormula } from "./rowFormula";
 
 /**
  * Ops whose effect on the workbook is formats, selection or layout only: no cell value, formula or reference
@@ -33,8 +35,34 @@ const NO_RESULT_CHANGE: ReadonlySet<Op["op"]> = new Set<Op["op"]>(["addSheet", "
 /** A cell's key in a sheet's set of cells read (columns stop at XFD, 16,384). */
 const cellKey = (row: number, col: number) => row * 16384 + col;
 
-/** The cells the formulas read in a recalculation, by the sheet name they give (cellKey). */
-export type Reads = Map<string, Set<number>>;
+/** Columns below this are marked in a row's bits; beyond it (rare), in a set of cell keys. */
+const BIT_COLUMNS = 30;
+
+/**
+ * Cells read on one sheet: a row's first 30 columns as the bits of one small integer (a 10,000-row table's
+ * formulas read some 120,000 cells per recalculation: no hashing), the others as cell keys.
+ */
+export class ReadCells {
+  private readonly bits: number[] = [];
+  private far: Set<number> | null = null;
+
+  add(row: number, col: number): void {
+    if (col < BIT_COLUMNS) {
+      const bits = this.bits;
+      // Grown a slot at a time while rows come near the end, so the list stays packed.
+      while (bits.length < row && row - bits.length < 1024) bits.push(0);
+      bits[row] = (bits[row] ?? 0) | (1 << col);
+    } else (this.far ??= new Set()).add(cellKey(row, col));
+  }
+
+  has(row: number, col: number): boolean {
+    if (col < BIT_COLUMNS) return ((this.bits[row] ?? 0) & (1 << col)) !== 0;
+    return this.far !== null && this.far.has(cellKey(row, col));
+  }
+}
+
+/** The cells the formulas read in a recalculation, by the sheet name they give. */
+export type Reads = Map<string, ReadCells>;
 
 /**
  * Whether `op` may change some formula's result: false when it keeps values (KEEPS_VALUES,
@@ -46,13 +74,15 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
   if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
   if (op.op !== "setCells" || !reads) return true;
   const read = reads.get(op.sheet);
+  // No formula read this sheet: only a formula written may change a result.
+  if (!read) return writesFormula(op);
   for (let r = 0; r < op.cells.length; r++) {
     const row = op.cells[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null) continue;
       if (v.kind === "formula" || v.kind === "rowFormula") return true;
-      if (read?.has(cellKey(op.top + r, op.left + c))) return true;
+      if (read.has(op.top + r, op.left + c)) return true;
     }
   }
   return false;
@@ -61,10 +91,20 @@ export function mayChangeResults(reads: Reads | null, op: Op): boolean {
 /** After `op`, the formulas may read other cells (they or their references changed): the record is stale. */
 export function movesReads(op: Op): boolean {
   if (KEEPS_VALUES.has(op.op) || NO_RESULT_CHANGE.has(op.op)) return false;
-  return (
-    op.op !== "setCells" ||
-    op.cells.some((row) => row.some((v) => v?.kind === "formula" || v?.kind === "rowFormula"))
-  );
+  return op.op !== "setCells" || writesFormula(op);
+}
+
+/** Whether a setCells op writes some formula (index loops: a plan sheet's op is some 140,000 cells). */
+function writesFormula(op: Extract<Op, { op: "setCells" }>): boolean {
+  const cells = op.cells;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== null && v !== undefined && (v.kind === "formula" || v.kind === "rowFormula")) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -85,10 +125,10 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
   let curCol = 0;
   let forward = false;
   let readFormula = false;
-  const reads = new Map<string, Set<number>>();
+  const reads: Reads = new Map();
   // The sheet last read by name: its record of cells read, its model and its place in the order.
   let lastSheet: string | null = null;
-  let lastReads = new Set<number>();
+  let lastReads = new ReadCells();
   let lastModel: SheetModel | undefined;
   let lastOrder = 0;
   const get = (sheet: string | null, row: number, col: number): CellValue => {
@@ -97,12 +137,12 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
     if (sheet !== lastSheet) {
       lastSheet = sheet;
       let set = reads.get(sheet);
-      if (!set) reads.set(sheet, (set = new Set()));
+      if (!set) reads.set(sheet, (set = new ReadCells()));
       lastReads = set;
       lastModel = models.get(sheet);
       if (lastModel) lastOrder = order.get(lastModel.name)!;
     }
-    lastReads.add(cellKey(row, col));
+    lastReads.add(row, col);
     const s = lastModel;
     if (!s) return null;
     const cell = s.get(row, col);
@@ -143,6 +183,10 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
     if (isAscending(s.rows)) s.rows.forEach(visit);
     else for (const r of [...s.rows.keys()].sort((a, b) => a - b)) visit(s.rows.get(r)!, r);
   });
+  let t1: RowFormula | undefined;
+  let run1: Compiled | null = null;
+  let t2: RowFormula | undefined;
+  let run2: Compiled | null = null;
   let todo: number[] | null = null; // null: every place
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
@@ -160,7 +204,20 @@ export function recalculateSheets(models: ReadonlyMap<string, SheetModel>): Read
       try {
         // A cell written from a row formula: its closure, compiled once for the object (its text on this
         // row is the same formula; one that breaks the row formula's contract is read as text).
-        const run = cell.template !== undefined ? readRowFormula(cell.template).run : null;
+        const t = cell.template;
+        let run: Compiled | null = null;
+        if (t !== undefined) {
+          // The last two row formulas' closures at hand: a table's columns alternate between a few.
+          if (t === t1) run = run1;
+          else if (t === t2) run = run2;
+          else {
+            run = readRowFormula(t).run;
+            t2 = t1;
+            run2 = run1;
+            t1 = t;
+            run1 = run;
+          }
+        }
         v = run
           ? run(get, sheets[curSheet].name, curRow)
           : evaluateFormula(cell.formula!, get, sheets[curSheet].name, curRow);

@@ -5,6 +5,7 @@
 import type {
   CellInput,
   CellStyle,
+  Op,
   CellValue,
   ChartInfo,
   ConditionalRule,
@@ -16,7 +17,7 @@ import type {
 } from "./types";
 import { shiftRect } from "./address";
 import { shiftExtrasColumns } from "./modelExtras";
-import type { RowFormula } from "./rowFormula";
+import { formulaTextAt, type RowFormula } from "./rowFormula";
 
 export interface Cell {
   value: CellValue;
@@ -38,17 +39,30 @@ export interface Cell {
   fontName?: string | null;
 }
 
-export const EMPTY: Cell = {
-  value: null,
-  formula: null,
-  fill: null,
-  bold: false,
-  fontColor: null,
-  wrap: false,
-  numberFormat: null,
-  template: undefined,
-};
-/** Excel's default column width: a column at it has no width of its own. */
+/** The cell where there is none (never changed: writes make a cell of their own, newCell). */
+export const EMPTY: Cell = newCell();
+
+/**
+ * A new cell, empty, with every slot a cell can have (one hidden class for every cell the model makes: the
+ * model's loops over cells of mixed classes ran twice as slow).
+ */
+export function newCell(): Cell {
+  return {
+    value: null,
+    formula: null,
+    template: undefined,
+    fill: null,
+    bold: false,
+    fontColor: null,
+    wrap: false,
+    numberFormat: null,
+    horizontalAlignment: undefined,
+    fontName: undefined,
+  };
+}
+
+/** The ops that write cells in place (contents or formats), which a sheet may hold back until read. */
+export type CellOp = Extract<Op, { op: "setCells" | "setStyle" }>;
 
 /** Columns below this are kept in RowCells' array; beyond it (a rare far cell), in a map beside it. */
 const NEAR_COLUMNS = 256;
@@ -94,6 +108,57 @@ export class RowCells {
     return true;
   }
 
+  /**
+   * Moves the cells at columns ≥ `at` by `count` (negative: those in [at, at - count) go), in place: one
+   * splice of the array when every cell stays near (insertColumns shifts every row of a sheet).
+   */
+  shift(at: number, count: number): void {
+    const near = this.near;
+    if (this.far === null && near.length + Math.max(count, 0) <= NEAR_COLUMNS) {
+      if (near.length <= at) return;
+      if (count > 0) near.splice(at, 0, ...new Array<undefined>(count).fill(undefined));
+      else {
+        const end = Math.min(near.length, at - count);
+        for (let c = at; c < end; c++) if (near[c] !== undefined) this.size--;
+        near.splice(at, -count);
+      }
+      return;
+    }
+    const cells: Cell[] = [];
+    const cols: number[] = [];
+    this.forEach((cell, c) => {
+      cells.push(cell);
+      cols.push(c);
+    });
+    near.length = 0;
+    this.far = null;
+    this.size = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cols[i];
+      if (c < at) this.set(c, cells[i]);
+      else if (count >= 0 || c >= at - count) this.set(c + count, cells[i]);
+    }
+  }
+
+  /** The column of the first cell (-1: none). */
+  firstColumn(): number {
+    const near = this.near;
+    for (let c = 0; c < near.length; c++) if (near[c] !== undefined) return c;
+    let min = -1;
+    if (this.far) for (const c of this.far.keys()) if (min < 0 || c < min) min = c;
+    return min;
+  }
+
+  /** The column of the last cell (-1: none). */
+  lastColumn(): number {
+    let max = -1;
+    if (this.far) for (const c of this.far.keys()) if (c > max) max = c;
+    if (max >= 0) return max;
+    const near = this.near;
+    for (let c = near.length - 1; c >= 0; c--) if (near[c] !== undefined) return c;
+    return -1;
+  }
+
   /** Each cell with its column, by ascending column; replacing a visited cell with set is allowed. */
   forEach(fn: (cell: Cell, col: number) => void): void {
     const near = this.near;
@@ -110,8 +175,18 @@ export class RowCells {
 }
 
 export class SheetModel {
-  /** row → its cells by column */
-  readonly rows = new Map<number, RowCells>();
+  private readonly cellRows = new Map<number, RowCells>();
+  /**
+   * Cell writes not yet made, in order (see `defer`): made before anything reads or moves the cells — every
+   * read goes through `rows`.
+   */
+  private pending: CellOp[] = [];
+
+  /** row → its cells by column (the writes held back are made first). */
+  get rows(): Map<number, RowCells> {
+    if (this.pending.length !== 0) this.flush();
+    return this.cellRows;
+  }
   tables: TableInfo[] = [];
   validations: ListValidation[] = [];
   widths: Record<number, number> = {};
@@ -164,14 +239,15 @@ export class SheetModel {
         const cell: Cell = {
           value,
           formula,
+          template: undefined,
           fill,
           bold: b,
           fontColor,
           wrap: w,
           numberFormat,
-          template: undefined,
+          horizontalAlignment: undefined,
+          fontName: font ? font : undefined,
         };
-        if (font) cell.fontName = font;
         m.set(s.top + r, s.left + c, cell);
       }
     }
@@ -189,6 +265,30 @@ export class SheetModel {
     return m;
   }
 
+  /**
+   * A cell's value: what the last write held back there says when it writes a constant (no cell made: the
+   * CLI's writer reads the plan sheet's values this way), else the cell's.
+   */
+  valueAt(row: number, col: number): CellValue {
+    const pending = this.pending;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const op = pending[i];
+      if (op.op !== "setCells") continue;
+      const r = row - op.top;
+      if (r < 0 || r >= op.cells.length) continue;
+      const line = op.cells[r];
+      const c = col - op.left;
+      if (c < 0 || c >= line.length) continue;
+      const v = line[c];
+      if (v === null) continue;
+      if (v.kind === "number" || v.kind === "bool") return v.value;
+      if (v.kind === "blank") return null;
+      if (v.kind === "text" && v.text !== "") return v.text;
+      break; // a formula, or "" (kept only in a cell with a format): the cell says
+    }
+    return this.get(row, col).value;
+  }
+
   get(row: number, col: number): Cell {
     return this.rows.get(row)?.get(col) ?? EMPTY;
   }
@@ -204,6 +304,99 @@ export class SheetModel {
     r.set(col, cell);
   }
 
+  /**
+   * Holds back a cell write until the cells are next read (`rows`, `get`, a snapshot, a shift): a change set
+   * whose cells nothing reads afterwards (apply-all's plan sheet, in a caller that needs no inverse nor
+   * state after) costs no cell objects. The op is kept as it is: ops are not changed once planned.
+   */
+  defer(op: CellOp): void {
+    this.pending.push(op);
+  }
+
+  /** Makes the writes held back, in order. */
+  private flush(): void {
+    const ops = this.pending;
+    this.pending = [];
+    for (const op of ops) {
+      if (op.op === "setCells") this.writeCells(op);
+      else this.writeStyle(op);
+    }
+  }
+
+  /** A setCells op's writes (the cells' formats stay). */
+  writeCells(op: Extract<Op, { op: "setCells" }>): void {
+    const rows = this.rows;
+    // Index loops and one row lookup per row: a 10,000-row plan sheet is some 140,000 cells (issue 14).
+    const cells = op.cells;
+    for (let r = 0; r < cells.length; r++) {
+      const line = cells[r];
+      const row = op.top + r;
+      let cols = rows.get(row);
+      for (let c = 0; c < line.length; c++) {
+        const v = line[c];
+        if (v === null) continue;
+        const col = op.left + c;
+        const prev = cols?.get(col);
+        const next = prev ?? newCell();
+        next.formula = null;
+        if (next.template !== undefined) next.template = undefined;
+        if (v.kind === "text") next.value = v.text;
+        else if (v.kind === "number" || v.kind === "bool") next.value = v.value;
+        else if (v.kind === "blank") next.value = null;
+        else {
+          next.formula = formulaTextAt(v, row);
+          if (v.kind === "rowFormula") next.template = v;
+          next.value = null;
+        }
+        if (isEmpty(next)) {
+          if (prev) cols!.delete(col);
+        } else if (!prev) {
+          if (!cols) rows.set(row, (cols = new RowCells()));
+          cols.set(col, next);
+        }
+      }
+      if (cols && cols.size === 0) rows.delete(row);
+    }
+  }
+
+  /** A setStyle op's writes. */
+  writeStyle(op: Extract<Op, { op: "setStyle" }>): void {
+    const rows = this.rows;
+    const st = op.style;
+    const fill = "fill" in st;
+    const bold = "bold" in st;
+    const fontColor = "fontColor" in st;
+    const wrap = "wrap" in st;
+    const numberFormat = "numberFormat" in st;
+    const align = "horizontalAlignment" in st;
+    const font = "fontName" in st;
+    for (const rect of op.ranges)
+      for (let r = rect.top; r < rect.top + rect.rows; r++) {
+        let cols = rows.get(r);
+        for (let c = rect.left; c < rect.left + rect.cols; c++) {
+          const prev = cols?.get(c);
+          const next = prev ?? newCell();
+          if (fill) next.fill = st.fill ?? null;
+          if (bold) next.bold = !!st.bold;
+          if (fontColor) next.fontColor = st.fontColor ?? null;
+          if (wrap) next.wrap = !!st.wrap;
+          if (numberFormat)
+            next.numberFormat = !st.numberFormat || st.numberFormat === "General" ? null : st.numberFormat;
+          if (align)
+            next.horizontalAlignment =
+              st.horizontalAlignment === "General" ? undefined : st.horizontalAlignment;
+          if (font) next.fontName = st.fontName || undefined;
+          if (isEmpty(next)) {
+            if (prev) cols!.delete(c);
+          } else if (!prev) {
+            if (!cols) rows.set(r, (cols = new RowCells()));
+            cols.set(c, next);
+          }
+        }
+        if (cols && cols.size === 0) rows.delete(r);
+      }
+  }
+
   /** Bounding box of every cell with content or format, or null for an empty sheet. */
   usedRect(): Rect | null {
     let top = Infinity;
@@ -216,10 +409,10 @@ export class SheetModel {
       if (cols.size === 0) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
-      cols.forEach((_, c) => {
-        if (c < left) left = c;
-        if (c > right) right = c;
-      });
+      const first = cols.firstColumn();
+      const last = cols.lastColumn();
+      if (first < left) left = first;
+      if (last > right) right = last;
     });
     if (bottom < 0) return null;
     return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
@@ -240,7 +433,8 @@ export class SheetModel {
     const bold = grid(EMPTY.bold);
     const fontColors = grid(EMPTY.fontColor);
     const wrap = grid(EMPTY.wrap);
-    const fontNames = this.hasFontNames() ? grid<string | null>(null) : null;
+    // Made when a cell in the area has a font name, or (an area given) when a cell outside it has one.
+    let fontNames = area && this.hasFontNames() ? grid<string | null>(null) : null;
     this.rows.forEach((cols, row) => {
       const r = row - u.top;
       if (r < 0 || r >= u.rows) return;
@@ -251,7 +445,7 @@ export class SheetModel {
       const br = bold[r];
       const cr = fontColors[r];
       const wr = wrap[r];
-      const fn = fontNames ? fontNames[r] : null;
+      let fn = fontNames ? fontNames[r] : null;
       cols.forEach((cell, col) => {
         const c = col - u.left;
         if (c < 0 || c >= u.cols) return;
@@ -263,6 +457,11 @@ export class SheetModel {
         cr[c] = cell.fontColor;
         wr[c] = cell.wrap;
         if (fn) fn[c] = cell.fontName ?? null;
+        else if (cell.fontName) {
+          fontNames = grid<string | null>(null);
+          fn = fontNames[r];
+          fn[c] = cell.fontName;
+        }
       });
     });
     return {
@@ -310,15 +509,9 @@ export class SheetModel {
     const emptied: number[] = [];
     this.rows.forEach((cols, r) => {
       if (rows && (r < rows.top || r > rows.bottom)) return;
-      const moved = new RowCells();
-      cols.forEach((cell, c) => {
-        if (c < at) moved.set(c, cell);
-        else if (count < 0 && c < at - count) return;
-        else moved.set(c + count, cell);
-      });
-      // Replacing the value of a key being visited keeps the iteration as it was; deleting waits.
-      this.rows.set(r, moved);
-      if (moved.size === 0) emptied.push(r);
+      cols.shift(at, count);
+      // Deleting a key being visited waits.
+      if (cols.size === 0) emptied.push(r);
     });
     for (const r of emptied) this.rows.delete(r);
     shiftExtrasColumns(this, at, count, rows);

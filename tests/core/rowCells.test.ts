@@ -74,3 +74,40 @@ describe("SheetModel over RowCells", () => {
     expect(m.usedRect()).toEqual({ top: 0, left: 250, rows: 1, cols: 7 });
   });
 });
+
+describe("RowCells.shift: columns moved in place", () => {
+  /** The cells a shift leaves, computed on a plain list (the reference). */
+  const shifted = (cells: [number, Cell["value"]][], at: number, count: number) =>
+    cells
+      .filter(([c]) => c < at || count >= 0 || c >= at - count)
+      .map(([c, v]): [number, Cell["value"]] => [c < at ? c : c + count, v]);
+
+  it("inserts and deletes columns as the reference does, near, far and across the boundary", () => {
+    const layouts: number[][] = [[0, 2, 5], [1, 3, 4, 7, 9], [0, 250, 254, 255], [3, 300, 16_000], []];
+    const shifts: [number, number][] = [
+      [0, 1],
+      [2, 3],
+      [4, -2],
+      [0, -1],
+      [6, 1],
+      [3, -10],
+      [253, 4],
+      [10, 1],
+      [250, -5],
+    ];
+    for (const cols of layouts)
+      for (const [at, count] of shifts) {
+        const r = new RowCells();
+        const cells = cols.map((c): [number, Cell["value"]] => [c, `v${c}`]);
+        for (const [c, v] of cells) r.set(c, cell(v));
+        r.shift(at, count);
+        const expected = shifted(cells, at, count);
+        expect([cols, at, count, visited(r)]).toEqual([cols, at, count, expected]);
+        expect(r.size).toBe(expected.length);
+        // Still a working row afterwards: set and delete count as before.
+        r.set(1, cell("new"));
+        expect(r.get(1)?.value).toBe("new");
+        expect(r.size).toBe(expected.length + (expected.some(([c]) => c === 1) ? 0 : 1));
+      }
+  });
+});
