@@ -22,6 +22,7 @@
 import { Preparation, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
 import { planChange, readSheet, type CommandOptions, type SheetReading, type Summary } from "./commands";
 import { readingAfterAssign, readsAsBefore } from "./sameReading";
+import { readingAfterRecalc } from "./readingAfterRecalc";
 import { describeError, type Bilingual, type UserError } from "./errors";
 import type { CommandId } from "./registry";
 
@@ -99,6 +100,10 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
       else {
         // The next step plans on the workbook as this one leaves it (the probes are not part of it).
         current = { ...current, ...preparation.state(), probes: ws.probes };
+        // Assign after recalc: the table read before recalc, its gap and percent read again
+        // (./readingAfterRecalc.ts).
+        if (command === "recalc-only" && commands[i + 1] === "assign")
+          kept = readingAfterRecalc(reading, o.changeSet, current);
         // Highlight after assign: the table read before assign, grown by its columns (./sameReading.ts).
         if (command === "assign" && commands[i + 1] === "highlight")
           kept = readingAfterAssign(reading, o.changeSet, current);
