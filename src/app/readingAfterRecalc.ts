@@ -115,6 +115,9 @@ export function readingAfterRecalc(
   if (totalRow !== null) asked.add(totalRow);
   const byRow = new Map<number, (typeof a.rows)[number]>();
   for (const r of a.rows) byRow.set(r.row, r);
+  // Repeated headers (recalc titles its inserted columns on them too): read as headers before any number.
+  const headers = new Set<number>();
+  for (const k of a.skipped) if (k.why === "header") headers.add(k.row);
   const changed = new Set<number>();
   for (let row = t.firstRow; row <= t.lastRow; row++) {
     const onTotal = row === totalRow;
@@ -126,8 +129,14 @@ export function readingAfterRecalc(
     if (isColumnNumberRow(old, row, t.left, t.right) !== isColumnNumberRow(sheet, row, f.left, f.right))
       return null;
     // Numbers only in gap or percent: a criterion or a continuation row, an unplaced row or not (the total
-    // row is told by its wording first; a row with a numbered code is a criterion either way).
-    if (onTotal || x.was.num(row, "max").kind === "number" || x.was.num(row, "achieved").kind === "number")
+    // row is told by its wording first, a header by its texts (checked below), and a row with a numbered
+    // code is a criterion either way).
+    if (
+      onTotal ||
+      headers.has(row) ||
+      x.was.num(row, "max").kind === "number" ||
+      x.was.num(row, "achieved").kind === "number"
+    )
       continue;
     const r = byRow.get(row);
     const code = r?.code ?? "";
@@ -181,7 +190,8 @@ function shiftedLayout(t: TableLayout, f: TableLayout, s: Shift | null): boolean
     f.firstRow !== t.firstRow ||
     f.lastRow !== t.lastRow ||
     f.left !== forward(s, t.left) ||
-    f.right !== forward(s, t.right) ||
+    // An insert right after the table's last column widens it too.
+    f.right !== (s !== null && s.at === t.right + 1 ? t.right + s.count : forward(s, t.right)) ||
     f.lang !== t.lang ||
     f.headerTop !== t.headerTop ||
     f.excelTable !== undefined ||
