@@ -104,59 +104,98 @@ export function readingAfterRecalc(
   if (!found.ok || !shiftedLayout(t, found.table, s)) return null;
   const f = found.table;
   const x: Sides = { old, sheet, t, f, s, was: new RowReader(old, t), after: new RowReader(sheet, f) };
-  const totalRow = a.total.row;
-  const oldFree = new Set<number>();
-  for (const m of MEASURES) if (t.columns[m] !== undefined) oldFree.add(t.columns[m]);
-  // Rows where the reader asks for a repeated header (a row whose max or achieved is text: over-counted).
+  const changed = changedRows(a, x);
+  if (changed === null) return null;
+  // Rows where the reader asks for a repeated header (a row whose max or achieved is text: over-counted);
+  // matchHeaders looks at the row below too, which may be one recalc wrote on.
   const asked = new Set<number>();
   for (const k of a.skipped) if (k.why !== "blank") asked.add(k.row);
   for (const r of a.rows)
     if (r.stated.max.kind === "invalid" || r.stated.achieved.kind === "invalid") asked.add(r.row);
-  if (totalRow !== null) asked.add(totalRow);
-  const byRow = new Map<number, (typeof a.rows)[number]>();
-  for (const r of a.rows) byRow.set(r.row, r);
-  // Repeated headers (recalc titles its inserted columns on them too): read as headers before any number.
-  const headers = new Set<number>();
-  for (const k of a.skipped) if (k.why === "header") headers.add(k.row);
-  const changed = new Set<number>();
-  for (let row = t.firstRow; row <= t.lastRow; row++) {
-    const onTotal = row === totalRow;
-    if (!sameCells(x, row, oldFree, onTotal)) return null;
-    if (!measures(row, onTotal).some((role) => cellChanged(x, row, role))) continue;
-    changed.add(row);
-    asked.add(row);
-    if (blankRow(old, row, t) !== blankRow(sheet, row, f)) return null;
-    if (isColumnNumberRow(old, row, t.left, t.right) !== isColumnNumberRow(sheet, row, f.left, f.right))
-      return null;
-    // Numbers only in gap or percent: a criterion or a continuation row, an unplaced row or not (the total
-    // row is told by its wording first, a header by its texts (checked below), and a row with a numbered
-    // code is a criterion either way).
-    if (
-      onTotal ||
-      headers.has(row) ||
-      x.was.num(row, "max").kind === "number" ||
-      x.was.num(row, "achieved").kind === "number"
-    )
-      continue;
-    const r = byRow.get(row);
-    const code = r?.code ?? "";
-    const numbered = r !== undefined && r.key !== null && /^\d/.test(code) && subItemLetter(code) === null;
-    if (!numbered)
-      for (const m of MEASURES) if (x.was.num(row, m).kind !== x.after.num(row, m).kind) return null;
-  }
+  if (a.total.row !== null) asked.add(a.total.row);
   for (const row of asked) {
     const p = matchHeaders(old, row)[0];
     const q = matchHeaders(sheet, row)[0];
     if (p?.top !== q?.top || p?.row !== q?.row) return null;
   }
   if (finalScoreAfter(a, old, t)) return null;
-  const analysis = rescored(a, x, changed, byRow);
+  const analysis = rescored(a, x, changed);
   return analysis && { view, analysis: { ok: true, ...analysis } };
 }
 
-/** The number cells of a row recalc may write: gap and percent, and max and achieved on the total row. */
-const measures = (row: number, onTotal: boolean): readonly NumberRole[] =>
-  onTotal ? ["max", "achieved", "gap", "percent"] : MEASURES;
+/**
+ * The rows (by index from the first row) whose gap or percent cells changed, checking on the way that every
+ * other cell the rows are read from did not and that each changed row is still read as it was; null when
+ * one is not. One pass over the table's rows, by index loops over column lists made once (every row).
+ */
+function changedRows(a: Analysis, x: Sides): Uint8Array | null {
+  const { old, sheet, t, f, s } = x;
+  const totalRow = a.total.row;
+  // The columns read from, old and new (indices into a line), and the cells recalc may write: gap, percent.
+  const fixedOld: number[] = [];
+  const fixedNew: number[] = [];
+  for (let c = t.left; c <= t.right; c++)
+    if (c !== t.columns.gap && c !== t.columns.percent) {
+      fixedOld.push(c - old.left);
+      fixedNew.push(forward(s, c) - sheet.left);
+    }
+  const freeOld = MEASURES.map((m) => (t.columns[m] === undefined ? -1 : t.columns[m] - old.left));
+  const freeNew = MEASURES.map((m) => f.columns[m]! - sheet.left);
+  const headers = new Set<number>();
+  for (const k of a.skipped) if (k.why === "header") headers.add(k.row);
+  const rows = a.rows;
+  const changed = new Uint8Array(t.lastRow - t.firstRow + 1);
+  let k = 0;
+  for (let row = t.firstRow; row <= t.lastRow; row++) {
+    const p = old.values[row - old.top];
+    const q = sheet.values[row - sheet.top];
+    const pf = old.formulas?.[row - old.top];
+    const qf = sheet.formulas?.[row - sheet.top];
+    let ch = false;
+    // Anything in a column read from, the same on both sheets, keeps the row from being blank.
+    let filled = false;
+    if (row === totalRow) {
+      if (!sameCells(x, row, true)) return null;
+      ch = TOTAL_CELLS.some((role) => cellChanged(x, row, role));
+      filled = true;
+    } else {
+      for (let n = 0; n < fixedOld.length; n++) {
+        const v = p?.[fixedOld[n]] ?? null;
+        if (v !== (q?.[fixedNew[n]] ?? null)) return null;
+        if (v === null) {
+          if (pf?.[fixedOld[n]] || qf?.[fixedNew[n]]) return null;
+        } else if (!filled && !isBlankCell(v)) filled = true;
+      }
+      for (let n = 0; n < freeNew.length && !ch; n++) {
+        const o = freeOld[n];
+        const v = o < 0 ? null : (p?.[o] ?? null);
+        if (v !== (q?.[freeNew[n]] ?? null) || (v === null && ((o >= 0 && pf?.[o]) || qf?.[freeNew[n]])))
+          ch = true;
+      }
+    }
+    if (!ch) continue;
+    changed[row - t.firstRow] = 1;
+    if (!filled && blankRow(old, row, t) !== blankRow(sheet, row, f)) return null;
+    if (isColumnNumberRow(old, row, t.left, t.right) !== isColumnNumberRow(sheet, row, f.left, f.right))
+      return null;
+    // Numbers only in gap or percent: a criterion or a continuation row, an unplaced row or not (the total
+    // row is told by its wording first, a header by its texts (matchHeaders, checked after), and a row with
+    // a numbered code is a criterion either way).
+    while (k < rows.length && rows[k].row < row) k++;
+    const r = k < rows.length && rows[k].row === row ? rows[k] : undefined;
+    if (row === totalRow || headers.has(row) || (r ? r.stated.max : x.was.num(row, "max")).kind === "number")
+      continue;
+    if (x.was.num(row, "achieved").kind === "number") continue;
+    const code = r?.code ?? "";
+    const numbered = r !== undefined && r.key !== null && /^\d/.test(code) && subItemLetter(code) === null;
+    if (!numbered)
+      for (const m of MEASURES) if (x.was.num(row, m).kind !== x.after.num(row, m).kind) return null;
+  }
+  return changed;
+}
+
+/** The number cells of the total row recalc may write (the recomputed total, its gap and percent). */
+const TOTAL_CELLS: readonly NumberRole[] = ["max", "achieved", "gap", "percent"];
 
 /** recalc's insert (at most one, of whole sheet columns), null for none, undefined for an op it does not make. */
 function insertOf(recalc: ChangeSet, name: string): Shift | null | undefined {
@@ -230,12 +269,14 @@ const formulaAt = (sheet: SheetSnapshot, row: number, col: number): string | nul
  * holds the same value after, in its shifted column; a cell without a value holds no formula on either sheet
  * (the reader would evaluate it, on a sheet that changed).
  */
-function sameCells(x: Sides, row: number, oldFree: ReadonlySet<number>, onTotal: boolean): boolean {
+function sameCells(x: Sides, row: number, onTotal: boolean): boolean {
   const { old, sheet, t, s } = x;
+  const cols = t.columns;
   const p = lineOf(old, row);
   const q = lineOf(sheet, row);
   for (let c = t.left; c <= t.right; c++) {
-    if (oldFree.has(c) || (onTotal && (c === t.columns.max || c === t.columns.achieved))) continue;
+    if (c === cols.gap || c === cols.percent || (onTotal && (c === cols.max || c === cols.achieved)))
+      continue;
     const d = forward(s, c);
     const v = p?.[c - old.left] ?? null;
     if (v !== (q?.[d - sheet.left] ?? null)) return false;
@@ -288,33 +329,20 @@ function finalScoreAfter(a: Analysis, old: SheetSnapshot, t: TableLayout): boole
  * totalled again (core's scoreRows and totalOf); the reader's issues as before, but for the unreadable
  * cells recalc wrote over; null when a cell recalc wrote reads as no number (its issue is not made here).
  */
-function rescored(
-  a: Analysis,
-  x: Sides,
-  changed: ReadonlySet<number>,
-  criteria: ReadonlyMap<number, unknown>,
-): Analysis | null {
-  const { sheet, f, after, s } = x;
+function rescored(a: Analysis, x: Sides, changed: Uint8Array): Analysis | null {
+  const { sheet, f, after, s, t } = x;
   const totalRow = a.total.row;
-  // The cells recalc wrote that read as numbers (or blank) after: an unreadable issue of theirs goes.
-  const gone = new Set<string>();
-  for (const row of changed) {
-    if (row !== totalRow && !criteria.has(row)) continue;
-    for (const role of measures(row, row === totalRow)) {
-      if (!cellChanged(x, row, role)) continue;
-      if (after.num(row, role).kind === "invalid") return null;
-      gone.add(`${row},${role}`);
-    }
-  }
-  const issues = after.issues;
-  for (const i of a.issues) {
-    if (SCORED.has(i.kind)) continue;
-    if (UNREADABLE.has(i.kind) && i.column !== undefined && gone.has(`${i.row},${i.column}`)) continue;
-    issues.push(i);
-  }
   const rows = after.rows;
-  for (const r of a.rows) {
-    const again = changed.has(r.row);
+  for (let k = 0; k < a.rows.length; k++) {
+    const r = a.rows[k];
+    let gap = r.stated.gap;
+    let percent = r.stated.percent;
+    if (changed[r.row - t.firstRow] === 1) {
+      gap = after.num(r.row, "gap");
+      percent = after.num(r.row, "percent");
+      if (gap.kind === "invalid" && cellChanged(x, r.row, "gap")) return null;
+      if (percent.kind === "invalid" && cellChanged(x, r.row, "percent")) return null;
+    }
     const row = new ReadRow(
       r.row,
       r.code,
@@ -323,12 +351,7 @@ function rescored(
       r.name,
       r.reason,
       r.parent,
-      {
-        max: r.stated.max,
-        achieved: r.stated.achieved,
-        gap: again ? after.num(r.row, "gap") : r.stated.gap,
-        percent: again ? after.num(r.row, "percent") : r.stated.percent,
-      },
+      { max: r.stated.max, achieved: r.stated.achieved, gap, percent },
       r.self,
       r.na,
       r.adjust,
@@ -338,6 +361,20 @@ function rescored(
     row.children = r.children;
     if (r.achievedCol !== undefined) row.achievedCol = forward(s, r.achievedCol);
     rows.push(row);
+  }
+  if (totalRow !== null)
+    for (const role of TOTAL_CELLS)
+      if (after.num(totalRow, role).kind === "invalid" && cellChanged(x, totalRow, role)) return null;
+  // The reader's issues as it made them, but an unreadable cell's that recalc wrote over (it reads after).
+  const issues = after.issues;
+  for (const i of a.issues) {
+    if (SCORED.has(i.kind)) continue;
+    if (UNREADABLE.has(i.kind) && i.column !== undefined) {
+      const role = i.column as NumberRole;
+      const written = i.row === totalRow ? TOTAL_CELLS.includes(role) : MEASURES.some((m) => m === role);
+      if (written && cellChanged(x, i.row, role)) continue;
+    }
+    issues.push(i);
   }
   after.totalRow = totalRow;
   scoreRows(sheet, f, rows, issues);
