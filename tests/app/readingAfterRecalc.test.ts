@@ -7,7 +7,13 @@
 import { planChange, readSheet } from "../../src/app/commands";
 import { readingAfterRecalc } from "../../src/app/readingAfterRecalc";
 import { sampleWorkbook } from "../../src/app/sample";
-import { Preparation, type CellValue, type ChangeSet, type WorkbookSnapshot } from "../../src/core";
+import {
+  Preparation,
+  unicodeView,
+  type CellValue,
+  type ChangeSet,
+  type WorkbookSnapshot,
+} from "../../src/core";
 import { generatedSheet } from "../../bench/generate";
 
 /** `ws` read, recalc planned on it, and the state it leaves. */
@@ -136,5 +142,26 @@ describe("readingAfterRecalc", () => {
     values[2][4] = "#VALUE!";
     const broken = { ...state, active: { ...state.active, values } };
     expect(readingAfterRecalc(before, cs, broken)).toBeNull();
+  });
+
+  test("a text recalc writes in a legacy font on a sheet of plain ASCII tips it to legacy: not vouched, as afresh", () => {
+    const head = ["No.", "Criterion", "Max score", "Achieved", "Gap", "Percent"];
+    const values: CellValue[][] = [
+      head,
+      ["1", "Domain one", 10, 8, 2, 0.8],
+      ["1.1", "Criterion one", 10, 8, 2, 0.8],
+      [null, "TOTAL", 12, 9, 3, 0.75, null],
+    ];
+    // The cell right of the total row, blank, is formatted in .VnTime: the recomputed-total label goes there.
+    const fontNames = values.map((r) => r.map(() => null as string | null));
+    fontNames[3][6] = ".VnTime";
+    const ws: WorkbookSnapshot = {
+      active: { name: "S", top: 0, left: 0, values, fontNames },
+      sheetNames: ["S"],
+    };
+    const { before, cs, state } = afterRecalc(ws);
+    expect(before.view.encoding).toBeNull();
+    expect(unicodeView(state.active).encoding).toBe("tcvn3");
+    expect(readingAfterRecalc(before, cs, state)).toBeNull();
   });
 });
