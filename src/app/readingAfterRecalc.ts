@@ -234,8 +234,16 @@ function stillUnicode(old: SheetSnapshot, sheet: SheetSnapshot, recalc: ChangeSe
     if (op.op === "setCells") {
       for (let i = 0; i < op.cells.length; i++) {
         const line = op.cells[i];
-        for (let j = 0; j < line.length; j++)
-          if (line[j] !== null && !keepsVote(old, sheet, op.top + i, op.left + j, s)) return false;
+        for (let j = 0; j < line.length; j++) {
+          const c = line[j];
+          if (c === null) continue;
+          // A formula, a number or a blank written is no text after (most cells recalc writes): only what
+          // the cell held before counts then.
+          const row = op.top + i;
+          const col = op.left + j;
+          if (c.kind === "text" ? !keepsVote(old, sheet, row, col, s) : !wasNoUnicode(old, row, col, s))
+            return false;
+        }
       }
     } else if (op.op === "setStyle" && op.style.fontName !== undefined) {
       for (const r of op.ranges) {
@@ -249,7 +257,7 @@ function stillUnicode(old: SheetSnapshot, sheet: SheetSnapshot, recalc: ChangeSe
   return true;
 }
 
-/** Cell (row, col) of the sheet after (its column before: `back`) was no Unicode text and is no legacy one. */
+/** Cell (row, col) of the sheet after was no Unicode text before and is no legacy one after. */
 function keepsVote(
   old: SheetSnapshot,
   sheet: SheetSnapshot,
@@ -257,8 +265,13 @@ function keepsVote(
   col: number,
   s: Shift | null,
 ): boolean {
+  return wasNoUnicode(old, row, col, s) && !LEGACY.has(voteOf(sheet, row, col));
+}
+
+/** Cell (row, col) of the sheet after, in its column before (none for an inserted one), was no Unicode text. */
+function wasNoUnicode(old: SheetSnapshot, row: number, col: number, s: Shift | null): boolean {
   const back = s === null || col < s.at ? col : col < s.at + s.count ? null : col - s.count;
-  return (back === null || voteOf(old, row, back) !== "unicode") && !LEGACY.has(voteOf(sheet, row, col));
+  return back === null || voteOf(old, row, back) !== "unicode";
 }
 
 const LEGACY: ReadonlySet<string | null> = new Set(["tcvn3", "vni"]);
