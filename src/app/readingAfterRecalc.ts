@@ -177,13 +177,16 @@ function changedRows(a: Analysis, x: Sides): Uint8Array | null {
     if (!ch) continue;
     changed[row - t.firstRow] = 1;
     if (!filled && blankRow(old, row, t) !== blankRow(sheet, row, f)) return null;
-    if (isColumnNumberRow(old, row, t.left, t.right) !== isColumnNumberRow(sheet, row, f.left, f.right))
-      return null;
+    while (k < rows.length && rows[k].row < row) k++;
+    const r = k < rows.length && rows[k].row === row ? rows[k] : undefined;
+    // A criterion or the total row was no column-number row (the reader asks before them; under the total
+    // row it does not ask, and a refusal there costs only a fresh reading).
+    const numbering =
+      r !== undefined || row === totalRow ? false : isColumnNumberRow(old, row, t.left, t.right);
+    if (numbering !== isColumnNumberRow(sheet, row, f.left, f.right)) return null;
     // Numbers only in gap or percent: a criterion or a continuation row, an unplaced row or not (the total
     // row is told by its wording first, a header by its texts (matchHeaders, checked after), and a row with
     // a numbered code is a criterion either way).
-    while (k < rows.length && rows[k].row < row) k++;
-    const r = k < rows.length && rows[k].row === row ? rows[k] : undefined;
     if (row === totalRow || headers.has(row) || (r ? r.stated.max : x.was.num(row, "max")).kind === "number")
       continue;
     if (x.was.num(row, "achieved").kind === "number") continue;
@@ -232,19 +235,7 @@ function insertOf(recalc: ChangeSet, name: string): Shift | null | undefined {
 function stillUnicode(old: SheetSnapshot, sheet: SheetSnapshot, recalc: ChangeSet, s: Shift | null): boolean {
   for (const op of recalc.ops) {
     if (op.op === "setCells") {
-      for (let i = 0; i < op.cells.length; i++) {
-        const line = op.cells[i];
-        for (let j = 0; j < line.length; j++) {
-          const c = line[j];
-          if (c === null) continue;
-          // A formula, a number or a blank written is no text after (most cells recalc writes): only what
-          // the cell held before counts then.
-          const row = op.top + i;
-          const col = op.left + j;
-          if (c.kind === "text" ? !keepsVote(old, sheet, row, col, s) : !wasNoUnicode(old, row, col, s))
-            return false;
-        }
-      }
+      if (!blockKeepsVote(old, sheet, op, s)) return false;
     } else if (op.op === "setStyle" && op.style.fontName !== undefined) {
       for (const r of op.ranges) {
         if (r.rows * r.cols > 10_000) return false;
@@ -252,6 +243,54 @@ function stillUnicode(old: SheetSnapshot, sheet: SheetSnapshot, recalc: ChangeSe
           for (let col = r.left; col < r.left + r.cols; col++)
             if (!keepsVote(old, sheet, row, col, s)) return false;
       }
+    }
+  }
+  return true;
+}
+
+/**
+ * keepsVote on every cell a setCells op writes, by rows of the sheet before taken once (recalc's gap and
+ * percent block is a cell per criterion row). A formula, number or blank written is no text after: only what
+ * the cell held before counts then (a font's encoding worked out once per run of equal names).
+ */
+function blockKeepsVote(
+  old: SheetSnapshot,
+  sheet: SheetSnapshot,
+  op: Extract<ChangeSet["ops"][number], { op: "setCells" }>,
+  s: Shift | null,
+): boolean {
+  const width = Math.max(0, ...op.cells.map((line) => line.length));
+  // Each written column's index in a line of the sheet before, -1 for an inserted one.
+  const backs: number[] = [];
+  for (let j = 0; j < width; j++) {
+    const col = op.left + j;
+    const back = s === null || col < s.at ? col : col < s.at + s.count ? null : col - s.count;
+    backs.push(back === null ? -1 : back - old.left);
+  }
+  let lastFont: string | null | undefined;
+  let lastEncoding: string | null = null;
+  for (let i = 0; i < op.cells.length; i++) {
+    const line = op.cells[i];
+    const row = op.top + i;
+    const values = old.values[row - old.top];
+    const formulas = old.formulas?.[row - old.top];
+    const fonts = old.fontNames?.[row - old.top];
+    for (let j = 0; j < line.length; j++) {
+      const c = line[j];
+      if (c === null) continue;
+      if (c.kind === "text") {
+        if (!keepsVote(old, sheet, row, op.left + j, s)) return false;
+        continue;
+      }
+      const b = backs[j];
+      const v = b < 0 || values === undefined ? null : values[b];
+      if (typeof v !== "string" || v === "" || formulas?.[b]) continue;
+      const font = fonts?.[b] ?? null;
+      if (font !== lastFont) {
+        lastFont = font;
+        lastEncoding = legacyFontEncoding(font);
+      }
+      if ((lastEncoding ?? textReading(v)) === "unicode") return false;
     }
   }
   return true;
