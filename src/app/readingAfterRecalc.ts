@@ -47,7 +47,7 @@ import {
   type TableLayout,
 } from "../core/table";
 import { cellText, isBlankCell, subItemLetter } from "../core/text";
-import { legacyFontEncoding, textReading } from "../core/legacyText";
+import { stillUnicode } from "./stillUnicode";
 import type { SheetReading } from "./commands";
 
 /** The issues scoreRows and totalOf make: made again on the rows after. */
@@ -99,7 +99,7 @@ export function readingAfterRecalc(
   if (sheet.name !== old.name || t.excelTable) return null;
   const s = insertOf(recalc, sheet.name);
   if (s === undefined) return null;
-  const view = stillUnicode(old, sheet, recalc, s) ? { sheet, encoding: null } : unicodeView(sheet);
+  const view = stillUnicode(old, sheet, recalc) ? { sheet, encoding: null } : unicodeView(sheet);
   if (view.encoding !== null || view.sheet !== sheet) return null;
   const found = findTable(sheet);
   if (!found.ok || !shiftedLayout(t, found.table, s)) return null;
@@ -222,104 +222,6 @@ function insertOf(recalc: ChangeSet, name: string): Shift | null | undefined {
     }
   }
   return shift;
-}
-
-/**
- * The sheet after still reads as Unicode, without counting its cells again (core/legacySheet.ts
- * sheetEncoding): a sheet is legacy when some text cell reads so (by its font, else by its text) and rows
- * with one outnumber the rows with a Unicode text and none. Taking a legacy text away or adding a Unicode one
- * can only keep it Unicode; so the sheet before read as Unicode, and no cell recalc writes (or sets the font
- * of) read as Unicode before nor reads as legacy after, vouches for it — every other cell is as it was (the
- * model keeps them; a formula's result is not counted), and an inserted column's cells were none.
- */
-function stillUnicode(old: SheetSnapshot, sheet: SheetSnapshot, recalc: ChangeSet, s: Shift | null): boolean {
-  for (const op of recalc.ops) {
-    if (op.op === "setCells") {
-      if (!blockKeepsVote(old, sheet, op, s)) return false;
-    } else if (op.op === "setStyle" && op.style.fontName !== undefined) {
-      for (const r of op.ranges) {
-        if (r.rows * r.cols > 10_000) return false;
-        for (let row = r.top; row < r.top + r.rows; row++)
-          for (let col = r.left; col < r.left + r.cols; col++)
-            if (!keepsVote(old, sheet, row, col, s)) return false;
-      }
-    }
-  }
-  return true;
-}
-
-/**
- * keepsVote on every cell a setCells op writes, by rows of the sheet before taken once (recalc's gap and
- * percent block is a cell per criterion row). A formula, number or blank written is no text after: only what
- * the cell held before counts then (a font's encoding worked out once per run of equal names).
- */
-function blockKeepsVote(
-  old: SheetSnapshot,
-  sheet: SheetSnapshot,
-  op: Extract<ChangeSet["ops"][number], { op: "setCells" }>,
-  s: Shift | null,
-): boolean {
-  const width = Math.max(0, ...op.cells.map((line) => line.length));
-  // Each written column's index in a line of the sheet before, -1 for an inserted one.
-  const backs: number[] = [];
-  for (let j = 0; j < width; j++) {
-    const col = op.left + j;
-    const back = s === null || col < s.at ? col : col < s.at + s.count ? null : col - s.count;
-    backs.push(back === null ? -1 : back - old.left);
-  }
-  let lastFont: string | null | undefined;
-  let lastEncoding: string | null = null;
-  for (let i = 0; i < op.cells.length; i++) {
-    const line = op.cells[i];
-    const row = op.top + i;
-    const values = old.values[row - old.top];
-    const formulas = old.formulas?.[row - old.top];
-    const fonts = old.fontNames?.[row - old.top];
-    for (let j = 0; j < line.length; j++) {
-      const c = line[j];
-      if (c === null) continue;
-      if (c.kind === "text") {
-        if (!keepsVote(old, sheet, row, op.left + j, s)) return false;
-        continue;
-      }
-      const b = backs[j];
-      const v = b < 0 || values === undefined ? null : values[b];
-      if (typeof v !== "string" || v === "" || formulas?.[b]) continue;
-      const font = fonts?.[b] ?? null;
-      if (font !== lastFont) {
-        lastFont = font;
-        lastEncoding = legacyFontEncoding(font);
-      }
-      if ((lastEncoding ?? textReading(v)) === "unicode") return false;
-    }
-  }
-  return true;
-}
-
-/** Cell (row, col) of the sheet after was no Unicode text before and is no legacy one after. */
-function keepsVote(
-  old: SheetSnapshot,
-  sheet: SheetSnapshot,
-  row: number,
-  col: number,
-  s: Shift | null,
-): boolean {
-  return wasNoUnicode(old, row, col, s) && !LEGACY.has(voteOf(sheet, row, col));
-}
-
-/** Cell (row, col) of the sheet after, in its column before (none for an inserted one), was no Unicode text. */
-function wasNoUnicode(old: SheetSnapshot, row: number, col: number, s: Shift | null): boolean {
-  const back = s === null || col < s.at ? col : col < s.at + s.count ? null : col - s.count;
-  return back === null || voteOf(old, row, back) !== "unicode";
-}
-
-const LEGACY: ReadonlySet<string | null> = new Set(["tcvn3", "vni"]);
-
-/** How a cell counts in sheetEncoding: a text cell's value (not a formula's result), by its font, else its text. */
-function voteOf(sheet: SheetSnapshot, row: number, col: number): string | null {
-  const v = valueAt(sheet, row, col);
-  if (typeof v !== "string" || v === "" || formulaAt(sheet, row, col)) return null;
-  return legacyFontEncoding(formatAt(sheet, sheet.fontNames, row, col)) ?? textReading(v);
 }
 
 /** `f` is `t` shifted, with gap and percent (the inserted columns, or where they were). */

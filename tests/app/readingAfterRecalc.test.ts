@@ -6,6 +6,7 @@
  */
 import { planChange, readSheet } from "../../src/app/commands";
 import { readingAfterRecalc } from "../../src/app/readingAfterRecalc";
+import { stillUnicode } from "../../src/app/stillUnicode";
 import { sampleWorkbook } from "../../src/app/sample";
 import {
   Preparation,
@@ -163,5 +164,68 @@ describe("readingAfterRecalc", () => {
     expect(before.view.encoding).toBeNull();
     expect(unicodeView(state.active).encoding).toBe("tcvn3");
     expect(readingAfterRecalc(before, cs, state)).toBeNull();
+  });
+});
+
+describe("stillUnicode: a Unicode sheet after a change set, vouched without counting its cells", () => {
+  const sheet = (values: CellValue[][], fontNames?: (string | null)[][]) => ({
+    name: "S",
+    top: 0,
+    left: 0,
+    values,
+    ...(fontNames ? { fontNames } : {}),
+  });
+  const write = (cells: ChangeSet["ops"]) => ({ command: "assign" as const, ops: cells, counts: {} });
+  const text = (t: string) => ({ kind: "text" as const, text: t });
+
+  // Each case is checked against the count itself (unicodeView) on the sheet after.
+  test.each([
+    [
+      "Unicode texts written over ASCII ones: vouched",
+      sheet([["No.", "Name", "x"]]),
+      sheet([["No.", "Tên tiêu chí", "Đạt"]]),
+      write([{ op: "setCells", sheet: "S", top: 0, left: 1, cells: [[text("Tên tiêu chí"), text("Đạt")]] }]),
+      true,
+    ],
+    [
+      "an ASCII text written in a .VnTime cell of a plain-ASCII sheet: legacy after, not vouched",
+      sheet([["No.", "Name", null]]),
+      sheet([["No.", "Name", "Total"]], [[null, null, ".VnTime"]]),
+      write([{ op: "setCells", sheet: "S", top: 0, left: 2, cells: [[text("Total")]] }]),
+      false,
+    ],
+    [
+      "the only Unicode text of a row written over while another row is legacy: not vouched",
+      sheet([["§iÓm"], ["Đạt"]]),
+      sheet([["§iÓm"], [1]]),
+      write([{ op: "setCells", sheet: "S", top: 1, left: 0, cells: [[{ kind: "number", value: 1 }]] }]),
+      false,
+    ],
+    [
+      "columns inserted, then a formula written into one: vouched",
+      sheet([["Tên", "Điểm"]]),
+      sheet([["Tên", null, "Điểm"]]),
+      write([
+        { op: "insertColumns", sheet: "S", at: 1, count: 1 },
+        { op: "setCells", sheet: "S", top: 0, left: 1, cells: [[{ kind: "formula", formula: "=1" }]] },
+      ]),
+      true,
+    ],
+  ])("%s", (_what, old, after, cs, vouched) => {
+    expect(unicodeView(old).encoding).toBeNull();
+    expect(stillUnicode(old, after, cs)).toBe(vouched);
+    // Each refusal here is a sheet the count does find legacy after.
+    expect(unicodeView(after).encoding === null).toBe(vouched);
+  });
+
+  test("what moves rows, or an Excel table's rows alone, is not looked into", () => {
+    const old = sheet([["Tên", "Điểm"]]);
+    const rect = { top: 0, left: 0, rows: 1, cols: 2 };
+    const cases: ChangeSet["ops"][] = [
+      [{ op: "insertColumns", sheet: "S", at: 1, count: 1, table: { name: "T", rect } }],
+      [{ op: "insertRows", sheet: "S", at: 0, count: 1 }],
+      [{ op: "deleteSheet", sheet: "S" }],
+    ];
+    for (const ops of cases) expect(stillUnicode(old, old, write(ops))).toBe(false);
   });
 });
