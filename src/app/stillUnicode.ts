@@ -91,33 +91,56 @@ function blockKeepsVote(
     const back = s === null || col < s.at ? col : col < s.at + s.count ? null : col - s.count;
     backs.push(back === null ? -1 : back - old.left);
   }
-  let lastFont: string | null | undefined;
-  let lastEncoding: string | null = null;
+  const before = new Votes();
+  const after = new Votes();
   for (let i = 0; i < op.cells.length; i++) {
     const line = op.cells[i];
     const row = op.top + i;
-    const values = old.values[row - old.top];
-    const formulas = old.formulas?.[row - old.top];
-    const fonts = old.fontNames?.[row - old.top];
+    const r = row - old.top;
+    const values = old.values[r];
+    const formulas = old.formulas?.[r];
+    const fonts = old.fontNames?.[r];
     for (let j = 0; j < line.length; j++) {
       const c = line[j];
       if (c === null) continue;
-      if (c.kind === "text") {
-        if (!keepsVote(old, sheet, row, op.left + j, s)) return false;
-        continue;
-      }
       const b = backs[j];
-      const v = b < 0 || values === undefined ? null : values[b];
-      if (typeof v !== "string" || v === "" || formulas?.[b]) continue;
-      const font = fonts?.[b] ?? null;
-      if (font !== lastFont) {
-        lastFont = font;
-        lastEncoding = legacyFontEncoding(font);
-      }
-      if ((lastEncoding ?? textReading(v)) === "unicode") return false;
+      if (b >= 0 && values !== undefined && before.of(values[b], formulas?.[b], fonts?.[b]) === "unicode")
+        return false;
+      // A formula, number or blank written is no text after (most cells recalc writes).
+      if (c.kind !== "text") continue;
+      const q = row - sheet.top;
+      const d = op.left + j - sheet.left;
+      const vote = after.of(sheet.values[q]?.[d], sheet.formulas?.[q]?.[d], sheet.fontNames?.[q]?.[d]);
+      if (vote === "tcvn3" || vote === "vni") return false;
     }
   }
   return true;
+}
+
+/**
+ * How cells count in sheetEncoding (voteOf), a font's encoding worked out once per run of equal names and
+ * a text's reading once per text (assign writes the catalogue's few texts on every row).
+ */
+class Votes {
+  private font: string | null | undefined = undefined;
+  private encoding: string | null = null;
+  private readonly texts = new Map<string, string>();
+  of(
+    v: CellValue | undefined,
+    formula: string | null | undefined,
+    font: string | null | undefined,
+  ): string | null {
+    if (typeof v !== "string" || v === "" || formula) return null;
+    const f = font ?? null;
+    if (f !== this.font) {
+      this.font = f;
+      this.encoding = legacyFontEncoding(f);
+    }
+    if (this.encoding !== null) return this.encoding;
+    let t = this.texts.get(v);
+    if (t === undefined) this.texts.set(v, (t = textReading(v)));
+    return t;
+  }
 }
 
 /** Cell (row, col) of the sheet after was no Unicode text before and is no legacy one after. */
