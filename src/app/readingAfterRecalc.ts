@@ -9,7 +9,8 @@
  *   - the total row's max and achieved when the total is replaced by formulas (its stated figures);
  *   - a label right of the table on the total row (outside the columns rows are read from).
  *
- * So the table is found again (findTable: the cheap part of a reading) and must be the table read before,
+ * Whether the sheet still reads as Unicode is vouched for from the cells recalc writes (./stillUnicode.ts),
+ * else counted again (unicodeView). The table is found again (findTable) and must be the table read before,
  * shifted by recalc's insert, with gap and percent where recalc wrote them. Every cell the rows are read
  * from (core/rowReader.ts: the table's columns, first row to last) but those must hold exactly what it held
  * (a value; a formula without a value, which the reader would evaluate on a changed sheet, is refused).
