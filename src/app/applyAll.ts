@@ -10,18 +10,22 @@
  * next one reads — exactly the change set, results and summary of the four commands run one after another,
  * each reading afresh (tests/app/applyAllSame.test.ts holds the two to that on the corpus):
  *   recalc   reads the snapshot;
- *   assign   reads the state recalc leaves afresh (recalc's formulas change what rows are read from: a row's
- *            stated gap becomes a formula's result);
+ *   assign   plans on the state recalc leaves, with recalc's reading, its stated gap and percent (and the
+ *            total's stated figures) read again on that state, scored and totalled again
+ *            (./readingAfterRecalc.ts: the table is found again and must be that one shifted by recalc's
+ *            insert, every other cell the rows are read from unchanged, every whole-row decision the same),
+ *            else afresh (a legacy sheet, an Excel table recalc inserts into, a formula without a value…);
  *   highlight plans on the state assign leaves, with the reading assign had grown by its three columns
  *            (./sameReading.ts readingAfterAssign: the table is found again and must be that one), else afresh;
  *   plan     plans on the state highlight STARTED from, with highlight's reading, when highlight changed
  *            nothing the plan reads (./sameReading.ts readsAsBefore: rules, fills, a legend alone under the
  *            table of a Unicode sheet), so no state is copied out of the model for it; else afresh.
- * On a Unicode table that is two readings and two states instead of four and three.
+ * On a Unicode table that is ONE reading and two states instead of four and three.
  */
 import { Preparation, type ChangeSet, type Lang, type PreparedOk, type WorkbookSnapshot } from "../core";
 import { planChange, readSheet, type CommandOptions, type SheetReading, type Summary } from "./commands";
 import { readingAfterAssign, readsAsBefore } from "./sameReading";
+import { readingAfterRecalc } from "./readingAfterRecalc";
 import { describeError, type Bilingual, type UserError } from "./errors";
 import type { CommandId } from "./registry";
 
@@ -99,6 +103,10 @@ export function planApplyAll(ws: WorkbookSnapshot, opts: ApplyAllOptions = {}): 
       else {
         // The next step plans on the workbook as this one leaves it (the probes are not part of it).
         current = { ...current, ...preparation.state(), probes: ws.probes };
+        // Assign after recalc: the table read before recalc, its gap and percent read again
+        // (./readingAfterRecalc.ts).
+        if (command === "recalc-only" && commands[i + 1] === "assign")
+          kept = readingAfterRecalc(reading, o.changeSet, current);
         // Highlight after assign: the table read before assign, grown by its columns (./sameReading.ts).
         if (command === "assign" && commands[i + 1] === "highlight")
           kept = readingAfterAssign(reading, o.changeSet, current);

@@ -25,6 +25,7 @@ import {
 import { columnNumberOf, findTable, matchHeaders, ROLES, type Role } from "../core/table";
 import { isBlankCell } from "../core/text";
 import type { SheetReading } from "./commands";
+import { stillUnicode } from "./stillUnicode";
 
 /** Every text of the legend, in both languages (a legend written in the other one is rewritten). */
 export const LEGEND_TEXTS: ReadonlySet<string> = new Set(
@@ -152,7 +153,10 @@ export function readingAfterAssign(
         return null;
     }
   }
-  const view = unicodeView(sheet);
+  // Assign's texts are the catalogue's (Unicode): counted again only when ./stillUnicode.ts cannot vouch.
+  const view = stillUnicode(before.view.sheet, sheet, assign)
+    ? { sheet, encoding: null }
+    : unicodeView(sheet);
   if (view.encoding !== null) return null;
   // A header repeated mid-table (assign titled it too) must still be read as the same header rows.
   for (let k = 0; k < headers.length; k++) {

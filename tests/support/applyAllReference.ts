@@ -7,6 +7,7 @@ import { planApplyAll, commandsOfSteps, APPLY_STEPS, type ApplyAllOptions } from
 import * as commands from "../../src/app/commands";
 import { planChange, type CommandOptions, type Summary } from "../../src/app/commands";
 import { readingAfterAssign } from "../../src/app/sameReading";
+import { readingAfterRecalc } from "../../src/app/readingAfterRecalc";
 import { chooseSheet } from "../../src/app/chooseSheet";
 import { Preparation, type ChangeSet, type WorkbookSnapshot } from "../../src/core";
 import type { Bilingual } from "../../src/app/errors";
@@ -77,7 +78,26 @@ export async function snapshotOf(bytes: Uint8Array): Promise<WorkbookSnapshot | 
  * How many states after assign were looked at, and on how many the reading after assign was derived (and
  * checked equal to a fresh one), in the test file that imports this.
  */
-export const readingChecks = { looked: 0, derived: 0 };
+export const readingChecks = { looked: 0, derived: 0, recalcLooked: 0, recalcDerived: 0 };
+
+/**
+ * Where readingAfterRecalc vouches for a reading of the sheet after recalc, it is the reading read afresh:
+ * table, rows (their stated gap and percent, scores), total, issues (in order), skipped rows, encoding.
+ */
+function expectRecalcReading(ws: WorkbookSnapshot, replaceTotal = false): void {
+  const p = new Preparation(ws, { inverse: false });
+  const before = commands.readSheet(ws);
+  const r = planChange(ws, "recalc-only", { summary: false, reading: before, replaceTotal });
+  if (!r.ok || p.add(r.changeSet)) return;
+  const state1 = { ...ws, ...p.state(), probes: ws.probes };
+  const vouched = readingAfterRecalc(before, r.changeSet, state1);
+  readingChecks.recalcLooked++;
+  if (!vouched) return;
+  readingChecks.recalcDerived++;
+  const fresh = commands.readSheet(state1);
+  expect(vouched.view.sheet).toBe(state1.active);
+  expect(JSON.parse(JSON.stringify(vouched))).toEqual(JSON.parse(JSON.stringify(fresh)));
+}
 
 /**
  * Where readingAfterAssign vouches for a reading of the sheet after recalc and assign, it is the reading
@@ -108,6 +128,8 @@ function expectAssignReading(ws: WorkbookSnapshot): void {
  */
 export function expectSame(ws: WorkbookSnapshot, { refused = false } = {}): void {
   expectAssignReading(ws);
+  expectRecalcReading(ws);
+  expectRecalcReading(ws, true);
   const langs: ApplyAllOptions[] = refused
     ? [{ lang: "vi" }]
     : [{ lang: "vi" }, { lang: "en", replaceTotal: true }];
@@ -117,6 +139,7 @@ export function expectSame(ws: WorkbookSnapshot, { refused = false } = {}): void
     if (!now.ok || opts.lang !== "vi") continue;
     const again = { ...ws, ...now.prepared.after, probes: ws.probes };
     expectAssignReading(again);
+    expectRecalcReading(again);
     expect(outcomeOf(planApplyAll(again, opts))).toEqual(outcomeOf(reference(again, opts)));
   }
   if (refused) return;
