@@ -1,17 +1,7 @@
 // formulaValues.ts's fast paths: NUMBERVALUE's reading of plain digit text (the very number Number() gives the text
 // with its decimal separator made a point) and text comparison (as comparing lower-case copies orders them).
 import { compare, numberValue } from "../../src/core/formulaValues";
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../support/seeded";
 
 const reference = (text: string, dec: string): number => {
   const d = text.indexOf(dec);

@@ -7,6 +7,7 @@ import {
   type Op,
   type WorkbookSnapshot,
 } from "../../src/core";
+import { rng } from "../support/seeded";
 
 const book = (): WorkbookSnapshot => ({
   active: {
@@ -122,17 +123,6 @@ test("the inverse of writes into cells never read before puts the workbook back"
   back.recalculate();
   expect(m.toSnapshot("A")).toEqual(back.toSnapshot("A"));
 });
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomOp(next: () => number): Op {
   const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)];
