@@ -348,15 +348,30 @@ export class SheetModel {
           if (v.kind === "rowFormula") next.template = v;
           next.value = null;
         }
-        if (isEmpty(next)) {
-          if (prev) cols!.delete(col);
-        } else if (!prev) {
-          if (!cols) rows.set(row, (cols = new RowCells()));
-          cols.set(col, next);
-        }
+        cols = this.keep(row, cols, col, prev, next);
       }
       if (cols && cols.size === 0) rows.delete(row);
     }
+  }
+
+  /**
+   * A written cell kept where it is: `next` is `prev` changed, or a new cell; an empty one goes, a new one is
+   * put in the row's cells (`cols`, made when the row has none). Returns the row's cells.
+   */
+  private keep(
+    row: number,
+    cols: RowCells | undefined,
+    col: number,
+    prev: Cell | undefined,
+    next: Cell,
+  ): RowCells | undefined {
+    if (isEmpty(next)) {
+      if (prev) cols!.delete(col);
+    } else if (!prev) {
+      if (!cols) this.cellRows.set(row, (cols = new RowCells()));
+      cols.set(col, next);
+    }
+    return cols;
   }
 
   /** A setStyle op's writes. */
@@ -386,12 +401,7 @@ export class SheetModel {
             next.horizontalAlignment =
               st.horizontalAlignment === "General" ? undefined : st.horizontalAlignment;
           if (font) next.fontName = st.fontName || undefined;
-          if (isEmpty(next)) {
-            if (prev) cols!.delete(c);
-          } else if (!prev) {
-            if (!cols) rows.set(r, (cols = new RowCells()));
-            cols.set(c, next);
-          }
+          cols = this.keep(r, cols, c, prev, next);
         }
         if (cols && cols.size === 0) rows.delete(r);
       }
