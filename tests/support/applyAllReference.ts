@@ -5,7 +5,7 @@
  */
 import { planApplyAll, commandsOfSteps, APPLY_STEPS, type ApplyAllOptions } from "../../src/app/applyAll";
 import * as commands from "../../src/app/commands";
-import { planChange, type CommandOptions, type Summary } from "../../src/app/commands";
+import { planChange, type CommandOptions, type SheetReading, type Summary } from "../../src/app/commands";
 import { readingAfterAssign } from "../../src/app/sameReading";
 import { readingAfterRecalc } from "../../src/app/readingAfterRecalc";
 import { chooseSheet } from "../../src/app/chooseSheet";
@@ -94,8 +94,13 @@ function expectRecalcReading(ws: WorkbookSnapshot, replaceTotal = false): void {
   readingChecks.recalcLooked++;
   if (!vouched) return;
   readingChecks.recalcDerived++;
-  const fresh = commands.readSheet(state1);
-  expect(vouched.view.sheet).toBe(state1.active);
+  expectFreshReading(vouched, state1);
+}
+
+/** A vouched reading is of `state`'s own sheet, and is what reading `state` afresh gives. */
+function expectFreshReading(vouched: SheetReading, state: WorkbookSnapshot): void {
+  const fresh = commands.readSheet(state);
+  expect(vouched.view.sheet).toBe(state.active);
   expect(JSON.parse(JSON.stringify(vouched))).toEqual(JSON.parse(JSON.stringify(fresh)));
 }
 
@@ -116,9 +121,7 @@ function expectAssignReading(ws: WorkbookSnapshot): void {
   readingChecks.looked++;
   if (!vouched) return;
   readingChecks.derived++;
-  const fresh = commands.readSheet(state2);
-  expect(vouched.view.sheet).toBe(state2.active);
-  expect(JSON.parse(JSON.stringify(vouched))).toEqual(JSON.parse(JSON.stringify(fresh)));
+  expectFreshReading(vouched, state2);
 }
 
 /**
